@@ -1,0 +1,190 @@
+/**
+ * SSM maintenance-window constants shared by every package (core, emulator, CLI, n8n node,
+ * Backstage plugin). Source: the SSM Smithy model (botocore `ssm/2014-11-06/service-2.json`).
+ * This module imports nothing, so browser bundles can use it.
+ */
+
+/**
+ * Every status a maintenance-window execution, task or invocation can have.
+ *
+ * @example
+ * ```ts
+ * import { EXECUTION_STATUSES } from '@ssm-invocations/core/model';
+ * EXECUTION_STATUSES.includes('SKIPPED_OVERLAPPING'); // true
+ * ```
+ */
+export const EXECUTION_STATUSES = [
+  'PENDING',
+  'IN_PROGRESS',
+  'SUCCESS',
+  'FAILED',
+  'TIMED_OUT',
+  'CANCELLING',
+  'CANCELLED',
+  'SKIPPED_OVERLAPPING',
+] as const;
+
+/**
+ * A known execution status. Records may also carry statuses AWS adds later; those pass through
+ * as plain strings (see {@link ExecutionStatusValue}).
+ *
+ * @example
+ * ```ts
+ * const s: ExecutionStatus = 'FAILED';
+ * ```
+ */
+export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
+
+/**
+ * A status as found on a record: one of the known ones, or a future value passed through unchanged.
+ *
+ * @example
+ * ```ts
+ * const s: ExecutionStatusValue = 'SOME_NEW_STATUS';
+ * ```
+ */
+export type ExecutionStatusValue = ExecutionStatus | (string & {});
+
+/**
+ * Statuses that count as failed in summaries.
+ *
+ * @example
+ * ```ts
+ * FAILED_STATUSES.includes('TIMED_OUT'); // true
+ * ```
+ */
+export const FAILED_STATUSES = [
+  'FAILED',
+  'TIMED_OUT',
+  'CANCELLED',
+] as const satisfies readonly ExecutionStatus[];
+
+/**
+ * Statuses that mean the work has not finished yet.
+ *
+ * @example
+ * ```ts
+ * RUNNING_STATUSES.includes('PENDING'); // true
+ * ```
+ */
+export const RUNNING_STATUSES = [
+  'PENDING',
+  'IN_PROGRESS',
+  'CANCELLING',
+] as const satisfies readonly ExecutionStatus[];
+
+/**
+ * Every maintenance-window task type.
+ *
+ * @example
+ * ```ts
+ * TASK_TYPES.includes('RUN_COMMAND'); // true
+ * ```
+ */
+export const TASK_TYPES = ['RUN_COMMAND', 'AUTOMATION', 'STEP_FUNCTIONS', 'LAMBDA'] as const;
+
+/**
+ * A known task type.
+ *
+ * @example
+ * ```ts
+ * const t: TaskType = 'LAMBDA';
+ * ```
+ */
+export type TaskType = (typeof TASK_TYPES)[number];
+
+/**
+ * Patterns and limits from the SSM model, used by client-side validation and by the emulator.
+ *
+ * @example
+ * ```ts
+ * SSM_LIMITS.windowId.pattern.test('mw-0123456789abcdef0'); // true
+ * ```
+ */
+export const SSM_LIMITS = {
+  /** `WindowId`: exactly 20 characters. */
+  windowId: { pattern: /^mw-[0-9a-f]{17}$/, length: 20 },
+  /** WindowExecutionId, TaskId/TaskExecutionId, InvocationId, WindowTargetId: 36-character UUIDs. */
+  executionId: {
+    pattern: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+    length: 36,
+  },
+  /** `MaxResults` on every Describe operation here. */
+  maxResults: { min: 10, max: 100 },
+  /** `Filters`: at most 5 entries; key 1–128 characters, each value 1–256 characters. */
+  filters: {
+    maxCount: 5,
+    keyMinLength: 1,
+    keyMaxLength: 128,
+    valueMinLength: 1,
+    valueMaxLength: 256,
+  },
+  /** Window `Name`. */
+  windowName: { pattern: /^[a-zA-Z0-9_\-.]{3,128}$/, minLength: 3, maxLength: 128 },
+  /** `StatusDetails`. */
+  statusDetails: { maxLength: 250 },
+} as const;
+
+/**
+ * The SSM operations this project uses, with the list key of each paginated one.
+ *
+ * @example
+ * ```ts
+ * SSM_OPERATIONS.DescribeMaintenanceWindowExecutionTaskInvocations.listKey;
+ * // 'WindowExecutionTaskInvocationIdentities'
+ * ```
+ */
+export const SSM_OPERATIONS = {
+  DescribeMaintenanceWindows: { listKey: 'WindowIdentities', filterKeys: ['Name', 'Enabled'] },
+  GetMaintenanceWindow: { listKey: undefined, filterKeys: [] },
+  DescribeMaintenanceWindowExecutions: {
+    listKey: 'WindowExecutions',
+    filterKeys: ['ExecutedBefore', 'ExecutedAfter'],
+  },
+  GetMaintenanceWindowExecution: { listKey: undefined, filterKeys: [] },
+  DescribeMaintenanceWindowExecutionTasks: {
+    listKey: 'WindowExecutionTaskIdentities',
+    filterKeys: ['STATUS'],
+  },
+  GetMaintenanceWindowExecutionTask: { listKey: undefined, filterKeys: [] },
+  DescribeMaintenanceWindowExecutionTaskInvocations: {
+    listKey: 'WindowExecutionTaskInvocationIdentities',
+    filterKeys: ['STATUS'],
+  },
+  GetMaintenanceWindowExecutionTaskInvocation: { listKey: undefined, filterKeys: [] },
+  DescribeMaintenanceWindowTargets: {
+    listKey: 'Targets',
+    filterKeys: ['Type', 'WindowTargetId', 'OwnerInformation'],
+  },
+} as const;
+
+/**
+ * Name of an SSM operation this project uses.
+ *
+ * @example
+ * ```ts
+ * const op: SsmOperation = 'GetMaintenanceWindow';
+ * ```
+ */
+export type SsmOperation = keyof typeof SSM_OPERATIONS;
+
+/**
+ * The `X-Amz-Target` prefix of SSM's AWS JSON 1.1 protocol.
+ *
+ * @example
+ * ```ts
+ * `${SSM_TARGET_PREFIX}.GetMaintenanceWindow`; // 'AmazonSSM.GetMaintenanceWindow'
+ * ```
+ */
+export const SSM_TARGET_PREFIX = 'AmazonSSM';
+
+/**
+ * Record fields that are timestamps (epoch seconds on the wire, `Date` in records). The window's
+ * `StartDate`, `EndDate` and `NextExecutionTime` are ISO strings on the wire and stay strings.
+ *
+ * @example
+ * ```ts
+ * TIMESTAMP_FIELDS.includes('StartTime'); // true
+ * ```
+ */
+export const TIMESTAMP_FIELDS = ['StartTime', 'EndTime', 'CreatedDate', 'ModifiedDate'] as const;

@@ -1,0 +1,28 @@
+/**
+ * `@ssm-invocations/core/model`: types, constants, validators, `summarize` and formatting helpers.
+ * Imports nothing from the AWS SDK, so browser bundles (the Backstage card) can use it.
+ */
+export {
+  EXECUTION_STATUSES,
+  FAILED_STATUSES,
+  RUNNING_STATUSES,
+  TASK_TYPES,
+  SSM_LIMITS,
+  SSM_OPERATIONS,
+  SSM_TARGET_PREFIX,
+  TIMESTAMP_FIELDS,
+  type ExecutionStatus,
+  type ExecutionStatusValue,
+  type TaskType,
+  type SsmOperation,
+} from './constants';
+export type {
+  InvocationRecord,
+  TaskRecord,
+  TaskDetailRecord,
+  ExecutionRecord,
+  ExecutionDetailRecord,
+  WindowSummaryRecord,
+  WindowRecord,
+  TargetRecord,
+} from './types';

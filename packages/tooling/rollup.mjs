@@ -1,0 +1,63 @@
+// One rollup config factory for every library package: each package's rollup.config.mjs
+// names only its entries; this file decides formats, externals and declaration bundling.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import esbuild from 'rollup-plugin-esbuild';
+import { dts } from 'rollup-plugin-dts';
+
+/**
+ * @param {object} options
+ * @param {string} options.packageDir absolute path of the package (use `import.meta.dirname`)
+ * @param {Record<string, string>} options.entries output name → source file, e.g. `{ index: 'src/index.ts' }`
+ * @param {Array<'esm'|'cjs'>} [options.formats] default both
+ * @param {boolean} [options.declarations] bundle `.d.ts` per entry (default true)
+ * @param {string[]} [options.bundle] dependency names to inline instead of keeping external
+ * @param {Record<string, string>} [options.banner] output name → banner text (e.g. a shebang for bins)
+ * @param {string} [options.target] esbuild target (default node20)
+ */
+export function createRollupConfig({
+  packageDir,
+  entries,
+  formats = ['esm', 'cjs'],
+  declarations = true,
+  bundle = [],
+  banner = {},
+  target = 'node20',
+}) {
+  const pkg = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
+  const deps = [
+    ...Object.keys(pkg.dependencies ?? {}),
+    ...Object.keys(pkg.peerDependencies ?? {}),
+    ...Object.keys(pkg.optionalDependencies ?? {}),
+  ].filter((name) => !bundle.includes(name));
+  // Externals are the declared dependencies (and their subpaths) plus node builtins.
+  const external = (id) =>
+    id.startsWith('node:') || deps.some((dep) => id === dep || id.startsWith(`${dep}/`));
+
+  const input = Object.fromEntries(
+    Object.entries(entries).map(([name, file]) => [name, join(packageDir, file)]),
+  );
+  const configs = formats.map((format) => ({
+    input,
+    external,
+    plugins: [esbuild({ target, tsconfig: join(packageDir, 'tsconfig.json') })],
+    output: {
+      dir: join(packageDir, 'dist'),
+      format,
+      entryFileNames: `[name].${format === 'esm' ? 'mjs' : 'cjs'}`,
+      chunkFileNames: `chunks/[name]-[hash].${format === 'esm' ? 'mjs' : 'cjs'}`,
+      sourcemap: true,
+      exports: 'named',
+      banner: (chunk) => banner[chunk.name] ?? '',
+    },
+  }));
+  if (declarations) {
+    configs.push({
+      input,
+      external,
+      plugins: [dts({ tsconfig: join(packageDir, 'tsconfig.json') })],
+      output: { dir: join(packageDir, 'dist'), format: 'esm', entryFileNames: '[name].d.ts' },
+    });
+  }
+  return configs;
+}
