@@ -26,3 +26,12 @@ export type {
   WindowRecord,
   TargetRecord,
 } from './types';
+export type {
+  InvocationSummary,
+  ReportError,
+  TaskReport,
+  ExecutionReport,
+  WindowReport,
+  Serialized,
+} from './report';
+export { summarize, type SummarizableRecord } from './summarize';
