@@ -37,11 +37,13 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs(2, { operation: op, statusCode: 500 }, { random: () => 0 })).toBe(0);
   });
 
-  it('prefers the server hint, capped', () => {
-    expect(retryDelayMs(1, { operation: op, statusCode: 429, retryAfterMs: 700 }, {})).toBe(700);
-    expect(retryDelayMs(1, { operation: op, statusCode: 429, retryAfterMs: 10 ** 9 }, {})).toBe(
-      20_000,
-    );
+  it('treats the server hint as a floor, at most 5 s beyond the backoff and within the cap', () => {
+    const half = { random: () => 0.5 };
+    const throttled = (retryAfterMs: number) => ({ operation: op, statusCode: 429, retryAfterMs });
+    expect(retryDelayMs(1, throttled(700), half)).toBe(700);
+    expect(retryDelayMs(1, throttled(20), half)).toBe(500);
+    expect(retryDelayMs(1, throttled(10 ** 9), half)).toBe(5500);
+    expect(retryDelayMs(1, throttled(10 ** 9), { ...half, maxDelayMs: 3000 })).toBe(3000);
   });
 });
 
