@@ -1,5 +1,11 @@
 // Benchmark runner: each benchmark prints ratios measured side by side in this one run.
-const benches: Array<{ name: string; run: () => Promise<void> }> = [];
+import { pageOverheadBench } from './page-overhead.bench';
+import { reportLatencyBench } from './report-latency.bench';
+
+const benches: Array<{ name: string; run: () => Promise<void> }> = [
+  { name: 'P1 getWindowReport vs round-trip lower bound (core)', run: reportLatencyBench },
+  { name: 'P2 listInvocations per-page overhead vs raw SDK (core)', run: pageOverheadBench },
+];
 
 async function main(): Promise<void> {
   if (benches.length === 0) {
