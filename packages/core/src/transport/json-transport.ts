@@ -80,7 +80,14 @@ export type JsonRequestFunction = (request: JsonRequest) => Promise<JsonResponse
  */
 export type JsonTransportOptions = RetryOptions;
 
-/** The content type of AWS JSON 1.1; callers' request functions send it. */
+/**
+ * The content type of AWS JSON 1.1; callers' request functions send it.
+ *
+ * @example
+ * ```ts
+ * headers['content-type'] = AWS_JSON_CONTENT_TYPE; // 'application/x-amz-json-1.1'
+ * ```
+ */
 export const AWS_JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
 
 const timestampFields = new Set<string>(TIMESTAMP_FIELDS);
