@@ -297,6 +297,8 @@ describe('both transports over real HTTP', () => {
     expect(a?.constructor).toBe(b?.constructor);
     expect(a?.code).toBe(b?.code);
     expect(a?.requestId).toBe(b?.requestId);
+    expect(a?.serviceCode).toBe(b?.serviceCode);
+    expect(a?.serviceCode).toEqual(expect.any(String));
     expect(a?.requestId).toBe(
       response.headers['x-amzn-requestid' as keyof typeof response.headers],
     );
