@@ -14,13 +14,28 @@ import { formatDurationMs, formatRunTime, formatTimestamp } from './time-format'
 type Lines = string[];
 
 // cli-table3 colours headers red by default; an empty style keeps escape codes out of
-// `--no-color` output, and the palette decides colour instead.
-function createTable(palette: Palette, head: string[]): Table.Table {
+// `--no-color` output, and the palette decides colour instead. No lines between rows keeps
+// long listings compact.
+const COMPACT_CHARS = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
+function createTable(
+  palette: Palette,
+  head: string[],
+  colWidths: Array<number | null> = [],
+): Table.Table {
   return new Table({
     head: head.map((title) => palette.bold(title)),
     style: { head: [], border: [] },
+    chars: COMPACT_CHARS,
+    colWidths,
     wordWrap: true,
   });
+}
+
+// Cell text without colour codes, for measuring.
+function visibleLength(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, '').length;
 }
 
 function indent(text: string, spaces: number): Lines {
@@ -52,15 +67,25 @@ export function formatSummaryLine(summary: InvocationSummary, palette: Palette):
   return parts.join(' · ');
 }
 
-/** One column of a list table: its title and how a record fills its cell. */
-type Column<T> = [title: string, value: (record: T, palette: Palette) => string];
+/**
+ * One column of a list table: its title, how a record fills its cell, and optionally a width
+ * past which the cell wraps (free-text columns such as StatusDetails).
+ */
+type Column<T> = [title: string, value: (record: T, palette: Palette) => string, wrapAt?: number];
 
 function renderRows<T>(columns: Column<T>[], records: T[], palette: Palette): string {
+  const rows = records.map((record) => columns.map(([, value]) => value(record, palette)));
+  const colWidths = columns.map(([title, , wrapAt], index) => {
+    if (wrapAt === undefined) return null;
+    const widest = Math.max(title.length, ...rows.map((row) => visibleLength(row[index] ?? '')));
+    return Math.min(widest, wrapAt) + 2;
+  });
   const table = createTable(
     palette,
     columns.map(([title]) => title),
+    colWidths,
   );
-  for (const record of records) table.push(columns.map(([, value]) => value(record, palette)));
+  table.push(...rows);
   return table.toString();
 }
 
@@ -79,6 +104,7 @@ const durationColumn: Column<{ StartTime?: Date; EndTime?: Date }> = [
 const detailsColumn: Column<{ StatusDetails?: string }> = [
   'Details',
   (record) => cell(record.StatusDetails),
+  60,
 ];
 
 const INVOCATION_COLUMNS: Column<InvocationRecord>[] = [
@@ -122,7 +148,7 @@ const TASK_COLUMNS: Column<TaskRecord>[] = [
   statusColumn,
   startedColumn,
   durationColumn,
-  ['Task ARN', (t) => cell(t.TaskArn)],
+  ['Task ARN', (t) => cell(t.TaskArn), 60],
 ];
 
 /**
