@@ -99,7 +99,10 @@ function buildProgram(options: RunCliOptions): Command {
     .helpOption('-h, --help', 'show help for a command')
     .option('--region <region>', 'AWS region (default: AWS_REGION, then the SDK config chain)')
     .option('--endpoint <url>', 'SSM endpoint URL, e.g. a local emulator http://127.0.0.1:8566')
-    .option('--profile <name>', 'shared config profile for credentials (default: the SDK chain)')
+    .option(
+      '--profile <name>',
+      'shared config profile for credentials and region (like AWS_PROFILE)',
+    )
     .addOption(
       new Option(
         '--output <format>',
@@ -111,6 +114,8 @@ function buildProgram(options: RunCliOptions): Command {
     .configureOutput({
       writeOut: (text) => options.stdout.write(text),
       writeErr: (text) => options.stderr.write(text),
+      // Commander puts "(Did you mean …?)" on a line of its own; errors stay one line.
+      outputError: (text, write) => write(`${text.trimEnd().replace(/\s*\n\s*/g, ' ')}\n`),
     })
     .exitOverride();
 
