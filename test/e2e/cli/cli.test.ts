@@ -8,10 +8,11 @@ import {
   type MaintenanceWindowExecutionTaskInvocationIdentity,
 } from '@aws-sdk/client-ssm';
 import { startEmulator, type Fixture } from '@ssm-invocations/emulator';
+import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { SECRET_ACCESS_KEY, runCliBin, type CliResult } from './cli-process';
+import { CLI_BIN, CLI_ENV, SECRET_ACCESS_KEY, runCliBin, type CliResult } from './cli-process';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
@@ -277,6 +278,21 @@ describe('ssm-invocations against the emulator', () => {
     },
   );
 
+  it('refuses a different --page-size when resuming, naming the flag', async () => {
+    const first = await cli(
+      ['invocations', ...taskFlags(bigTask), '--limit', '3', '--page-size', '10'],
+      bigEmulator.url,
+    );
+    const token = (JSON.parse(first.stdout) as { nextToken?: string }).nextToken ?? '';
+    expect(token).not.toBe('');
+    const resumed = await cli(
+      ['invocations', ...taskFlags(bigTask), '--starting-token', token, '--page-size', '20'],
+      bigEmulator.url,
+    );
+    expect(resumed.code).toBe(2);
+    expect(resumed.stderr).toMatch(/^error: --page-size must be 10 /);
+  });
+
   it('prints the resume token on stderr in table mode', async () => {
     expect(bigTask.invocations.length).toBeGreaterThan(2);
     const table = await cli(
@@ -423,6 +439,41 @@ describe('ssm-invocations against the emulator', () => {
       expect(help.stdout).toContain(`Usage: ssm-invocations ${command}`);
       for (const flag of flags) expect(help.stdout).toContain(flag);
     }
+  });
+});
+
+describe('on a terminal', () => {
+  // `script` (util-linux) gives the CLI a real pseudo-terminal for stdin, stdout and stderr.
+  function runInTerminal(args: string[]): Promise<CliResult> {
+    const command = [process.execPath, CLI_BIN, '--endpoint', emulator.url, ...args].join(' ');
+    return new Promise((resolve) => {
+      execFile(
+        'script',
+        ['-qec', command, '/dev/null'],
+        { env: { ...CLI_ENV, TERM: 'xterm' }, timeout: 60_000 },
+        (error, stdout, stderr) => {
+          resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
+        },
+      );
+    });
+  }
+
+  it('defaults to a coloured table and draws progress on stderr while the report runs', async () => {
+    const result = await runInTerminal(['report', '--window-id', failedTask.windowId]);
+    results.push(result);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Execution ${failedTask.windowExecutionId}`);
+    expect(result.stdout).toContain('\u001b[31m'); // a red FAILED
+    expect(result.stdout).toContain(`building report for ${failedTask.windowId}`);
+    expect(result.stdout).toContain('\r\u001b[2K'); // the progress line erased
+  });
+
+  it('drops colours with --no-color and still prints a table', async () => {
+    const result = await runInTerminal(['--no-color', 'windows']);
+    results.push(result);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('│ Window');
+    for (const colour of [31, 32, 33]) expect(result.stdout).not.toContain(`\u001b[${colour}m`);
   });
 });
 

@@ -1,11 +1,8 @@
 import { createColors } from 'picocolors';
-import { FAILED_STATUSES, RUNNING_STATUSES } from '@ssm-invocations/core/model';
+import { isFailedStatus, isRunningStatus } from '@ssm-invocations/core/model';
 
 /** The colour functions the table renderers use; all identity functions when colour is off. */
 export type Palette = ReturnType<typeof createColors>;
-
-const failed = new Set<string>(FAILED_STATUSES);
-const running = new Set<string>(RUNNING_STATUSES);
 
 /**
  * A palette with colours on or off (picocolors, so no escape codes at all when off).
@@ -21,8 +18,8 @@ export function createPalette(enabled: boolean): Palette {
 }
 
 /**
- * A status coloured by what it means: green success, red failed (core's FAILED_STATUSES), yellow
- * still running (core's RUNNING_STATUSES), dim for the rest (SKIPPED_OVERLAPPING, unknown).
+ * A status coloured by what it means (core decides which statuses are failed or running): green
+ * success, red failed, yellow still running, dim for the rest (SKIPPED_OVERLAPPING, unknown).
  *
  * @example
  * ```ts
@@ -32,7 +29,7 @@ export function createPalette(enabled: boolean): Palette {
 export function colourStatus(palette: Palette, status: string | undefined): string {
   const text = status ?? 'UNKNOWN';
   if (text === 'SUCCESS') return palette.green(text);
-  if (failed.has(text)) return palette.red(palette.bold(text));
-  if (running.has(text)) return palette.yellow(text);
+  if (isFailedStatus(text)) return palette.red(palette.bold(text));
+  if (isRunningStatus(text)) return palette.yellow(text);
   return palette.dim(text);
 }

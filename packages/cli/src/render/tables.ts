@@ -8,7 +8,8 @@ import type {
   WindowSummaryRecord,
 } from '@ssm-invocations/core/model';
 import { colourStatus, type Palette } from './palette';
-import { formatDurationMs, formatRunTime, formatTimestamp } from './time-format';
+import { formatDuration } from '@ssm-invocations/core/model';
+import { formatRunTime, formatTimestamp } from './time-format';
 
 /** Lines of text; the caller joins and writes them. */
 type Lines = string[];
@@ -63,7 +64,7 @@ export function formatSummaryLine(summary: InvocationSummary, palette: Palette):
     .map(([status, count]) => `${count} ${colourStatus(palette, status)}`);
   const parts = [`${summary.total} ${noun}${counts.length > 0 ? `: ${counts.join(', ')}` : ''}`];
   if (summary.successRate !== null) parts.push(`${Math.round(summary.successRate * 100)}% success`);
-  if (summary.durationMs !== null) parts.push(`p50 ${formatDurationMs(summary.durationMs.p50)}`);
+  if (summary.durationMs !== null) parts.push(`p50 ${formatDuration(summary.durationMs.p50)}`);
   return parts.join(' · ');
 }
 
