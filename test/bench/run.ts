@@ -1,10 +1,12 @@
 // Benchmark runner: each benchmark prints ratios measured side by side in this one run.
+import { runEmulatorThrottleBench } from './emulator-throttle';
 import { pageOverheadBench } from './page-overhead.bench';
 import { reportLatencyBench } from './report-latency.bench';
 
 const benches: Array<{ name: string; run: () => Promise<void> }> = [
   { name: 'P1 getWindowReport vs round-trip lower bound (core)', run: reportLatencyBench },
   { name: 'P2 listInvocations per-page overhead vs raw SDK (core)', run: pageOverheadBench },
+  { name: 'P3 — emulator throttling at 20 req/s, 400-request job', run: runEmulatorThrottleBench },
 ];
 
 async function main(): Promise<void> {
