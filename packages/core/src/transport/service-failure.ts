@@ -73,6 +73,7 @@ export const ACCESS_DENIED_CODES: ReadonlySet<string> = new Set([
   'ExpiredToken',
   'InvalidClientTokenId',
   'IncompleteSignature',
+  'IncompleteSignatureException',
   'MissingAuthenticationToken',
   'MissingAuthenticationTokenException',
   'NotAuthorized',
