@@ -26,6 +26,8 @@ export interface Config {
      * production.
      */
     endpoint?: string;
+    /** Attempts per SSM request, retries of throttling and 5xx included. Default: the core's. */
+    maxAttempts?: number;
     /** Parallel SSM requests per report. Default: 4. */
     maxConcurrency?: number;
     /** Client-side limit of SSM requests per second, per account and region. */

@@ -312,11 +312,12 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     const { sdkCredentialProvider } = await this.#credentialsManager.getCredentialProvider({
       accountId,
     });
-    const { endpoint, maxConcurrency, requestsPerSecond } = this.#settings;
+    const { endpoint, maxAttempts, maxConcurrency, requestsPerSecond } = this.#settings;
     return createInvocationsClient({
       region,
       credentials: sdkCredentialProvider,
       ...(endpoint ? { endpoint } : {}),
+      ...(maxAttempts ? { maxAttempts } : {}),
       ...(maxConcurrency ? { maxConcurrency } : {}),
       ...(requestsPerSecond ? { requestsPerSecond } : {}),
     });

@@ -17,6 +17,7 @@ export interface SsmInvocationsConfig {
   executionsPerWindow: number;
   maxExecutionsPerWindow: number;
   endpoint?: string;
+  maxAttempts?: number;
   maxConcurrency?: number;
   requestsPerSecond?: number;
   region?: string;
@@ -83,6 +84,7 @@ export function readSsmInvocationsConfig(config: Config): SsmInvocationsConfig {
     executionsPerWindow,
     maxExecutionsPerWindow,
     endpoint: block.getOptionalString('endpoint'),
+    maxAttempts: readPositiveInteger(block, 'maxAttempts', 20),
     maxConcurrency: readPositiveInteger(block, 'maxConcurrency', 64),
     requestsPerSecond: block.getOptionalNumber('requestsPerSecond'),
     region: block.getOptionalString('region'),
