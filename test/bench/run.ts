@@ -1,5 +1,14 @@
 // Benchmark runner: each benchmark prints ratios measured side by side in this one run.
-const benches: Array<{ name: string; run: () => Promise<void> }> = [];
+import { runBackstageReportBench } from './backstage-report.bench';
+
+const benches: Array<{ name: string; run: () => Promise<void> }> = [
+  {
+    name: 'backstage backend: coalescing and cached report latency',
+    run: async () => {
+      if (!(await runBackstageReportBench())) process.exitCode = 1;
+    },
+  },
+];
 
 async function main(): Promise<void> {
   if (benches.length === 0) {

@@ -49,8 +49,9 @@ function catalogWithReadRules() {
   const inMemory = catalogServiceMock({ entities });
   return catalogServiceMock.mock({
     getEntityByRef: async (ref, options) => {
-      const principal = options.credentials.principal as { userEntityRef?: string };
-      if (principal.userEntityRef === OUTSIDER) return undefined;
+      const credentials = options && 'credentials' in options ? options.credentials : undefined;
+      const principal = credentials?.principal as { userEntityRef?: string } | undefined;
+      if (!principal || principal.userEntityRef === OUTSIDER) return undefined;
       return inMemory.getEntityByRef(ref, options);
     },
   });

@@ -1,7 +1,8 @@
 import { ConfigReader } from '@backstage/config';
+import type { JsonObject } from '@backstage/types';
 import { readSsmInvocationsConfig } from './config';
 
-const read = (ssmInvocations: Record<string, unknown> | undefined) =>
+const read = (ssmInvocations: JsonObject | undefined) =>
   readSsmInvocationsConfig(new ConfigReader(ssmInvocations ? { ssmInvocations } : {}));
 
 describe('readSsmInvocationsConfig', () => {
@@ -23,18 +24,7 @@ describe('readSsmInvocationsConfig', () => {
   });
 
   it('reads the other settings', () => {
-    expect(
-      read({
-        endpoint: 'http://127.0.0.1:4566',
-        region: 'eu-west-1',
-        accountId: '123456789012',
-        executionsPerWindow: 3,
-        maxExecutionsPerWindow: 10,
-        maxConcurrency: 8,
-        maxAttempts: 2,
-        requestsPerSecond: 5,
-      }),
-    ).toMatchObject({
+    const settings = {
       endpoint: 'http://127.0.0.1:4566',
       region: 'eu-west-1',
       accountId: '123456789012',
@@ -43,7 +33,8 @@ describe('readSsmInvocationsConfig', () => {
       maxConcurrency: 8,
       maxAttempts: 2,
       requestsPerSecond: 5,
-    });
+    };
+    expect(read(settings)).toMatchObject(settings);
   });
 
   it.each([
