@@ -336,26 +336,38 @@ describe('ssm-invocations backend plugin', () => {
   });
 
   it('coalesces concurrent requests for one report into one upstream fetch set', async () => {
-    // TTL 0: nothing is cached, so only coalescing can share the work.
-    const { backend, server } = await startPlugin(emulator, { cache: { ttl: 0 } });
+    // TTL 0: nothing is cached, so only coalescing can share the work. Each SSM answer takes
+    // 50 ms, so one fetch set outlasts the time all the requests need to arrive.
+    const slow = await startEmulator({
+      port: 0,
+      host: '127.0.0.1',
+      seed: 'demo',
+      faults: { latencyMs: 50 },
+    });
+    const { backend, server } = await startPlugin(slow, { cache: { ttl: 0 } });
     try {
       const get = () =>
         request(server)
           .get(reportPath('payments-api', '?executions=4'))
           .set('Authorization', mockCredentials.user.header());
-      const start = upstreamRequests(emulator);
+      const start = upstreamRequests(slow);
       await get().expect(200);
-      const oneFetchSet = upstreamRequests(emulator) - start;
+      const oneFetchSet = upstreamRequests(slow) - start;
       expect(oneFetchSet).toBeGreaterThan(0);
 
-      const before = upstreamRequests(emulator);
+      const before = upstreamRequests(slow);
       const responses = await Promise.all(Array.from({ length: 25 }, () => get()));
       expect(responses.map((res) => res.status)).toEqual(Array(25).fill(200));
-      expect(upstreamRequests(emulator) - before).toBe(oneFetchSet);
+      expect(upstreamRequests(slow) - before).toBe(oneFetchSet);
       const bodies = new Set(responses.map((res) => JSON.stringify(res.body)));
       expect(bodies.size).toBe(1);
+
+      // Without a fetch in flight, the next request fetches again (TTL 0 caches nothing).
+      await get().expect(200);
+      expect(upstreamRequests(slow) - before).toBe(2 * oneFetchSet);
     } finally {
       await backend.stop();
+      await slow.stop();
     }
   });
 
@@ -385,7 +397,7 @@ describe('ssm-invocations backend plugin', () => {
       port: 0,
       host: '127.0.0.1',
       seed: 'demo',
-      faults: { throttle: { requestsPerSecond: 0.001, burst: 1, retryAfterSeconds: 7 } },
+      faults: { throttle: { requestsPerSecond: 0.001, burst: 1, retryAfterMs: 7000 } },
     });
     const { backend, server } = await startPlugin(throttled, { maxAttempts: 1 });
     try {

@@ -70,3 +70,21 @@ describe('CoalescingCache', () => {
     expect(logger.warn).toHaveBeenCalled();
   });
 });
+
+describe('CoalescingCache.getParsed', () => {
+  const logger = mockServices.logger.mock();
+
+  it('reuses the parsed value while the cached text is unchanged', async () => {
+    let text = '{"n":1}';
+    const store = mockServices.cache.mock({ get: async () => text as never, set: async () => {} });
+    const coalescing = new CoalescingCache(store, 60_000, logger);
+    const load = jest.fn(async () => text);
+    const first = await coalescing.getParsed<{ n: number }>('k', load);
+    const second = await coalescing.getParsed<{ n: number }>('k', load);
+    expect(second).toBe(first);
+    text = '{"n":2}';
+    const third = await coalescing.getParsed<{ n: number }>('k', load);
+    expect(third).toEqual({ n: 2 });
+    expect(load).not.toHaveBeenCalled();
+  });
+});

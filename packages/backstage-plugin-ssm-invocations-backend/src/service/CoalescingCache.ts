@@ -1,5 +1,8 @@
 import type { CacheService, LoggerService } from '@backstage/backend-plugin-api';
 
+/** Parsed values kept in process; a report is ~100 kB, so this bounds the memo to tens of MB. */
+const MAX_PARSED = 200;
+
 /**
  * Read-through cache over the Backstage cache service (memory, Redis, memcache …; shared by
  * replicas) that also coalesces concurrent loads of one key in this process: a hundred people
@@ -14,6 +17,8 @@ import type { CacheService, LoggerService } from '@backstage/backend-plugin-api'
  */
 export class CoalescingCache {
   readonly #inFlight = new Map<string, Promise<string>>();
+  /** Last parsed value per key, reused while the cached text is unchanged (see {@link getParsed}). */
+  readonly #parsed = new Map<string, { json: string; value: unknown }>();
 
   constructor(
     private readonly cache: CacheService,
@@ -32,6 +37,26 @@ export class CoalescingCache {
     const started = this.#readThrough(key, load).finally(() => this.#inFlight.delete(key));
     this.#inFlight.set(key, started);
     return started;
+  }
+
+  /**
+   * Like {@link get}, parsed. Cached reports are large and read far more often than they change,
+   * so the parsed value of the last text seen per key is kept (at most {@link MAX_PARSED} keys)
+   * and reused while the cache returns the same text. Callers must not mutate the result.
+   */
+  async getParsed<T>(key: string, load: () => Promise<string>): Promise<T> {
+    const json = await this.get(key, load);
+    const memo = this.#parsed.get(key);
+    if (memo && memo.json === json) return memo.value as T;
+    const value = JSON.parse(json) as T;
+    this.#parsed.delete(key);
+    this.#parsed.set(key, { json, value });
+    // Maps iterate in insertion order: drop the least recently parsed key.
+    if (this.#parsed.size > MAX_PARSED) {
+      const [oldest] = this.#parsed.keys();
+      if (oldest !== undefined) this.#parsed.delete(oldest);
+    }
+    return value;
   }
 
   async #readThrough(key: string, load: () => Promise<string>): Promise<string> {

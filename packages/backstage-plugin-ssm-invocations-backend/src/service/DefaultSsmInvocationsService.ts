@@ -146,7 +146,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
           };
         }
         try {
-          const json = await this.#reports.get(
+          const report = await this.#reports.getParsed<Serialized<WindowReport>>(
             [
               'report',
               CACHE_VERSION,
@@ -166,7 +166,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
               return JSON.stringify(report);
             },
           );
-          return { ...window, report: JSON.parse(json) as Serialized<WindowReport> };
+          return { ...window, report };
         } catch (error) {
           failures.push(error);
           return { ...window, error: this.#toReportError(error) };
