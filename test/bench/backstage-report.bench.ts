@@ -111,7 +111,11 @@ export async function runBackstageReportBench(): Promise<boolean> {
     const coldP50 = p50(cold);
     const warmP50 = p50(warm);
     const floorP50 = p50(floor);
-    console.log(`load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+    console.log(
+      `load average ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')} on ${cpus().length} cores`,
+    );
     console.log(`one report (2 windows, 5 executions each) = ${fetchSet} SSM requests`);
     console.log(
       `${CONCURRENT} concurrent requests on a cold cache: ${burstUpstream} SSM requests ` +

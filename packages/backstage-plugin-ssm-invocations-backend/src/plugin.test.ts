@@ -152,7 +152,11 @@ describe('ssm-invocations backend plugin', () => {
       }
       expect(catalog.getEntityByRef).toHaveBeenCalledWith(
         { kind: 'component', namespace: 'default', name: 'payments-api' },
-        { credentials: expect.objectContaining({ principal: expect.objectContaining({ userEntityRef: 'user:default/mock' }) }) },
+        {
+          credentials: expect.objectContaining({
+            principal: expect.objectContaining({ userEntityRef: 'user:default/mock' }),
+          }),
+        },
       );
     });
 

@@ -37,7 +37,9 @@ function readExecutions(req: Request): number | undefined {
   const raw = singleQueryValue(req, 'executions');
   if (raw === undefined) return undefined;
   if (!/^\d{1,4}$/.test(raw)) {
-    throw new InputError(`Query parameter executions must be a positive integer, got "${raw.slice(0, 20)}"`);
+    throw new InputError(
+      `Query parameter executions must be a positive integer, got "${raw.slice(0, 20)}"`,
+    );
   }
   return Number(raw);
 }

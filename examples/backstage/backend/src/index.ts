@@ -57,7 +57,6 @@ async function main(): Promise<void> {
   backend.add(import('@ssm-invocations/backstage-plugin-ssm-invocations-backend'));
   await backend.start();
   console.log(`ssm-invocations example backend listening on http://127.0.0.1:${port}`);
-
 }
 
 main().catch((error: unknown) => {

@@ -30,11 +30,7 @@ const DEFAULT_MAX_EXECUTIONS = 20;
 /** SSM returns at most 100 executions per page; more than that per card is never useful. */
 const HARD_MAX_EXECUTIONS = 100;
 
-function readPositiveInteger(
-  config: Config,
-  key: string,
-  max: number,
-): number | undefined {
+function readPositiveInteger(config: Config, key: string, max: number): number | undefined {
   const value = config.getOptionalNumber(key);
   if (value === undefined) return undefined;
   if (!Number.isInteger(value) || value < 1 || value > max) {
