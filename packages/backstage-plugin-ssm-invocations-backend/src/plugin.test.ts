@@ -396,6 +396,73 @@ describe('ssm-invocations backend plugin', () => {
     }
   });
 
+  describe('with SigV4 checked by the emulator', () => {
+    const sigv4 = (secretAccessKey: string) => ({
+      credentials: [{ accessKeyId: 'AKIAPLUGINTEST000000', secretAccessKey }],
+      region: 'us-east-1',
+    });
+
+    it('signs with the credentials of the window’s account from aws.accounts', async () => {
+      const checked = await startEmulator({
+        port: 0,
+        host: '127.0.0.1',
+        seed: 'demo',
+        sigv4: sigv4('plugin-test-secret-key'),
+      });
+      const { backend, server } = await startPlugin(checked);
+      try {
+        const res = await request(server)
+          .get(reportPath('inventory-db', '?executions=1'))
+          .set('Authorization', mockCredentials.user.header());
+        expect(res.status).toBe(200);
+        expect((res.body as EntityReportResponse).windows[0]?.report).toBeDefined();
+        expect(checked.stats().signatures.verified).toBeGreaterThan(0);
+        expect(checked.stats().signatures.rejected).toBe(0);
+      } finally {
+        await backend.stop();
+        await checked.stop();
+      }
+    });
+
+    it('reports refused credentials per window, and as 502 on the detail route, without secrets', async () => {
+      const refusing = await startEmulator({
+        port: 0,
+        host: '127.0.0.1',
+        seed: 'demo',
+        sigv4: sigv4('the-real-secret-the-plugin-does-not-have'),
+      });
+      const { backend, server } = await startPlugin(refusing, { maxAttempts: 1 });
+      try {
+        const report = await request(server)
+          .get(reportPath('inventory-db', '?executions=1'))
+          .set('Authorization', mockCredentials.user.header());
+        expect(report.status).toBe(200);
+        const [window] = (report.body as EntityReportResponse).windows;
+        expect(window?.report).toBeUndefined();
+        expect(window?.error?.code).toBe('ACCESS_DENIED');
+
+        const detail = await request(server)
+          .get(
+            '/api/ssm-invocations/v1/entity/default/component/inventory-db/invocations/' +
+              '6e5c9b6c-1e4b-4a67-9d3f-8a1f5b2c7d90/6e5c9b6c-1e4b-4a67-9d3f-8a1f5b2c7d91/' +
+              '6e5c9b6c-1e4b-4a67-9d3f-8a1f5b2c7d92',
+          )
+          .set('Authorization', mockCredentials.user.header());
+        expect(detail.status).toBe(502);
+        expect(detail.body.error.name).toBe('SsmUpstreamError');
+        expect(detail.body.error.stack).toBeUndefined();
+        for (const text of [JSON.stringify(report.body), JSON.stringify(detail.body)]) {
+          expect(text).not.toContain('plugin-test-secret-key');
+          expect(text).not.toContain('the-real-secret');
+        }
+        expect(refusing.stats().signatures.rejected).toBeGreaterThan(0);
+      } finally {
+        await backend.stop();
+        await refusing.stop();
+      }
+    });
+  });
+
   it('answers 503 with Retry-After when SSM throttles', async () => {
     const throttled = await startEmulator({
       port: 0,
