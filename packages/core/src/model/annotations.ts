@@ -39,3 +39,33 @@ export const ANNOTATION_SSM_WINDOW_ID = 'aws.amazon.com/ssm-maintenance-window-i
  * ```
  */
 export const ANNOTATION_SSM_REGION = 'aws.amazon.com/ssm-region';
+
+/**
+ * The part of a Backstage entity the predicate reads (structural, so core needs no Backstage
+ * dependency).
+ *
+ * @example
+ * ```ts
+ * const entity: AnnotatedEntity = { metadata: { annotations: {} } };
+ * ```
+ */
+export interface AnnotatedEntity {
+  metadata: { annotations?: Record<string, string> };
+}
+
+/**
+ * Whether an entity names at least one maintenance window (a non-empty ARN or id annotation):
+ * the condition for showing the Backstage card (`EntitySwitch`, an entity card's `filter`). It
+ * does not check the values; the backend reports a bad one as that window's error.
+ *
+ * @example
+ * ```ts
+ * isSsmInvocationsAvailable({ metadata: { annotations: { [ANNOTATION_SSM_WINDOW_ID]: 'mw-0123456789abcdef0' } } }); // true
+ * ```
+ */
+export function isSsmInvocationsAvailable(entity: AnnotatedEntity): boolean {
+  const annotations = entity.metadata.annotations ?? {};
+  return [ANNOTATION_SSM_WINDOW_ARN, ANNOTATION_SSM_WINDOW_ID].some((name) =>
+    (annotations[name] ?? '').split(',').some((value) => value.trim().length > 0),
+  );
+}

@@ -77,5 +77,7 @@ export {
   ANNOTATION_SSM_WINDOW_ARN,
   ANNOTATION_SSM_WINDOW_ID,
   ANNOTATION_SSM_REGION,
+  isSsmInvocationsAvailable,
+  type AnnotatedEntity,
 } from './annotations';
 export { awsPartition, formatMaintenanceWindowArn } from './window-arn';
