@@ -257,6 +257,31 @@ describe('ssm-invocations backend plugin', () => {
       expect(upstreamRequests(emulator)).toBe(before);
     });
 
+    it('serves an unchanged report from its stored encoding, gzip or plain as asked', async () => {
+      const get = (encoding: string) =>
+        request(server)
+          .get(reportPath('payments-api', '?executions=3'))
+          .set('Authorization', mockCredentials.user.header())
+          .set('Accept-Encoding', encoding);
+      const first = await get('gzip');
+      const before = upstreamRequests(emulator);
+      const gzipped = await get('gzip, deflate');
+      const again = await get('gzip');
+      const plain = await get('identity');
+      expect([first.status, gzipped.status, again.status, plain.status]).toEqual([
+        200, 200, 200, 200,
+      ]);
+      expect(gzipped.headers['content-encoding']).toBe('gzip');
+      expect(gzipped.headers['vary']).toContain('Accept-Encoding');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.headers['content-type']).toMatch(/^application\/json/);
+      // supertest decodes gzip: every variant carries the same report.
+      expect(gzipped.body).toEqual(first.body);
+      expect(again.body).toEqual(first.body);
+      expect(plain.body).toEqual(first.body);
+      expect(upstreamRequests(emulator)).toBe(before);
+    });
+
     describe('invocation detail', () => {
       async function firstInvocationOf(name: string) {
         const res = await request(server)

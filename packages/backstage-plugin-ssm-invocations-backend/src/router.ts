@@ -4,6 +4,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import express, { type Request, type Response } from 'express';
 import Router from 'express-promise-router';
+import { EncodedBodies } from './EncodedBodies';
 import { toHttpError } from './errors';
 import type { SsmInvocationsService } from './service/types';
 
@@ -85,10 +86,12 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     return entity;
   }
 
+  const bodies = new EncodedBodies();
+
   /** Runs a route, turning core errors into Backstage HTTP errors (and Retry-After). */
-  async function answer<T>(res: Response, work: () => Promise<T>): Promise<void> {
+  async function answer(req: Request, res: Response, work: () => Promise<object>): Promise<void> {
     try {
-      res.json(await work());
+      bodies.send(req, res, await work());
     } catch (caught) {
       const { error, retryAfterSeconds } = toHttpError(caught);
       if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
@@ -97,7 +100,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   }
 
   router.get('/v1/entity/:namespace/:kind/:name/report', async (req, res) => {
-    await answer(res, async () => {
+    await answer(req, res, async () => {
       const entity = await readEntity(req);
       const executions = readExecutions(req);
       const statuses = readStatuses(req);
@@ -111,7 +114,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get(
     '/v1/entity/:namespace/:kind/:name/invocations/:windowExecutionId/:taskId/:invocationId',
     async (req, res) => {
-      await answer(res, async () => {
+      await answer(req, res, async () => {
         const entity = await readEntity(req);
         const { windowExecutionId, taskId, invocationId } = req.params;
         return service.getEntityInvocation(entity, { windowExecutionId, taskId, invocationId });

@@ -1,4 +1,5 @@
 import type { CacheService, LoggerService } from '@backstage/backend-plugin-api';
+import { RecentValues } from './RecentValues';
 
 /** Parsed values kept in process; a report is ~100 kB, so this bounds the memo to tens of MB. */
 const MAX_PARSED = 200;
@@ -18,7 +19,7 @@ const MAX_PARSED = 200;
 export class CoalescingCache {
   readonly #inFlight = new Map<string, Promise<string>>();
   /** Last parsed value per key, reused while the cached text is unchanged (see {@link getParsed}). */
-  readonly #parsed = new Map<string, { json: string; value: unknown }>();
+  readonly #parsed = new RecentValues<string, { json: string; value: unknown }>(MAX_PARSED);
 
   constructor(
     private readonly cache: CacheService,
@@ -49,13 +50,7 @@ export class CoalescingCache {
     const memo = this.#parsed.get(key);
     if (memo && memo.json === json) return memo.value as T;
     const value = JSON.parse(json) as T;
-    this.#parsed.delete(key);
     this.#parsed.set(key, { json, value });
-    // Maps iterate in insertion order: drop the least recently parsed key.
-    if (this.#parsed.size > MAX_PARSED) {
-      const [oldest] = this.#parsed.keys();
-      if (oldest !== undefined) this.#parsed.delete(oldest);
-    }
     return value;
   }
 

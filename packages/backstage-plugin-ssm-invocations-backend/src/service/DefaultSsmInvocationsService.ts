@@ -28,6 +28,7 @@ import {
 } from '@ssm-invocations/core/model';
 import { readAnnotatedWindows } from '../annotations';
 import { CoalescingCache } from './CoalescingCache';
+import { RecentValues } from './RecentValues';
 import { readSsmInvocationsConfig, type SsmInvocationsConfig } from './config';
 import type {
   EntityReportOptions,
@@ -71,6 +72,8 @@ export interface DefaultSsmInvocationsServiceOptions {
 const CACHE_VERSION = 'v1';
 /** Window around an execution's start in which its window's executions are listed. */
 const OWNERSHIP_WINDOW_MS = 1000;
+/** Entity responses remembered for reuse (each shares its report objects with the report memo). */
+const MAX_RESPONSES = 200;
 /** How far back a not-yet-started execution is looked for (it is among the newest). */
 const UNSTARTED_EXECUTIONS_SCANNED = 50;
 
@@ -90,6 +93,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
   readonly #credentialsManager: AwsCredentialsManager;
   readonly #reports: CoalescingCache;
   readonly #clients = new Map<string, Promise<InvocationsClient>>();
+  readonly #responses = new RecentValues<string, EntityReportResponse>(MAX_RESPONSES);
 
   /**
    * Builds the service from the root config (`ssmInvocations` and `aws` blocks).
@@ -183,7 +187,34 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     ) {
       throw firstFailure;
     }
-    return { windows: entries };
+    if (failures.length > 0) return { windows: entries };
+    return this.#unchangedOrNew(
+      [stringifyEntityRef(entity), executions, [...(statuses ?? [])].sort().join('+')].join(':'),
+      entries,
+    );
+  }
+
+  /**
+   * The response served last time for this entity and query if every window's report is the
+   * same object as then (the parsed-report memo keeps them identical while the cache holds the
+   * same text), else a new one. A stable object lets the router reuse its encoded body.
+   */
+  #unchangedOrNew(key: string, windows: EntityWindowReport[]): EntityReportResponse {
+    const previous = this.#responses.get(key);
+    if (
+      previous &&
+      previous.windows.length === windows.length &&
+      previous.windows.every(
+        (window, index) =>
+          window.windowArn === windows[index]?.windowArn &&
+          window.report === windows[index]?.report,
+      )
+    ) {
+      return previous;
+    }
+    const response = { windows };
+    this.#responses.set(key, response);
+    return response;
   }
 
   async getEntityInvocation(

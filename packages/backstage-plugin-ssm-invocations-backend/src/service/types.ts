@@ -89,7 +89,10 @@ export interface InvocationIds {
  * ```
  */
 export interface SsmInvocationsService {
-  /** Reports of every window annotated on the entity; one failing window does not hide others. */
+  /**
+   * Reports of every window annotated on the entity; one failing window does not hide others.
+   * The result may be shared with other callers: treat it as read-only.
+   */
   getEntityReport(entity: Entity, options?: EntityReportOptions): Promise<EntityReportResponse>;
   /**
    * One invocation, only if its execution belongs to a window annotated on the entity; throws a
