@@ -20,12 +20,11 @@ export const ssmInvocationsPlugin = createBackendPlugin({
       deps: {
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
-        logger: coreServices.logger,
         catalog: catalogServiceRef,
         service: ssmInvocationsServiceRef,
       },
-      async init({ httpRouter, httpAuth, logger, catalog, service }) {
-        httpRouter.use(await createRouter({ service, catalog, httpAuth, logger }));
+      async init({ httpRouter, httpAuth, catalog, service }) {
+        httpRouter.use(await createRouter({ service, catalog, httpAuth }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

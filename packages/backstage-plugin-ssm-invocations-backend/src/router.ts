@@ -1,8 +1,8 @@
-import type { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import express, { type Request, type Response } from 'express';
+import type { Request, Response, Router as ExpressRouter } from 'express';
 import Router from 'express-promise-router';
 import { EncodedBodies } from './EncodedBodies';
 import { toHttpError } from './errors';
@@ -13,14 +13,13 @@ import type { SsmInvocationsService } from './service/types';
  *
  * @example
  * ```ts
- * await createRouter({ service, catalog, httpAuth, logger });
+ * await createRouter({ service, catalog, httpAuth });
  * ```
  */
 export interface RouterOptions {
   service: SsmInvocationsService;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
-  logger: LoggerService;
 }
 
 type EntityParams = { namespace: string; kind: string; name: string };
@@ -64,13 +63,12 @@ function readStatuses(req: Request): string[] | undefined {
  *
  * @example
  * ```ts
- * httpRouter.use(await createRouter({ service, catalog, httpAuth, logger }));
+ * httpRouter.use(await createRouter({ service, catalog, httpAuth }));
  * ```
  */
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(options: RouterOptions): Promise<ExpressRouter> {
   const { service, catalog, httpAuth } = options;
   const router = Router();
-  router.use(express.json());
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
