@@ -1,7 +1,9 @@
 // Benchmark runner: each benchmark prints ratios measured side by side in this one run.
 import { runBackstageReportBench } from './backstage-report.bench';
+import { runEmulatorThrottleBench } from './emulator-throttle';
 
 const benches: Array<{ name: string; run: () => Promise<void> }> = [
+  { name: 'P3 — emulator throttling at 20 req/s, 400-request job', run: runEmulatorThrottleBench },
   {
     name: 'backstage backend: coalescing and cached report latency',
     run: async () => {

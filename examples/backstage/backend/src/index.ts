@@ -6,14 +6,18 @@
  * - `BACKEND_PORT`: port on 127.0.0.1; unset → 7007, or a free port when 7007 is taken; `0` → a free port.
  * - `APP_BASE_URL`: origin of the frontend allowed by CORS; default http://localhost:3000.
  *
- * Prints `ssm-invocations example backend listening on http://127.0.0.1:<port>` when ready.
+ * Prints `ssm-invocations example backend listening on http://127.0.0.1:<port>` once the catalog
+ * serves every entity of the example file.
  */
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { createBackend } from '@backstage/backend-defaults';
 import { startEmulator } from '@ssm-invocations/emulator';
+import { parseAllDocuments } from 'yaml';
 
 const DEFAULT_PORT = 7007;
+const CATALOG_READY_TIMEOUT_MS = 120_000;
 
 /** Resolves to `port` if it can be bound on 127.0.0.1, else to a free port the OS picks. */
 function bindablePort(port: number): Promise<number> {
@@ -28,6 +32,44 @@ function bindablePort(port: number): Promise<number> {
       probe.close(() => done(typeof address === 'object' && address ? address.port : port));
     });
   });
+}
+
+/** `kind:namespace/name` of every entity in the example catalog file. */
+async function catalogFileRefs(file: string): Promise<string[]> {
+  const documents = parseAllDocuments(await readFile(file, 'utf8'));
+  return (Array.isArray(documents) ? documents : [documents]).map((document) => {
+    const { kind, metadata } = document.toJS() as {
+      kind: string;
+      metadata: { name: string; namespace?: string };
+    };
+    return `${kind.toLowerCase()}/${metadata.namespace ?? 'default'}/${metadata.name}`;
+  });
+}
+
+/**
+ * Waits until the catalog serves every entity of the example file: the catalog ingests it in
+ * the background after startup, and the demo and the browser tests need the entities at once.
+ */
+async function waitForCatalog(baseUrl: string, refs: string[]): Promise<void> {
+  const deadline = Date.now() + CATALOG_READY_TIMEOUT_MS;
+  const refresh = await fetch(`${baseUrl}/api/auth/guest/refresh`);
+  const { backstageIdentity } = (await refresh.json()) as { backstageIdentity: { token: string } };
+  const headers = { authorization: `Bearer ${backstageIdentity.token}` };
+  let missing = refs;
+  while (missing.length > 0) {
+    if (Date.now() > deadline) {
+      throw new Error(`the catalog did not serve ${missing.join(', ')} in time`);
+    }
+    const found = await Promise.all(
+      missing.map(async (ref) => {
+        const res = await fetch(`${baseUrl}/api/catalog/entities/by-name/${ref}`, { headers });
+        await res.arrayBuffer();
+        return res.ok;
+      }),
+    );
+    missing = missing.filter((_, index) => !found[index]);
+    if (missing.length > 0) await new Promise((done) => setTimeout(done, 250));
+  }
 }
 
 async function main(): Promise<void> {
@@ -56,7 +98,9 @@ async function main(): Promise<void> {
   backend.add(import('@backstage/plugin-catalog-backend'));
   backend.add(import('@ssm-invocations/backstage-plugin-ssm-invocations-backend'));
   await backend.start();
-  console.log(`ssm-invocations example backend listening on http://127.0.0.1:${port}`);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForCatalog(baseUrl, await catalogFileRefs(resolve(packageDir, '../catalog-info.yaml')));
+  console.log(`ssm-invocations example backend listening on ${baseUrl}`);
 }
 
 main().catch((error: unknown) => {

@@ -73,6 +73,7 @@ export {
   TARGET_FIELDS,
   pickFields,
 } from './record-fields';
+export { encodeResumeToken, decodeResumeToken, type ResumePosition } from './resume-token';
 export {
   ANNOTATION_SSM_WINDOW_ARN,
   ANNOTATION_SSM_WINDOW_ID,
