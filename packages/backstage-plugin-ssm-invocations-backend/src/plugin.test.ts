@@ -319,6 +319,21 @@ describe('ssm-invocations backend plugin', () => {
         });
       });
 
+      it('serves a repeated detail from the cache, ownership check included', async () => {
+        const invocation = await firstInvocationOf('search-indexer');
+        const get = () =>
+          request(server)
+            .get(detailPath('search-indexer', invocation))
+            .set('Authorization', mockCredentials.user.header());
+        const first = await get();
+        expect(first.status).toBe(200);
+        const before = upstreamRequests(emulator);
+        const second = await get();
+        expect(second.status).toBe(200);
+        expect(second.body).toEqual(first.body);
+        expect(upstreamRequests(emulator)).toBe(before);
+      });
+
       it('refuses (404) an invocation of a window not annotated on the entity', async () => {
         const invocation = await firstInvocationOf('inventory-db');
         const res = await request(server)

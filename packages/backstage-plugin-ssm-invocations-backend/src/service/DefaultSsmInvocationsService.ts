@@ -91,7 +91,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
   readonly #settings: SsmInvocationsConfig;
   readonly #logger: LoggerService;
   readonly #credentialsManager: AwsCredentialsManager;
-  readonly #reports: CoalescingCache;
+  readonly #cache: CoalescingCache;
   readonly #clients = new Map<string, Promise<InvocationsClient>>();
   readonly #responses = new RecentValues<string, EntityReportResponse>(MAX_RESPONSES);
 
@@ -124,7 +124,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     this.#settings = settings;
     this.#credentialsManager = credentialsManager;
     this.#logger = logger;
-    this.#reports = new CoalescingCache(cache, settings.cacheTtlMs, logger);
+    this.#cache = new CoalescingCache(cache, settings.cacheTtlMs, logger);
   }
 
   async getEntityReport(
@@ -150,7 +150,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
           };
         }
         try {
-          const report = await this.#reports.getParsed<Serialized<WindowReport>>(
+          const report = await this.#cache.getParsed<Serialized<WindowReport>>(
             [
               'report',
               CACHE_VERSION,
@@ -233,15 +233,28 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
         `Window execution ${windowExecutionId} does not belong to a maintenance window annotated on ${stringifyEntityRef(entity)}`,
       );
     }
-    const client = await this.#clientFor(owner);
-    const invocation = await client.getInvocation({ windowExecutionId, taskId, invocationId });
-    return JSON.parse(JSON.stringify(invocation)) as Serialized<InvocationRecord>;
+    return this.#cache.getParsed<Serialized<InvocationRecord>>(
+      [
+        'invocation',
+        CACHE_VERSION,
+        owner.accountId,
+        owner.region,
+        windowExecutionId,
+        taskId,
+        invocationId,
+      ].join(':'),
+      async () => {
+        const client = await this.#clientFor(owner);
+        return JSON.stringify(
+          await client.getInvocation({ windowExecutionId, taskId, invocationId }),
+        );
+      },
+    );
   }
 
   /**
-   * The annotated window that ran `windowExecutionId`, if any. SSM's execution record has no
-   * window id, so the execution is looked up in each account and region, then the candidate
-   * windows' executions around its start time are listed and searched for it.
+   * The annotated window that ran `windowExecutionId`, if any, looked up per account and region.
+   * Which window ran an execution never changes, so the answer is cached per candidate set.
    */
   async #findExecutionOwner(
     windows: WindowLocation[],
@@ -255,30 +268,57 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     for (const candidates of byLocation.values()) {
       const [first] = candidates;
       if (!first) continue;
-      const client = await this.#clientFor(first);
-      let startTime: Date | undefined;
-      try {
-        startTime = (await client.getExecution({ windowExecutionId })).StartTime;
-      } catch (error) {
-        if (error instanceof NotFoundError) continue;
-        throw error;
-      }
-      for (const window of candidates) {
-        const executions = await client.listExecutions(
-          startTime
-            ? {
-                windowId: window.windowId,
-                after: new Date(startTime.getTime() - OWNERSHIP_WINDOW_MS),
-                before: new Date(startTime.getTime() + OWNERSHIP_WINDOW_MS),
-              }
-            : { windowId: window.windowId, limit: UNSTARTED_EXECUTIONS_SCANNED },
-        );
-        if (executions.some((execution) => execution.WindowExecutionId === windowExecutionId)) {
-          return window;
-        }
-      }
+      const ownerId = await this.#cache.get(
+        [
+          'owner',
+          CACHE_VERSION,
+          first.accountId,
+          first.region,
+          windowExecutionId,
+          candidates
+            .map((window) => window.windowId)
+            .sort()
+            .join('+'),
+        ].join(':'),
+        () => this.#ownerAmong(candidates, windowExecutionId),
+      );
+      const owner = candidates.find((window) => window.windowId === ownerId);
+      if (owner) return owner;
     }
     return undefined;
+  }
+
+  /**
+   * The id of the window among `candidates` (one account and region) that ran the execution, or
+   * `''`. SSM's execution record has no window id, so the execution is looked up for its start
+   * time, then each candidate's executions around that time are searched for it.
+   */
+  async #ownerAmong(candidates: WindowLocation[], windowExecutionId: string): Promise<string> {
+    const [first] = candidates;
+    if (!first) return '';
+    const client = await this.#clientFor(first);
+    let startTime: Date | undefined;
+    try {
+      startTime = (await client.getExecution({ windowExecutionId })).StartTime;
+    } catch (error) {
+      if (error instanceof NotFoundError) return '';
+      throw error;
+    }
+    for (const window of candidates) {
+      const executions = await client.listExecutions(
+        startTime
+          ? {
+              windowId: window.windowId,
+              after: new Date(startTime.getTime() - OWNERSHIP_WINDOW_MS),
+              before: new Date(startTime.getTime() + OWNERSHIP_WINDOW_MS),
+            }
+          : { windowId: window.windowId, limit: UNSTARTED_EXECUTIONS_SCANNED },
+      );
+      if (executions.some((execution) => execution.WindowExecutionId === windowExecutionId)) {
+        return window.windowId;
+      }
+    }
+    return '';
   }
 
   async #resolveWindows(entity: Entity): Promise<Array<WindowLocation | UnresolvedWindow>> {
