@@ -74,3 +74,11 @@ export {
   pickFields,
 } from './record-fields';
 export { encodeResumeToken, decodeResumeToken, type ResumePosition } from './resume-token';
+export {
+  ANNOTATION_SSM_WINDOW_ARN,
+  ANNOTATION_SSM_WINDOW_ID,
+  ANNOTATION_SSM_REGION,
+  isSsmInvocationsAvailable,
+  type AnnotatedEntity,
+} from './annotations';
+export { awsPartition, formatMaintenanceWindowArn } from './window-arn';
