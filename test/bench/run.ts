@@ -1,5 +1,7 @@
 // Benchmark runner: each benchmark prints ratios measured side by side in this one run.
-const benches: Array<{ name: string; run: () => Promise<void> }> = [];
+import { backstageCardSize } from './backstageCardSize';
+
+const benches: Array<{ name: string; run: () => Promise<void> }> = [backstageCardSize];
 
 async function main(): Promise<void> {
   if (benches.length === 0) {

@@ -58,6 +58,7 @@ function InvocationsTable(props: { invocations: SerializedInvocation[] }) {
           <TableRow
             key={invocation.InvocationId ?? invocation.WindowTargetId}
             data-testid="invocation-row"
+            data-status={invocation.Status ?? 'UNKNOWN'}
           >
             <TableCell>
               <StatusIcon status={invocation.Status} />
