@@ -15,7 +15,7 @@ const fakeApi: SsmInvocationsApi = {
 describe('new frontend system', () => {
   it('the package default export is the new-system plugin', () => {
     expect(defaultExport).toBe(ssmInvocationsPlugin);
-    expect(ssmInvocationsPlugin.id).toBe('ssm-invocations');
+    expect(ssmInvocationsPlugin.pluginId).toBe('ssm-invocations');
   });
 
   it('provides the api factory for ssmInvocationsApiRef', () => {

@@ -12,12 +12,14 @@ import KeyboardArrowDownIcon from '@material-ui/icons/KeyboardArrowDown';
 import KeyboardArrowRightIcon from '@material-ui/icons/KeyboardArrowRight';
 import { Link } from '@backstage/core-components';
 import {
+  consoleUrl,
+  formatElapsed,
+  isFailedStatus,
   type ExecutionReport,
   type InvocationRecord,
   type Serialized,
   type TaskReport,
 } from '@ssm-invocations/core/model';
-import { consoleUrl, formatElapsed, isFailedStatus } from '../pendingCoreModel';
 import { StatusChip, StatusIcon } from './StatusIndicators';
 import { explainProblem } from './problemHints';
 

@@ -9,7 +9,7 @@ import {
   StatusRunning,
   StatusWarning,
 } from '@backstage/core-components';
-import { formatStatus, isFailedStatus, isRunningStatus } from '../pendingCoreModel';
+import { formatStatus, isFailedStatus, isRunningStatus } from '@ssm-invocations/core/model';
 
 /** Which colour family a status belongs to; every view of a status uses this one rule. */
 export type StatusTone = 'success' | 'failed' | 'running' | 'skipped' | 'unknown';

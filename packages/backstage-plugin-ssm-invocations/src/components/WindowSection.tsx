@@ -8,7 +8,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
 import { Alert } from '@material-ui/lab';
-import { consoleUrl, isFailedStatus } from '../pendingCoreModel';
+import { consoleUrl, isFailedStatus } from '@ssm-invocations/core/model';
 import type { EntityWindowReport } from '../api';
 import { ExecutionRow, formatStart } from './ExecutionRow';
 import { ExecutionStrip } from './StatusIndicators';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
-import { isRunningStatus } from '../../pendingCoreModel';
+import { isRunningStatus } from '@ssm-invocations/core/model';
 import { ssmInvocationsApiRef, type EntityReport } from '../../api';
 
 /** Whether anything in the report is still PENDING / IN_PROGRESS / CANCELLING. */
