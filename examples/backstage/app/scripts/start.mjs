@@ -21,22 +21,22 @@ try {
 
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The CLI looks for app-config.yaml at the repository root; this app keeps its own.
-const child = spawn(
-  'backstage-cli',
-  ['package', 'start', '--config', join(appDir, 'app-config.yaml')],
-  {
-    cwd: appDir,
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      BROWSER: 'none',
-      APP_CONFIG_app_baseUrl: `http://${host}:${port}`,
-      APP_CONFIG_app_listen_host: host,
-      APP_CONFIG_app_listen_port: port,
-      APP_CONFIG_backend_baseUrl: backendUrl,
-    },
+// The package's own CLI, so that the script also works outside `pnpm run`.
+const cli = join(appDir, 'node_modules', '.bin', 'backstage-cli');
+const child = spawn(cli, ['package', 'start', '--config', join(appDir, 'app-config.yaml')], {
+  cwd: appDir,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    BROWSER: 'none',
+    // A dev server; callers such as jest set NODE_ENV=test, which browserslist has no entry for.
+    NODE_ENV: 'development',
+    APP_CONFIG_app_baseUrl: `http://${host}:${port}`,
+    APP_CONFIG_app_listen_host: host,
+    APP_CONFIG_app_listen_port: port,
+    APP_CONFIG_backend_baseUrl: backendUrl,
   },
-);
+});
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => child.kill(signal));
 }

@@ -8,6 +8,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import KeyboardArrowDownIcon from '@material-ui/icons/KeyboardArrowDown';
 import KeyboardArrowRightIcon from '@material-ui/icons/KeyboardArrowRight';
 import { Link } from '@backstage/core-components';
@@ -43,16 +44,22 @@ function safeConsoleUrl(region: string, windowId: string, windowExecutionId: str
   }
 }
 
+const useStyles = makeStyles({
+  noWrap: { whiteSpace: 'nowrap' },
+  // Window target ids are UUIDs: let them wrap anywhere rather than squeeze the details column.
+  id: { wordBreak: 'break-all', minWidth: '9em' },
+});
+
 function InvocationsTable(props: { invocations: SerializedInvocation[] }) {
+  const classes = useStyles();
   return (
     <Table size="small" aria-label="Invocations per target">
       <TableHead>
         <TableRow>
-          <TableCell>Status</TableCell>
-          <TableCell>Target</TableCell>
-          <TableCell>Owner information</TableCell>
+          <TableCell className={classes.noWrap}>Status</TableCell>
+          <TableCell>Target · owner information</TableCell>
           <TableCell>Status details</TableCell>
-          <TableCell>Duration</TableCell>
+          <TableCell className={classes.noWrap}>Duration</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -62,13 +69,21 @@ function InvocationsTable(props: { invocations: SerializedInvocation[] }) {
             data-testid="invocation-row"
             data-status={invocation.Status ?? 'UNKNOWN'}
           >
-            <TableCell>
+            <TableCell className={classes.noWrap}>
               <StatusIcon status={invocation.Status} />
             </TableCell>
-            <TableCell>{invocation.WindowTargetId ?? '—'}</TableCell>
-            <TableCell>{invocation.OwnerInformation ?? '—'}</TableCell>
+            <TableCell className={classes.id}>
+              {invocation.WindowTargetId ?? '—'}
+              {invocation.OwnerInformation ? (
+                <Typography variant="caption" component="div" color="textSecondary">
+                  {invocation.OwnerInformation}
+                </Typography>
+              ) : null}
+            </TableCell>
             <TableCell>{invocation.StatusDetails ?? '—'}</TableCell>
-            <TableCell>{formatElapsed(invocation.StartTime, invocation.EndTime)}</TableCell>
+            <TableCell className={classes.noWrap}>
+              {formatElapsed(invocation.StartTime, invocation.EndTime)}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -124,6 +139,7 @@ export function ExecutionRow(props: {
   failedOnly: boolean;
 }) {
   const { execution, region, windowId, failedOnly } = props;
+  const classes = useStyles();
   const [open, setOpen] = useState(false);
   const record = execution.execution;
   const href = safeConsoleUrl(region, windowId, record.WindowExecutionId);
@@ -150,11 +166,13 @@ export function ExecutionRow(props: {
             {open ? <KeyboardArrowDownIcon /> : <KeyboardArrowRightIcon />}
           </IconButton>
         </TableCell>
-        <TableCell>
+        <TableCell className={classes.noWrap}>
           <StatusChip status={record.Status} />
         </TableCell>
         <TableCell>{formatStart(record.StartTime)}</TableCell>
-        <TableCell>{formatElapsed(record.StartTime, record.EndTime)}</TableCell>
+        <TableCell className={classes.noWrap}>
+          {formatElapsed(record.StartTime, record.EndTime)}
+        </TableCell>
         <TableCell>
           {summary.total === 0
             ? '—'

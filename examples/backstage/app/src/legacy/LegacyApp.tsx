@@ -9,7 +9,6 @@ import { AlertDisplay, SignInPage } from '@backstage/core-components';
 import {
   CatalogEntityPage,
   CatalogIndexPage,
-  EntityAboutCard,
   EntityLayout,
   EntitySwitch,
   catalogPlugin,
@@ -24,12 +23,9 @@ const entityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       <Grid container spacing={3} alignItems="stretch">
-        <Grid item md={4} xs={12}>
-          <EntityAboutCard />
-        </Grid>
         <EntitySwitch>
           <EntitySwitch.Case if={isSsmInvocationsAvailable}>
-            <Grid item md={8} xs={12}>
+            <Grid item xs={12}>
               <EntitySsmInvocationsCard />
             </Grid>
           </EntitySwitch.Case>

@@ -96,9 +96,11 @@ function SsmInvocationsCardContent(props: Required<SsmInvocationsCardProps>) {
     );
   }
   return (
-    <InfoCard title={props.title} action={toggle}>
-      {body}
-    </InfoCard>
+    <div data-testid="ssm-invocations-card">
+      <InfoCard title={props.title} action={toggle}>
+        {body}
+      </InfoCard>
+    </div>
   );
 }
 
