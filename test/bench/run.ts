@@ -1,7 +1,11 @@
 // Benchmark runner: each benchmark prints ratios measured side by side in this one run.
 import { backstageCardSize } from './backstageCardSize';
+import { runEmulatorThrottleBench } from './emulator-throttle';
 
-const benches: Array<{ name: string; run: () => Promise<void> }> = [backstageCardSize];
+const benches: Array<{ name: string; run: () => Promise<void> }> = [
+  { name: 'P3 — emulator throttling at 20 req/s, 400-request job', run: runEmulatorThrottleBench },
+  backstageCardSize,
+];
 
 async function main(): Promise<void> {
   if (benches.length === 0) {

@@ -73,3 +73,4 @@ export {
   TARGET_FIELDS,
   pickFields,
 } from './record-fields';
+export { encodeResumeToken, decodeResumeToken, type ResumePosition } from './resume-token';
