@@ -1,5 +1,6 @@
 // Benchmark runner: each benchmark prints ratios measured side by side in this one run.
 import { runBackstageReportBench } from './backstage-report.bench';
+import { backstageCardSize } from './backstageCardSize';
 import { runEmulatorThrottleBench } from './emulator-throttle';
 import { pageOverheadBench } from './page-overhead.bench';
 import { reportLatencyBench } from './report-latency.bench';
@@ -14,6 +15,7 @@ const benches: Array<{ name: string; run: () => Promise<void> }> = [
       if (!(await runBackstageReportBench())) process.exitCode = 1;
     },
   },
+  backstageCardSize,
 ];
 
 async function main(): Promise<void> {
