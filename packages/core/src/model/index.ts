@@ -35,3 +35,4 @@ export type {
   Serialized,
 } from './report';
 export { summarize, type SummarizableRecord } from './summarize';
+export { AWS_REGION_PATTERN, ssmEndpointForRegion } from './endpoint';
