@@ -11,15 +11,8 @@ const data = {
   sessionToken: '',
   endpoint: '',
 };
-const request: IHttpRequestOptions = {
-  method: 'POST',
-  url: '/',
-  headers: {
-    'Content-Type': 'application/x-amz-json-1.1',
-    'X-Amz-Target': 'AmazonSSM.DescribeMaintenanceWindows',
-  },
-  body: { MaxResults: 10 },
-};
+// The credential's own test request: the call every SSM request here looks like.
+const request = credential.test.request as IHttpRequestOptions;
 
 describe('AwsSsmMaintenanceWindowsApi credential', () => {
   it('sends to the public endpoint of the region, signed for ssm in that region', async () => {

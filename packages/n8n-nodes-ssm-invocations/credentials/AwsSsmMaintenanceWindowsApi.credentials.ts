@@ -75,8 +75,11 @@ export class AwsSsmMaintenanceWindowsApi implements ICredentialType {
     return signSsmHttpRequest(readSsmConnection(credentials), requestOptions);
   }
 
-  // The cheapest signed SSM call: a wrong key comes back as UnrecognizedClientException or
-  // InvalidSignatureException, a wrong region as a scope or name error, each with AWS's message.
+  // The cheapest signed SSM call. How each mistake shows up:
+  // - a region that is not a region name: authenticate() refuses it, naming the Region field;
+  // - a region that does not exist: the endpoint's host name does not resolve (ENOTFOUND);
+  // - a wrong key, secret or token: AWS answers HTTP 400 (UnrecognizedClientException or
+  //   InvalidSignatureException), reported by the rule below.
   test: ICredentialTestRequest = {
     request: {
       method: 'POST',
@@ -87,5 +90,22 @@ export class AwsSsmMaintenanceWindowsApi implements ICredentialType {
       },
       body: { MaxResults: 10 },
     },
+    rules: [
+      {
+        type: 'responseCode',
+        properties: {
+          value: 400,
+          message:
+            'AWS rejected the access key: check Access Key ID, Secret Access Key and Session Token (with a Custom Endpoint, also that Region is the endpoint\'s region), and that the key may call ssm:DescribeMaintenanceWindows',
+        },
+      },
+      {
+        type: 'responseCode',
+        properties: {
+          value: 403,
+          message: 'AWS denied the request: the key may not call ssm:DescribeMaintenanceWindows',
+        },
+      },
+    ],
   };
 }

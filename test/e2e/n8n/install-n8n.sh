@@ -35,12 +35,12 @@ cd app
 echo '{"name":"n8n-e2e-runtime","private":true}' >package.json
 # --ignore-scripts: @confluentinc/kafka-javascript's install script downloads from the internet.
 log "installing n8n@$N8N_VERSION (several minutes)"
-npm install --no-save=false --ignore-scripts --no-audit --no-fund --loglevel=error "n8n@$N8N_VERSION" >&2
+npm install --ignore-scripts --no-audit --no-fund --loglevel=error "n8n@$N8N_VERSION" >&2
 
 # sqlite3's prebuilt binary download is unreachable; build it against Node 24's headers
 # (~/.npmrc may point nodedir at the system Node 20 headers, hence the explicit flag).
 log "building sqlite3 against node 24"
-(cd node_modules/sqlite3 && node ../node-gyp/bin/node-gyp.js rebuild --nodedir="$NODE_DIR" >&2)
+(cd node_modules/sqlite3 && node ../node-gyp/bin/node-gyp.js rebuild --nodedir="$NODE_DIR" >/dev/null 2>&1) || { log "sqlite3 build failed"; exit 1; }
 
 test -x node_modules/.bin/n8n
 date -u +%FT%TZ >"$MARKER"
