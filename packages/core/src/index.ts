@@ -1,1 +1,14 @@
-export * from './model/index';
+/**
+ * `@ssm-invocations/core`: which targets of an SSM maintenance window ran, which failed, and why.
+ * The root entry adds the AWS SDK-backed `createInvocationsClient` and `sdkTransport` to
+ * everything the SDK-free `/json` and `/model` entries offer.
+ */
+export * from './json';
+export {
+  createInvocationsClient,
+  type InvocationsClientOptions,
+  type ConnectionOptions,
+  type SsmClientOptions,
+  type TransportOptions,
+} from './client/create-invocations-client';
+export { sdkTransport } from './transport/sdk-transport';

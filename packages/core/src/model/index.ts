@@ -35,4 +35,42 @@ export type {
   Serialized,
 } from './report';
 export { summarize, type SummarizableRecord } from './summarize';
+export * from './errors';
+export {
+  assertInputObject,
+  validateWindowId,
+  validateUuidId,
+  validateStatuses,
+  validateInteger,
+  validateMaxResults,
+  validateLimit,
+  validateOptionalString,
+  validateOptionalBoolean,
+  validateTime,
+  validateTimeRange,
+  validateFilters,
+  type SsmFilter,
+} from './validators';
+export {
+  formatDuration,
+  formatElapsed,
+  formatStatus,
+  isFailedStatus,
+  isRunningStatus,
+  consoleDomain,
+  consoleUrl,
+  parseMaintenanceWindowArn,
+  type MaintenanceWindowArn,
+} from './format';
+export {
+  INVOCATION_FIELDS,
+  TASK_FIELDS,
+  TASK_DETAIL_FIELDS,
+  EXECUTION_FIELDS,
+  EXECUTION_DETAIL_FIELDS,
+  WINDOW_SUMMARY_FIELDS,
+  WINDOW_FIELDS,
+  TARGET_FIELDS,
+  pickFields,
+} from './record-fields';
 export { AWS_REGION_PATTERN, ssmEndpointForRegion } from './endpoint';

@@ -1,0 +1,255 @@
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { InvalidInputError, SsmInvocationsError } from '../model/errors';
+import { jsonTransport, type JsonResponse } from '../transport/json-transport';
+import {
+  fakeRequest,
+  makeFakeData,
+  startFakeSsmServer,
+  uuid,
+  WINDOW_ID,
+  type RequestLogEntry,
+} from '../test-support/fake-ssm';
+import {
+  createInvocationsClient,
+  type InvocationsClientOptions,
+} from './create-invocations-client';
+import type { InvocationsClient } from './invocations-client';
+
+const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY';
+const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: SECRET };
+
+describe('createInvocationsClient options', () => {
+  it.each<[string, unknown, string]>([
+    [
+      'ssmClient with transport',
+      {
+        ssmClient: new SSMClient({}),
+        transport: jsonTransport(async () => ({ status: 200, headers: {}, body: '{}' })),
+      },
+      'transport',
+    ],
+    ['region with ssmClient', { region: 'us-east-1', ssmClient: new SSMClient({}) }, 'region'],
+    [
+      'endpoint with transport',
+      { endpoint: 'http://x', transport: { send: async () => ({}) } },
+      'endpoint',
+    ],
+    ['unknown option', { regoin: 'us-east-1' }, 'regoin'],
+    ['bad endpoint', { endpoint: 'not a url' }, 'endpoint'],
+    ['ftp endpoint', { endpoint: 'ftp://127.0.0.1' }, 'endpoint'],
+    ['bad region', { region: 'US EAST' }, 'region'],
+    ['bad credentials', { credentials: { accessKeyId: 'A', secretAccessKey: 3 } }, 'credentials'],
+    ['bad maxAttempts', { maxAttempts: 0 }, 'maxAttempts'],
+    ['bad maxConcurrency', { region: 'us-east-1', maxConcurrency: 1.5 }, 'maxConcurrency'],
+    ['bad requestsPerSecond', { region: 'us-east-1', requestsPerSecond: 0 }, 'requestsPerSecond'],
+    ['options not an object', 'us-east-1', 'options'],
+  ])('rejects %s naming the field', (_, options, field) => {
+    let error: unknown;
+    try {
+      createInvocationsClient(options as InvocationsClientOptions);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).field).toBe(field);
+  });
+
+  it('never echoes a secret from bad credentials', () => {
+    const error = (() => {
+      try {
+        createInvocationsClient({
+          credentials: { accessKeyId: 5, secretAccessKey: SECRET } as never,
+        });
+      } catch (e) {
+        return e as Error;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(`${error?.message} ${JSON.stringify(error)} ${error?.stack}`).not.toContain(SECRET);
+  });
+});
+
+describe('both transports over real HTTP', () => {
+  const data = makeFakeData({ executions: 3, tasks: 3, invocations: 23 });
+  let override: ((call: RequestLogEntry) => JsonResponse | undefined) | undefined;
+  const log: RequestLogEntry[] = [];
+  const answer = fakeRequest(data, { log, override: (call) => override?.(call) });
+  let server: Awaited<ReturnType<typeof startFakeSsmServer>>;
+  let sdk: InvocationsClient;
+  let json: InvocationsClient;
+
+  beforeAll(async () => {
+    server = await startFakeSsmServer(answer);
+    sdk = createInvocationsClient({
+      endpoint: server.url,
+      region: 'us-east-1',
+      credentials,
+      maxAttempts: 1,
+    });
+    json = createInvocationsClient({
+      transport: jsonTransport(
+        async ({ target, body, signal }) => {
+          const res = await fetch(server.url, {
+            method: 'POST',
+            headers: { 'x-amz-target': target, 'content-type': 'application/x-amz-json-1.1' },
+            body,
+            signal,
+          });
+          return { status: res.status, headers: res.headers, body: await res.text() };
+        },
+        { maxAttempts: 1 },
+      ),
+    });
+  });
+  afterAll(() => server.close());
+  afterEach(() => {
+    override = undefined;
+  });
+
+  const exec = uuid(1, 2);
+  const task = uuid(2, 2001);
+  const calls: Array<[string, (c: InvocationsClient) => Promise<unknown>]> = [
+    [
+      'listInvocations',
+      (c) =>
+        c.listInvocations({
+          windowExecutionId: exec,
+          taskId: task,
+          maxResults: 10,
+          statuses: ['FAILED', 'SUCCESS'],
+        }),
+    ],
+    [
+      'getAllInvocations',
+      (c) =>
+        c.getAllInvocations({ windowExecutionId: exec, taskId: task, pageSize: 10, limit: 21 }),
+    ],
+    [
+      'getInvocation',
+      (c) => c.getInvocation({ windowExecutionId: exec, taskId: task, invocationId: uuid(3, 170) }),
+    ],
+    ['getWindow', (c) => c.getWindow({ windowId: WINDOW_ID })],
+    ['listWindows', (c) => c.listWindows()],
+    ['listExecutions', (c) => c.listExecutions({ windowId: WINDOW_ID, limit: 2 })],
+    ['listTasks', (c) => c.listTasks({ windowExecutionId: exec })],
+    ['getExecution', (c) => c.getExecution({ windowExecutionId: exec })],
+    ['getTask', (c) => c.getTask({ windowExecutionId: exec, taskId: task })],
+    ['listTargets', (c) => c.listTargets({ windowId: WINDOW_ID })],
+    [
+      'getWindowReport',
+      async (c) => {
+        const { generatedAt: _ignored, ...rest } = await c.getWindowReport({
+          windowId: WINDOW_ID,
+          executions: 2,
+        });
+        return rest;
+      },
+    ],
+  ];
+
+  it.each(calls)('%s gives identical results', async (_, run) => {
+    const [a, b] = [await run(sdk), await run(json)];
+    expect(a).toEqual(b);
+    expect(JSON.stringify(a)).not.toBe('{}');
+  });
+
+  it('the report covers every invocation exactly once', async () => {
+    const report = await sdk.getWindowReport({ windowId: WINDOW_ID, executions: 3 });
+    const ids = report.executions.flatMap((e) =>
+      e.tasks.flatMap((t) => t.invocations.map((i) => i.InvocationId)),
+    );
+    expect(ids.sort()).toEqual(data.invocations.map((i) => i.InvocationId).sort());
+  });
+
+  it.each<[string, JsonResponse]>([
+    [
+      'not found',
+      {
+        status: 400,
+        headers: { 'x-amzn-requestid': 'r1' },
+        body: '{"__type":"com.amazonaws.ssm#DoesNotExistException","message":"nope"}',
+      },
+    ],
+    [
+      'throttled',
+      {
+        status: 400,
+        headers: { 'x-amzn-requestid': 'r2' },
+        body: '{"__type":"ThrottlingException","message":"Rate exceeded"}',
+      },
+    ],
+    [
+      'denied',
+      {
+        status: 400,
+        headers: { 'x-amzn-requestid': 'r3' },
+        body: '{"__type":"UnrecognizedClientException","message":"The security token included in the request is invalid."}',
+      },
+    ],
+    [
+      'access',
+      {
+        status: 400,
+        headers: { 'x-amzn-requestid': 'r3' },
+        body: '{"__type":"AccessDeniedException","message":"not allowed"}',
+      },
+    ],
+    [
+      'validation',
+      {
+        status: 400,
+        headers: { 'x-amzn-requestid': 'r4' },
+        body: '{"__type":"ValidationException","message":"1 validation error detected"}',
+      },
+    ],
+    [
+      'server',
+      {
+        status: 500,
+        headers: { 'x-amzn-requestid': 'r5' },
+        body: '{"__type":"InternalServerError","message":"boom"}',
+      },
+    ],
+    [
+      'header type',
+      {
+        status: 400,
+        headers: {
+          'x-amzn-requestid': 'r6',
+          'x-amzn-errortype': 'DoesNotExistException:http://internal.amazon.com/',
+        },
+        body: '{"Message":"gone"}',
+      },
+    ],
+    [
+      'future',
+      {
+        status: 400,
+        headers: { 'x-amzn-requestid': 'r7' },
+        body: '{"__type":"SomeFutureException"}',
+      },
+    ],
+  ])('%s: identical error class, code and request id; no secret anywhere', async (_, response) => {
+    override = () => response;
+    const errors = await Promise.all(
+      [sdk, json].map((c) =>
+        c.getWindow({ windowId: WINDOW_ID }).then(
+          () => undefined,
+          (e: unknown) => e as SsmInvocationsError,
+        ),
+      ),
+    );
+    const [a, b] = errors;
+    expect(a).toBeInstanceOf(SsmInvocationsError);
+    expect(a?.constructor).toBe(b?.constructor);
+    expect(a?.code).toBe(b?.code);
+    expect(a?.requestId).toBe(b?.requestId);
+    expect(a?.requestId).toBe(
+      response.headers['x-amzn-requestid' as keyof typeof response.headers],
+    );
+    for (const e of errors) {
+      expect(`${e?.message} ${JSON.stringify(e)} ${e?.stack}`).not.toContain(SECRET);
+    }
+  });
+});

@@ -1,0 +1,179 @@
+/**
+ * Input and option types of the client's methods. SDK-free.
+ */
+import type { ExecutionStatus } from '../model/constants';
+import type { InvocationRecord } from '../model/types';
+
+/**
+ * Per-call options accepted as the last argument of every client method.
+ *
+ * @example
+ * ```ts
+ * await client.getWindow({ windowId }, { signal: AbortSignal.timeout(10_000) });
+ * ```
+ */
+export interface CallOptions {
+  /** Aborts the call; it then rejects with `signal.reason`. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Identifies one task execution of one window execution.
+ *
+ * @example
+ * ```ts
+ * const task: TaskRef = { windowExecutionId: '6e5c9b6c-…', taskId: 'a1b2c3d4-…' };
+ * ```
+ */
+export interface TaskRef {
+  /** The window execution id (36-character UUID). */
+  windowExecutionId: string;
+  /** The task execution id (36-character UUID; SSM's `TaskId`). */
+  taskId: string;
+}
+
+/**
+ * Input of `listInvocations`: one page of DescribeMaintenanceWindowExecutionTaskInvocations.
+ *
+ * @example
+ * ```ts
+ * const input: ListInvocationsInput = { windowExecutionId, taskId, statuses: ['FAILED'], maxResults: 50 };
+ * ```
+ */
+export interface ListInvocationsInput extends TaskRef {
+  /** Only invocations with these statuses (the STATUS filter). */
+  statuses?: readonly ExecutionStatus[];
+  /** Page size, 10–100 (SSM's `MaxResults`). */
+  maxResults?: number;
+  /** The `nextToken` of the previous page. */
+  nextToken?: string;
+}
+
+/**
+ * One page of invocations.
+ *
+ * @example
+ * ```ts
+ * const { invocations, nextToken }: InvocationsPage = await client.listInvocations(input);
+ * ```
+ */
+export interface InvocationsPage {
+  invocations: InvocationRecord[];
+  /** Present when there are more pages. */
+  nextToken?: string;
+}
+
+/**
+ * Input of `invocations` and `getAllInvocations`: every page, optionally capped.
+ *
+ * @example
+ * ```ts
+ * const input: InvocationsInput = { windowExecutionId, taskId, pageSize: 100, limit: 250 };
+ * ```
+ */
+export interface InvocationsInput extends TaskRef {
+  statuses?: readonly ExecutionStatus[];
+  /** Page size, 10–100 (default 100). */
+  pageSize?: number;
+  /** Stop after this many records; pages that are not needed are never fetched. */
+  limit?: number;
+}
+
+/**
+ * Input of `getInvocation`.
+ *
+ * @example
+ * ```ts
+ * await client.getInvocation({ windowExecutionId, taskId, invocationId });
+ * ```
+ */
+export interface GetInvocationInput extends TaskRef {
+  /** The invocation id (36-character UUID). */
+  invocationId: string;
+}
+
+/**
+ * Identifies a window.
+ *
+ * @example
+ * ```ts
+ * await client.getWindow({ windowId: 'mw-0123456789abcdef0' });
+ * ```
+ */
+export interface WindowRef {
+  /** `mw-` followed by 17 lowercase hex digits. */
+  windowId: string;
+}
+
+/**
+ * Input of `listWindows`.
+ *
+ * @example
+ * ```ts
+ * await client.listWindows({ name: 'nightly-patching', enabled: true });
+ * ```
+ */
+export interface ListWindowsInput {
+  /** Only windows with exactly this name. */
+  name?: string;
+  /** Only enabled (`true`) or disabled (`false`) windows. */
+  enabled?: boolean;
+  /** At most this many windows. */
+  limit?: number;
+}
+
+/**
+ * Input of `listExecutions`.
+ *
+ * @example
+ * ```ts
+ * await client.listExecutions({ windowId, after: '2026-11-01T00:00:00Z', limit: 10 });
+ * ```
+ */
+export interface ListExecutionsInput extends WindowRef {
+  /** Only executions that started after this time (`ExecutedAfter`). */
+  after?: Date | string;
+  /** Only executions that started before this time (`ExecutedBefore`). */
+  before?: Date | string;
+  /** The newest this many executions. */
+  limit?: number;
+}
+
+/**
+ * Identifies a window execution.
+ *
+ * @example
+ * ```ts
+ * await client.getExecution({ windowExecutionId });
+ * ```
+ */
+export interface ExecutionRef {
+  windowExecutionId: string;
+}
+
+/**
+ * Input of `listTasks`.
+ *
+ * @example
+ * ```ts
+ * await client.listTasks({ windowExecutionId, statuses: ['FAILED'] });
+ * ```
+ */
+export interface ListTasksInput extends ExecutionRef {
+  statuses?: readonly ExecutionStatus[];
+}
+
+/**
+ * Input of `getWindowReport`.
+ *
+ * @example
+ * ```ts
+ * await client.getWindowReport({ windowId, executions: 3, statuses: ['FAILED', 'TIMED_OUT'] });
+ * ```
+ */
+export interface WindowReportInput extends WindowRef {
+  /** How many of the newest executions to include, 1–100 (default 5). */
+  executions?: number;
+  /** Only invocations with these statuses. */
+  statuses?: readonly ExecutionStatus[];
+}

@@ -1,0 +1,400 @@
+import {
+  InvalidInputError,
+  NotFoundError,
+  PaginationError,
+  ServiceError,
+  ThrottledError,
+} from '../model/errors';
+import { jsonTransport, type JsonResponse } from '../transport/json-transport';
+import type { SsmTransport } from '../transport/types';
+import {
+  fakeRequest,
+  makeFakeData,
+  uuid,
+  WINDOW_ID,
+  type RequestLogEntry,
+} from '../test-support/fake-ssm';
+import { createInvocationsClientWithTransport } from './invocations-client';
+
+const noWait = { sleep: async () => undefined };
+
+function setup(
+  shape = { executions: 2, tasks: 3, invocations: 25 },
+  options: Parameters<typeof fakeRequest>[1] = {},
+  clientOptions: Parameters<typeof createInvocationsClientWithTransport>[1] = {},
+) {
+  const data = makeFakeData(shape);
+  const log: RequestLogEntry[] = [];
+  const request = fakeRequest(data, { ...options, log });
+  const client = createInvocationsClientWithTransport(
+    jsonTransport(request, noWait),
+    clientOptions,
+  );
+  const exec = uuid(1, 0);
+  const task = uuid(2, 0);
+  return { data, log, request, client, exec, task };
+}
+
+function invocationOps(log: RequestLogEntry[]): RequestLogEntry[] {
+  return log.filter((c) => c.operation === 'DescribeMaintenanceWindowExecutionTaskInvocations');
+}
+
+describe('listInvocations', () => {
+  it('returns one page with Dates, the STATUS filter and the next token', async () => {
+    const { client, log, exec, task } = setup();
+    const page = await client.listInvocations({
+      windowExecutionId: exec,
+      taskId: task,
+      statuses: ['FAILED', 'SUCCESS'],
+      maxResults: 10,
+    });
+    expect(log).toHaveLength(1);
+    expect(log[0]?.input).toEqual({
+      WindowExecutionId: exec,
+      TaskId: task,
+      Filters: [{ Key: 'STATUS', Values: ['FAILED', 'SUCCESS'] }],
+      MaxResults: 10,
+    });
+    expect(page.invocations.length).toBeGreaterThan(0);
+    for (const inv of page.invocations) {
+      expect(['FAILED', 'SUCCESS']).toContain(inv.Status);
+      expect(inv.StartTime).toBeInstanceOf(Date);
+      expect(Object.keys(inv)).toHaveLength(12);
+    }
+    expect((page.invocations[0]?.StartTime?.getTime() ?? 0) % 1000).toBe(123);
+    const next = await client.listInvocations({
+      windowExecutionId: exec,
+      taskId: task,
+      maxResults: 10,
+      nextToken: '10',
+    });
+    expect(log[1]?.input.NextToken).toBe('10');
+    expect(next.nextToken).toBe('20');
+  });
+
+  it('omits nextToken on the last page', async () => {
+    const { client, exec, task } = setup();
+    const page = await client.listInvocations({
+      windowExecutionId: exec,
+      taskId: task,
+      maxResults: 100,
+    });
+    expect(page.invocations).toHaveLength(25);
+    expect(page).not.toHaveProperty('nextToken');
+  });
+});
+
+describe('invocations / getAllInvocations pagination', () => {
+  it('reads every page without loss or duplicates', async () => {
+    const { client, log, exec, task, data } = setup();
+    const all = await client.getAllInvocations({
+      windowExecutionId: exec,
+      taskId: task,
+      pageSize: 10,
+    });
+    const expected = data.invocations
+      .filter((i) => i.TaskExecutionId === task)
+      .map((i) => i.InvocationId);
+    expect(all.map((i) => i.InvocationId)).toEqual(expected);
+    expect(invocationOps(log).map((c) => c.input.MaxResults)).toEqual([10, 10, 10]);
+  });
+
+  it.each([
+    [15, 10, [10, 10], 15],
+    [10, 10, [10], 10],
+    [5, 10, [10], 5],
+    [25, 10, [10, 10, 10], 25],
+    [30, 10, [10, 10, 10], 25],
+    [15, undefined, [15], 15],
+    [12, 100, [12], 12],
+  ])(
+    'limit %p with pageSize %p fetches pages %p and yields %p',
+    async (limit, pageSize, sizes, count) => {
+      const { client, log, exec, task } = setup();
+      const all = await client.getAllInvocations({
+        windowExecutionId: exec,
+        taskId: task,
+        pageSize,
+        limit,
+      });
+      expect(all).toHaveLength(count);
+      expect(invocationOps(log).map((c) => c.input.MaxResults)).toEqual(sizes);
+    },
+  );
+
+  it('is lazy: nothing is fetched before iteration, and breaking stops fetching', async () => {
+    const { client, log, exec, task } = setup();
+    const iterable = client.invocations({ windowExecutionId: exec, taskId: task, pageSize: 10 });
+    expect(log).toHaveLength(0);
+    let seen = 0;
+    for await (const _ of iterable) {
+      seen += 1;
+      if (seen === 3) break;
+    }
+    expect(log).toHaveLength(1);
+  });
+
+  it('throws PaginationError when a NextToken repeats', async () => {
+    const { client, exec, task } = setup(undefined, {
+      override: (call) =>
+        call.operation === 'DescribeMaintenanceWindowExecutionTaskInvocations'
+          ? {
+              status: 200,
+              headers: {},
+              body: JSON.stringify({
+                WindowExecutionTaskInvocationIdentities: [],
+                NextToken: 'same',
+              }),
+            }
+          : undefined,
+    });
+    await expect(
+      client.getAllInvocations({ windowExecutionId: exec, taskId: task }),
+    ).rejects.toBeInstanceOf(PaginationError);
+  });
+
+  it('throws PaginationError past the page safety bound', async () => {
+    let n = 0;
+    const { client, exec, task } = setup(
+      undefined,
+      {
+        override: () => ({
+          status: 200,
+          headers: {},
+          body: JSON.stringify({
+            WindowExecutionTaskInvocationIdentities: [],
+            NextToken: `t${(n += 1)}`,
+          }),
+        }),
+      },
+      { maxPages: 50 },
+    );
+    await expect(
+      client.getAllInvocations({ windowExecutionId: exec, taskId: task }),
+    ).rejects.toThrow(/more than 50 pages/);
+    expect(n).toBe(50);
+  });
+
+  it('treats an empty-string NextToken as the end', async () => {
+    const { client, log, exec, task } = setup(undefined, {
+      override: () => ({
+        status: 200,
+        headers: {},
+        body: JSON.stringify({
+          WindowExecutionTaskInvocationIdentities: [{ InvocationId: uuid(3, 1) }],
+          NextToken: '',
+        }),
+      }),
+    });
+    const all = await client.getAllInvocations({ windowExecutionId: exec, taskId: task });
+    expect(all).toEqual([{ InvocationId: uuid(3, 1) }]);
+    expect(log).toHaveLength(1);
+  });
+
+  it('rejects a malformed list as a ServiceError', async () => {
+    const { client, exec, task } = setup(undefined, {
+      override: () => ({
+        status: 200,
+        headers: {},
+        body: '{"WindowExecutionTaskInvocationIdentities":{"a":1}}',
+      }),
+    });
+    await expect(
+      client.getAllInvocations({ windowExecutionId: exec, taskId: task }),
+    ).rejects.toBeInstanceOf(ServiceError);
+  });
+});
+
+describe('the other reads', () => {
+  it('gets window, execution, task, invocation and targets with Dates and no $metadata', async () => {
+    const { client, exec, task, data } = setup();
+    const window = await client.getWindow({ windowId: WINDOW_ID });
+    expect(window.Name).toBe('nightly-patching');
+    expect(window.CreatedDate).toEqual(new Date(1_690_000_000_000));
+    expect(window.NextExecutionTime).toBe('2026-11-29T02:00Z');
+    const execution = await client.getExecution({ windowExecutionId: exec });
+    expect(execution.TaskIds).toHaveLength(3);
+    const detail = await client.getTask({ windowExecutionId: exec, taskId: task });
+    expect(detail.Type).toBe('RUN_COMMAND');
+    const first = data.invocations[0];
+    const inv = await client.getInvocation({
+      windowExecutionId: exec,
+      taskId: task,
+      invocationId: first?.InvocationId ?? '',
+    });
+    expect(inv.InvocationId).toBe(first?.InvocationId);
+    expect(inv).not.toHaveProperty('$metadata');
+    const targets = await client.listTargets({ windowId: WINDOW_ID });
+    expect(targets[0]?.ResourceType).toBe('INSTANCE');
+    const tasks = await client.listTasks({ windowExecutionId: exec });
+    expect(tasks.map((t) => t.TaskExecutionId)).toEqual([uuid(2, 0), uuid(2, 1), uuid(2, 2)]);
+  });
+
+  it('lists windows with Name and Enabled filters', async () => {
+    const { client, log } = setup();
+    const windows = await client.listWindows({ name: 'nightly-patching', enabled: true, limit: 5 });
+    expect(windows).toHaveLength(1);
+    expect(log[0]?.input.Filters).toEqual([
+      { Key: 'Name', Values: ['nightly-patching'] },
+      { Key: 'Enabled', Values: ['True'] },
+    ]);
+  });
+
+  it('lists executions newest first with ExecutedAfter/ExecutedBefore and a limit', async () => {
+    const { client, log } = setup({ executions: 15, tasks: 0, invocations: 0 });
+    const list = await client.listExecutions({
+      windowId: WINDOW_ID,
+      after: '2023-01-01T00:00:00Z',
+      before: new Date('2030-01-01T00:00:00.500Z'),
+      limit: 3,
+    });
+    expect(list.map((e) => e.WindowExecutionId)).toEqual([uuid(1, 14), uuid(1, 13), uuid(1, 12)]);
+    expect(log[0]?.input.Filters).toEqual([
+      { Key: 'ExecutedAfter', Values: ['2023-01-01T00:00:00Z'] },
+      { Key: 'ExecutedBefore', Values: ['2030-01-01T00:00:00.500Z'] },
+    ]);
+  });
+
+  it('maps DoesNotExistException to NotFoundError with the request id', async () => {
+    const { client } = setup();
+    const error = await client
+      .getWindow({ windowId: 'mw-00000000000000000' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as NotFoundError).requestId).toBe('req-1');
+    expect((error as NotFoundError).message).toMatch(/request id req-1/);
+  });
+});
+
+describe('getWindowReport', () => {
+  it('assembles window → executions → tasks → invocations with summaries', async () => {
+    const { client, data } = setup({ executions: 7, tasks: 2, invocations: 12 });
+    const report = await client.getWindowReport({ windowId: WINDOW_ID, executions: 3 });
+    expect(report.window.WindowId).toBe(WINDOW_ID);
+    expect(report.executions.map((e) => e.execution.WindowExecutionId)).toEqual([
+      uuid(1, 6),
+      uuid(1, 5),
+      uuid(1, 4),
+    ]);
+    for (const e of report.executions) {
+      expect(e.tasks).toHaveLength(2);
+      for (const t of e.tasks) {
+        expect(t.invocations).toHaveLength(12);
+        expect(t.summary.total).toBe(12);
+        const expected = data.invocations
+          .filter((i) => i.TaskExecutionId === t.task.TaskExecutionId)
+          .map((i) => i.InvocationId);
+        expect(t.invocations.map((i) => i.InvocationId)).toEqual(expected);
+      }
+      expect(e.summary.total).toBe(24);
+    }
+    expect(report.summary.total).toBe(72);
+    expect(report.generatedAt).toBeInstanceOf(Date);
+  });
+
+  it('filters invocations by status', async () => {
+    const { client } = setup({ executions: 1, tasks: 2, invocations: 20 });
+    const report = await client.getWindowReport({ windowId: WINDOW_ID, statuses: ['FAILED'] });
+    expect(report.summary.total).toBeGreaterThan(0);
+    expect(report.summary.byStatus.FAILED).toBe(report.summary.total);
+  });
+
+  it('keeps a failed task as its error and the rest of the report', async () => {
+    const failing = uuid(2, 1);
+    const { client } = setup(
+      { executions: 1, tasks: 3, invocations: 5 },
+      {
+        override: (call): JsonResponse | undefined =>
+          call.input.TaskId === failing
+            ? {
+                status: 400,
+                headers: { 'x-amzn-requestid': 'req-x' },
+                body: '{"__type":"AccessDeniedException","message":"no"}',
+              }
+            : undefined,
+      },
+    );
+    const report = await client.getWindowReport({ windowId: WINDOW_ID, executions: 1 });
+    const tasks = report.executions[0]?.tasks ?? [];
+    expect(tasks.map((t) => t.invocations.length)).toEqual([5, 0, 5]);
+    expect(tasks[1]?.error).toEqual({
+      code: 'ACCESS_DENIED',
+      name: 'AccessDeniedError',
+      message: expect.stringContaining('AccessDeniedException: no'),
+      requestId: 'req-x',
+    });
+    expect(report.summary.total).toBe(10);
+  });
+
+  it('never has more than maxConcurrency requests in flight, and uses them all', async () => {
+    const { client, request } = setup(
+      { executions: 2, tasks: 8, invocations: 120 },
+      { latencyMs: 5 },
+      { maxConcurrency: 3 },
+    );
+    const report = await client.getWindowReport({ windowId: WINDOW_ID, executions: 2 });
+    expect(report.summary.total).toBe(2 * 8 * 120);
+    expect(request.maxInFlight()).toBe(3);
+  });
+
+  it('uses 100-record pages and runs all tasks of all executions concurrently', async () => {
+    const { client, request, log } = setup(
+      { executions: 2, tasks: 4, invocations: 120 },
+      { latencyMs: 5 },
+      { maxConcurrency: 16 },
+    );
+    await client.getWindowReport({ windowId: WINDOW_ID, executions: 2 });
+    expect(request.maxInFlight()).toBe(8);
+    expect(new Set(invocationOps(log).map((c) => c.input.MaxResults))).toEqual(new Set([100]));
+  });
+
+  it('propagates an abort instead of keeping it as a task error', async () => {
+    const controller = new AbortController();
+    const { client } = setup({ executions: 1, tasks: 4, invocations: 10 }, { latencyMs: 20 });
+    const pending = client.getWindowReport({ windowId: WINDOW_ID }, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('stop now')), 30);
+    await expect(pending).rejects.toThrow('stop now');
+  });
+});
+
+describe('client-side rejection', () => {
+  it('throws InvalidInputError before any request', async () => {
+    const { client, log, exec } = setup();
+    await expect(
+      client.listInvocations({ windowExecutionId: exec, taskId: 'nope' }),
+    ).rejects.toMatchObject({
+      name: 'InvalidInputError',
+      field: 'taskId',
+    });
+    expect(() => client.invocations({ windowExecutionId: exec, taskId: exec, limit: 0 })).toThrow(
+      InvalidInputError,
+    );
+    expect(log).toHaveLength(0);
+  });
+
+  it('wraps unknown errors from a custom transport as ServiceError with the cause', async () => {
+    const cause = new RangeError('bad transport');
+    const transport: SsmTransport = { send: () => Promise.reject(cause) };
+    const client = createInvocationsClientWithTransport(transport);
+    const error = await client.getWindow({ windowId: WINDOW_ID }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServiceError);
+    expect((error as ServiceError).cause).toBe(cause);
+  });
+
+  it('passes core errors of a custom transport through unchanged', async () => {
+    const thrown = new ThrottledError('slow down', { retryAfterMs: 500 });
+    const client = createInvocationsClientWithTransport({ send: () => Promise.reject(thrown) });
+    await expect(client.getWindow({ windowId: WINDOW_ID })).rejects.toBe(thrown);
+  });
+
+  it('validates behaviour options', () => {
+    const transport: SsmTransport = { send: async () => ({}) };
+    expect(() => createInvocationsClientWithTransport(transport, { maxConcurrency: 0 })).toThrow(
+      /maxConcurrency/,
+    );
+    expect(() =>
+      createInvocationsClientWithTransport(transport, { requestsPerSecond: -1 }),
+    ).toThrow(/requestsPerSecond/);
+    expect(() => createInvocationsClientWithTransport({} as SsmTransport)).toThrow(/transport/);
+  });
+});

@@ -1,0 +1,23 @@
+/**
+ * `@ssm-invocations/core/json`: the client on the AWS JSON 1.1 transport, without the AWS SDK
+ * (for hosts such as n8n that cannot bundle it). Also re-exports the model (types, constants,
+ * validators, formatting, errors).
+ */
+export * from './model/index';
+export {
+  jsonTransport,
+  AWS_JSON_CONTENT_TYPE,
+  type JsonRequest,
+  type JsonResponse,
+  type JsonResponseHeaders,
+  type JsonRequestFunction,
+  type JsonTransportOptions,
+} from './transport/json-transport';
+export type { RetryOptions } from './transport/retry-policy';
+export type { SsmTransport, SendOptions } from './transport/types';
+export {
+  createInvocationsClientWithTransport,
+  type ClientBehaviourOptions,
+  type InvocationsClient,
+} from './client/invocations-client';
+export type * from './client/inputs';

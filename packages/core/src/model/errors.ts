@@ -1,0 +1,216 @@
+/**
+ * Error classes of `@ssm-invocations/core`. SDK-free (also exported from
+ * `@ssm-invocations/core/model`, `/errors` and `/json`), so validators and the JSON transport can
+ * throw them without pulling in the AWS SDK.
+ */
+
+/**
+ * Machine-readable code carried by every core error.
+ *
+ * @example
+ * ```ts
+ * const code: SsmInvocationsErrorCode = 'NOT_FOUND';
+ * ```
+ */
+export type SsmInvocationsErrorCode =
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'THROTTLED'
+  | 'ACCESS_DENIED'
+  | 'SERVICE_ERROR'
+  | 'PAGINATION_ERROR';
+
+/**
+ * Options shared by the core error constructors.
+ *
+ * @example
+ * ```ts
+ * new ServiceError('boom', { requestId: 'req-1', statusCode: 500, cause: original });
+ * ```
+ */
+export interface SsmInvocationsErrorOptions {
+  /** The error this one wraps (an SDK exception, a network error, …). */
+  cause?: unknown;
+  /** The AWS request id (`x-amzn-RequestId`), when the service answered. */
+  requestId?: string;
+  /** The SSM operation that failed. */
+  operation?: string;
+}
+
+function withRequestId(message: string, requestId: string | undefined): string {
+  return requestId === undefined ? message : `${message} (request id ${requestId})`;
+}
+
+/**
+ * Base class of every error thrown by `@ssm-invocations/core`. Catch this to handle them all.
+ * `toJSON()` omits `cause`, so serialising an error never leaks what it wraps.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.getWindow({ windowId });
+ * } catch (error) {
+ *   if (error instanceof SsmInvocationsError) console.error(error.code, error.message);
+ * }
+ * ```
+ */
+export class SsmInvocationsError extends Error {
+  /** Machine-readable error code. */
+  readonly code: SsmInvocationsErrorCode;
+  /** The AWS request id, when the service answered. */
+  readonly requestId?: string;
+  /** The SSM operation that failed, when known. */
+  readonly operation?: string;
+
+  constructor(
+    code: SsmInvocationsErrorCode,
+    message: string,
+    options: SsmInvocationsErrorOptions = {},
+  ) {
+    super(
+      withRequestId(message, options.requestId),
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
+    this.name = 'SsmInvocationsError';
+    this.code = code;
+    if (options.requestId !== undefined) this.requestId = options.requestId;
+    if (options.operation !== undefined) this.operation = options.operation;
+  }
+
+  /** A plain-object form for logs and HTTP bodies; never includes `cause`. */
+  toJSON(): Record<string, unknown> {
+    const json: Record<string, unknown> = {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+    };
+    for (const key of ['requestId', 'operation', 'field', 'statusCode', 'retryAfterMs'] as const) {
+      const value = (this as Record<string, unknown>)[key];
+      if (value !== undefined) json[key] = value;
+    }
+    return json;
+  }
+}
+
+/**
+ * Bad input: thrown before any network call. `field` names the offending input field.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.listInvocations({ windowExecutionId: 'bad', taskId });
+ * } catch (error) {
+ *   if (error instanceof InvalidInputError) console.error(error.field); // 'windowExecutionId'
+ * }
+ * ```
+ */
+export class InvalidInputError extends SsmInvocationsError {
+  /** The input field that broke a rule, e.g. `windowExecutionId` or `statuses[2]`. */
+  readonly field: string;
+
+  constructor(field: string, rule: string, options: SsmInvocationsErrorOptions = {}) {
+    super('INVALID_INPUT', `Invalid input: ${field} ${rule}`, options);
+    this.name = 'InvalidInputError';
+    this.field = field;
+  }
+}
+
+/**
+ * The window, execution, task or invocation does not exist (SSM `DoesNotExistException`).
+ *
+ * @example
+ * ```ts
+ * await client.getWindow({ windowId }).catch((e) => {
+ *   if (e instanceof NotFoundError) return undefined;
+ *   throw e;
+ * });
+ * ```
+ */
+export class NotFoundError extends SsmInvocationsError {
+  constructor(message: string, options: SsmInvocationsErrorOptions = {}) {
+    super('NOT_FOUND', message, options);
+    this.name = 'NotFoundError';
+  }
+}
+
+/**
+ * SSM kept throttling after every retry was spent. `retryAfterMs` is set when the service said
+ * how long to wait.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof ThrottledError) setTimeout(retry, error.retryAfterMs ?? 5000);
+ * ```
+ */
+export class ThrottledError extends SsmInvocationsError {
+  /** The service's `Retry-After` hint in milliseconds, when it sent one. */
+  readonly retryAfterMs?: number;
+
+  constructor(
+    message: string,
+    options: SsmInvocationsErrorOptions & { retryAfterMs?: number } = {},
+  ) {
+    super('THROTTLED', message, options);
+    this.name = 'ThrottledError';
+    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
+/**
+ * The credentials were refused (AccessDeniedException, UnrecognizedClientException,
+ * InvalidSignatureException, ExpiredTokenException, …). Check IAM permissions and credentials.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof AccessDeniedError) console.error('grant ssm:Describe* permissions');
+ * ```
+ */
+export class AccessDeniedError extends SsmInvocationsError {
+  constructor(message: string, options: SsmInvocationsErrorOptions = {}) {
+    super('ACCESS_DENIED', message, options);
+    this.name = 'AccessDeniedError';
+  }
+}
+
+/**
+ * Any other failure: 5xx after retries, a network error after retries, a malformed response, a
+ * server-side ValidationException or an unknown error type. `statusCode` is the HTTP status, when
+ * one was received.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof ServiceError && error.statusCode === 500) console.error('SSM is unwell');
+ * ```
+ */
+export class ServiceError extends SsmInvocationsError {
+  /** The HTTP status of the last attempt, when a response was received. */
+  readonly statusCode?: number;
+  /** The error type the service sent (e.g. `InternalServerError`), when it sent one. */
+  readonly serviceCode?: string;
+
+  constructor(
+    message: string,
+    options: SsmInvocationsErrorOptions & { statusCode?: number; serviceCode?: string } = {},
+  ) {
+    super('SERVICE_ERROR', message, options);
+    this.name = 'ServiceError';
+    if (options.statusCode !== undefined) this.statusCode = options.statusCode;
+    if (options.serviceCode !== undefined) this.serviceCode = options.serviceCode;
+  }
+}
+
+/**
+ * Pagination went wrong: the service repeated a `NextToken`, or more pages came than the safety
+ * bound allows. Thrown instead of looping forever or returning duplicates.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof PaginationError) console.error('SSM sent a repeating NextToken');
+ * ```
+ */
+export class PaginationError extends SsmInvocationsError {
+  constructor(message: string, options: SsmInvocationsErrorOptions = {}) {
+    super('PAGINATION_ERROR', message, options);
+    this.name = 'PaginationError';
+  }
+}

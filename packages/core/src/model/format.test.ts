@@ -1,0 +1,108 @@
+import { InvalidInputError } from './errors';
+import {
+  consoleDomain,
+  consoleUrl,
+  formatDuration,
+  formatElapsed,
+  formatStatus,
+  isFailedStatus,
+  isRunningStatus,
+  parseMaintenanceWindowArn,
+} from './format';
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0ms'],
+    [850, '850ms'],
+    [4_250, '4.2s'],
+    [59_999, '59.9s'],
+    [185_000, '3m 05s'],
+    [3_600_000, '1h 00m'],
+    [7_620_000, '2h 07m'],
+    [273_600_000, '3d 04h'],
+    [-1, '—'],
+    [Number.NaN, '—'],
+    [Number.POSITIVE_INFINITY, '—'],
+  ])('%p ms → %p', (ms, text) => {
+    expect(formatDuration(ms)).toBe(text);
+  });
+
+  it('formats elapsed time between Dates or ISO strings', () => {
+    expect(formatElapsed(new Date(0), '1970-01-01T00:00:42.000Z')).toBe('42.0s');
+    expect(formatElapsed(new Date(0), undefined)).toBe('—');
+  });
+});
+
+describe('status helpers', () => {
+  it('labels statuses', () => {
+    expect(formatStatus('IN_PROGRESS')).toBe('In progress');
+    expect(formatStatus('SKIPPED_OVERLAPPING')).toBe('Skipped (overlapping)');
+    expect(formatStatus('TIMED_OUT')).toBe('Timed out');
+    expect(formatStatus('SOME_NEW_STATUS')).toBe('Some new status');
+    expect(formatStatus(undefined)).toBe('Unknown');
+  });
+
+  it('classifies statuses', () => {
+    expect(['FAILED', 'TIMED_OUT', 'CANCELLED'].every(isFailedStatus)).toBe(true);
+    expect(isFailedStatus('SUCCESS')).toBe(false);
+    expect(isFailedStatus(undefined)).toBe(false);
+    expect(['PENDING', 'IN_PROGRESS', 'CANCELLING'].every(isRunningStatus)).toBe(true);
+    expect(isRunningStatus('SKIPPED_OVERLAPPING')).toBe(false);
+  });
+});
+
+describe('consoleUrl', () => {
+  const windowId = 'mw-0123456789abcdef0';
+  const windowExecutionId = '6e5c9b6c-1e4b-4a67-9d3f-8a1f5b2c7d90';
+
+  it('links an execution in the commercial partition', () => {
+    expect(consoleUrl({ region: 'eu-west-1', windowId, windowExecutionId })).toBe(
+      `https://eu-west-1.console.aws.amazon.com/systems-manager/maintenance-windows/${windowId}/history/${windowExecutionId}?region=eu-west-1`,
+    );
+  });
+
+  it('uses the China and GovCloud console domains', () => {
+    expect(consoleUrl({ region: 'cn-north-1', windowId })).toBe(
+      `https://cn-north-1.console.amazonaws.cn/systems-manager/maintenance-windows/${windowId}?region=cn-north-1`,
+    );
+    expect(consoleDomain('us-gov-west-1')).toBe('console.amazonaws-us-gov.com');
+  });
+
+  it('rejects bad parts', () => {
+    expect(() => consoleUrl({ region: 'nowhere', windowId })).toThrow(InvalidInputError);
+    expect(() => consoleUrl({ region: 'us-east-1', windowId: 'mw-1' })).toThrow(/windowId/);
+    expect(() => consoleUrl({ region: 'us-east-1', windowId, windowExecutionId: 'x' })).toThrow(
+      /windowExecutionId/,
+    );
+  });
+});
+
+describe('parseMaintenanceWindowArn', () => {
+  it('parses commercial and China ARNs', () => {
+    expect(
+      parseMaintenanceWindowArn(
+        'arn:aws:ssm:us-east-1:123456789012:maintenancewindow/mw-0123456789abcdef0',
+      ),
+    ).toEqual({
+      partition: 'aws',
+      region: 'us-east-1',
+      accountId: '123456789012',
+      windowId: 'mw-0123456789abcdef0',
+    });
+    expect(
+      parseMaintenanceWindowArn(
+        'arn:aws-cn:ssm:cn-north-1:123456789012:maintenancewindow/mw-0123456789abcdef0',
+      ).partition,
+    ).toBe('aws-cn');
+  });
+
+  it.each([
+    'arn:aws:ec2:us-east-1:123456789012:maintenancewindow/mw-0123456789abcdef0',
+    'arn:aws:ssm:us-east-1:12345:maintenancewindow/mw-0123456789abcdef0',
+    'arn:aws:ssm:us-east-1:123456789012:maintenancewindow/mw-0C50858D01EXAMPLE',
+    'arn:aws:ssm:us-east-1:123456789012:document/mw-0123456789abcdef0',
+    '',
+  ])('rejects %p', (arn) => {
+    expect(() => parseMaintenanceWindowArn(arn)).toThrow(InvalidInputError);
+  });
+});

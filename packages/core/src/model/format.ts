@@ -1,0 +1,192 @@
+/**
+ * Presentation rules shared by the CLI, the n8n node and the Backstage card: durations, status
+ * labels, status classes, console links and window ARNs. SDK-free.
+ */
+import { FAILED_STATUSES, RUNNING_STATUSES, SSM_LIMITS } from './constants';
+import { InvalidInputError } from './errors';
+
+const failed = new Set<string>(FAILED_STATUSES);
+const running = new Set<string>(RUNNING_STATUSES);
+
+/**
+ * Formats a duration in milliseconds compactly: `850ms`, `4.2s`, `3m 05s`, `2h 07m`, `3d 04h`.
+ * Negative or non-finite input gives `—`.
+ *
+ * @example
+ * ```ts
+ * formatDuration(185_000); // '3m 05s'
+ * ```
+ */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '—';
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  if (ms < 60_000) return `${(Math.floor(ms / 100) / 10).toFixed(1)}s`;
+  const totalSeconds = Math.floor(ms / 1000);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  if (totalSeconds < 3600) return `${Math.floor(totalSeconds / 60)}m ${pad(totalSeconds % 60)}s`;
+  const totalMinutes = Math.floor(totalSeconds / 60);
+  if (totalMinutes < 24 * 60) return `${Math.floor(totalMinutes / 60)}h ${pad(totalMinutes % 60)}m`;
+  const totalHours = Math.floor(totalMinutes / 60);
+  return `${Math.floor(totalHours / 24)}d ${pad(totalHours % 24)}h`;
+}
+
+/**
+ * The duration between two times (Dates or ISO strings) formatted by {@link formatDuration};
+ * `—` when either is missing.
+ *
+ * @example
+ * ```ts
+ * formatElapsed(inv.StartTime, inv.EndTime); // '42.0s'
+ * ```
+ */
+export function formatElapsed(
+  start: Date | string | undefined,
+  end: Date | string | undefined,
+): string {
+  if (start === undefined || end === undefined) return '—';
+  const from = new Date(start).getTime();
+  const to = new Date(end).getTime();
+  return formatDuration(to - from);
+}
+
+/**
+ * A human label for a status: `SKIPPED_OVERLAPPING` → `Skipped (overlapping)`, `TIMED_OUT` →
+ * `Timed out`. Unknown statuses are turned to sentence case; a missing one is `Unknown`.
+ *
+ * @example
+ * ```ts
+ * formatStatus('IN_PROGRESS'); // 'In progress'
+ * ```
+ */
+export function formatStatus(status: string | undefined): string {
+  if (status === undefined || status === '') return 'Unknown';
+  if (status === 'SKIPPED_OVERLAPPING') return 'Skipped (overlapping)';
+  const words = status.toLowerCase().replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * Whether a status counts as failed (FAILED, TIMED_OUT, CANCELLED).
+ *
+ * @example
+ * ```ts
+ * isFailedStatus('TIMED_OUT'); // true
+ * ```
+ */
+export function isFailedStatus(status: string | undefined): boolean {
+  return status !== undefined && failed.has(status);
+}
+
+/**
+ * Whether a status means the work has not finished (PENDING, IN_PROGRESS, CANCELLING).
+ *
+ * @example
+ * ```ts
+ * isRunningStatus('PENDING'); // true
+ * ```
+ */
+export function isRunningStatus(status: string | undefined): boolean {
+  return status !== undefined && running.has(status);
+}
+
+/**
+ * The AWS console domain for a region's partition.
+ *
+ * @example
+ * ```ts
+ * consoleDomain('cn-north-1'); // 'console.amazonaws.cn'
+ * ```
+ */
+export function consoleDomain(region: string): string {
+  if (region.startsWith('cn-')) return 'console.amazonaws.cn';
+  if (region.startsWith('us-gov-')) return 'console.amazonaws-us-gov.com';
+  return 'console.aws.amazon.com';
+}
+
+const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/**
+ * Link to a window execution's page in the Systems Manager console (China and GovCloud
+ * partitions use their own console domains).
+ *
+ * @example
+ * ```ts
+ * consoleUrl({
+ *   region: 'eu-west-1',
+ *   windowId: 'mw-0123456789abcdef0',
+ *   windowExecutionId: '6e5c9b6c-1e4b-4a67-9d3f-8a1f5b2c7d90',
+ * });
+ * // 'https://eu-west-1.console.aws.amazon.com/systems-manager/maintenance-windows/mw-0123456789abcdef0/history/6e5c9b6c-1e4b-4a67-9d3f-8a1f5b2c7d90?region=eu-west-1'
+ * ```
+ */
+export function consoleUrl(target: {
+  region: string;
+  windowId: string;
+  windowExecutionId?: string;
+}): string {
+  const { region, windowId, windowExecutionId } = target;
+  if (typeof region !== 'string' || !regionPattern.test(region)) {
+    throw new InvalidInputError('region', 'must be an AWS region such as us-east-1');
+  }
+  if (!SSM_LIMITS.windowId.pattern.test(windowId)) {
+    throw new InvalidInputError('windowId', 'must be "mw-" followed by 17 lowercase hex digits');
+  }
+  if (windowExecutionId !== undefined && !SSM_LIMITS.executionId.pattern.test(windowExecutionId)) {
+    throw new InvalidInputError('windowExecutionId', 'must be a 36-character UUID');
+  }
+  const base = `https://${region}.${consoleDomain(region)}/systems-manager/maintenance-windows/${windowId}`;
+  const path = windowExecutionId === undefined ? '' : `/history/${windowExecutionId}`;
+  return `${base}${path}?region=${region}`;
+}
+
+/**
+ * The parts of a maintenance window ARN.
+ *
+ * @example
+ * ```ts
+ * const { region, windowId }: MaintenanceWindowArn = parseMaintenanceWindowArn(arn);
+ * ```
+ */
+export interface MaintenanceWindowArn {
+  partition: string;
+  region: string;
+  accountId: string;
+  windowId: string;
+}
+
+const arnPattern = /^arn:(aws[a-z-]*):ssm:([a-z0-9-]+):(\d{12}):maintenancewindow\/(.+)$/;
+
+/**
+ * Parses `arn:<partition>:ssm:<region>:<account>:maintenancewindow/<windowId>` (e.g. a Backstage
+ * annotation). Throws {@link InvalidInputError} (field `arn`) for anything else.
+ *
+ * @example
+ * ```ts
+ * parseMaintenanceWindowArn('arn:aws:ssm:us-east-1:123456789012:maintenancewindow/mw-0123456789abcdef0');
+ * // { partition: 'aws', region: 'us-east-1', accountId: '123456789012', windowId: 'mw-0123456789abcdef0' }
+ * ```
+ */
+export function parseMaintenanceWindowArn(arn: unknown, field = 'arn'): MaintenanceWindowArn {
+  if (typeof arn !== 'string') throw new InvalidInputError(field, 'must be a string');
+  const match = arnPattern.exec(arn.trim());
+  const [, partition, region, accountId, windowId] = match ?? [];
+  if (
+    partition === undefined ||
+    region === undefined ||
+    accountId === undefined ||
+    windowId === undefined ||
+    !regionPattern.test(region)
+  ) {
+    throw new InvalidInputError(
+      field,
+      'must look like arn:aws:ssm:<region>:<12-digit account>:maintenancewindow/<window id>',
+    );
+  }
+  if (!SSM_LIMITS.windowId.pattern.test(windowId)) {
+    throw new InvalidInputError(
+      field,
+      'must end with a window id: "mw-" followed by 17 lowercase hex digits',
+    );
+  }
+  return { partition, region, accountId, windowId };
+}

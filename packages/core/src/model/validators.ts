@@ -1,0 +1,319 @@
+/**
+ * Client-side input validation. SSM (and the SDK) check little before sending, so every rule of
+ * the SSM model that applies to our inputs is checked here, before any network call. Each
+ * validator is pure and throws {@link InvalidInputError} naming the field and the rule.
+ */
+import { EXECUTION_STATUSES, SSM_LIMITS, type ExecutionStatus } from './constants';
+import { InvalidInputError } from './errors';
+
+const knownStatuses = new Set<string>(EXECUTION_STATUSES);
+
+/** A short, safe rendering of a rejected value (never the whole of a long string). */
+function describe(value: unknown): string {
+  if (typeof value === 'string') {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return `"${shown}"`;
+  }
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return `a ${typeof value}`;
+}
+
+/**
+ * Checks that `value` is a plain object and has no keys besides `allowed` (a typo such as
+ * `windowExecutionID` would otherwise be silently ignored).
+ *
+ * @example
+ * ```ts
+ * assertInputObject({ windowId: 'mw-0123456789abcdef0' }, 'input', ['windowId']);
+ * ```
+ */
+export function assertInputObject(
+  value: unknown,
+  field: string,
+  allowed: readonly string[],
+): asserts value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidInputError(field, `must be an object, got ${describe(value)}`);
+  }
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) {
+      throw new InvalidInputError(
+        key,
+        `is not a known field here (allowed: ${allowed.join(', ') || 'none'})`,
+      );
+    }
+  }
+}
+
+/**
+ * Validates a maintenance window id: `mw-` followed by 17 lowercase hex digits.
+ *
+ * @example
+ * ```ts
+ * validateWindowId('mw-0123456789abcdef0'); // returns it
+ * validateWindowId('mw-1'); // throws InvalidInputError (field 'windowId')
+ * ```
+ */
+export function validateWindowId(value: unknown, field = 'windowId'): string {
+  if (typeof value !== 'string') {
+    throw new InvalidInputError(field, `must be a string, got ${describe(value)}`);
+  }
+  if (!SSM_LIMITS.windowId.pattern.test(value)) {
+    throw new InvalidInputError(
+      field,
+      `must be "mw-" followed by 17 lowercase hex digits (20 characters), got ${describe(value)}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Validates a 36-character UUID id: window execution, task execution, invocation or window
+ * target id.
+ *
+ * @example
+ * ```ts
+ * validateUuidId('6e5c9b6c-1e4b-4a67-9d3f-8a1f5b2c7d90', 'taskId');
+ * ```
+ */
+export function validateUuidId(value: unknown, field: string): string {
+  if (typeof value !== 'string') {
+    throw new InvalidInputError(field, `must be a string, got ${describe(value)}`);
+  }
+  if (!SSM_LIMITS.executionId.pattern.test(value)) {
+    throw new InvalidInputError(
+      field,
+      `must be a 36-character UUID (8-4-4-4-12 hex digits), got ${describe(value)}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Validates a list of statuses: an array of the 8 known statuses. An empty array or `undefined`
+ * means "no status filter" and returns `undefined`; duplicates are removed.
+ *
+ * @example
+ * ```ts
+ * validateStatuses(['FAILED', 'TIMED_OUT']); // ['FAILED', 'TIMED_OUT']
+ * validateStatuses(['BROKEN']); // throws InvalidInputError (field 'statuses[0]')
+ * ```
+ */
+export function validateStatuses(
+  value: unknown,
+  field = 'statuses',
+): ExecutionStatus[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) {
+    throw new InvalidInputError(field, `must be an array of statuses, got ${describe(value)}`);
+  }
+  const out: ExecutionStatus[] = [];
+  value.forEach((status: unknown, index) => {
+    if (typeof status !== 'string' || !knownStatuses.has(status)) {
+      throw new InvalidInputError(
+        `${field}[${index}]`,
+        `must be one of ${EXECUTION_STATUSES.join(', ')}, got ${describe(status)}`,
+      );
+    }
+    if (!out.includes(status as ExecutionStatus)) out.push(status as ExecutionStatus);
+  });
+  return out.length > 0 ? out : undefined;
+}
+
+/**
+ * Validates a whole number within `[min, max]`; `undefined` passes through.
+ *
+ * @example
+ * ```ts
+ * validateInteger(50, 'maxResults', 10, 100); // 50
+ * validateInteger(5, 'maxResults', 10, 100); // throws
+ * ```
+ */
+export function validateInteger(
+  value: unknown,
+  field: string,
+  min: number,
+  max: number = Number.MAX_SAFE_INTEGER,
+): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw new InvalidInputError(field, `must be a whole number, got ${describe(value)}`);
+  }
+  if (value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `from ${min} to ${max}`;
+    throw new InvalidInputError(field, `must be ${range}, got ${value}`);
+  }
+  return value;
+}
+
+/**
+ * Validates `MaxResults`/page size: a whole number from 10 to 100 (the SSM limit).
+ *
+ * @example
+ * ```ts
+ * validateMaxResults(100); // 100
+ * ```
+ */
+export function validateMaxResults(value: unknown, field = 'maxResults'): number | undefined {
+  return validateInteger(value, field, SSM_LIMITS.maxResults.min, SSM_LIMITS.maxResults.max);
+}
+
+/**
+ * Validates a `limit` (maximum number of records to return): a whole number ≥ 1.
+ *
+ * @example
+ * ```ts
+ * validateLimit(15); // 15
+ * validateLimit(0); // throws
+ * ```
+ */
+export function validateLimit(value: unknown, field = 'limit'): number | undefined {
+  return validateInteger(value, field, 1);
+}
+
+/**
+ * Validates an optional non-empty string of at most `maxLength` characters.
+ *
+ * @example
+ * ```ts
+ * validateOptionalString('tok-2', 'nextToken');
+ * ```
+ */
+export function validateOptionalString(
+  value: unknown,
+  field: string,
+  maxLength = Number.MAX_SAFE_INTEGER,
+): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') {
+    throw new InvalidInputError(field, `must be a string, got ${describe(value)}`);
+  }
+  if (value.length === 0) throw new InvalidInputError(field, 'must not be empty');
+  if (value.length > maxLength) {
+    throw new InvalidInputError(field, `must be at most ${maxLength} characters`);
+  }
+  return value;
+}
+
+/**
+ * Validates an optional boolean.
+ *
+ * @example
+ * ```ts
+ * validateOptionalBoolean(true, 'enabled'); // true
+ * ```
+ */
+export function validateOptionalBoolean(value: unknown, field: string): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean') {
+    throw new InvalidInputError(field, `must be true or false, got ${describe(value)}`);
+  }
+  return value;
+}
+
+/**
+ * Validates a point in time given as a `Date` or an ISO-8601 string and returns it as a `Date`.
+ *
+ * @example
+ * ```ts
+ * validateTime('2026-11-01T00:00:00Z', 'after'); // Date
+ * ```
+ */
+export function validateTime(value: unknown, field: string): Date | undefined {
+  if (value === undefined) return undefined;
+  let date: Date | undefined;
+  if (value instanceof Date) date = value;
+  else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) date = new Date(value);
+  if (date === undefined || Number.isNaN(date.getTime())) {
+    throw new InvalidInputError(
+      field,
+      `must be a valid Date or ISO-8601 date string, got ${describe(value)}`,
+    );
+  }
+  return date;
+}
+
+/**
+ * Validates a time range: `after` must not be later than `before`.
+ *
+ * @example
+ * ```ts
+ * validateTimeRange(new Date('2026-01-01'), new Date('2026-02-01'));
+ * ```
+ */
+export function validateTimeRange(after: Date | undefined, before: Date | undefined): void {
+  if (after !== undefined && before !== undefined && after.getTime() > before.getTime()) {
+    throw new InvalidInputError('after', 'must not be later than before');
+  }
+}
+
+/**
+ * An SSM `Filters` entry as sent on the wire.
+ *
+ * @example
+ * ```ts
+ * const f: SsmFilter = { Key: 'STATUS', Values: ['FAILED'] };
+ * ```
+ */
+export interface SsmFilter {
+  Key: string;
+  Values: string[];
+}
+
+/**
+ * Validates SSM `Filters`: at most 5 entries, keys 1–128 characters and among `allowedKeys`
+ * (when given), each value 1–256 characters.
+ *
+ * @example
+ * ```ts
+ * validateFilters([{ Key: 'STATUS', Values: ['FAILED'] }], ['STATUS']);
+ * ```
+ */
+export function validateFilters(
+  value: unknown,
+  allowedKeys?: readonly string[],
+  field = 'filters',
+): SsmFilter[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) {
+    throw new InvalidInputError(field, `must be an array, got ${describe(value)}`);
+  }
+  const limits = SSM_LIMITS.filters;
+  if (value.length > limits.maxCount) {
+    throw new InvalidInputError(
+      field,
+      `must have at most ${limits.maxCount} entries, got ${value.length}`,
+    );
+  }
+  return value.map((filter: unknown, index): SsmFilter => {
+    const at = `${field}[${index}]`;
+    assertInputObject(filter, at, ['Key', 'Values']);
+    const key = filter.Key;
+    if (
+      typeof key !== 'string' ||
+      key.length < limits.keyMinLength ||
+      key.length > limits.keyMaxLength
+    ) {
+      throw new InvalidInputError(`${at}.Key`, `must be a string of 1–128 characters`);
+    }
+    if (allowedKeys !== undefined && !allowedKeys.includes(key)) {
+      throw new InvalidInputError(`${at}.Key`, `must be one of ${allowedKeys.join(', ')}`);
+    }
+    if (!Array.isArray(filter.Values) || filter.Values.length === 0) {
+      throw new InvalidInputError(`${at}.Values`, 'must be a non-empty array of strings');
+    }
+    const values = filter.Values.map((v: unknown, i) => {
+      if (
+        typeof v !== 'string' ||
+        v.length < limits.valueMinLength ||
+        v.length > limits.valueMaxLength
+      ) {
+        throw new InvalidInputError(`${at}.Values[${i}]`, 'must be a string of 1–256 characters');
+      }
+      return v;
+    });
+    return { Key: key, Values: values };
+  });
+}

@@ -1,0 +1,275 @@
+/**
+ * An SSM transport that speaks AWS JSON 1.1 itself over a caller-supplied `request` function
+ * (which adds the endpoint and the SigV4 signature). For hosts that cannot bundle the AWS SDK,
+ * such as the n8n node. SDK-free.
+ */
+import { SSM_TARGET_PREFIX, TIMESTAMP_FIELDS, type SsmOperation } from '../model/constants';
+import { InvalidInputError } from '../model/errors';
+import { abortableSleep, isRetryable, retryDelayMs, type RetryOptions } from './retry-policy';
+import { errorFromFailure, type ServiceFailure } from './service-failure';
+import type { SendOptions, SsmTransport } from './types';
+
+/**
+ * Response headers: a plain object (any key case) or a fetch `Headers`.
+ *
+ * @example
+ * ```ts
+ * const headers: JsonResponseHeaders = { 'x-amzn-requestid': 'req-1' };
+ * ```
+ */
+export type JsonResponseHeaders =
+  Record<string, string | string[] | undefined> | { get(name: string): string | null };
+
+/**
+ * What the JSON transport asks the caller's `request` function to send: a POST of `body` with
+ * headers `X-Amz-Target: target` and `Content-Type: application/x-amz-json-1.1`.
+ *
+ * @example
+ * ```ts
+ * const req: JsonRequest = { target: 'AmazonSSM.GetMaintenanceWindow', body: '{"WindowId":"mw-…"}' };
+ * ```
+ */
+export interface JsonRequest {
+  /** The `X-Amz-Target` header value, e.g. `AmazonSSM.DescribeMaintenanceWindows`. */
+  target: string;
+  /** The JSON request body. */
+  body: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * The raw HTTP response handed back by the caller's `request` function.
+ *
+ * @example
+ * ```ts
+ * const res: JsonResponse = { status: 200, headers: {}, body: '{}' };
+ * ```
+ */
+export interface JsonResponse {
+  status: number;
+  headers: JsonResponseHeaders;
+  body: string;
+}
+
+/**
+ * Sends one signed AWS JSON 1.1 request; network failures should reject (their `code`, e.g.
+ * `ECONNRESET`, decides whether to retry).
+ *
+ * @example
+ * ```ts
+ * const request: JsonRequestFunction = async ({ target, body, signal }) => {
+ *   const res = await fetch(endpoint, {
+ *     method: 'POST',
+ *     headers: { 'x-amz-target': target, 'content-type': 'application/x-amz-json-1.1' },
+ *     body,
+ *     signal,
+ *   });
+ *   return { status: res.status, headers: res.headers, body: await res.text() };
+ * };
+ * ```
+ */
+export type JsonRequestFunction = (request: JsonRequest) => Promise<JsonResponse>;
+
+/**
+ * Options of {@link jsonTransport}: the retry policy (defaults match the SDK's standard mode).
+ *
+ * @example
+ * ```ts
+ * const options: JsonTransportOptions = { maxAttempts: 5 };
+ * ```
+ */
+export type JsonTransportOptions = RetryOptions;
+
+/** The content type of AWS JSON 1.1; callers' request functions send it. */
+export const AWS_JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
+
+const timestampFields = new Set<string>(TIMESTAMP_FIELDS);
+
+function header(headers: JsonResponseHeaders, name: string): string | undefined {
+  if (typeof headers.get === 'function') {
+    return (headers as { get(name: string): string | null }).get(name) ?? undefined;
+  }
+  const lower = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
+    if (key.toLowerCase() !== lower) continue;
+    if (Array.isArray(value)) return value.map(String).join(', ');
+    return typeof value === 'string' ? value : undefined;
+  }
+  return undefined;
+}
+
+/** `Date` inputs become epoch seconds, as the SDK's serializer writes them. */
+function serialize(input: Record<string, unknown>): string {
+  return JSON.stringify(input, function (this: Record<string, unknown>, key, value: unknown) {
+    const original = key === '' ? value : this[key];
+    return original instanceof Date ? original.getTime() / 1000 : value;
+  });
+}
+
+/** Epoch numbers in timestamp members become `Date`s; `null`s are dropped, as the SDK does. */
+function revive(value: unknown, key?: string): unknown {
+  if (value === null) return undefined;
+  if (key !== undefined && timestampFields.has(key)) {
+    const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    if (typeof seconds !== 'number' || !Number.isFinite(seconds)) {
+      throw new TypeError(`timestamp member ${key} is not an epoch number`);
+    }
+    return new Date(Math.round(seconds * 1000));
+  }
+  if (Array.isArray(value)) return value.map((item) => revive(item)).filter((v) => v !== undefined);
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const revived = revive(v, k);
+      if (revived !== undefined) out[k] = revived;
+    }
+    return out;
+  }
+  return value;
+}
+
+function parseJsonObject(body: string): Record<string, unknown> | undefined {
+  if (body.trim() === '') return {};
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** AWS JSON error type: keep the text after the first `#` and before the first `:`. */
+function errorType(raw: unknown): string | undefined {
+  if (typeof raw !== 'string' || raw === '') return undefined;
+  const afterHash = raw.includes('#') ? raw.slice(raw.indexOf('#') + 1) : raw;
+  const type = afterHash.split(':')[0]?.trim();
+  return type === '' ? undefined : type;
+}
+
+function retryAfterMs(headers: JsonResponseHeaders): number | undefined {
+  const amz = header(headers, 'x-amz-retry-after');
+  if (amz !== undefined && /^\d+$/.test(amz.trim())) return Number(amz);
+  const standard = header(headers, 'retry-after');
+  if (standard === undefined) return undefined;
+  if (/^\d+(\.\d+)?$/.test(standard.trim())) return Number(standard) * 1000;
+  const at = Date.parse(standard);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+function failureFromResponse(operation: string, response: JsonResponse): ServiceFailure {
+  const body = parseJsonObject(response.body) ?? {};
+  const code =
+    errorType(body.__type) ??
+    errorType(body.code) ??
+    errorType(header(response.headers, 'x-amzn-errortype'));
+  const rawMessage = body.message ?? body.Message;
+  return {
+    operation,
+    code,
+    message: typeof rawMessage === 'string' ? rawMessage : undefined,
+    statusCode: response.status,
+    requestId: header(response.headers, 'x-amzn-requestid'),
+    retryAfterMs: retryAfterMs(response.headers),
+  };
+}
+
+function networkFailure(operation: string, error: unknown): ServiceFailure {
+  const fields = (typeof error === 'object' && error !== null ? error : {}) as {
+    code?: unknown;
+    name?: unknown;
+    cause?: { code?: unknown };
+  };
+  // fetch wraps socket errors: the code sits on `cause` ("fetch failed" → ECONNRESET).
+  const code = [fields.code, fields.cause?.code, fields.name].find(
+    (c): c is string => typeof c === 'string' && c !== 'Error' && c !== 'TypeError',
+  );
+  return { operation, code: code ?? 'NetworkError', message: 'network error', cause: error };
+}
+
+/**
+ * Creates a transport that speaks AWS JSON 1.1 through `request`, with the SDK's standard retry
+ * policy: up to 3 attempts; throttling, HTTP 429/500/502/503/504, network errors and malformed
+ * bodies retried with full-jitter exponential backoff (base 50 ms, 1000 ms for throttling, cap
+ * 20 s), honouring `Retry-After`/`x-amz-retry-after`; abortable by signal.
+ *
+ * @example
+ * ```ts
+ * import { createInvocationsClientWithTransport, jsonTransport } from '@ssm-invocations/core/json';
+ * const client = createInvocationsClientWithTransport(jsonTransport(signedFetchRequest));
+ * const windows = await client.listWindows();
+ * ```
+ */
+export function jsonTransport(
+  request: JsonRequestFunction,
+  options: JsonTransportOptions = {},
+): SsmTransport {
+  if (typeof request !== 'function') {
+    throw new InvalidInputError(
+      'request',
+      'must be a function ({ target, body, signal }) => response',
+    );
+  }
+  const maxAttempts = options.maxAttempts ?? 3;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
+    throw new InvalidInputError('maxAttempts', 'must be a whole number of at least 1');
+  }
+  const sleep = options.sleep ?? abortableSleep;
+
+  async function attempt(
+    operation: SsmOperation,
+    target: string,
+    body: string,
+    signal: AbortSignal | undefined,
+  ): Promise<{ output: Record<string, unknown> } | { failure: ServiceFailure }> {
+    let response: JsonResponse;
+    try {
+      response = await request({ target, body, signal });
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      return { failure: networkFailure(operation, error) };
+    }
+    if (response.status < 200 || response.status >= 300) {
+      return { failure: failureFromResponse(operation, response) };
+    }
+    const parsed = parseJsonObject(response.body);
+    const requestId = header(response.headers, 'x-amzn-requestid');
+    const malformed = (cause?: unknown): { failure: ServiceFailure } => ({
+      failure: {
+        operation,
+        code: 'MalformedResponse',
+        message: 'the response body is not a valid AWS JSON 1.1 document',
+        statusCode: response.status,
+        requestId,
+        cause,
+      },
+    });
+    if (parsed === undefined) return malformed();
+    try {
+      return { output: revive(parsed) as Record<string, unknown> };
+    } catch (error) {
+      return malformed(error);
+    }
+  }
+
+  return {
+    async send(
+      operation: SsmOperation,
+      input: Record<string, unknown>,
+      sendOptions: SendOptions = {},
+    ) {
+      const { signal } = sendOptions;
+      const target = `${SSM_TARGET_PREFIX}.${operation}`;
+      const body = serialize(input);
+      for (let n = 1; ; n += 1) {
+        if (signal?.aborted) throw signal.reason;
+        const result = await attempt(operation, target, body, signal);
+        if ('output' in result) return result.output;
+        const { failure } = result;
+        if (n >= maxAttempts || !isRetryable(failure)) throw errorFromFailure(failure);
+        await sleep(retryDelayMs(n, failure, options), signal);
+      }
+    },
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * The retry policy of the JSON transport, matching the AWS SDK's `standard` retry mode: which
+ * failures are retried and how long to wait between attempts. SDK-free.
+ */
+import { isThrottling, type ServiceFailure } from './service-failure';
+
+/**
+ * Retry settings. All optional; defaults are the SDK's standard mode.
+ *
+ * @example
+ * ```ts
+ * const retry: RetryOptions = { maxAttempts: 5, baseDelayMs: 10 };
+ * ```
+ */
+export interface RetryOptions {
+  /** Total attempts including the first (default 3, as in the SDK). */
+  maxAttempts?: number;
+  /** Backoff base for transient errors (default 50 ms). */
+  baseDelayMs?: number;
+  /** Backoff base for throttling (default 1000 ms). */
+  throttlingBaseDelayMs?: number;
+  /** Upper bound of any single wait (default 20 s). */
+  maxDelayMs?: number;
+  /** Waits `ms` or rejects with `signal.reason` when aborted; injectable so tests need not wait. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Source of jitter in [0, 1) (default `Math.random`). */
+  random?: () => number;
+}
+
+/** HTTP statuses the SDK retries as transient. 501 is deliberately not among them. */
+const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
+
+/** Error codes of transient failures (timeouts and network errors). */
+const TRANSIENT_CODES = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'InternalServerError',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'MalformedResponse',
+]);
+
+/**
+ * Whether a failed attempt is worth retrying: throttling, 5xx (not 501), timeouts, network
+ * errors and malformed responses.
+ *
+ * @example
+ * ```ts
+ * isRetryable({ operation: 'X', statusCode: 503 }); // true
+ * ```
+ */
+export function isRetryable(failure: ServiceFailure): boolean {
+  if (isThrottling(failure)) return true;
+  if (failure.statusCode !== undefined && TRANSIENT_STATUSES.has(failure.statusCode)) return true;
+  return failure.code !== undefined && TRANSIENT_CODES.has(failure.code);
+}
+
+/**
+ * Milliseconds to wait before attempt `attempt + 1`: the server's retry-after hint when given,
+ * else full-jitter exponential backoff (random × min(cap, base × 2^(attempt−1))).
+ *
+ * @example
+ * ```ts
+ * retryDelayMs(1, { operation: 'X', statusCode: 500 }, {}); // 0–50
+ * ```
+ */
+export function retryDelayMs(
+  attempt: number,
+  failure: ServiceFailure,
+  options: RetryOptions,
+): number {
+  const cap = options.maxDelayMs ?? 20_000;
+  if (failure.retryAfterMs !== undefined) return Math.min(cap, Math.max(0, failure.retryAfterMs));
+  const base = isThrottling(failure)
+    ? (options.throttlingBaseDelayMs ?? 1000)
+    : (options.baseDelayMs ?? 50);
+  const random = options.random ?? Math.random;
+  return random() * Math.min(cap, base * 2 ** (attempt - 1));
+}
+
+/**
+ * Waits `ms` milliseconds; rejects with `signal.reason` as soon as the signal aborts.
+ *
+ * @example
+ * ```ts
+ * await abortableSleep(100, controller.signal);
+ * ```
+ */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,177 @@
+/**
+ * The default transport: the AWS SDK's own `SSMClient` (signing, endpoints, credentials chain and
+ * the SDK's standard retries), with SDK errors wrapped into core errors.
+ */
+import {
+  DescribeMaintenanceWindowExecutionsCommand,
+  DescribeMaintenanceWindowExecutionTaskInvocationsCommand,
+  DescribeMaintenanceWindowExecutionTasksCommand,
+  DescribeMaintenanceWindowsCommand,
+  DescribeMaintenanceWindowTargetsCommand,
+  GetMaintenanceWindowCommand,
+  GetMaintenanceWindowExecutionCommand,
+  GetMaintenanceWindowExecutionTaskCommand,
+  GetMaintenanceWindowExecutionTaskInvocationCommand,
+  type DescribeMaintenanceWindowExecutionsCommandInput,
+  type DescribeMaintenanceWindowExecutionTaskInvocationsCommandInput,
+  type DescribeMaintenanceWindowExecutionTasksCommandInput,
+  type DescribeMaintenanceWindowsCommandInput,
+  type DescribeMaintenanceWindowTargetsCommandInput,
+  type GetMaintenanceWindowCommandInput,
+  type GetMaintenanceWindowExecutionCommandInput,
+  type GetMaintenanceWindowExecutionTaskCommandInput,
+  type GetMaintenanceWindowExecutionTaskInvocationCommandInput,
+  type SSMClient,
+} from '@aws-sdk/client-ssm';
+import type { SsmOperation } from '../model/constants';
+import { InvalidInputError, SsmInvocationsError } from '../model/errors';
+import { errorFromFailure, type ServiceFailure } from './service-failure';
+import type { SendOptions, SsmTransport } from './types';
+
+type Send = (
+  client: SSMClient,
+  input: unknown,
+  options: { abortSignal?: AbortSignal },
+) => Promise<object>;
+
+// One typed send per operation: the SDK's command classes do not share a usable common type.
+// Inputs were validated by the client; the casts only tell the SDK's types so.
+const SENDS: Record<SsmOperation, Send> = {
+  DescribeMaintenanceWindows: (c, i, o) =>
+    c.send(new DescribeMaintenanceWindowsCommand(i as DescribeMaintenanceWindowsCommandInput), o),
+  GetMaintenanceWindow: (c, i, o) =>
+    c.send(new GetMaintenanceWindowCommand(i as GetMaintenanceWindowCommandInput), o),
+  DescribeMaintenanceWindowExecutions: (c, i, o) =>
+    c.send(
+      new DescribeMaintenanceWindowExecutionsCommand(
+        i as DescribeMaintenanceWindowExecutionsCommandInput,
+      ),
+      o,
+    ),
+  GetMaintenanceWindowExecution: (c, i, o) =>
+    c.send(
+      new GetMaintenanceWindowExecutionCommand(i as GetMaintenanceWindowExecutionCommandInput),
+      o,
+    ),
+  DescribeMaintenanceWindowExecutionTasks: (c, i, o) =>
+    c.send(
+      new DescribeMaintenanceWindowExecutionTasksCommand(
+        i as DescribeMaintenanceWindowExecutionTasksCommandInput,
+      ),
+      o,
+    ),
+  GetMaintenanceWindowExecutionTask: (c, i, o) =>
+    c.send(
+      new GetMaintenanceWindowExecutionTaskCommand(
+        i as GetMaintenanceWindowExecutionTaskCommandInput,
+      ),
+      o,
+    ),
+  DescribeMaintenanceWindowExecutionTaskInvocations: (c, i, o) =>
+    c.send(
+      new DescribeMaintenanceWindowExecutionTaskInvocationsCommand(
+        i as DescribeMaintenanceWindowExecutionTaskInvocationsCommandInput,
+      ),
+      o,
+    ),
+  GetMaintenanceWindowExecutionTaskInvocation: (c, i, o) =>
+    c.send(
+      new GetMaintenanceWindowExecutionTaskInvocationCommand(
+        i as GetMaintenanceWindowExecutionTaskInvocationCommandInput,
+      ),
+      o,
+    ),
+  DescribeMaintenanceWindowTargets: (c, i, o) =>
+    c.send(
+      new DescribeMaintenanceWindowTargetsCommand(
+        i as DescribeMaintenanceWindowTargetsCommandInput,
+      ),
+      o,
+    ),
+};
+
+interface SdkErrorShape {
+  name?: unknown;
+  code?: unknown;
+  message?: unknown;
+  $fault?: unknown;
+  $metadata?: { httpStatusCode?: number; requestId?: string };
+  $response?: { headers?: Record<string, string | undefined> };
+  cause?: { code?: unknown };
+}
+
+function retryAfterMs(headers: Record<string, string | undefined> | undefined): number | undefined {
+  const value = headers?.['x-amz-retry-after'] ?? undefined;
+  if (value !== undefined && /^\d+$/.test(value)) return Number(value);
+  const standard = headers?.['retry-after'];
+  if (standard !== undefined && /^\d+(\.\d+)?$/.test(standard)) return Number(standard) * 1000;
+  return undefined;
+}
+
+/**
+ * Describes an SDK error for {@link errorFromFailure}: a modelled or unmodelled service exception
+ * (it has `$fault`/`$metadata`), a network error (`code` such as ECONNRESET) or a deserialisation
+ * failure (a bare TypeError from a malformed body).
+ */
+function failureFromSdkError(operation: string, error: unknown): ServiceFailure {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorShape;
+  const isServiceException = e.$fault !== undefined;
+  const name = typeof e.name === 'string' ? e.name : undefined;
+  const networkCode = [e.code, e.cause?.code].find((c): c is string => typeof c === 'string');
+  let code: string | undefined;
+  if (isServiceException) code = name;
+  else if (networkCode !== undefined) code = networkCode;
+  else if (name === 'TimeoutError') code = name;
+  else code = 'MalformedResponse';
+  const message = typeof e.message === 'string' && isServiceException ? e.message : undefined;
+  return {
+    operation,
+    code,
+    message:
+      message ??
+      (code === 'MalformedResponse' ? 'the response could not be parsed' : 'network error'),
+    statusCode: e.$metadata?.httpStatusCode,
+    requestId: e.$metadata?.requestId,
+    retryAfterMs: retryAfterMs(e.$response?.headers),
+    cause: error,
+  };
+}
+
+/**
+ * Wraps an `SSMClient` (from `@aws-sdk/client-ssm`) as a transport. Retries are the client's own
+ * (`maxAttempts` of its config); failures become core errors with the SDK error as `cause`, and
+ * `$metadata` is stripped from outputs.
+ *
+ * @example
+ * ```ts
+ * import { SSMClient } from '@aws-sdk/client-ssm';
+ * import { createInvocationsClient, sdkTransport } from '@ssm-invocations/core';
+ * const client = createInvocationsClient({ transport: sdkTransport(new SSMClient({ region: 'eu-west-1' })) });
+ * ```
+ */
+export function sdkTransport(client: SSMClient): SsmTransport {
+  if (typeof client !== 'object' || client === null || typeof client.send !== 'function') {
+    throw new InvalidInputError('ssmClient', 'must be an SSMClient from @aws-sdk/client-ssm');
+  }
+  return {
+    async send(
+      operation: SsmOperation,
+      input: Record<string, unknown>,
+      options: SendOptions = {},
+    ): Promise<Record<string, unknown>> {
+      const { signal } = options;
+      if (signal?.aborted) throw signal.reason;
+      try {
+        const output = (await SENDS[operation](client, input, {
+          abortSignal: signal,
+        })) as Record<string, unknown>;
+        const { $metadata: _metadata, ...rest } = output;
+        return rest;
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        if (error instanceof SsmInvocationsError) throw error;
+        throw errorFromFailure(failureFromSdkError(operation, error));
+      }
+    },
+  };
+}

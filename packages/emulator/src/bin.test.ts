@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { DescribeMaintenanceWindowsCommand, SSMClient } from '@aws-sdk/client-ssm';
+
+// Runs the built bin (turbo builds before testing), as a user would.
+const BIN = join(__dirname, '..', 'dist', 'bin.mjs');
+
+describe('the ssm-emulator bin', () => {
+  it('prints its URL, serves the SDK and stops cleanly on SIGTERM', async () => {
+    const child = spawn(
+      process.execPath,
+      [BIN, '--port', '0', '--seed', 'demo', '--sigv4-key', 'AKIDBIN:bin-secret'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const lines = createInterface({ input: child.stdout });
+    const [line] = (await once(lines, 'line')) as [string];
+    const match = /^SSM emulator listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(line);
+    expect(match).not.toBeNull();
+    const ssm = new SSMClient({
+      endpoint: match?.[1],
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIDBIN', secretAccessKey: 'bin-secret' },
+    });
+    const out = await ssm.send(new DescribeMaintenanceWindowsCommand({}));
+    expect(out.WindowIdentities?.length).toBe(5);
+    ssm.destroy();
+    child.kill('SIGTERM');
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(0);
+    expect(stderr).toContain('stopped (SIGTERM)');
+    expect(stderr).not.toContain('bin-secret');
+  });
+
+  it('exits 2 with a message naming the flag for bad options', async () => {
+    const child = spawn(process.execPath, [BIN, '--throttle-rps', 'fast'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(2);
+    expect(stderr).toContain("--throttle-rps must be a rate > 0, got 'fast'");
+  });
+
+  it('prints the options for --help', async () => {
+    const child = spawn(process.execPath, [BIN, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(0);
+    for (const flag of [
+      '--port',
+      '--host',
+      '--seed',
+      '--fixture',
+      '--latency',
+      '--throttle-rps',
+      '--failure-rate',
+      '--live',
+      '--sigv4-key',
+    ]) {
+      expect(stdout).toContain(flag);
+    }
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * `@ssm-invocations/emulator`: a local AWS Systems Manager stand-in for the nine
+ * maintenance-window operations, for tests, benchmarks and demos. Start it with
+ * {@link startEmulator} and point the unmodified SDK at its `url`.
+ */
+export {
+  startEmulator,
+  EmulatorOptionsError,
+  type Emulator,
+  type EmulatorOptions,
+  type EmulatorLogger,
+} from './server';
+export {
+  createSeededStore,
+  DEMO_WINDOW_IDS,
+  DEFAULT_SEED_ANCHOR,
+  demoWindows,
+  SeedOptionsError,
+  type DemoWindow,
+  type GeneratedSeedSize,
+  type SeedOptions,
+  type SeededStore,
+  type WindowBlueprint,
+} from './seeds';
+export {
+  loadFixture,
+  loadFixtureFile,
+  FixtureError,
+  type Fixture,
+  type FixtureWindow,
+  type FixtureExecution,
+  type FixtureTask,
+  type FixtureInvocation,
+  type FixtureTime,
+} from './fixture';
+export {
+  EmulatorStore,
+  StoreIntegrityError,
+  type EmulatorWindow,
+  type EmulatorTarget,
+  type EmulatorExecution,
+  type EmulatorTask,
+  type EmulatorInvocation,
+} from './store';
+export { FaultConfigError, type FaultConfig, type FaultRule, type ThrottleRule } from './faults';
+export { LiveOptionsError, type LiveOptions, type LiveTick } from './live-mode';
+export type { SigV4Options, SigV4Credential } from './sigv4';
+export { FAULT_KINDS, type EmulatorStats, type FaultKind } from './stats';
+export { SERVICE_ERROR_CODES, type ServiceErrorCode } from './service-error';

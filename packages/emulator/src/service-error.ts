@@ -1,0 +1,59 @@
+/**
+ * Errors the emulator answers with, in the AWS JSON 1.1 shape the SDK parses:
+ * `{"__type":"<namespace>#<Code>","message":"…"}` plus an HTTP status. SSM's own exceptions use
+ * the `com.amazonaws.ssm` namespace; failures of the request framework (unknown operation, bad
+ * JSON, signatures) use Coral's `com.amazon.coral.service`, as AWS does.
+ */
+
+/** Error codes the emulator sends, with their namespace and HTTP status. */
+export const SERVICE_ERROR_CODES = {
+  ValidationException: { namespace: 'com.amazonaws.ssm', status: 400 },
+  DoesNotExistException: { namespace: 'com.amazonaws.ssm', status: 400 },
+  InternalServerError: { namespace: 'com.amazonaws.ssm', status: 500 },
+  ThrottlingException: { namespace: 'com.amazonaws.ssm', status: 400 },
+  UnknownOperationException: { namespace: 'com.amazon.coral.service', status: 400 },
+  SerializationException: { namespace: 'com.amazon.coral.service', status: 400 },
+  RequestEntityTooLargeException: { namespace: 'com.amazon.coral.service', status: 413 },
+  MissingAuthenticationTokenException: { namespace: 'com.amazon.coral.service', status: 400 },
+  IncompleteSignatureException: { namespace: 'com.amazon.coral.service', status: 400 },
+  InvalidSignatureException: { namespace: 'com.amazon.coral.service', status: 400 },
+  UnrecognizedClientException: { namespace: 'com.amazon.coral.service', status: 400 },
+} as const;
+
+/** An error code the emulator can answer with. */
+export type ServiceErrorCode = keyof typeof SERVICE_ERROR_CODES;
+
+/**
+ * An AWS-shaped error response. Thrown by the operations and the request pipeline; the server
+ * turns it into the HTTP response.
+ *
+ * @example
+ * ```ts
+ * throw new ServiceError('DoesNotExistException', 'Maintenance window mw-0123456789abcdef0 does not exist');
+ * ```
+ */
+export class ServiceError extends Error {
+  override name = 'ServiceError';
+  readonly code: ServiceErrorCode;
+  readonly status: number;
+  readonly headers: Record<string, string>;
+
+  constructor(
+    code: ServiceErrorCode,
+    message: string,
+    options: { headers?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.code = code;
+    this.status = SERVICE_ERROR_CODES[code].status;
+    this.headers = options.headers ?? {};
+  }
+
+  /** The JSON body AWS sends for this error. */
+  toBody(): { __type: string; message: string } {
+    return {
+      __type: `${SERVICE_ERROR_CODES[this.code].namespace}#${this.code}`,
+      message: this.message,
+    };
+  }
+}
