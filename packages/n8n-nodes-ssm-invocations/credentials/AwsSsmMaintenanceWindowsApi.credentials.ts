@@ -96,7 +96,7 @@ export class AwsSsmMaintenanceWindowsApi implements ICredentialType {
         properties: {
           value: 400,
           message:
-            'AWS rejected the access key: check Access Key ID, Secret Access Key and Session Token (with a Custom Endpoint, also that Region is the endpoint\'s region), and that the key may call ssm:DescribeMaintenanceWindows',
+            "AWS rejected the access key: check Access Key ID, Secret Access Key and Session Token (with a Custom Endpoint, also that Region is the endpoint's region), and that the key may call ssm:DescribeMaintenanceWindows",
         },
       },
       {

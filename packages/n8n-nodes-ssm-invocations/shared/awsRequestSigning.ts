@@ -1,5 +1,5 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
-import { ssmEndpointForRegion } from '@ssm-invocations/core/model';
+import { AWS_REGION_PATTERN, ssmEndpointForRegion } from '@ssm-invocations/core/model';
 import { signRequest, type AwsCredentials } from './signatureV4';
 
 /** What the `AWS SSM (Maintenance Windows)` credential holds, checked and trimmed. */
@@ -46,26 +46,19 @@ export function readSsmConnection(data: ICredentialDataDecryptedObject): SsmConn
   if (!accessKeyId) throw new SsmCredentialError('accessKeyId', 'is required');
   if (!secretAccessKey) throw new SsmCredentialError('secretAccessKey', 'is required');
 
-  let endpoint: string;
-  try {
-    endpoint = ssmEndpointForRegion(region);
-  } catch (error) {
+  if (!AWS_REGION_PATTERN.test(region)) {
     throw new SsmCredentialError(
       'region',
       `'${region}' is not an AWS region name (expected something like us-east-1)`,
-      { cause: error },
     );
   }
+  let endpoint = ssmEndpointForRegion(region);
   if (customEndpoint) {
-    let url: URL;
-    try {
-      url = new URL(customEndpoint);
-    } catch (error) {
-      throw new SsmCredentialError('endpoint', 'is not a URL (expected https://host[:port])', {
-        cause: error,
-      });
+    if (!URL.canParse(customEndpoint)) {
+      throw new SsmCredentialError('endpoint', 'is not a URL (expected https://host[:port])');
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    const { protocol } = new URL(customEndpoint);
+    if (protocol !== 'https:' && protocol !== 'http:') {
       throw new SsmCredentialError('endpoint', 'must be an http or https URL');
     }
     endpoint = customEndpoint.replace(/\/+$/, '');
@@ -123,6 +116,14 @@ export function signSsmHttpRequest(
     },
     { credentials: connection.credentials, region: connection.region, service: 'ssm', date },
   );
-  const { baseURL: _baseURL, qs: _qs, ...rest } = requestOptions;
-  return { ...rest, url: url.toString(), headers: signed.headers, body };
+  // The URL now carries the base and the query that were signed.
+  const sent: IHttpRequestOptions = {
+    ...requestOptions,
+    url: url.toString(),
+    headers: signed.headers,
+    body,
+  };
+  delete sent.baseURL;
+  delete sent.qs;
+  return sent;
 }

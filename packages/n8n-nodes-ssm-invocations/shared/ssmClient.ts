@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, IHttpRequestOptions, IPollFunctions } from 'n8n-workflow';
+import {
+  sleep,
+  type IExecuteFunctions,
+  type IHttpRequestOptions,
+  type IPollFunctions,
+} from 'n8n-workflow';
 import {
   AWS_JSON_CONTENT_TYPE,
   createInvocationsClientWithTransport,
@@ -61,5 +66,13 @@ function n8nRequest(context: RequestingContext): JsonRequestFunction {
  * ```
  */
 export function createSsmClient(context: RequestingContext): InvocationsClient {
-  return createInvocationsClientWithTransport(jsonTransport(n8nRequest(context)));
+  return createInvocationsClientWithTransport(
+    jsonTransport(n8nRequest(context), {
+      // n8n's sleep between throttling retries (community nodes may not use timers directly).
+      sleep: async (ms, signal) => {
+        await sleep(ms);
+        signal?.throwIfAborted();
+      },
+    }),
+  );
 }

@@ -154,7 +154,10 @@ export class AwsSsmMaintenanceWindowTrigger implements INodeType {
     const now = new Date();
 
     try {
-      const windows = windowId ? [{ WindowId: windowId }] : await client.listWindows();
+      // One window is read once per poll, so alerts can name it.
+      const windows = windowId
+        ? [await client.getWindow({ windowId })]
+        : await client.listWindows();
       if (manual) {
         // A sample for mapping fields: the newest matching invocation, state untouched.
         const { found } = await scan(client, windows, new Date(0), statuses, 3);
