@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import type { IHttpRequestOptions } from 'n8n-workflow';
+import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 import { AwsSsmMaintenanceWindowsApi } from './AwsSsmMaintenanceWindowsApi.credentials';
 import { signRequest } from '../shared/signatureV4';
 
@@ -98,6 +98,51 @@ describe('AwsSsmMaintenanceWindowsApi credential', () => {
       method: 'POST',
       headers: { 'X-Amz-Target': 'AmazonSSM.DescribeMaintenanceWindows' },
       body: { MaxResults: 10 },
+    });
+  });
+
+  describe('preAuthentication probe', () => {
+    const helpers = (answer: () => Promise<unknown>) =>
+      ({ helpers: { httpRequest: jest.fn(answer) } }) as unknown as IHttpRequestHelper;
+
+    it('sends one signed DescribeMaintenanceWindows and records when it passed', async () => {
+      const context = helpers(async () => ({ statusCode: 200, body: '{"WindowIdentities":[]}' }));
+      const result = await credential.preAuthentication.call(context, data);
+      expect(result.probedAt).toEqual(expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/));
+      const sent = (context.helpers.httpRequest as jest.Mock).mock
+        .calls[0]?.[0] as IHttpRequestOptions;
+      expect(sent.url).toBe('https://ssm.eu-west-1.amazonaws.com/');
+      expect((sent.headers as Record<string, string>)['x-amz-target']).toBe(
+        'AmazonSSM.DescribeMaintenanceWindows',
+      );
+      expect(sent.ignoreHttpStatusErrors).toBe(true);
+    });
+
+    it('names the wrong field, and never the secret', async () => {
+      const rejected = (type: string, message: string) =>
+        helpers(async () => ({ statusCode: 400, body: JSON.stringify({ __type: type, message }) }));
+      await expect(
+        credential.preAuthentication.call(
+          rejected('UnrecognizedClientException', 'invalid token'),
+          data,
+        ),
+      ).rejects.toThrow(/^Access Key ID: /);
+      await expect(
+        credential.preAuthentication.call(
+          rejected('InvalidSignatureException', 'Credential should be scoped to a valid region.'),
+          data,
+        ),
+      ).rejects.toThrow(
+        /^Region: 'eu-west-1' is not the region of https:\/\/ssm\.eu-west-1\.amazonaws\.com/,
+      );
+      const dns = helpers(async () => {
+        throw Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' });
+      });
+      const error = await credential.preAuthentication
+        .call(dns, data)
+        .catch((caught: Error) => caught);
+      expect(String(error)).toMatch(/Region: no SSM endpoint answers for 'eu-west-1'/);
+      expect(String(error)).not.toContain(String(data.secretAccessKey));
     });
   });
 });

@@ -1,4 +1,6 @@
 import type {
+  IDataObject,
+  IHttpRequestHelper,
   ICredentialDataDecryptedObject,
   ICredentialTestRequest,
   ICredentialType,
@@ -7,6 +9,17 @@ import type {
   INodeProperties,
 } from 'n8n-workflow';
 import { readSsmConnection, signSsmHttpRequest } from '../shared/awsRequestSigning';
+import { diagnoseProbe, type ProbeOutcome } from '../shared/credentialProbe';
+
+const PROBE: IHttpRequestOptions = {
+  method: 'POST',
+  url: '/',
+  headers: {
+    'Content-Type': 'application/x-amz-json-1.1',
+    'X-Amz-Target': 'AmazonSSM.DescribeMaintenanceWindows',
+  },
+  body: { MaxResults: 10 },
+};
 
 /**
  * AWS access keys for Systems Manager, signed with SigV4 by `authenticate()` (no AWS SDK).
@@ -66,7 +79,47 @@ export class AwsSsmMaintenanceWindowsApi implements ICredentialType {
       description:
         'Leave empty for the public SSM endpoint of the region. Set it for a VPC endpoint or a local SSM emulator.',
     },
+    {
+      // Set by preAuthentication once the key, secret and region were accepted; n8n re-runs the
+      // probe whenever this is empty and on every credential test.
+      displayName: 'Probed At',
+      name: 'probedAt',
+      type: 'hidden',
+      typeOptions: { expirable: true },
+      default: '',
+    },
   ];
+
+  /**
+   * One signed DescribeMaintenanceWindows call before first use (and on every credential test),
+   * so a wrong key, a wrong secret and a wrong region each get their own message — AWS answers
+   * all three with HTTP 400, which the declarative test alone cannot tell apart.
+   */
+  async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+    const connection = readSsmConnection(credentials);
+    const outcome: ProbeOutcome = await this.helpers
+      .httpRequest({
+        ...signSsmHttpRequest(connection, PROBE),
+        json: false,
+        encoding: 'text',
+        returnFullResponse: true,
+        ignoreHttpStatusErrors: true,
+      })
+      .then(
+        (response: { statusCode: number; body: unknown }) => ({
+          status: response.statusCode,
+          body:
+            typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? {}),
+        }),
+        (error: { code?: string; cause?: { code?: string }; message?: string }) => ({
+          networkError: error.code ?? error.cause?.code,
+          message: String(error.message),
+        }),
+      );
+    const problem = diagnoseProbe(outcome, connection.region, connection.endpoint);
+    if (problem) throw new Error(problem);
+    return { probedAt: new Date().toISOString() } as IDataObject;
+  }
 
   async authenticate(
     credentials: ICredentialDataDecryptedObject,
@@ -75,20 +128,14 @@ export class AwsSsmMaintenanceWindowsApi implements ICredentialType {
     return signSsmHttpRequest(readSsmConnection(credentials), requestOptions);
   }
 
-  // The cheapest signed SSM call. How each mistake shows up:
-  // - a region that is not a region name: authenticate() refuses it, naming the Region field;
-  // - a region that does not exist: the endpoint's host name does not resolve (ENOTFOUND);
-  // - a wrong key, secret or token: AWS answers HTTP 400 (UnrecognizedClientException or
-  //   InvalidSignatureException), reported by the rule below.
+  // preAuthentication runs first and names the field behind a wrong key, secret, token or
+  // region; the rules cover what gets past it (e.g. a key without ssm:DescribeMaintenanceWindows).
   test: ICredentialTestRequest = {
     request: {
-      method: 'POST',
-      url: '/',
-      headers: {
-        'Content-Type': 'application/x-amz-json-1.1',
-        'X-Amz-Target': 'AmazonSSM.DescribeMaintenanceWindows',
-      },
-      body: { MaxResults: 10 },
+      method: PROBE.method,
+      url: PROBE.url,
+      headers: PROBE.headers,
+      body: PROBE.body as IDataObject,
     },
     rules: [
       {

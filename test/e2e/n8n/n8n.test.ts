@@ -154,38 +154,37 @@ describe('n8n-nodes-ssm-invocations in n8n 2.41.1', () => {
       timings.serverStartSeconds = (Date.now() - started) / 1000;
       await n8n.setUpOwner();
 
-      // The credential test through n8n's REST API: the key is right, then wrong.
-      const tested = (await n8n.request('/rest/credentials/test', {
-        method: 'POST',
-        body: {
-          credentials: {
-            id: CREDENTIAL_ID,
-            name: 'AWS SSM (e2e)',
-            type: 'awsSsmMaintenanceWindowsApi',
-            data: { region: REGION, ...KEY, endpoint: emulator.url },
-          },
-        },
-      })) as { data: { status: string; message: string } };
-      expect(tested.data.status).toBe('OK');
-      const wrongKey = (await n8n.request('/rest/credentials/test', {
-        method: 'POST',
-        body: {
-          credentials: {
-            id: CREDENTIAL_ID,
-            name: 'AWS SSM (e2e)',
-            type: 'awsSsmMaintenanceWindowsApi',
-            data: {
-              region: REGION,
-              accessKeyId: 'AKIDWRONG',
-              secretAccessKey: 'nope',
-              endpoint: emulator.url,
+      // The credential test through n8n's REST API tells each mistake apart.
+      const testCredential = async (data: Record<string, string>) =>
+        (
+          (await n8n.request('/rest/credentials/test', {
+            method: 'POST',
+            body: {
+              credentials: {
+                id: CREDENTIAL_ID,
+                name: 'AWS SSM (e2e)',
+                type: 'awsSsmMaintenanceWindowsApi',
+                data: { region: REGION, ...KEY, endpoint: emulator.url, ...data },
+              },
             },
-          },
-        },
-      })) as { data: { status: string; message: string } };
-      expect(wrongKey.data).toMatchObject({
+          })) as { data: { status: string; message: string } }
+        ).data;
+      expect(await testCredential({})).toMatchObject({ status: 'OK' });
+      expect(await testCredential({ accessKeyId: 'AKIDWRONG' })).toMatchObject({
         status: 'Error',
-        message: expect.stringMatching(/access key/i),
+        message: expect.stringMatching(/^Access Key ID: /),
+      });
+      expect(await testCredential({ secretAccessKey: 'wrong-secret' })).toMatchObject({
+        status: 'Error',
+        message: expect.stringMatching(/^Secret Access Key: /),
+      });
+      expect(await testCredential({ region: 'eu-west-1' })).toMatchObject({
+        status: 'Error',
+        message: expect.stringMatching(/^Region: 'eu-west-1' is not the region of /),
+      });
+      expect(await testCredential({ region: 'eu-west' })).toMatchObject({
+        status: 'Error',
+        message: expect.stringMatching(/region/i),
       });
 
       // Count polls by the trigger's one DescribeMaintenanceWindows call per poll.
