@@ -1,5 +1,9 @@
 // Benchmark runner: each benchmark prints ratios measured side by side in this one run.
-const benches: Array<{ name: string; run: () => Promise<void> }> = [];
+import { runEmulatorThrottleBench } from './emulator-throttle';
+
+const benches: Array<{ name: string; run: () => Promise<void> }> = [
+  { name: 'P3 — emulator throttling at 20 req/s, 400-request job', run: runEmulatorThrottleBench },
+];
 
 async function main(): Promise<void> {
   if (benches.length === 0) {

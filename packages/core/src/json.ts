@@ -21,3 +21,9 @@ export {
   type InvocationsClient,
 } from './client/invocations-client';
 export type * from './client/inputs';
+export {
+  getInvocationsResumable,
+  type ResumableInvocationsInput,
+  type ResumableInvocations,
+  type ResumableInvocationsOptions,
+} from './client/resumable-invocations';

@@ -169,7 +169,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       : new LiveMode(store, blueprints, options.live === true ? {} : options.live);
 
   const fail = (res: ServerResponse, requestId: string, error: ServiceError, operation: string) => {
-    stats.error(error.code);
+    // Errors of the /__emulator/ endpoints are not API traffic and stay out of the stats.
+    if (operation !== 'control') stats.error(error.code);
     logger?.warn(`${operation} ${error.status} ${error.code} ${requestId}`);
     send(res, error.status, JSON.stringify(error.toBody()), requestId, error.headers);
   };
@@ -363,9 +364,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => {
+      live?.stop();
+      reject(error);
+    });
     server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
       resolve();
     });
   });

@@ -135,6 +135,8 @@ export class EmulatorStore {
   readonly #invocations = new Map<string, EmulatorInvocation[]>();
   /** Bumped on every change, so callers can tell a changed graph (live mode) cheaply. */
   #version = 0;
+  /** Sorted lists by accessor and parent id, dropped on every change. */
+  readonly #sorted = new Map<string, readonly unknown[]>();
 
   /** Changes whenever a record is added or updated. */
   get version(): number {
@@ -192,19 +194,30 @@ export class EmulatorStore {
 
   /** The window's executions, newest first. */
   executionsOf(windowId: string): EmulatorExecution[] {
-    return [...(this.#executionsByWindow.get(windowId) ?? [])].sort(byExecution);
+    return this.#sortedList(`e:${windowId}`, this.#executionsByWindow.get(windowId), byExecution);
   }
 
   /** The execution's tasks, newest first. */
   tasksOf(windowExecutionId: string): EmulatorTask[] {
-    return [...(this.#tasks.get(windowExecutionId) ?? [])].sort(byTask);
+    return this.#sortedList(`t:${windowExecutionId}`, this.#tasks.get(windowExecutionId), byTask);
   }
 
   /** The task's invocations, newest first. */
   invocationsOf(windowExecutionId: string, taskId: string): EmulatorInvocation[] {
-    return [...(this.#invocations.get(taskKey(windowExecutionId, taskId)) ?? [])].sort(
-      byInvocation,
-    );
+    const key = taskKey(windowExecutionId, taskId);
+    return this.#sortedList(`i:${key}`, this.#invocations.get(key), byInvocation);
+  }
+
+  /**
+   * A sorted copy of `items`. Sorting 10,000 invocations costs tens of milliseconds and every
+   * page request needs the order, so the sorted list is kept until the store changes.
+   */
+  #sortedList<T>(cacheKey: string, items: T[] | undefined, compare: (a: T, b: T) => number): T[] {
+    const cached = this.#sorted.get(cacheKey);
+    if (cached) return [...(cached as T[])];
+    const sorted = [...(items ?? [])].sort(compare);
+    this.#sorted.set(cacheKey, sorted);
+    return [...sorted];
   }
 
   addWindow(window: EmulatorWindow): void {
@@ -214,7 +227,7 @@ export class EmulatorStore {
     this.#windows.set(window.WindowId, window);
     this.#targets.set(window.WindowId, []);
     this.#executionsByWindow.set(window.WindowId, []);
-    this.#version += 1;
+    this.#changed();
   }
 
   addTarget(target: EmulatorTarget): void {
@@ -224,7 +237,7 @@ export class EmulatorStore {
       throw new StoreIntegrityError(`Duplicate WindowTargetId ${target.WindowTargetId}`);
     }
     targets.push(target);
-    this.#version += 1;
+    this.#changed();
   }
 
   addExecution(execution: EmulatorExecution): void {
@@ -238,7 +251,7 @@ export class EmulatorStore {
     this.#executions.set(execution.WindowExecutionId, execution);
     this.#tasks.set(execution.WindowExecutionId, []);
     executions.push(execution);
-    this.#version += 1;
+    this.#changed();
   }
 
   addTask(task: EmulatorTask): void {
@@ -251,7 +264,7 @@ export class EmulatorStore {
     }
     tasks.push(task);
     this.#invocations.set(taskKey(task.WindowExecutionId, task.TaskExecutionId), []);
-    this.#version += 1;
+    this.#changed();
   }
 
   addInvocation(invocation: EmulatorInvocation): void {
@@ -264,12 +277,17 @@ export class EmulatorStore {
       );
     }
     invocations.push(invocation);
-    this.#version += 1;
+    this.#changed();
   }
 
-  /** Records that a stored record was changed in place (live mode). */
+  /** Records that a stored record was changed in place (live mode); call it after editing one. */
   touch(): void {
+    this.#changed();
+  }
+
+  #changed(): void {
     this.#version += 1;
+    this.#sorted.clear();
   }
 }
 

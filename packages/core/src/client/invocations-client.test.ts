@@ -398,3 +398,43 @@ describe('client-side rejection', () => {
     expect(() => createInvocationsClientWithTransport({} as SsmTransport)).toThrow(/transport/);
   });
 });
+
+describe('abort', () => {
+  it('rejects with the reason and sends nothing when already aborted', async () => {
+    const { client, log, exec, task } = setup();
+    const controller = new AbortController();
+    const reason = new Error('cancelled before start');
+    controller.abort(reason);
+    await expect(
+      client.listInvocations(
+        { windowExecutionId: exec, taskId: task },
+        { signal: controller.signal },
+      ),
+    ).rejects.toBe(reason);
+    await expect(
+      client.getAllInvocations(
+        { windowExecutionId: exec, taskId: task },
+        { signal: controller.signal },
+      ),
+    ).rejects.toBe(reason);
+    expect(log).toHaveLength(0);
+  });
+
+  it('stops a paginated listing between pages', async () => {
+    const controller = new AbortController();
+    const { client, log, exec, task } = setup(undefined, { latencyMs: 5 });
+    const seen: string[] = [];
+    const run = (async () => {
+      for await (const inv of client.invocations(
+        { windowExecutionId: exec, taskId: task, pageSize: 10 },
+        { signal: controller.signal },
+      )) {
+        seen.push(inv.InvocationId ?? '');
+        if (seen.length === 10) controller.abort(new Error('enough'));
+      }
+    })();
+    await expect(run).rejects.toThrow('enough');
+    expect(invocationOps(log).length).toBeLessThanOrEqual(2);
+    expect(seen).toHaveLength(10);
+  });
+});

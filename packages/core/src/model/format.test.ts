@@ -63,7 +63,7 @@ describe('consoleUrl', () => {
 
   it('uses the China and GovCloud console domains', () => {
     expect(consoleUrl({ region: 'cn-north-1', windowId })).toBe(
-      `https://cn-north-1.console.amazonaws.cn/systems-manager/maintenance-windows/${windowId}?region=cn-north-1`,
+      `https://cn-north-1.console.amazonaws.cn/systems-manager/maintenance-windows/${windowId}/description?region=cn-north-1`,
     );
     expect(consoleDomain('us-gov-west-1')).toBe('console.amazonaws-us-gov.com');
   });

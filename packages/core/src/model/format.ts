@@ -106,8 +106,8 @@ export function consoleDomain(region: string): string {
 const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 /**
- * Link to a window execution's page in the Systems Manager console (China and GovCloud
- * partitions use their own console domains).
+ * Link to a window execution's page in the Systems Manager console, or to the window's own page
+ * when no execution is given (China and GovCloud partitions use their own console domains).
  *
  * @example
  * ```ts
@@ -135,7 +135,8 @@ export function consoleUrl(target: {
     throw new InvalidInputError('windowExecutionId', 'must be a 36-character UUID');
   }
   const base = `https://${region}.${consoleDomain(region)}/systems-manager/maintenance-windows/${windowId}`;
-  const path = windowExecutionId === undefined ? '' : `/history/${windowExecutionId}`;
+  // Shapes as linked from public runbooks: `/history/<execution id>` and `/description`.
+  const path = windowExecutionId === undefined ? '/description' : `/history/${windowExecutionId}`;
   return `${base}${path}?region=${region}`;
 }
 

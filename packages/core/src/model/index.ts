@@ -74,3 +74,4 @@ export {
   pickFields,
 } from './record-fields';
 export { AWS_REGION_PATTERN, ssmEndpointForRegion } from './endpoint';
+export { encodeResumeToken, decodeResumeToken, type ResumePosition } from './resume-token';

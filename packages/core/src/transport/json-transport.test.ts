@@ -190,7 +190,7 @@ describe('jsonTransport retries', () => {
     expect(error).toBeInstanceOf(ThrottledError);
     expect((error as ThrottledError).retryAfterMs).toBe(1500);
     expect(requests).toHaveLength(4);
-    expect(sleeps).toEqual([1500, 1500, 1500]);
+    expect(sleeps).toEqual([1500, 1500, 2000]); // the hint is a floor under 500, 1000, 2000
   });
 
   it.each([500, 502, 503, 504])(
@@ -243,14 +243,14 @@ describe('jsonTransport retries', () => {
     expect(requests).toHaveLength(3);
   });
 
-  it('honours Retry-After in seconds, capped at maxDelayMs', async () => {
+  it('honours Retry-After in seconds as a floor, at most 5 s past the backoff', async () => {
     const { request } = scripted([
       fail(503, {}, { 'Retry-After': '2' }),
       fail(503, {}, { 'Retry-After': '999' }),
       ok({}),
     ]);
     await jsonTransport(request, { ...retry, maxDelayMs: 20_000 }).send('GetMaintenanceWindow', {});
-    expect(sleeps).toEqual([2000, 20_000]);
+    expect(sleeps).toEqual([2000, 5050]);
   });
 
   it('rejects with the abort reason, during a request and during a backoff wait', async () => {

@@ -66,8 +66,10 @@ export function isRetryable(failure: ServiceFailure): boolean {
 }
 
 /**
- * Milliseconds to wait before attempt `attempt + 1`: the server's retry-after hint when given,
- * else full-jitter exponential backoff (random × min(cap, base × 2^(attempt−1))).
+ * Milliseconds to wait before attempt `attempt + 1`: full-jitter exponential backoff
+ * (random × min(cap, base × 2^(attempt−1))). A server retry-after hint raises that wait to the
+ * hint (never more than 5 s beyond the backoff), as the SDK's standard strategy does: a hint is a
+ * floor, so many clients told "retry in 20 ms" still spread out instead of starving each other.
  *
  * @example
  * ```ts
@@ -80,12 +82,14 @@ export function retryDelayMs(
   options: RetryOptions,
 ): number {
   const cap = options.maxDelayMs ?? 20_000;
-  if (failure.retryAfterMs !== undefined) return Math.min(cap, Math.max(0, failure.retryAfterMs));
   const base = isThrottling(failure)
     ? (options.throttlingBaseDelayMs ?? 1000)
     : (options.baseDelayMs ?? 50);
   const random = options.random ?? Math.random;
-  return random() * Math.min(cap, base * 2 ** (attempt - 1));
+  const backoff = random() * Math.min(cap, base * 2 ** (attempt - 1));
+  if (failure.retryAfterMs === undefined) return backoff;
+  const hinted = Math.max(backoff, Math.min(Math.max(0, failure.retryAfterMs), backoff + 5000));
+  return Math.min(cap, hinted);
 }
 
 /**

@@ -1,0 +1,3 @@
+const { createJestConfig } = require('@ssm-invocations/tooling/jest');
+
+module.exports = createJestConfig();

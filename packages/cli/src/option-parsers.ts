@@ -1,0 +1,66 @@
+import { InvalidArgumentError } from 'commander';
+
+/**
+ * Parses a whole-number flag value (`--limit 50`). Only the syntax is checked here; the ranges
+ * (MaxResults 10–100, limit ≥ 1, …) are SSM rules that core validates.
+ *
+ * @example
+ * ```ts
+ * new Option('--limit <n>').argParser(parseWholeNumber);
+ * ```
+ */
+export function parseWholeNumber(value: string): number {
+  if (!/^-?\d+$/.test(value.trim())) {
+    throw new InvalidArgumentError(`must be a whole number, got "${value}".`);
+  }
+  return Number.parseInt(value, 10);
+}
+
+/**
+ * Collects a repeatable flag (`--status FAILED --status TIMED_OUT`), also splitting commas
+ * (`--status FAILED,TIMED_OUT`).
+ *
+ * @example
+ * ```ts
+ * new Option('--status <status>').argParser(collectList).default([]);
+ * ```
+ */
+export function collectList(value: string, previous: string[] | undefined): string[] {
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  return [...(previous ?? []), ...items];
+}
+
+/**
+ * Parses an ISO-8601 date-time flag (`--after 2026-11-01T00:00:00Z`).
+ *
+ * @example
+ * ```ts
+ * new Option('--after <iso>').argParser(parseDateTime);
+ * ```
+ */
+export function parseDateTime(value: string): Date {
+  const date = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
+    throw new InvalidArgumentError(
+      `must be an ISO-8601 date-time such as 2026-11-01T00:00:00Z, got "${value}".`,
+    );
+  }
+  return date;
+}
+
+/**
+ * Parses `true` / `false`.
+ *
+ * @example
+ * ```ts
+ * new Option('--enabled <bool>').argParser(parseBoolean);
+ * ```
+ */
+export function parseBoolean(value: string): boolean {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new InvalidArgumentError(`must be true or false, got "${value}".`);
+}

@@ -1,0 +1,55 @@
+/** Where the CLI writes: stdout for results, stderr for errors and progress. */
+export interface OutputStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+/** `table` for people, `json` for scripts. */
+export type OutputFormat = 'table' | 'json';
+
+/**
+ * The output format when `--output` is not given: a table on a terminal, JSON when piped.
+ *
+ * @example
+ * ```ts
+ * resolveOutputFormat(undefined, process.stdout); // 'json' under `| jq`
+ * ```
+ */
+export function resolveOutputFormat(
+  requested: OutputFormat | undefined,
+  stdout: OutputStream,
+): OutputFormat {
+  return requested ?? (stdout.isTTY === true ? 'table' : 'json');
+}
+
+/**
+ * Whether table output is coloured: never with `--no-color` or `NO_COLOR`; always with
+ * `FORCE_COLOR` (other than `0`); otherwise only on a terminal.
+ *
+ * @example
+ * ```ts
+ * resolveColour({ color: true }, process.env, process.stdout);
+ * ```
+ */
+export function resolveColour(
+  flags: { color?: boolean },
+  env: Record<string, string | undefined>,
+  stdout: OutputStream,
+): boolean {
+  if (flags.color === false) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return stdout.isTTY === true;
+}
+
+/**
+ * Writes one JSON document (records as core returns them; `Date`s become ISO strings).
+ *
+ * @example
+ * ```ts
+ * writeJson(process.stdout, { invocations });
+ * ```
+ */
+export function writeJson(stdout: OutputStream, document: unknown): void {
+  stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+}

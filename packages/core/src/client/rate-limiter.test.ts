@@ -1,0 +1,60 @@
+import { jsonTransport } from '../transport/json-transport';
+import { fakeRequest, makeFakeData, WINDOW_ID } from '../test-support/fake-ssm';
+import { createInvocationsClientWithTransport } from './invocations-client';
+import { RateLimiter, type RateLimiterClock } from './rate-limiter';
+
+function fakeClock(): RateLimiterClock & { sleeps: number[]; time: number } {
+  const clock = {
+    time: 0,
+    sleeps: [] as number[],
+    now: () => clock.time,
+    sleep: async (ms: number) => {
+      clock.sleeps.push(ms);
+    },
+  };
+  return clock;
+}
+
+describe('RateLimiter', () => {
+  it('spaces requests evenly at the configured rate', async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter(4, clock);
+    await Promise.all([limiter.acquire(), limiter.acquire(), limiter.acquire(), limiter.acquire()]);
+    expect(clock.sleeps).toEqual([250, 500, 750]);
+  });
+
+  it('does not wait once the interval has passed', async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter(10, clock);
+    await limiter.acquire();
+    clock.time = 150;
+    await limiter.acquire();
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('rejects with the abort reason', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('stop'));
+    await expect(new RateLimiter(1).acquire(controller.signal)).rejects.toThrow('stop');
+  });
+});
+
+describe('requestsPerSecond on a client', () => {
+  it('is shared by concurrent calls: request i starts no sooner than i intervals after the first', async () => {
+    const stamps: number[] = [];
+    const request = fakeRequest(makeFakeData({ executions: 1, tasks: 0, invocations: 0 }));
+    const client = createInvocationsClientWithTransport(
+      jsonTransport(async (req) => {
+        stamps.push(performance.now());
+        return request(req);
+      }),
+      { requestsPerSecond: 40, maxConcurrency: 8 },
+    );
+    await Promise.all(Array.from({ length: 6 }, () => client.getWindow({ windowId: WINDOW_ID })));
+    expect(stamps).toHaveLength(6);
+    for (let i = 1; i < stamps.length; i += 1) {
+      // Slots are 25 ms apart from the first; timers may fire up to ~1 ms early.
+      expect((stamps[i] ?? 0) - (stamps[0] ?? 0)).toBeGreaterThanOrEqual(i * 25 - 2);
+    }
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * Limited, resumable invocation listings: the `--limit` / `--starting-token` pair of the AWS
+ * CLI, for any adapter that lets a person page through a task's invocations in several calls.
+ */
+import { InvalidInputError, PaginationError } from '../model/errors';
+import { decodeResumeToken, encodeResumeToken, type ResumePosition } from '../model/resume-token';
+import { SSM_LIMITS } from '../model/constants';
+import type { InvocationRecord } from '../model/types';
+import { assertInputObject, validateLimit, validateMaxResults } from '../model/validators';
+import type { CallOptions, InvocationsInput } from './inputs';
+import type { InvocationsClient } from './invocations-client';
+
+/**
+ * Input of {@link getInvocationsResumable}: {@link InvocationsInput} plus the token a previous
+ * limited call returned.
+ *
+ * @example
+ * ```ts
+ * const input: ResumableInvocationsInput = { windowExecutionId, taskId, limit: 25, startingToken };
+ * ```
+ */
+export interface ResumableInvocationsInput extends InvocationsInput {
+  /** The `nextToken` of a previous {@link getInvocationsResumable} call. */
+  startingToken?: string;
+}
+
+/**
+ * Up to `limit` invocations, and a token to resume from when more remain.
+ *
+ * @example
+ * ```ts
+ * const { invocations, nextToken }: ResumableInvocations = await getInvocationsResumable(client, input);
+ * ```
+ */
+export interface ResumableInvocations {
+  invocations: InvocationRecord[];
+  /** Present when the limit stopped the listing before its end; pass it as `startingToken`. */
+  nextToken?: string;
+}
+
+/**
+ * Options of {@link getInvocationsResumable}.
+ *
+ * @example
+ * ```ts
+ * const options: ResumableInvocationsOptions = { onPage: (n) => console.error(`${n} so far`) };
+ * ```
+ */
+export interface ResumableInvocationsOptions extends CallOptions {
+  /** Called after each page with the number of invocations collected so far. */
+  onPage?: (count: number) => void;
+  /** Safety bound on pages before a PaginationError (default 10,000). */
+  maxPages?: number;
+}
+
+const DEFAULT_MAX_PAGES = 10_000;
+
+/** With a small limit, a small page saves transfer; the page size must stay fixed once chosen. */
+function defaultPageSize(limit: number | undefined): number {
+  const { min, max } = SSM_LIMITS.maxResults;
+  return limit === undefined ? max : Math.min(max, Math.max(min, limit));
+}
+
+/**
+ * Reads a task's invocations page by page until `limit` (or the end), and returns a resume
+ * token when more remain — also when the limit cut a page in the middle: the token names that
+ * page and how many of its records were returned, so the next call fetches it again (with the
+ * same page size, kept in the token) and skips them. Nothing is lost or repeated across calls
+ * on unchanged data. Input is validated before anything is sent; a repeating `NextToken` ends
+ * in a {@link PaginationError}.
+ *
+ * @example
+ * ```ts
+ * let startingToken: string | undefined;
+ * do {
+ *   const page = await getInvocationsResumable(client, { windowExecutionId, taskId, limit: 25, startingToken });
+ *   console.log(page.invocations.length);
+ *   startingToken = page.nextToken;
+ * } while (startingToken);
+ * ```
+ */
+export async function getInvocationsResumable(
+  client: Pick<InvocationsClient, 'listInvocations'>,
+  input: ResumableInvocationsInput,
+  options: ResumableInvocationsOptions = {},
+): Promise<ResumableInvocations> {
+  assertInputObject(input, 'input', [
+    'windowExecutionId',
+    'taskId',
+    'statuses',
+    'pageSize',
+    'limit',
+    'startingToken',
+  ]);
+  const limit = validateLimit(input.limit, 'limit');
+  const requestedPageSize = validateMaxResults(input.pageSize, 'pageSize');
+  const start: ResumePosition =
+    input.startingToken === undefined
+      ? { skip: 0 }
+      : decodeResumeToken(input.startingToken, 'startingToken');
+  if (
+    start.pageSize !== undefined &&
+    requestedPageSize !== undefined &&
+    start.pageSize !== requestedPageSize
+  ) {
+    throw new InvalidInputError(
+      'pageSize',
+      `must be ${start.pageSize} (the page size the starting token was issued with) or left out, got ${requestedPageSize}`,
+    );
+  }
+  const pageSize = start.pageSize ?? requestedPageSize ?? defaultPageSize(limit);
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  const signal = options.signal;
+  const { windowExecutionId, taskId, statuses } = input;
+
+  const invocations: InvocationRecord[] = [];
+  const seen = new Set<string>();
+  let token = start.nextToken;
+  if (token !== undefined) seen.add(token);
+  let skip = start.skip;
+  for (let page = 1; ; page += 1) {
+    // listInvocations validates the ids and statuses before its (first) request.
+    const result = await client.listInvocations(
+      {
+        windowExecutionId,
+        taskId,
+        ...(statuses === undefined ? {} : { statuses }),
+        maxResults: pageSize,
+        ...(token === undefined ? {} : { nextToken: token }),
+      },
+      signal === undefined ? {} : { signal },
+    );
+    const fresh = result.invocations.slice(skip);
+    const room = limit === undefined ? fresh.length : limit - invocations.length;
+    const taken = fresh.slice(0, room);
+    invocations.push(...taken);
+    options.onPage?.(invocations.length);
+    if (taken.length < fresh.length) {
+      const resumeAt: ResumePosition = { skip: skip + taken.length, pageSize };
+      if (token !== undefined) resumeAt.nextToken = token;
+      return { invocations, nextToken: encodeResumeToken(resumeAt) };
+    }
+    const next = result.nextToken;
+    if (next === undefined || next === '') return { invocations };
+    if (limit !== undefined && invocations.length >= limit) {
+      return { invocations, nextToken: encodeResumeToken({ nextToken: next, skip: 0, pageSize }) };
+    }
+    if (seen.has(next)) {
+      throw new PaginationError(
+        `DescribeMaintenanceWindowExecutionTaskInvocations: the service repeated a NextToken after ${page} pages; stopping instead of looping`,
+        { operation: 'DescribeMaintenanceWindowExecutionTaskInvocations' },
+      );
+    }
+    if (page >= maxPages) {
+      throw new PaginationError(
+        `DescribeMaintenanceWindowExecutionTaskInvocations: more than ${maxPages} pages; stopping at the safety bound`,
+        { operation: 'DescribeMaintenanceWindowExecutionTaskInvocations' },
+      );
+    }
+    seen.add(next);
+    token = next;
+    skip = 0;
+  }
+}

@@ -1,0 +1,622 @@
+import {
+  DescribeMaintenanceWindowExecutionTasksCommand,
+  DescribeMaintenanceWindowExecutionsCommand,
+  DescribeMaintenanceWindowsCommand,
+  GetMaintenanceWindowExecutionTaskInvocationCommand,
+  SSMClient,
+  paginateDescribeMaintenanceWindowExecutionTaskInvocations,
+  type MaintenanceWindowExecutionTaskInvocationIdentity,
+} from '@aws-sdk/client-ssm';
+import { startEmulator, type Fixture } from '@ssm-invocations/emulator';
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CLI_BIN, CLI_ENV, SECRET_ACCESS_KEY, runCliBin, type CliResult } from './cli-process';
+
+type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+
+let emulator: Emulator;
+/** Serves one task with more invocations than several pages hold, for the paging tests. */
+let bigEmulator: Emulator;
+let sdk: SSMClient;
+let bigSdk: SSMClient;
+const results: CliResult[] = [];
+
+// Every run is kept so the last test can check no output ever held the secret key.
+async function cli(args: string[], url = emulator.url): Promise<CliResult> {
+  const result = await runCliBin(['--endpoint', url, ...args]);
+  results.push(result);
+  return result;
+}
+
+const BIG_TASK_SIZE = 37;
+const uuid = (n: number): string => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+
+/** One window → one execution → one task with BIG_TASK_SIZE invocations, mixed statuses. */
+function bigFixture(): Fixture {
+  const start = Date.parse('2026-11-27T02:00:00Z');
+  return {
+    windows: [
+      {
+        WindowId: 'mw-00000000000000b16',
+        Name: 'big-fleet-patching',
+        Schedule: 'cron(0 2 ? * * *)',
+        executions: [
+          {
+            WindowExecutionId: uuid(1),
+            Status: 'FAILED',
+            StartTime: new Date(start).toISOString(),
+            EndTime: new Date(start + 600_000).toISOString(),
+            tasks: [
+              {
+                TaskExecutionId: uuid(2),
+                TaskArn: 'AWS-RunPatchBaseline',
+                TaskType: 'RUN_COMMAND',
+                Status: 'FAILED',
+                StartTime: new Date(start).toISOString(),
+                EndTime: new Date(start + 600_000).toISOString(),
+                invocations: Array.from({ length: BIG_TASK_SIZE }, (_, i) => ({
+                  InvocationId: uuid(1000 + i),
+                  WindowTargetId: uuid(5000 + (i % 4)),
+                  ExecutionId: uuid(9000 + i),
+                  Status: i % 5 === 0 ? 'FAILED' : 'SUCCESS',
+                  StatusDetails: i % 5 === 0 ? `Exit code 1 on i-0${i}` : 'Success',
+                  StartTime: new Date(start + i * 1000).toISOString(),
+                  EndTime: new Date(start + i * 1000 + 30_000).toISOString(),
+                })),
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+interface TaskRef {
+  windowId: string;
+  windowExecutionId: string;
+  taskId: string;
+  invocations: MaintenanceWindowExecutionTaskInvocationIdentity[];
+}
+
+/** Ground truth straight from the emulator through the plain SDK paginator (no core involved). */
+async function allInvocations(
+  windowExecutionId: string,
+  taskId: string,
+  statuses?: string[],
+  client = sdk,
+): Promise<MaintenanceWindowExecutionTaskInvocationIdentity[]> {
+  const out: MaintenanceWindowExecutionTaskInvocationIdentity[] = [];
+  const pages = paginateDescribeMaintenanceWindowExecutionTaskInvocations(
+    { client, pageSize: 100 },
+    {
+      WindowExecutionId: windowExecutionId,
+      TaskId: taskId,
+      ...(statuses && { Filters: [{ Key: 'STATUS', Values: statuses }] }),
+    },
+  );
+  for await (const page of pages) out.push(...(page.WindowExecutionTaskInvocationIdentities ?? []));
+  return out;
+}
+
+let windowIds: string[];
+let bigTask: TaskRef;
+let failedTask: TaskRef;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, host: '127.0.0.1', seed: 'demo' });
+  bigEmulator = await startEmulator({ port: 0, host: '127.0.0.1', fixture: bigFixture() });
+  const sdkFor = (url: string): SSMClient =>
+    new SSMClient({
+      endpoint: url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIDE2ETEST', secretAccessKey: SECRET_ACCESS_KEY },
+    });
+  sdk = sdkFor(emulator.url);
+  bigSdk = sdkFor(bigEmulator.url);
+  const windows = await sdk.send(new DescribeMaintenanceWindowsCommand({ MaxResults: 100 }));
+  windowIds = (windows.WindowIdentities ?? []).map((w) => w.WindowId ?? '');
+  const tasks: TaskRef[] = [];
+  for (const windowId of windowIds) {
+    const execs = await sdk.send(
+      new DescribeMaintenanceWindowExecutionsCommand({ WindowId: windowId, MaxResults: 100 }),
+    );
+    for (const exec of execs.WindowExecutions ?? []) {
+      const windowExecutionId = exec.WindowExecutionId ?? '';
+      const taskList = await sdk.send(
+        new DescribeMaintenanceWindowExecutionTasksCommand({
+          WindowExecutionId: windowExecutionId,
+        }),
+      );
+      for (const task of taskList.WindowExecutionTaskIdentities ?? []) {
+        const taskId = task.TaskExecutionId ?? '';
+        tasks.push({
+          windowId,
+          windowExecutionId,
+          taskId,
+          invocations: await allInvocations(windowExecutionId, taskId),
+        });
+      }
+    }
+  }
+  const failed = tasks.find((t) => t.invocations.some((inv) => inv.Status === 'FAILED'));
+  if (!failed) throw new Error('the demo seed has no failed invocation');
+  failedTask = failed;
+  bigTask = {
+    windowId: 'mw-00000000000000b16',
+    windowExecutionId: uuid(1),
+    taskId: uuid(2),
+    invocations: await allInvocations(uuid(1), uuid(2), undefined, bigSdk),
+  };
+  expect(bigTask.invocations).toHaveLength(BIG_TASK_SIZE);
+});
+
+afterAll(async () => {
+  sdk?.destroy();
+  bigSdk?.destroy();
+  await emulator?.stop();
+  await bigEmulator?.stop();
+});
+
+const ids = (records: Array<{ InvocationId?: string }>): string[] =>
+  records.map((r) => r.InvocationId ?? '');
+
+const taskFlags = (task: TaskRef): string[] => [
+  '--window-execution-id',
+  task.windowExecutionId,
+  '--task-id',
+  task.taskId,
+];
+
+describe('ssm-invocations against the emulator', () => {
+  it('lists the windows as JSON (the default when piped) and as a table', async () => {
+    const json = await cli(['windows']);
+    expect(json.code).toBe(0);
+    const doc = JSON.parse(json.stdout) as { windows: Array<{ WindowId: string; Name: string }> };
+    expect(doc.windows.map((w) => w.WindowId)).toEqual(windowIds);
+
+    const table = await cli(['--output', 'table', 'windows']);
+    expect(table.code).toBe(0);
+    for (const w of doc.windows) expect(table.stdout).toContain(w.Name);
+    expect(table.stdout).not.toContain('\u001b[');
+  });
+
+  it('lists executions newest first and the tasks of one', async () => {
+    const windowId = failedTask.windowId;
+    const json = await cli(['executions', '--window-id', windowId]);
+    expect(json.code).toBe(0);
+    const { executions } = JSON.parse(json.stdout) as {
+      executions: Array<{ WindowExecutionId: string; StartTime?: string }>;
+    };
+    expect(executions.map((e) => e.WindowExecutionId)).toContain(failedTask.windowExecutionId);
+    const starts = executions.map((e) => Date.parse(e.StartTime ?? '') || Infinity);
+    expect([...starts].sort((a, b) => b - a)).toEqual(starts);
+    expect(executions[0]?.StartTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+
+    const tasks = await cli([
+      '--output',
+      'table',
+      'tasks',
+      '--window-execution-id',
+      failedTask.windowExecutionId,
+    ]);
+    expect(tasks.code).toBe(0);
+    expect(tasks.stdout).toContain(failedTask.taskId);
+  });
+
+  it('reads every invocation of a task, equal to the emulator ground truth', async () => {
+    const json = await cli(
+      ['invocations', ...taskFlags(bigTask), '--page-size', '10'],
+      bigEmulator.url,
+    );
+    expect(json.code).toBe(0);
+    const doc = JSON.parse(json.stdout) as {
+      invocations: Array<Record<string, unknown>>;
+      nextToken?: string;
+    };
+    expect(ids(doc.invocations)).toEqual(ids(bigTask.invocations));
+    expect(doc.nextToken).toBeUndefined();
+    const first = bigTask.invocations[0];
+    expect(doc.invocations[0]?.StartTime).toBe(first?.StartTime?.toISOString());
+
+    const table = await cli(
+      ['--output', 'table', 'invocations', ...taskFlags(bigTask)],
+      bigEmulator.url,
+    );
+    expect(table.code).toBe(0);
+    for (const id of ids(bigTask.invocations)) expect(table.stdout).toContain(id);
+  });
+
+  it('filters by status like the service does', async () => {
+    const truth = await allInvocations(failedTask.windowExecutionId, failedTask.taskId, ['FAILED']);
+    const json = await cli(['invocations', ...taskFlags(failedTask), '--status', 'FAILED']);
+    expect(json.code).toBe(0);
+    expect(ids(JSON.parse(json.stdout).invocations)).toEqual(ids(truth));
+  });
+
+  it.each([
+    [1, 10],
+    [3, 10],
+    [7, 10],
+    [10, 10],
+    [13, 10],
+    [4, 25],
+    [11, 100],
+    [36, 10],
+  ])(
+    'pages with --limit %i --page-size %i and --starting-token, losing and repeating nothing',
+    async (limit, pageSize) => {
+      const collected: string[] = [];
+      let token: string | undefined;
+      let calls = 0;
+      do {
+        const args = [
+          'invocations',
+          ...taskFlags(bigTask),
+          '--limit',
+          String(limit),
+          '--page-size',
+          String(pageSize),
+        ];
+        if (token !== undefined) args.push('--starting-token', token);
+        const result = await cli(args, bigEmulator.url);
+        expect(result.code).toBe(0);
+        const doc = JSON.parse(result.stdout) as {
+          invocations: Array<{ InvocationId?: string }>;
+          nextToken?: string;
+        };
+        expect(doc.invocations.length).toBeLessThanOrEqual(limit);
+        collected.push(...ids(doc.invocations));
+        token = doc.nextToken;
+        calls += 1;
+        expect(calls).toBeLessThanOrEqual(bigTask.invocations.length + 1);
+      } while (token !== undefined);
+      expect(collected).toEqual(ids(bigTask.invocations));
+      expect(new Set(collected).size).toBe(collected.length);
+    },
+  );
+
+  it('refuses a different --page-size when resuming, naming the flag', async () => {
+    const first = await cli(
+      ['invocations', ...taskFlags(bigTask), '--limit', '3', '--page-size', '10'],
+      bigEmulator.url,
+    );
+    const token = (JSON.parse(first.stdout) as { nextToken?: string }).nextToken ?? '';
+    expect(token).not.toBe('');
+    const resumed = await cli(
+      ['invocations', ...taskFlags(bigTask), '--starting-token', token, '--page-size', '20'],
+      bigEmulator.url,
+    );
+    expect(resumed.code).toBe(2);
+    expect(resumed.stderr).toMatch(/^error: --page-size must be 10 /);
+  });
+
+  it('prints the resume token on stderr in table mode', async () => {
+    expect(bigTask.invocations.length).toBeGreaterThan(2);
+    const table = await cli(
+      ['--output', 'table', 'invocations', ...taskFlags(bigTask), '--limit', '2'],
+      bigEmulator.url,
+    );
+    expect(table.code).toBe(0);
+    const token = /--starting-token (\S+)/.exec(table.stderr)?.[1];
+    expect(token).toBeDefined();
+    const rest = await cli(
+      ['invocations', ...taskFlags(bigTask), '--starting-token', token ?? ''],
+      bigEmulator.url,
+    );
+    expect(ids(JSON.parse(rest.stdout).invocations)).toEqual(ids(bigTask.invocations).slice(2));
+  });
+
+  it('shows one invocation in full', async () => {
+    const failed = failedTask.invocations.find((inv) => inv.Status === 'FAILED');
+    const invocationId = failed?.InvocationId ?? '';
+    const truth = await sdk.send(
+      new GetMaintenanceWindowExecutionTaskInvocationCommand({
+        WindowExecutionId: failedTask.windowExecutionId,
+        TaskId: failedTask.taskId,
+        InvocationId: invocationId,
+      }),
+    );
+    const json = await cli([
+      'invocation',
+      ...taskFlags(failedTask),
+      '--invocation-id',
+      invocationId,
+    ]);
+    expect(json.code).toBe(0);
+    const record = JSON.parse(json.stdout) as Record<string, unknown>;
+    expect(record.InvocationId).toBe(invocationId);
+    expect(record.Status).toBe('FAILED');
+    expect(record.StatusDetails).toBe(truth.StatusDetails);
+    expect(record.EndTime).toBe(truth.EndTime?.toISOString());
+
+    const table = await cli([
+      '--output',
+      'table',
+      'invocation',
+      ...taskFlags(failedTask),
+      '--invocation-id',
+      invocationId,
+    ]);
+    expect(table.stdout).toContain(truth.StatusDetails ?? '');
+  });
+
+  it('reports a window with summaries per level and failed StatusDetails', async () => {
+    const json = await cli(['report', '--window-id', failedTask.windowId, '--executions', '100']);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as {
+      window: { WindowId: string; Name: string };
+      executions: Array<{
+        execution: { WindowExecutionId: string };
+        tasks: Array<{
+          task: { TaskExecutionId: string };
+          invocations: Array<{ InvocationId: string }>;
+          summary: { total: number; failed: number };
+        }>;
+        summary: { total: number };
+      }>;
+      summary: { total: number; failed: number };
+    };
+    expect(report.window.WindowId).toBe(failedTask.windowId);
+    const taskReport = report.executions
+      .find((e) => e.execution.WindowExecutionId === failedTask.windowExecutionId)
+      ?.tasks.find((t) => t.task.TaskExecutionId === failedTask.taskId);
+    expect(taskReport?.invocations.map((i) => i.InvocationId).sort()).toEqual(
+      ids(failedTask.invocations).sort(),
+    );
+    expect(taskReport?.summary.failed).toBe(
+      failedTask.invocations.filter(
+        (i) => i.Status === 'FAILED' || i.Status === 'TIMED_OUT' || i.Status === 'CANCELLED',
+      ).length,
+    );
+    const total = report.executions.reduce((sum, e) => sum + e.summary.total, 0);
+    expect(report.summary.total).toBe(total);
+
+    const table = await cli([
+      '--output',
+      'table',
+      'report',
+      '--window-id',
+      failedTask.windowId,
+      '--executions',
+      '100',
+    ]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain(`Window ${report.window.Name} (${failedTask.windowId})`);
+    expect(table.stdout).toContain(`Execution ${failedTask.windowExecutionId}`);
+    expect(table.stdout).toMatch(/\d+ invocations?: /);
+    for (const inv of failedTask.invocations.filter((i) => i.Status === 'FAILED')) {
+      // Tables wrap long cells; the first words of the details must be there.
+      expect(table.stdout).toContain((inv.StatusDetails ?? '').slice(0, 12));
+    }
+    expect(table.stderr).toBe('');
+  });
+
+  it('prints help for every command and the version', async () => {
+    const pkg = JSON.parse(
+      readFileSync(
+        join(dirname(require.resolve('@ssm-invocations/cli/package.json')), 'package.json'),
+        'utf8',
+      ),
+    ) as { version: string };
+    const version = await cli(['--version']);
+    expect(version).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    const top = await cli(['--help']);
+    expect(top.code).toBe(0);
+    for (const command of [
+      'invocations',
+      'invocation',
+      'report',
+      'windows',
+      'executions',
+      'tasks',
+    ]) {
+      expect(top.stdout).toContain(command);
+    }
+    for (const flag of ['--region', '--endpoint', '--profile', '--output', '--no-color']) {
+      expect(top.stdout).toContain(flag);
+    }
+    const expected: Record<string, string[]> = {
+      invocations: [
+        '--window-execution-id',
+        '--task-id',
+        '--status',
+        '--limit',
+        '--page-size',
+        '--starting-token',
+      ],
+      invocation: ['--invocation-id'],
+      report: ['--window-id', '--executions', '--status'],
+      windows: ['--name', '--enabled', '--limit'],
+      executions: ['--window-id', '--after', '--before'],
+      tasks: ['--window-execution-id'],
+    };
+    for (const [command, flags] of Object.entries(expected)) {
+      const help = await cli([command, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain(`Usage: ssm-invocations ${command}`);
+      for (const flag of flags) expect(help.stdout).toContain(flag);
+    }
+  });
+});
+
+describe('on a terminal', () => {
+  // `script` (util-linux) gives the CLI a real pseudo-terminal for stdin, stdout and stderr.
+  function runInTerminal(args: string[]): Promise<CliResult> {
+    const command = [process.execPath, CLI_BIN, '--endpoint', emulator.url, ...args].join(' ');
+    return new Promise((resolve) => {
+      execFile(
+        'script',
+        ['-qec', command, '/dev/null'],
+        { env: { ...CLI_ENV, TERM: 'xterm' }, timeout: 60_000 },
+        (error, stdout, stderr) => {
+          resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
+        },
+      );
+    });
+  }
+
+  it('defaults to a coloured table and draws progress on stderr while the report runs', async () => {
+    const result = await runInTerminal(['report', '--window-id', failedTask.windowId]);
+    results.push(result);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Execution ${failedTask.windowExecutionId}`);
+    expect(result.stdout).toContain('\u001b[31m'); // a red FAILED
+    expect(result.stdout).toContain(`building report for ${failedTask.windowId}`);
+    expect(result.stdout).toContain('\r\u001b[2K'); // the progress line erased
+  });
+
+  it('drops colours with --no-color and still prints a table', async () => {
+    const result = await runInTerminal(['--no-color', 'windows']);
+    results.push(result);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('│ Window');
+    for (const colour of [31, 32, 33]) expect(result.stdout).not.toContain(`\u001b[${colour}m`);
+  });
+});
+
+describe('exit codes', () => {
+  function expectOneLineError(result: CliResult, code: number, pattern: RegExp): void {
+    expect(result.code).toBe(code);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(pattern);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  }
+
+  it.each([
+    [
+      'a malformed window execution id',
+      [
+        'invocations',
+        '--window-execution-id',
+        'nope',
+        '--task-id',
+        '00000000-0000-4000-8000-000000000000',
+      ],
+      /--window-execution-id/,
+    ],
+    [
+      'a malformed task id',
+      [
+        'invocations',
+        '--window-execution-id',
+        '00000000-0000-4000-8000-000000000000',
+        '--task-id',
+        '1234',
+      ],
+      /--task-id/,
+    ],
+    ['a malformed window id', ['report', '--window-id', 'mw-XYZ'], /--window-id/],
+    [
+      '--page-size 5',
+      [
+        'invocations',
+        '--window-execution-id',
+        '00000000-0000-4000-8000-000000000000',
+        '--task-id',
+        '00000000-0000-4000-8000-000000000000',
+        '--page-size',
+        '5',
+      ],
+      /--page-size/,
+    ],
+    [
+      '--limit 0',
+      [
+        'invocations',
+        '--window-execution-id',
+        '00000000-0000-4000-8000-000000000000',
+        '--task-id',
+        '00000000-0000-4000-8000-000000000000',
+        '--limit',
+        '0',
+      ],
+      /--limit/,
+    ],
+    [
+      'a status outside the 8',
+      [
+        'invocations',
+        '--window-execution-id',
+        '00000000-0000-4000-8000-000000000000',
+        '--task-id',
+        '00000000-0000-4000-8000-000000000000',
+        '--status',
+        'BROKEN',
+      ],
+      /--status/,
+    ],
+    [
+      'a garbled starting token',
+      [
+        'invocations',
+        '--window-execution-id',
+        '00000000-0000-4000-8000-000000000000',
+        '--task-id',
+        '00000000-0000-4000-8000-000000000000',
+        '--starting-token',
+        '%%%',
+      ],
+      /--starting-token/,
+    ],
+    [
+      '--executions 0',
+      ['report', '--window-id', 'mw-0123456789abcdef0', '--executions', '0'],
+      /--executions/,
+    ],
+    ['an unknown flag', ['windows', '--colour'], /unknown option '--colour'/],
+    [
+      'a missing required flag',
+      ['invocation', '--task-id', '00000000-0000-4000-8000-000000000000'],
+      /--window-execution-id/,
+    ],
+    ['a non-numeric --limit', ['windows', '--limit', 'ten'], /--limit/],
+    ['an unknown --output', ['--output', 'yaml', 'windows'], /--output/],
+    ['an unknown command', ['invocatons'], /unknown command 'invocatons'/],
+  ])('exits 2 for %s, naming it, with nothing sent', async (_name, args, pattern) => {
+    const before = emulator.stats().requests;
+    const result = await cli(args);
+    expectOneLineError(result, 2, pattern);
+    expect(emulator.stats().requests).toBe(before);
+  });
+
+  it('exits 1 with the request id when the window does not exist', async () => {
+    const result = await cli(['report', '--window-id', 'mw-0000000000000000f']);
+    expectOneLineError(result, 1, /NotFoundError: .*request id \S+/);
+  });
+
+  it('exits 1 when the invocation does not exist', async () => {
+    const result = await cli([
+      'invocation',
+      ...taskFlags(failedTask),
+      '--invocation-id',
+      '00000000-0000-4000-8000-00000000dead',
+    ]);
+    expectOneLineError(result, 1, /NotFoundError/);
+  });
+
+  it('exits 1 for an unreachable endpoint', async () => {
+    // A port that was free a moment ago and is closed now.
+    const port = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+      });
+    });
+    const result = await runCliBin(['--endpoint', `http://127.0.0.1:${port}`, 'windows']);
+    results.push(result);
+    expectOneLineError(result, 1, /^error: /);
+  });
+
+  it('never prints the secret access key', () => {
+    expect(results.length).toBeGreaterThan(20);
+    for (const result of results) {
+      expect(result.stdout).not.toContain(SECRET_ACCESS_KEY);
+      expect(result.stderr).not.toContain(SECRET_ACCESS_KEY);
+    }
+  });
+});
