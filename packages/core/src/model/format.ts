@@ -3,7 +3,9 @@
  * labels, status classes, console links and window ARNs. SDK-free.
  */
 import { FAILED_STATUSES, RUNNING_STATUSES, SSM_LIMITS } from './constants';
+import { AWS_REGION_PATTERN } from './endpoint';
 import { InvalidInputError } from './errors';
+import { awsPartition } from './window-arn';
 
 const failed = new Set<string>(FAILED_STATUSES);
 const running = new Set<string>(RUNNING_STATUSES);
@@ -98,12 +100,11 @@ export function isRunningStatus(status: string | undefined): boolean {
  * ```
  */
 export function consoleDomain(region: string): string {
-  if (region.startsWith('cn-')) return 'console.amazonaws.cn';
-  if (region.startsWith('us-gov-')) return 'console.amazonaws-us-gov.com';
+  const partition = awsPartition(region);
+  if (partition === 'aws-cn') return 'console.amazonaws.cn';
+  if (partition === 'aws-us-gov') return 'console.amazonaws-us-gov.com';
   return 'console.aws.amazon.com';
 }
-
-const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 /**
  * Link to a window execution's page in the Systems Manager console, or to the window's own page
@@ -125,7 +126,7 @@ export function consoleUrl(target: {
   windowExecutionId?: string;
 }): string {
   const { region, windowId, windowExecutionId } = target;
-  if (typeof region !== 'string' || !regionPattern.test(region)) {
+  if (typeof region !== 'string' || !AWS_REGION_PATTERN.test(region)) {
     throw new InvalidInputError('region', 'must be an AWS region such as us-east-1');
   }
   if (!SSM_LIMITS.windowId.pattern.test(windowId)) {
@@ -176,7 +177,7 @@ export function parseMaintenanceWindowArn(arn: unknown, field = 'arn'): Maintena
     region === undefined ||
     accountId === undefined ||
     windowId === undefined ||
-    !regionPattern.test(region)
+    !AWS_REGION_PATTERN.test(region)
   ) {
     throw new InvalidInputError(
       field,

@@ -2,9 +2,9 @@
  * Building maintenance window ARNs (the inverse of `parseMaintenanceWindowArn`). SDK-free.
  */
 import { SSM_LIMITS } from './constants';
+import { AWS_REGION_PATTERN } from './endpoint';
 import { InvalidInputError } from './errors';
 
-const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const accountPattern = /^\d{12}$/;
 
 /**
@@ -37,7 +37,7 @@ export function formatMaintenanceWindowArn(parts: {
   windowId: string;
 }): string {
   const { region, accountId, windowId } = parts;
-  if (typeof region !== 'string' || !regionPattern.test(region)) {
+  if (typeof region !== 'string' || !AWS_REGION_PATTERN.test(region)) {
     throw new InvalidInputError('region', 'must be an AWS region such as us-east-1');
   }
   if (typeof accountId !== 'string' || !accountPattern.test(accountId)) {
