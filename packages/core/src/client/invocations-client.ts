@@ -50,6 +50,7 @@ import {
 } from '../model/validators';
 import type { SsmTransport } from '../transport/types';
 import { ConcurrencyPool } from './concurrency-pool';
+import { NextTokenGuard } from './next-token-guard';
 import type {
   CallOptions,
   ExecutionRef,
@@ -274,9 +275,8 @@ export function createInvocationsClientWithTransport(
     const { operation, input, pageSize, limit, signal } = request;
     const idField = LIST_ID_FIELDS[operation];
     const seenIds = new Set<unknown>();
-    const seen = new Set<string>();
     let token = typeof input.NextToken === 'string' ? input.NextToken : undefined;
-    if (token !== undefined) seen.add(token);
+    const guard = new NextTokenGuard(operation, resolved.maxPages, token);
     let count = 0;
     for (let page = 1; ; page += 1) {
       const remaining = limit === undefined ? undefined : limit - count;
@@ -313,31 +313,8 @@ export function createInvocationsClientWithTransport(
         yield record;
       }
       if (limit !== undefined && count >= limit) return;
-      const next = output.NextToken;
-      // SSM ends a listing with an absent or empty NextToken.
-      if (next === undefined || next === '') return;
-      if (typeof next !== 'string') {
-        throw new ServiceError(
-          `${operation} failed: MalformedResponse: NextToken is not a string`,
-          {
-            operation,
-          },
-        );
-      }
-      if (seen.has(next)) {
-        throw new PaginationError(
-          `${operation}: the service repeated a NextToken after ${page} pages; stopping instead of looping`,
-          { operation },
-        );
-      }
-      if (page >= resolved.maxPages) {
-        throw new PaginationError(
-          `${operation}: more than ${resolved.maxPages} pages; stopping at the safety bound`,
-          { operation },
-        );
-      }
-      seen.add(next);
-      token = next;
+      token = guard.follow(output.NextToken);
+      if (token === undefined) return;
     }
   }
 

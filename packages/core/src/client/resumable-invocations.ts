@@ -2,13 +2,14 @@
  * Limited, resumable invocation listings: the `--limit` / `--starting-token` pair of the AWS
  * CLI, for any adapter that lets a person page through a task's invocations in several calls.
  */
-import { InvalidInputError, PaginationError } from '../model/errors';
+import { InvalidInputError } from '../model/errors';
 import { decodeResumeToken, encodeResumeToken, type ResumePosition } from '../model/resume-token';
 import { SSM_LIMITS } from '../model/constants';
 import type { InvocationRecord } from '../model/types';
 import { assertInputObject, validateLimit, validateMaxResults } from '../model/validators';
 import type { CallOptions, InvocationsInput } from './inputs';
 import type { InvocationsClient } from './invocations-client';
+import { NextTokenGuard } from './next-token-guard';
 
 /**
  * Input of {@link getInvocationsResumable}: {@link InvocationsInput} plus the token a previous
@@ -114,11 +115,14 @@ export async function getInvocationsResumable(
   const { windowExecutionId, taskId, statuses } = input;
 
   const invocations: InvocationRecord[] = [];
-  const seen = new Set<string>();
   let token = start.nextToken;
-  if (token !== undefined) seen.add(token);
+  const guard = new NextTokenGuard(
+    'DescribeMaintenanceWindowExecutionTaskInvocations',
+    maxPages,
+    token,
+  );
   let skip = start.skip;
-  for (let page = 1; ; page += 1) {
+  for (;;) {
     // listInvocations validates the ids and statuses before its (first) request.
     const result = await client.listInvocations(
       {
@@ -145,20 +149,7 @@ export async function getInvocationsResumable(
     if (limit !== undefined && invocations.length >= limit) {
       return { invocations, nextToken: encodeResumeToken({ nextToken: next, skip: 0, pageSize }) };
     }
-    if (seen.has(next)) {
-      throw new PaginationError(
-        `DescribeMaintenanceWindowExecutionTaskInvocations: the service repeated a NextToken after ${page} pages; stopping instead of looping`,
-        { operation: 'DescribeMaintenanceWindowExecutionTaskInvocations' },
-      );
-    }
-    if (page >= maxPages) {
-      throw new PaginationError(
-        `DescribeMaintenanceWindowExecutionTaskInvocations: more than ${maxPages} pages; stopping at the safety bound`,
-        { operation: 'DescribeMaintenanceWindowExecutionTaskInvocations' },
-      );
-    }
-    seen.add(next);
-    token = next;
+    token = guard.follow(next);
     skip = 0;
   }
 }
