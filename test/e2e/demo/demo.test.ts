@@ -1,7 +1,8 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { connect, createServer } from 'node:net';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { demoWindows } from '@ssm-invocations/emulator';
+import { groupPids, isAlive, portIsOpen, waitUntil } from '../../support/processes';
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
 const demoDir = resolve(repoRoot, 'examples', 'demo');
@@ -69,48 +70,6 @@ function startDemo(
       });
     },
   };
-}
-
-function portIsOpen(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((done) => {
-    const socket = connect({ host: hostname, port: Number(port) });
-    socket.once('connect', () => {
-      socket.destroy();
-      done(true);
-    });
-    socket.once('error', () => done(false));
-  });
-}
-
-function groupPids(pgid: number): Promise<number[]> {
-  return new Promise((done) => {
-    execFile('ps', ['-o', 'pid=', '-g', String(pgid)], (_error, stdout) => {
-      done(
-        stdout
-          .split('\n')
-          .map((line) => Number(line.trim()))
-          .filter((pid) => pid > 0),
-      );
-    });
-  });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 function runShell(command: string): Promise<{ code: number; stdout: string; stderr: string }> {
