@@ -276,6 +276,8 @@ describe('ssm-invocations against the emulator', () => {
       expect(collected).toEqual(ids(bigTask.invocations));
       expect(new Set(collected).size).toBe(collected.length);
     },
+    // One CLI process per call: --limit 1 over 37 invocations starts 38 of them.
+    240_000,
   );
 
   it('refuses a different --page-size when resuming, naming the flag', async () => {
