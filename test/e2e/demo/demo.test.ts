@@ -4,6 +4,9 @@ import { resolve } from 'node:path';
 import { demoWindows } from '@ssm-invocations/emulator';
 import { groupPids, isAlive, portIsOpen, waitUntil } from '../../support/processes';
 
+// Each demo run starts ~11 CLI processes and compiles the runner with tsx; slow under load.
+jest.setTimeout(180_000);
+
 const repoRoot = resolve(__dirname, '..', '..', '..');
 const demoDir = resolve(repoRoot, 'examples', 'demo');
 
