@@ -148,7 +148,11 @@ describe('live mode', () => {
       live: { tickMs: 50, startTime: START, windowIds: [WINDOW_ID] },
     });
     const before = timed.store.executionsOf(WINDOW_ID).length;
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Poll instead of sleeping a fixed time: timers run late on a busy machine.
+    const deadline = Date.now() + 5000;
+    while (timed.store.executionsOf(WINDOW_ID).length === before && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
     expect(timed.store.executionsOf(WINDOW_ID).length).toBeGreaterThan(before);
     await timed.stop();
   });
