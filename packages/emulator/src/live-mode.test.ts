@@ -164,6 +164,12 @@ describe('live mode options', () => {
       LiveOptionsError,
     );
     await expect(startEmulator({ live: { tickMs: 0 } })).rejects.toThrow('live.tickMs must be > 0');
+    await expect(
+      startEmulator({
+        fixture: { windows: [{ WindowId: 'mw-0123456789abcdef0', Name: 'idle-window' }] },
+        live: { windowIds: ['mw-0123456789abcdef0'] },
+      }),
+    ).rejects.toThrow('live.windowIds names mw-0123456789abcdef0, which has no tasks to run');
   });
 
   it('refuses tick() without live mode', async () => {

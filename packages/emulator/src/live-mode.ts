@@ -115,8 +115,13 @@ export class LiveMode {
     if (Number.isNaN(start))
       throw new LiveOptionsError(`live.startTime is not a date: ${String(options.startTime)}`);
     for (const windowId of options.windowIds ?? []) {
-      if (!blueprints.some((b) => b.windowId === windowId)) {
+      const blueprint = blueprints.find((b) => b.windowId === windowId);
+      if (!blueprint) {
         throw new LiveOptionsError(`live.windowIds names ${windowId}, which is not in the store`);
+      }
+      if (blueprint.tasks.length === 0) {
+        // Without tasks there is nothing to run: a fixture window needs one execution with tasks.
+        throw new LiveOptionsError(`live.windowIds names ${windowId}, which has no tasks to run`);
       }
     }
     this.#store = store;
