@@ -143,6 +143,51 @@ describe('live mode', () => {
     expect(rest).toEqual(oldIds.slice(oldIds.length - rest.length));
   });
 
+  it('keeps each invocation in its place while it starts, so paging mid-run sees each once', async () => {
+    const busy = await startEmulator({
+      seed: 'live-paging',
+      seedOptions: {
+        windows: 1,
+        executionsPerWindow: 1,
+        tasksPerExecution: 1,
+        invocationsPerTask: 60,
+      },
+      live: { tickMs: 1000, autoTick: false, startTime: START },
+    });
+    const client = new SSMClient({
+      endpoint: busy.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret' },
+    });
+    const [windowExecutionId] = busy.tick().created;
+    const task = busy.store.tasksOf(windowExecutionId ?? '')[0];
+    if (!windowExecutionId || !task) throw new Error('live execution has no task');
+    const seen: string[] = [];
+    const statuses = new Set<string>();
+    let NextToken: string | undefined;
+    do {
+      const page = await client.send(
+        new DescribeMaintenanceWindowExecutionTaskInvocationsCommand({
+          WindowExecutionId: windowExecutionId,
+          TaskId: task.TaskExecutionId,
+          MaxResults: 10,
+          NextToken,
+        }),
+      );
+      for (const invocation of page.WindowExecutionTaskInvocationIdentities ?? []) {
+        seen.push(invocation.InvocationId ?? '');
+        statuses.add(invocation.Status ?? '');
+      }
+      NextToken = page.NextToken;
+      busy.tick(); // records start and finish between pages
+    } while (NextToken);
+    expect(seen).toHaveLength(60);
+    expect(new Set(seen).size).toBe(60);
+    expect(statuses.size).toBeGreaterThan(1);
+    client.destroy();
+    await busy.stop();
+  });
+
   it('ticks on a timer by default', async () => {
     const timed = await startEmulator({
       live: { tickMs: 50, startTime: START, windowIds: [WINDOW_ID] },

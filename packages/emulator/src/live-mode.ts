@@ -199,6 +199,15 @@ export class LiveMode {
     this.#store.addExecution(execution);
     tasks.forEach((task) => this.#store.addTask(task));
     invocations.forEach((invocation) => this.#store.addInvocation(invocation));
+    // Each record keeps its place in the lists while it goes from PENDING to started.
+    const pairs: [Timed, Timed][] = [
+      [execution, final.execution],
+      ...tasks.map((task, i): [Timed, Timed] => [task, final.tasks[i] ?? task]),
+      ...invocations.map((inv, i): [Timed, Timed] => [inv, final.invocations[i] ?? inv]),
+    ];
+    for (const [record, planned] of pairs) {
+      if (planned.StartTime) this.#store.scheduleStart(record, planned.StartTime);
+    }
     this.#active.push(active);
     return windowExecutionId;
   }
