@@ -222,4 +222,11 @@ describe('live mode options', () => {
     expect(() => emulator.tick()).toThrow(EmulatorOptionsError);
     await emulator.stop();
   });
+
+  it('stops once, however often stop() is called', async () => {
+    const emulator = await startEmulator({ live: { tickMs: 10 } });
+    await Promise.all([emulator.stop(), emulator.stop()]);
+    await expect(emulator.stop()).resolves.toBeUndefined();
+    await expect(fetch(`${emulator.url}/__emulator/stats`)).rejects.toThrow();
+  });
 });
