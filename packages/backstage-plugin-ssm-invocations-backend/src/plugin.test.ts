@@ -16,22 +16,11 @@ import { DEMO_WINDOW_IDS, startEmulator } from '@ssm-invocations/emulator';
 import request from 'supertest';
 import ssmInvocationsPlugin from './index';
 import type { EntityReportResponse } from './service/types';
+import { component, DEMO_ACCOUNT, demoWindowArn, type Emulator } from './test-support/demoEntities';
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
-
-const ACCOUNT = '123456789012';
-const arn = (windowId: string): string =>
-  `arn:aws:ssm:us-east-1:${ACCOUNT}:maintenancewindow/${windowId}`;
+const ACCOUNT = DEMO_ACCOUNT;
+const arn = demoWindowArn;
 const OUTSIDER = 'user:default/outsider';
-
-function component(name: string, annotations: Record<string, string> = {}): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default', annotations },
-    spec: { type: 'service', owner: 'group:default/platform', lifecycle: 'production' },
-  };
-}
 
 const entities: Entity[] = [
   component('payments-api', {

@@ -1,5 +1,4 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import type { JsonObject } from '@backstage/types';
 import {
@@ -8,16 +7,11 @@ import {
   ANNOTATION_SSM_WINDOW_ID,
 } from '@ssm-invocations/core/model';
 import { DEMO_WINDOW_IDS, startEmulator } from '@ssm-invocations/emulator';
+import { component, DEMO_ACCOUNT, type Emulator } from '../test-support/demoEntities';
 import { DefaultSsmInvocationsService } from './DefaultSsmInvocationsService';
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
-
-const ACCOUNT = '123456789012';
-const entity = (annotations: Record<string, string>): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'svc', namespace: 'default', annotations },
-});
+const ACCOUNT = DEMO_ACCOUNT;
+const entity = (annotations: Record<string, string>) => component('svc', annotations);
 
 function service(emulator: Emulator, ssmInvocations: JsonObject = {}) {
   return DefaultSsmInvocationsService.fromConfig(
@@ -64,7 +58,7 @@ describe('DefaultSsmInvocationsService', () => {
     expect(fromConfig.windows[0]?.report?.executions).toHaveLength(1);
   });
 
-  it('fails an id-annotated window clearly when no account is configured and the main account's is unknown', async () => {
+  it('fails an id-annotated window clearly when no account is configured and the main account id is unknown', async () => {
     const report = await service(emulator, { region: 'us-east-1' }).getEntityReport(
       entity({ [ANNOTATION_SSM_WINDOW_ID]: DEMO_WINDOW_IDS.inventoryDbBackups }),
       { executions: 1 },
