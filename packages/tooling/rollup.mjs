@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { dts } from 'rollup-plugin-dts';
 
 /**
@@ -37,10 +38,13 @@ export function createRollupConfig({
   const input = Object.fromEntries(
     Object.entries(entries).map(([name, file]) => [name, join(packageDir, file)]),
   );
+  // Inlining a dependency means resolving it from node_modules (its ESM build, by its exports).
+  const resolve =
+    bundle.length > 0 ? [nodeResolve({ exportConditions: ['node'], preferBuiltins: true })] : [];
   const configs = formats.map((format) => ({
     input,
     external,
-    plugins: [esbuild({ target, tsconfig: join(packageDir, 'tsconfig.json') })],
+    plugins: [...resolve, esbuild({ target, tsconfig: join(packageDir, 'tsconfig.json') })],
     output: {
       dir: join(packageDir, 'dist'),
       format,

@@ -73,6 +73,7 @@ export {
   TARGET_FIELDS,
   pickFields,
 } from './record-fields';
+export { AWS_REGION_PATTERN, ssmEndpointForRegion } from './endpoint';
 export { encodeResumeToken, decodeResumeToken, type ResumePosition } from './resume-token';
 export {
   ANNOTATION_SSM_WINDOW_ARN,

@@ -1,0 +1,151 @@
+import type { IDataObject } from 'n8n-workflow';
+import { AwsSsmMaintenanceWindowTrigger } from './AwsSsmMaintenanceWindowTrigger.node';
+import { advance, markSeen, MAX_SEEN, type PollState } from './pollState';
+import {
+  awsError,
+  createFakeSsm,
+  demoData,
+  uuid,
+  WINDOW_ID,
+  type FakeSsmData,
+} from '../../test-support/fakeSsm';
+import { fakePoll } from '../../test-support/fakeN8n';
+
+const trigger = new AwsSsmMaintenanceWindowTrigger();
+const parameters = {
+  windowId: WINDOW_ID,
+  statuses: ['FAILED', 'TIMED_OUT'],
+  lookbackMinutes: 60,
+  simplify: true,
+};
+
+/** Data whose executions started minutes ago (the trigger looks back from the real clock). */
+function recentData(invocationsPerTask: number, executions: number): FakeSsmData {
+  const data = demoData(invocationsPerTask, executions);
+  const shift = Math.floor(Date.now() / 1000) - 30 * 60 - Number(data.executions[0]?.StartTime);
+  for (const record of [...data.executions, ...data.tasks, ...data.invocations]) {
+    record.StartTime = Number(record.StartTime) + shift;
+    record.EndTime = Number(record.EndTime) + shift;
+  }
+  return data;
+}
+
+async function poll(
+  data: FakeSsmData,
+  staticData: IDataObject,
+  mode: 'trigger' | 'manual' = 'trigger',
+) {
+  const ssm = createFakeSsm(data);
+  const { context } = fakePoll(ssm, parameters, { staticData, mode });
+  const result = await trigger.poll.call(context);
+  return { emitted: result?.[0] ?? [], ssm };
+}
+
+describe('AWS SSM Maintenance Window Trigger', () => {
+  it('emits each failed or timed-out invocation once across polls and restarts', async () => {
+    const data = recentData(20, 1);
+    const execution = data.executions[0] ?? {};
+    execution.Status = 'IN_PROGRESS'; // still running: its targets may fail later
+    const staticData: IDataObject = {};
+    const first = await poll(data, staticData);
+    // 20 invocations: 5,10,15,20 failed; 7,14 timed out.
+    expect(first.emitted).toHaveLength(6);
+    expect(first.emitted[0]?.json).toMatchObject({
+      WindowId: WINDOW_ID,
+      WindowName: 'patch-web',
+      TaskArn: 'AWS-RunPatchBaseline',
+    });
+    expect(
+      first.ssm.calls.find(
+        (call) => call.operation === 'DescribeMaintenanceWindowExecutionTaskInvocations',
+      )?.input.Filters,
+    ).toEqual([{ Key: 'STATUS', Values: ['FAILED', 'TIMED_OUT'] }]);
+
+    const second = await poll(data, staticData);
+    expect(second.emitted).toHaveLength(0);
+
+    // A restart: n8n hands the persisted static data (JSON) to a fresh node instance.
+    const restored = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+    const afterRestart = await poll(data, restored);
+    expect(afterRestart.emitted).toHaveLength(0);
+
+    // A target of the running execution fails later: emitted, alone.
+    data.invocations.push({ ...data.invocations[0], InvocationId: uuid(3, 777), Status: 'FAILED' });
+    const later = await poll(data, restored);
+    expect(later.emitted.map((item) => item.json.InvocationId)).toEqual([uuid(3, 777)]);
+
+    // Once the execution has finished and the cursor has moved past it, it is not read again.
+    execution.Status = 'FAILED';
+    expect((await poll(data, restored)).emitted).toHaveLength(0);
+    const settled = await poll(data, restored);
+    expect(settled.emitted).toHaveLength(0);
+    expect(settled.ssm.calls.map((call) => call.operation)).not.toContain(
+      'DescribeMaintenanceWindowExecutionTasks',
+    );
+  });
+
+  it('skips executions older than the first-poll look-back', async () => {
+    const data = demoData(20, 1); // started in 2025
+    const { emitted } = await poll(data, {});
+    expect(emitted).toHaveLength(0);
+  });
+
+  it('in manual mode returns the newest matching invocation as a sample and keeps no state', async () => {
+    const staticData: IDataObject = {};
+    const { emitted } = await poll(demoData(20, 3), staticData, 'manual');
+    expect(emitted).toHaveLength(1);
+    expect(emitted[0]?.json).toMatchObject({
+      WindowExecutionId: uuid(1, 3),
+      Status: expect.stringMatching(/FAILED|TIMED_OUT/),
+    });
+    expect(staticData).toEqual({});
+  });
+
+  it('watches every window when no Window ID is given', async () => {
+    const data = recentData(5, 1);
+    const ssm = createFakeSsm(data);
+    const { context } = fakePoll(ssm, { ...parameters, windowId: '' });
+    const result = await trigger.poll.call(context);
+    expect(ssm.calls[0]?.operation).toBe('DescribeMaintenanceWindows');
+    expect(result?.[0]).toHaveLength(1);
+  });
+
+  it('leaves its state untouched when a poll fails, so nothing is lost', async () => {
+    const data = recentData(20, 1);
+    const staticData: IDataObject = {};
+    const ssm = createFakeSsm(data);
+    ssm.fault = (operation) =>
+      operation === 'DescribeMaintenanceWindowExecutionTaskInvocations'
+        ? awsError(400, 'AccessDeniedException', 'not allowed')
+        : undefined;
+    const { context } = fakePoll(ssm, parameters, { staticData });
+    await expect(trigger.poll.call(context)).rejects.toThrow(/not allowed/);
+    expect(staticData).toEqual({});
+    const retried = await poll(data, staticData);
+    expect(retried.emitted).toHaveLength(6);
+  });
+});
+
+describe('trigger poll state', () => {
+  it('keeps the cursor before executions that are still running', () => {
+    const state: PollState = {};
+    const now = new Date('2026-01-01T12:00:00Z');
+    advance(state, now, Date.parse('2026-01-01T10:00:00Z'));
+    expect(state.cursor).toBe('2026-01-01T09:59:59.000Z');
+    advance(state, new Date('2026-01-01T13:00:00Z'), undefined);
+    expect(state.cursor).toBe('2026-01-01T12:55:00.000Z');
+  });
+
+  it('bounds the seen-set and forgets invocations of executions before the cursor', () => {
+    const state: PollState = {};
+    const base = Date.parse('2026-01-01T12:00:00Z');
+    for (let i = 0; i < MAX_SEEN + 500; i++) expect(markSeen(state, `k${i}`, base + i)).toBe(true);
+    expect(markSeen(state, 'k1', base + 1)).toBe(false);
+    markSeen(state, 'old', base - 86_400_000);
+    advance(state, new Date(base), undefined);
+    const keys = Object.keys(state.seen ?? {});
+    expect(keys).toHaveLength(MAX_SEEN);
+    expect(keys).not.toContain('old');
+    expect(keys).toContain(`k${MAX_SEEN + 499}`);
+  });
+});

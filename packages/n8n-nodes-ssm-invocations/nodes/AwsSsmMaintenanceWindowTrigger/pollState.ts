@@ -1,0 +1,69 @@
+/**
+ * What the trigger remembers between polls (in `getWorkflowStaticData('node')`, which n8n
+ * persists with the workflow): where the next poll starts, and which invocations it already
+ * emitted. Pure functions over that object, so dedupe is testable without n8n.
+ */
+
+/** The persisted shape. Plain JSON: n8n stores it in its database. */
+export interface PollState {
+  /** ISO time: executions that started at or after it are examined. */
+  cursor?: string;
+  /** Invocation key → start time (epoch ms) of its execution, for pruning. */
+  seen?: Record<string, number>;
+}
+
+/** Upper bound on remembered invocations, so the static data cannot grow without limit. */
+export const MAX_SEEN = 10_000;
+
+/**
+ * Executions are re-read this long after they start even when finished; covers clock skew
+ * between n8n and AWS and executions listed late. The seen-set prevents repeats.
+ */
+export const CURSOR_OVERLAP_MS = 5 * 60_000;
+
+/** The identity of one invocation across polls and restarts. */
+export function invocationKey(record: {
+  WindowExecutionId?: string;
+  TaskExecutionId?: string;
+  InvocationId?: string;
+}): string {
+  return `${record.WindowExecutionId ?? ''}/${record.TaskExecutionId ?? ''}/${record.InvocationId ?? ''}`;
+}
+
+/** Where this poll starts: the stored cursor, or `lookbackMs` before now on the first poll. */
+export function pollStart(state: PollState, now: Date, lookbackMs: number): Date {
+  const stored = state.cursor ? new Date(state.cursor) : undefined;
+  if (stored && !Number.isNaN(stored.getTime())) return stored;
+  return new Date(now.getTime() - lookbackMs);
+}
+
+/** True once per key: marks it seen (with its execution's start time) on first sight. */
+export function markSeen(state: PollState, key: string, executionStartMs: number): boolean {
+  const seen = (state.seen ??= {});
+  if (key in seen) return false;
+  seen[key] = executionStartMs;
+  return true;
+}
+
+/**
+ * Moves the cursor after a successful poll: to `now - overlap`, but never past the start of an
+ * execution that is still running (its targets may still fail). Then forgets keys of executions
+ * before the cursor (never listed again) and trims to {@link MAX_SEEN}, oldest first.
+ */
+export function advance(
+  state: PollState,
+  now: Date,
+  oldestRunningStartMs: number | undefined,
+): void {
+  let cursorMs = now.getTime() - CURSOR_OVERLAP_MS;
+  if (oldestRunningStartMs !== undefined)
+    cursorMs = Math.min(cursorMs, oldestRunningStartMs - 1000);
+  const previous = state.cursor ? new Date(state.cursor).getTime() : Number.NEGATIVE_INFINITY;
+  // Never move backwards: a poll that saw fewer executions must not re-open old ground.
+  if (!(cursorMs > previous) && Number.isFinite(previous)) cursorMs = previous;
+  state.cursor = new Date(cursorMs).toISOString();
+
+  const entries = Object.entries(state.seen ?? {}).filter(([, startMs]) => startMs >= cursorMs);
+  entries.sort(([, a], [, b]) => b - a);
+  state.seen = Object.fromEntries(entries.slice(0, MAX_SEEN));
+}

@@ -1,0 +1,61 @@
+/**
+ * Tells credential mistakes apart from one signed DescribeMaintenanceWindows call. AWS answers
+ * every one of them with HTTP 400, so n8n's declarative credential test cannot: the error type
+ * and message in the body can.
+ */
+
+/** What a probe of SSM returned: an HTTP answer, or a network error code (e.g. ENOTFOUND). */
+export type ProbeOutcome =
+  { status: number; body: string } | { networkError: string | undefined; message: string };
+
+function awsError(body: string): { type: string; message: string } {
+  try {
+    const parsed = JSON.parse(body) as Record<string, unknown>;
+    const raw = String(parsed.__type ?? parsed.code ?? '');
+    // AWS JSON: keep the text after '#' and before ':'.
+    const type = (raw.split('#').pop() ?? '').split(':')[0] ?? '';
+    return { type, message: String(parsed.message ?? parsed.Message ?? '') };
+  } catch {
+    return { type: '', message: body.slice(0, 200) };
+  }
+}
+
+/**
+ * The user-facing diagnosis of a probe, naming the credential field to fix; `undefined` when the
+ * key, secret and region were accepted (even if the key lacks a permission or SSM was busy —
+ * the real call reports those).
+ *
+ * @example
+ * ```ts
+ * diagnoseProbe({ status: 400, body: '{"__type":"UnrecognizedClientException"}' }, 'eu-west-1');
+ * // 'Access Key ID: AWS does not recognise this key …'
+ * ```
+ */
+export function diagnoseProbe(
+  outcome: ProbeOutcome,
+  region: string,
+  endpoint: string,
+): string | undefined {
+  if ('networkError' in outcome) {
+    if (outcome.networkError === 'ENOTFOUND' || outcome.networkError === 'EAI_AGAIN') {
+      return `Region: no SSM endpoint answers for '${region}' (${endpoint} does not resolve); check the region name`;
+    }
+    return `Endpoint: ${endpoint} could not be reached (${outcome.networkError ?? outcome.message})`;
+  }
+  if (outcome.status < 400) return undefined;
+  const { type, message } = awsError(outcome.body);
+  switch (type) {
+    case 'UnrecognizedClientException':
+    case 'InvalidClientTokenId':
+      return `Access Key ID: AWS does not recognise this key (or its Session Token) in region '${region}'. AWS said: ${message}`;
+    case 'ExpiredTokenException':
+      return `Session Token: the temporary credentials have expired. AWS said: ${message}`;
+    case 'InvalidSignatureException':
+    case 'SignatureDoesNotMatch':
+      return /region/i.test(message)
+        ? `Region: '${region}' is not the region of ${endpoint}. AWS said: ${message}`
+        : `Secret Access Key: it does not match the Access Key ID. AWS said: ${message}`;
+    default:
+      return undefined;
+  }
+}

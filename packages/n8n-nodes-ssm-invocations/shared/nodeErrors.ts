@@ -1,0 +1,97 @@
+import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
+import { SsmCredentialError } from './awsRequestSigning';
+
+// Core names input fields after its own options; users know them by the node's parameter labels.
+const PARAMETER_LABELS: Record<string, string> = {
+  windowId: 'Window ID',
+  windowExecutionId: 'Window Execution ID',
+  taskId: 'Task ID',
+  invocationId: 'Invocation ID',
+  statuses: 'Status',
+  limit: 'Limit',
+  executions: 'Executions',
+  after: 'Executed After',
+  before: 'Executed Before',
+  name: 'Name',
+  enabled: 'Enabled Only',
+  region: 'Region (credential)',
+  accessKeyId: 'Access Key ID (credential)',
+  secretAccessKey: 'Secret Access Key (credential)',
+  endpoint: 'Custom Endpoint (credential)',
+};
+
+interface CoreError {
+  name: string;
+  code: string;
+  message: string;
+  field?: string;
+  requestId?: string;
+  operation?: string;
+  statusCode?: number;
+}
+
+const CORE_ERROR_CODES = new Set([
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'THROTTLED',
+  'ACCESS_DENIED',
+  'SERVICE_ERROR',
+  'PAGINATION_ERROR',
+]);
+
+function isCoreError(error: unknown): error is CoreError {
+  return (
+    error instanceof Error &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    CORE_ERROR_CODES.has((error as unknown as { code: string }).code)
+  );
+}
+
+/**
+ * Turns whatever a core call threw into the n8n error for item `itemIndex`: bad input (the
+ * core's InvalidInputError, a credential field) becomes a NodeOperationError naming the parameter;
+ * an AWS failure becomes a NodeApiError carrying AWS's message and request id.
+ *
+ * @example
+ * ```ts
+ * catch (error) { throw toNodeError(this.getNode(), error, i); }
+ * ```
+ */
+export function toNodeError(
+  node: INode,
+  error: unknown,
+  itemIndex: number,
+): NodeApiError | NodeOperationError {
+  if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+  if (error instanceof SsmCredentialError) {
+    const label = PARAMETER_LABELS[error.field] ?? error.field;
+    return new NodeOperationError(
+      node,
+      `${label}: ${error.message.replace(`${error.field}: `, '')}`,
+      {
+        itemIndex,
+        description: 'Fix the AWS SSM (Maintenance Windows) credential.',
+      },
+    );
+  }
+  if (isCoreError(error) && error.code === 'INVALID_INPUT') {
+    const field = error.field ?? '';
+    const label = PARAMETER_LABELS[field] ?? field;
+    return new NodeOperationError(node, `${label}: ${error.message}`, { itemIndex });
+  }
+  if (isCoreError(error)) {
+    const details: JsonObject = { code: error.code, name: error.name, message: error.message };
+    if (error.requestId) details.requestId = error.requestId;
+    if (error.operation) details.operation = error.operation;
+    return new NodeApiError(node, details, {
+      itemIndex,
+      message: error.message,
+      description: error.requestId
+        ? `AWS ${error.operation ?? 'SSM'} failed (${error.name}); AWS request id ${error.requestId}`
+        : `AWS ${error.operation ?? 'SSM'} failed (${error.name})`,
+      httpCode: error.statusCode ? String(error.statusCode) : undefined,
+    });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new NodeApiError(node, { message } as JsonObject, { itemIndex, message });
+}

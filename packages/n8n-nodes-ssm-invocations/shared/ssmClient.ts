@@ -1,0 +1,78 @@
+import {
+  sleep,
+  type IExecuteFunctions,
+  type IHttpRequestOptions,
+  type IPollFunctions,
+} from 'n8n-workflow';
+import {
+  AWS_JSON_CONTENT_TYPE,
+  createInvocationsClientWithTransport,
+  jsonTransport,
+  type InvocationsClient,
+  type JsonRequestFunction,
+} from '@ssm-invocations/core/json';
+
+/** The credential type both nodes use (defined in this package; n8n forbids reusing others'). */
+export const SSM_CREDENTIAL_TYPE = 'awsSsmMaintenanceWindowsApi';
+
+type RequestingContext = IExecuteFunctions | IPollFunctions;
+
+interface FullResponse {
+  statusCode: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+}
+
+/**
+ * The core's AWS JSON 1.1 transport over n8n's own HTTP helper: the credential's
+ * `authenticate()` adds the endpoint and the SigV4 signature, and every status comes back to the
+ * core (which maps AWS errors and retries throttling) instead of being thrown by n8n.
+ */
+function n8nRequest(context: RequestingContext): JsonRequestFunction {
+  return async ({ target, body, signal }) => {
+    const options: IHttpRequestOptions = {
+      method: 'POST',
+      url: '/',
+      headers: { 'Content-Type': AWS_JSON_CONTENT_TYPE, 'X-Amz-Target': target },
+      body,
+      json: false,
+      encoding: 'text',
+      returnFullResponse: true,
+      ignoreHttpStatusErrors: true,
+      abortSignal: signal,
+    };
+    const response = (await context.helpers.httpRequestWithAuthentication.call(
+      context,
+      SSM_CREDENTIAL_TYPE,
+      options,
+    )) as FullResponse;
+    const text =
+      typeof response.body === 'string'
+        ? response.body
+        : Buffer.isBuffer(response.body)
+          ? response.body.toString('utf8')
+          : JSON.stringify(response.body ?? {});
+    return { status: response.statusCode, headers: response.headers ?? {}, body: text };
+  };
+}
+
+/**
+ * An invocations client for one node run, talking to SSM through the node's credential.
+ *
+ * @example
+ * ```ts
+ * const client = createSsmClient(this);
+ * const windows = await client.listWindows({ limit: 10 });
+ * ```
+ */
+export function createSsmClient(context: RequestingContext): InvocationsClient {
+  return createInvocationsClientWithTransport(
+    jsonTransport(n8nRequest(context), {
+      // n8n's sleep between throttling retries (community nodes may not use timers directly).
+      sleep: async (ms, signal) => {
+        await sleep(ms);
+        signal?.throwIfAborted();
+      },
+    }),
+  );
+}

@@ -1,0 +1,255 @@
+/**
+ * The community package in a real n8n 2.x against the emulator with SigV4 verification on:
+ * the example workflows imported and run with the n8n CLI, the credential tested through n8n's
+ * REST API, and the alert workflow's polling trigger activated, firing once per failure.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInvocationsClient, type InvocationsClient } from '@ssm-invocations/core';
+import { DEMO_WINDOW_IDS, startEmulator, type Emulator } from '@ssm-invocations/emulator';
+import {
+  createN8nInstance,
+  ensureN8nInstalled,
+  EXAMPLES_DIR,
+  installCommunityPackage,
+  nodeOutput,
+  parseRawOutput,
+  type N8nInstance,
+} from './n8nRuntime';
+
+const KEY = { accessKeyId: 'AKIDN8NE2E', secretAccessKey: 'n8n-e2e-secret-never-printed' };
+const REGION = 'us-east-1';
+const CREDENTIAL_ID = 'ssmE2eCredential';
+const REPORT_WORKFLOW_ID = 'ssmE2eNightlyRpt';
+const ALERT_WORKFLOW_ID = 'ssmE2eAlertOnFail';
+const WINDOW_ID = DEMO_WINDOW_IDS.paymentsApiNightlyPatching;
+const LOOKBACK_MINUTES = 10;
+
+let emulator: Emulator;
+let n8n: N8nInstance;
+let sdk: InvocationsClient;
+const timings: Record<string, number> = {};
+let emulatorStartedAt = 0;
+
+interface Workflow {
+  id?: string;
+  nodes: Array<{
+    name: string;
+    parameters: Record<string, unknown>;
+    credentials?: Record<string, unknown>;
+  }>;
+}
+
+function exampleWorkflow(file: string, id: string, edit: (workflow: Workflow) => void): string {
+  const workflow = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as Workflow;
+  workflow.id = id;
+  for (const node of workflow.nodes) {
+    if (node.credentials) {
+      node.credentials.awsSsmMaintenanceWindowsApi = { id: CREDENTIAL_ID, name: 'AWS SSM (e2e)' };
+    }
+  }
+  edit(workflow);
+  const path = join(n8n.userFolder, `${id}.json`);
+  writeFileSync(path, JSON.stringify(workflow));
+  return path;
+}
+
+const sleep = (ms: number) => new Promise((wake) => setTimeout(wake, ms));
+
+beforeAll(async () => {
+  const started = Date.now();
+  const install = await ensureN8nInstalled();
+  timings.installSeconds = install.seconds;
+
+  emulatorStartedAt = Date.now();
+  emulator = await startEmulator({
+    port: 0,
+    host: '127.0.0.1',
+    seed: 'demo',
+    sigv4: { credentials: [KEY], region: REGION },
+    // Ticks are driven by the test, so each poll sees a known state.
+    live: { autoTick: false, tickMs: 1000, newExecutionEveryTicks: 1 },
+  });
+  sdk = createInvocationsClient({ region: REGION, endpoint: emulator.url, credentials: KEY });
+
+  n8n = await createN8nInstance(install.home);
+  await installCommunityPackage(n8n);
+  const credentials = join(n8n.userFolder, 'credentials.json');
+  writeFileSync(
+    credentials,
+    JSON.stringify([
+      {
+        id: CREDENTIAL_ID,
+        name: 'AWS SSM (e2e)',
+        type: 'awsSsmMaintenanceWindowsApi',
+        data: { region: REGION, ...KEY, sessionToken: '', endpoint: emulator.url },
+      },
+    ]),
+  );
+  await n8n.cli(['import:credentials', `--input=${credentials}`]);
+  await n8n.cli([
+    'import:workflow',
+    `--input=${exampleWorkflow('nightly-report.json', REPORT_WORKFLOW_ID, (workflow) => {
+      const report = workflow.nodes.find((node) => node.name === 'Window report');
+      if (report) report.parameters.windowId = WINDOW_ID;
+    })}`,
+  ]);
+  await n8n.cli([
+    'import:workflow',
+    `--input=${exampleWorkflow(
+      'alert-on-failed-invocations.json',
+      ALERT_WORKFLOW_ID,
+      (workflow) => {
+        const trigger = workflow.nodes.find((node) => node.name === 'When a target fails');
+        if (trigger) trigger.parameters.lookbackMinutes = LOOKBACK_MINUTES;
+      },
+    )}`,
+  ]);
+  timings.setupSeconds = (Date.now() - started) / 1000;
+}, 40 * 60_000);
+
+afterAll(async () => {
+  await n8n?.stop();
+  await emulator?.stop();
+  console.log(`n8n e2e timings (s): ${JSON.stringify(timings)}`);
+});
+
+describe('n8n-nodes-ssm-invocations in n8n 2.41.1', () => {
+  it(
+    'runs the nightly report example with `n8n execute`, signed requests accepted',
+    async () => {
+      const started = Date.now();
+      const stdout = await n8n.cli(['execute', `--id=${REPORT_WORKFLOW_ID}`, '--rawOutput']);
+      timings.executeSeconds = (Date.now() - started) / 1000;
+      const result = parseRawOutput(stdout);
+      expect(result.data.resultData.error).toBeUndefined();
+
+      const expected = await sdk.getWindowReport({ windowId: WINDOW_ID, executions: 5 });
+      const reportItems = nodeOutput(result, 'Window report');
+      expect(reportItems.map((item) => item.WindowExecutionId)).toEqual(
+        expected.executions.map(({ execution }) => execution.WindowExecutionId),
+      );
+      const lines = nodeOutput(result, 'Summarize');
+      expect(lines).toHaveLength(expected.executions.length);
+      expected.executions.forEach(({ execution, summary }, index) => {
+        const line = lines[index] ?? {};
+        expect(line.line).toContain(`${execution.StartTime?.toISOString()} ${execution.Status}:`);
+        expect(line.line).toContain(`${summary.failed} of ${summary.total} target runs failed`);
+        expect(line.failedTargets).toHaveLength(summary.failed);
+      });
+      expect(stdout).not.toContain(KEY.secretAccessKey);
+      expect(emulator.stats().signatures.rejected).toBe(0);
+      expect(emulator.stats().signatures.verified).toBeGreaterThan(0);
+    },
+    5 * 60_000,
+  );
+
+  it(
+    'activates the alert example: each failed or timed-out target fires exactly once',
+    async () => {
+      await n8n.cli(['publish:workflow', `--id=${ALERT_WORKFLOW_ID}`]);
+      emulator.tick(3); // recent executions exist before the first poll
+      const started = Date.now();
+      await n8n.startServer();
+      timings.serverStartSeconds = (Date.now() - started) / 1000;
+      await n8n.setUpOwner();
+
+      // The credential test through n8n's REST API tells each mistake apart.
+      const testCredential = async (data: Record<string, string>) =>
+        (
+          (await n8n.request('/rest/credentials/test', {
+            method: 'POST',
+            body: {
+              credentials: {
+                id: CREDENTIAL_ID,
+                name: 'AWS SSM (e2e)',
+                type: 'awsSsmMaintenanceWindowsApi',
+                data: { region: REGION, ...KEY, endpoint: emulator.url, ...data },
+              },
+            },
+          })) as { data: { status: string; message: string } }
+        ).data;
+      expect(await testCredential({})).toMatchObject({ status: 'OK' });
+      expect(await testCredential({ accessKeyId: 'AKIDWRONG' })).toMatchObject({
+        status: 'Error',
+        message: expect.stringMatching(/^Access Key ID: /),
+      });
+      expect(await testCredential({ secretAccessKey: 'wrong-secret' })).toMatchObject({
+        status: 'Error',
+        message: expect.stringMatching(/^Secret Access Key: /),
+      });
+      expect(await testCredential({ region: 'eu-west-1' })).toMatchObject({
+        status: 'Error',
+        message: expect.stringMatching(/^Region: 'eu-west-1' is not the region of /),
+      });
+      expect(await testCredential({ region: 'eu-west' })).toMatchObject({
+        status: 'Error',
+        message: expect.stringMatching(/region/i),
+      });
+
+      // Count polls by the trigger's one DescribeMaintenanceWindows call per poll.
+      emulator.resetStats();
+      const polls = () => emulator.stats().byOperation.DescribeMaintenanceWindows ?? 0;
+      const waitForPolls = async (count: number) => {
+        const deadline = Date.now() + 3 * 60_000;
+        while (polls() < count) {
+          if (Date.now() > deadline)
+            throw new Error(`trigger polled ${polls()} times, expected ${count}`);
+          await sleep(500);
+        }
+        await sleep(3000); // let the poll finish and its execution be stored
+      };
+      await waitForPolls(1);
+      emulator.tick(4); // more executions start, fail and finish between polls
+      await waitForPolls(2);
+      await waitForPolls(3); // nothing changed since poll 2: must emit nothing new
+      timings.triggerSeconds = (Date.now() - started) / 1000;
+
+      const executions = (await n8n.request(
+        `/api/v1/executions?workflowId=${ALERT_WORKFLOW_ID}&includeData=true&limit=100`,
+      )) as {
+        data: Array<{ status: string; data: Parameters<typeof nodeOutput>[0]['data'] }>;
+      };
+      const alerts = executions.data.flatMap((execution) => {
+        expect(execution.status).toBe('success');
+        return nodeOutput({ data: execution.data }, 'Format alert');
+      });
+      const keys = alerts.map((alert) => String(alert.invocationKey));
+      expect(new Set(keys).size).toBe(keys.length); // none fired twice
+
+      // Every failure of the executions the trigger could see, per the SSM API itself.
+      // Live executions start after the emulator did; the demo seed's are days older than the
+      // look-back, so the trigger must report exactly the failures of the live ones.
+      const since = new Date(emulatorStartedAt - 2000);
+      const expected: string[] = [];
+      for (const window of await sdk.listWindows()) {
+        for (const execution of await sdk.listExecutions({
+          windowId: window.WindowId ?? '',
+          after: since,
+        })) {
+          for (const task of await sdk.listTasks({
+            windowExecutionId: execution.WindowExecutionId ?? '',
+          })) {
+            const failed = await sdk.getAllInvocations({
+              windowExecutionId: execution.WindowExecutionId ?? '',
+              taskId: task.TaskExecutionId ?? '',
+              statuses: ['FAILED', 'TIMED_OUT'],
+            });
+            for (const invocation of failed) {
+              expected.push(
+                `${invocation.WindowExecutionId}/${invocation.TaskExecutionId}/${invocation.InvocationId}`,
+              );
+            }
+          }
+        }
+      }
+      expect(expected.length).toBeGreaterThan(0);
+      expect([...keys].sort()).toEqual([...expected].sort());
+      for (const alert of alerts) {
+        expect(alert.text).toMatch(/^Maintenance window \S+: target \S+ (FAILED|TIMED_OUT) after /);
+      }
+      expect(JSON.stringify(executions)).not.toContain(KEY.secretAccessKey);
+    },
+    15 * 60_000,
+  );
+});
