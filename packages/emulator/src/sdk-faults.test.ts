@@ -44,7 +44,7 @@ describe('fault injection through the real SDK', () => {
   });
 
   it('throttles with 400 ThrottlingException "Rate exceeded" and x-amz-retry-after; the SDK retries', async () => {
-    emulator.setFaults({ throttle: { requestsPerSecond: 2, burst: 1, retryAfterMs: 250 } });
+    emulator.setFaults({ throttle: { requestsPerSecond: 1, burst: 1, retryAfterMs: 250 } });
     const first = await rawCall(emulator, 'GetMaintenanceWindow', { WindowId: WINDOW_ID });
     const second = await rawCall(emulator, 'GetMaintenanceWindow', { WindowId: WINDOW_ID });
     expect(first.status).toBe(200);
@@ -164,13 +164,11 @@ describe('fault injection through the real SDK', () => {
     emulator.setFaults({ latencyMs: 200, jitterMs: 20 });
     const started = Date.now();
     const { status } = await rawCall(emulator, 'DescribeMaintenanceWindows', {});
-    const elapsed = Date.now() - started;
     expect(status).toBe(200);
-    expect(elapsed).toBeGreaterThanOrEqual(195);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(195);
     emulator.setFaults({});
-    const fast = Date.now();
     await rawCall(emulator, 'DescribeMaintenanceWindows', {});
-    expect(Date.now() - fast).toBeLessThan(195);
+    // Only the first request was delayed (no upper time bound: the machine may be busy).
     expect(emulator.stats().faults.latency).toBe(1);
   });
 
