@@ -62,7 +62,9 @@ describe('fault injection through the real SDK', () => {
     ).rejects.toBeInstanceOf(ThrottlingException);
     noRetry.destroy();
     const withRetry = client(emulator, 5);
-    // Empty the bucket so that the SDK's first attempt is throttled.
+    // A slow bucket (one token per 4 s) whose retry hint covers the refill: emptying it leaves the
+    // SDK's first attempt throttled even on a loaded machine, and the hinted retry finds a token.
+    emulator.setFaults({ throttle: { requestsPerSecond: 0.25, burst: 1, retryAfterMs: 4100 } });
     await rawCall(emulator, 'GetMaintenanceWindow', { WindowId: WINDOW_ID });
     const out = await withRetry.send(new GetMaintenanceWindowCommand({ WindowId: WINDOW_ID }));
     expect(out.Name).toBe('payments-api-nightly-patching');
