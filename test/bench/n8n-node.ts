@@ -112,7 +112,7 @@ export async function runN8nNodeBench(): Promise<void> {
       `→ ratio ${(nodesMs / workflowMs).toFixed(2)}`,
   );
 
-  const rows = [1_000, 5_000, 10_000].map((total) => ({
+  const rows: Array<Record<string, number>> = [1_000, 5_000, 10_000].map((total) => ({
     total,
     ...child(GET_MANY_SCRIPT, ['--expose-gc'], { BENCH_TOTAL: String(total) }),
   }));

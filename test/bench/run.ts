@@ -1,8 +1,13 @@
 // Benchmark runner: each benchmark prints ratios measured side by side in this one run.
 import { runEmulatorThrottleBench } from './emulator-throttle';
+import { runN8nNodeBench } from './n8n-node';
 
 const benches: Array<{ name: string; run: () => Promise<void> }> = [
   { name: 'P3 — emulator throttling at 20 req/s, 400-request job', run: runEmulatorThrottleBench },
+  {
+    name: 'n8n node — module load and Get Many of 10,000 invocations (heap per output item)',
+    run: runN8nNodeBench,
+  },
 ];
 
 async function main(): Promise<void> {
