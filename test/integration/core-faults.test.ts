@@ -170,11 +170,11 @@ describe.each(['sdk', 'json'] as const)('%s transport under faults', (name) => {
   });
 });
 
-describe('malformed bodies', () => {
-  it('jsonTransport retries them and completes', async () => {
+describe.each(['sdk', 'json'] as const)('%s transport with malformed bodies', (name) => {
+  it('retries them and completes the report', async () => {
     emulator.setFaults({ seed: 'm', malformedRate: 0.3 });
     emulator.resetStats();
-    const report = await clients({ maxAttempts: 10, retry: fastRetry }).json.getWindowReport({
+    const report = await clients({ maxAttempts: 10, retry: fastRetry })[name].getWindowReport({
       windowId: windowId(),
       executions: 3,
     });
@@ -182,27 +182,13 @@ describe('malformed bodies', () => {
     expect(emulator.stats().faults.malformed).toBeGreaterThan(0);
   });
 
-  it('sdkTransport completes or fails clearly (ServiceError), never with partial data', async () => {
-    emulator.setFaults({ seed: 'm', malformedRate: 0.3 });
-    const result = await clients({ maxAttempts: 10 })
-      .sdk.getWindowReport({ windowId: windowId(), executions: 3 })
+  it('fails clearly with ServiceError when every body is malformed', async () => {
+    emulator.setFaults({ malformedRate: 1 });
+    const error = await clients({ maxAttempts: 2, retry: fastRetry })
+      [name].getWindow({ windowId: windowId() })
       .catch((e: unknown) => e);
-    if (result instanceof Error) {
-      expect(result).toBeInstanceOf(ServiceError);
-    } else {
-      const report = result as WindowReport;
-      for (const task of report.executions.flatMap((e) => e.tasks)) {
-        if (task.error) expect(task.invocations).toEqual([]);
-        else {
-          const truth = emulator.store.invocationsOf(
-            task.task.WindowExecutionId ?? '',
-            task.task.TaskExecutionId ?? '',
-          );
-          expect(task.invocations.map((i) => i.InvocationId)).toEqual(
-            truth.map((i) => i.InvocationId),
-          );
-        }
-      }
-    }
+    expect(error).toBeInstanceOf(ServiceError);
+    expect((error as ServiceError).message).toMatch(/MalformedResponse/);
+    expect((error as ServiceError).requestId).toEqual(expect.any(String));
   });
 });

@@ -10,6 +10,7 @@ import {
   type JsonRequestFunction,
   type RetryOptions,
   jsonTransport,
+  sdkTransport,
 } from '@ssm-invocations/core';
 import { startEmulator, type Emulator, type EmulatorOptions } from '@ssm-invocations/emulator';
 
@@ -56,7 +57,10 @@ export function clientsFor(
   });
   return {
     ssmClient,
-    sdk: createInvocationsClient({ ssmClient, ...behaviour }),
+    sdk: createInvocationsClient({
+      transport: sdkTransport(ssmClient, { maxAttempts, ...retry }),
+      ...behaviour,
+    }),
     json: createInvocationsClient({
       transport: jsonTransport(fetchRequest(url), { maxAttempts, ...retry }),
       ...behaviour,

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { EXECUTION_STATUSES } from '@ssm-invocations/core/model';
 import type { CliClient, ConnectionOptions } from './client';
 import { ExitCode, type ExitCodeValue } from './exit-codes';
 import { describeFailure } from './failure';
@@ -85,7 +86,7 @@ async function withProgress<T>(
 function statusOption(): Option {
   return new Option(
     '--status <status>',
-    'only this status (repeat or comma-separate for several): PENDING, IN_PROGRESS, SUCCESS, FAILED, TIMED_OUT, CANCELLING, CANCELLED, SKIPPED_OVERLAPPING',
+    `only this status (repeat or comma-separate for several): ${EXECUTION_STATUSES.join(', ')}`,
   ).argParser(collectList);
 }
 
@@ -97,7 +98,10 @@ function buildProgram(options: RunCliOptions): Command {
     )
     .version(options.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help for a command')
-    .option('--region <region>', 'AWS region (default: AWS_REGION, then the SDK config chain)')
+    .option(
+      '--region <region>',
+      'AWS region (default: AWS_REGION, then the SDK config chain; us-east-1 with --endpoint)',
+    )
     .option('--endpoint <url>', 'SSM endpoint URL, e.g. a local emulator http://127.0.0.1:8566')
     .option(
       '--profile <name>',

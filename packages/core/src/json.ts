@@ -6,7 +6,9 @@
 export * from './model/index';
 export {
   jsonTransport,
+  parseAwsJsonError,
   AWS_JSON_CONTENT_TYPE,
+  type AwsJsonError,
   type JsonRequest,
   type JsonResponse,
   type JsonResponseHeaders,

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DescribeMaintenanceWindowsCommand, SSMClient } from '@aws-sdk/client-ssm';
@@ -8,6 +9,11 @@ import { DescribeMaintenanceWindowsCommand, SSMClient } from '@aws-sdk/client-ss
 const BIN = join(__dirname, '..', 'dist', 'bin.mjs');
 
 describe('the ssm-emulator bin', () => {
+  beforeAll(() => {
+    if (!existsSync(BIN))
+      throw new Error(`${BIN} is missing: run pnpm --filter @ssm-invocations/emulator build first`);
+  });
+
   it('prints its URL, serves the SDK and stops cleanly on SIGTERM', async () => {
     const child = spawn(
       process.execPath,

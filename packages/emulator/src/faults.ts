@@ -7,7 +7,14 @@
 import type { SsmOperation } from '@ssm-invocations/core/model';
 import { createSeededRandom, type SeededRandom } from './seeded-random';
 
-/** Throttling as a token bucket refilled at `requestsPerSecond`. */
+/**
+ * Throttling as a token bucket refilled at `requestsPerSecond`.
+ *
+ * @example
+ * ```ts
+ * emulator.setFaults({ throttle: { requestsPerSecond: 20, burst: 5, retryAfterMs: 500 } });
+ * ```
+ */
 export interface ThrottleRule {
   /** Sustained rate allowed, > 0. */
   requestsPerSecond: number;
@@ -17,7 +24,14 @@ export interface ThrottleRule {
   retryAfterMs?: number;
 }
 
-/** One set of faults. */
+/**
+ * One set of faults, global or for one operation.
+ *
+ * @example
+ * ```ts
+ * const rule: FaultRule = { latencyMs: 50, jitterMs: 25, failureRate: 0.1 };
+ * ```
+ */
 export interface FaultRule {
   /** Fixed delay added before answering, in ms. */
   latencyMs?: number;
@@ -55,7 +69,14 @@ export type FaultDecision =
   | { kind: 'throttle'; delayMs: number; retryAfterMs?: number }
   | { kind: 'failure' | 'reset' | 'malformed'; delayMs: number };
 
-/** Thrown for fault settings outside their range. */
+/**
+ * Thrown for fault settings outside their range; the message names the field.
+ *
+ * @example
+ * ```ts
+ * emulator.setFaults({ failureRate: 2 }); // FaultConfigError: faults failureRate must be between 0 and 1
+ * ```
+ */
 export class FaultConfigError extends Error {
   override name = 'FaultConfigError';
 }

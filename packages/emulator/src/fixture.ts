@@ -25,15 +25,36 @@ import {
   type EmulatorWindow,
 } from './store';
 
-/** A fixture as written in JSON/YAML: the store's records nested under their parents. */
+/**
+ * A fixture as written in JSON/YAML: the store's records nested under their parents.
+ *
+ * @example
+ * ```ts
+ * const fixture: Fixture = { windows: [{ WindowId: 'mw-0123456789abcdef0', Name: 'patching', Schedule: 'rate(1 day)' }] };
+ * ```
+ */
 export interface Fixture {
   windows: FixtureWindow[];
 }
 
-/** Timestamps in fixtures: an ISO-8601 string or epoch seconds. */
+/**
+ * Timestamps in fixtures: an ISO-8601 string or epoch seconds.
+ *
+ * @example
+ * ```ts
+ * const times: FixtureTime[] = ['2026-11-28T03:00:04.120Z', 1795834804.12];
+ * ```
+ */
 export type FixtureTime = string | number;
 
-/** A window in a fixture; `targets` and `executions` nest under it. */
+/**
+ * A window in a fixture; `targets` and `executions` nest under it.
+ *
+ * @example
+ * ```ts
+ * const window: FixtureWindow = { WindowId: 'mw-0123456789abcdef0', Name: 'patching', Schedule: 'rate(1 day)', executions: [] };
+ * ```
+ */
 export interface FixtureWindow extends Omit<
   EmulatorWindow,
   'Enabled' | 'Duration' | 'Cutoff' | 'AllowUnassociatedTargets' | 'CreatedDate' | 'ModifiedDate'
@@ -50,7 +71,14 @@ export interface FixtureWindow extends Omit<
   executions?: FixtureExecution[];
 }
 
-/** An execution in a fixture (its `WindowId` is the parent's). */
+/**
+ * An execution in a fixture (its `WindowId` is the parent's).
+ *
+ * @example
+ * ```ts
+ * const execution: FixtureExecution = { WindowExecutionId: '0d1e0000-0000-4000-8000-000000000001', Status: 'FAILED' };
+ * ```
+ */
 export interface FixtureExecution extends Omit<
   EmulatorExecution,
   'WindowId' | 'StartTime' | 'EndTime'
@@ -60,7 +88,14 @@ export interface FixtureExecution extends Omit<
   tasks?: FixtureTask[];
 }
 
-/** A task in a fixture. */
+/**
+ * A task in a fixture.
+ *
+ * @example
+ * ```ts
+ * const task: FixtureTask = { TaskExecutionId: '7a5c0000-0000-4000-8000-000000000001', TaskType: 'RUN_COMMAND', TaskArn: 'AWS-RunPatchBaseline', Status: 'SUCCESS' };
+ * ```
+ */
 export interface FixtureTask extends Omit<
   EmulatorTask,
   'WindowExecutionId' | 'StartTime' | 'EndTime' | 'Priority' | 'MaxConcurrency' | 'MaxErrors'
@@ -73,7 +108,14 @@ export interface FixtureTask extends Omit<
   invocations?: FixtureInvocation[];
 }
 
-/** An invocation in a fixture (`TaskType` defaults to its task's). */
+/**
+ * An invocation in a fixture (`TaskType` defaults to its task's).
+ *
+ * @example
+ * ```ts
+ * const invocation: FixtureInvocation = { InvocationId: '1c0a0000-0000-4000-8000-000000000001', Status: 'FAILED', StatusDetails: 'Exit code 1' };
+ * ```
+ */
 export interface FixtureInvocation extends Omit<
   EmulatorInvocation,
   'WindowExecutionId' | 'TaskExecutionId' | 'TaskType' | 'StartTime' | 'EndTime'

@@ -36,7 +36,14 @@ export interface LiveOptions {
   startTime?: Date | string;
 }
 
-/** What one tick changed. */
+/**
+ * What one tick changed.
+ *
+ * @example
+ * ```ts
+ * const { created, completed }: LiveTick = emulator.tick();
+ * ```
+ */
 export interface LiveTick {
   /** Ticks so far. */
   tick: number;
@@ -48,7 +55,14 @@ export interface LiveTick {
   completed: string[];
 }
 
-/** Thrown for live settings that cannot work. */
+/**
+ * Thrown for live settings that cannot work; the message names the setting.
+ *
+ * @example
+ * ```ts
+ * await startEmulator({ live: { tickMs: 0 } }); // LiveOptionsError
+ * ```
+ */
 export class LiveOptionsError extends Error {
   override name = 'LiveOptionsError';
 }

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import fc from 'fast-check';
 import { startEmulator, type Emulator } from './server';
 
@@ -174,6 +175,30 @@ describe('AWS JSON 1.1 protocol edges', () => {
     );
   });
 
+  it('answers a malformed HTTP request with a JSON 400 and keeps serving', async () => {
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(emulator.port, '127.0.0.1', () =>
+        socket.write('NOT HTTP AT ALL\r\n\r\n'),
+      );
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    expect(raw).toContain('x-amzn-requestid: ');
+    const body = raw.slice(raw.indexOf('\r\n\r\n') + 4);
+    expect(JSON.parse(body)).toEqual({
+      __type: 'com.amazon.coral.service#SerializationException',
+      message: 'Malformed HTTP request',
+    });
+    const ok = await exchange(emulator, {
+      headers: { ...JSON_HEADERS, 'x-amz-target': 'AmazonSSM.DescribeMaintenanceWindows' },
+      body: '{}',
+    });
+    expect(ok.status).toBe(200);
+  });
+
   it('survives random bodies and headers: always a well-formed JSON answer, server still up', async () => {
     const targets = fc.oneof(
       fc.constantFrom(
@@ -216,6 +241,15 @@ describe('AWS JSON 1.1 protocol edges', () => {
         )
         .map((record) => JSON.stringify(record)),
     );
+    const headerToken = fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/);
+    const extraHeaders = fc.dictionary(
+      headerToken.filter(
+        (name) =>
+          !['content-length', 'transfer-encoding', 'host', 'connection', 'expect'].includes(name),
+      ),
+      fc.stringMatching(/^[\x20-\x7e]{0,40}$/),
+      { maxKeys: 4 },
+    );
     const contentTypes = fc.constantFrom(
       'application/x-amz-json-1.1',
       'application/json',
@@ -224,22 +258,28 @@ describe('AWS JSON 1.1 protocol edges', () => {
       'application/x-amz-json-1.0',
     );
     await fc.assert(
-      fc.asyncProperty(targets, inputs, contentTypes, async (target, body, contentType) => {
-        const headers: Record<string, string> = { 'x-amz-target': target };
-        if (contentType) headers['content-type'] = contentType;
-        const response = await exchange(emulator, { headers, body });
-        expect(response.headers['x-amzn-requestid']).toMatch(/^[0-9a-f-]{36}$/);
-        const parsed = JSON.parse(response.body) as Record<string, unknown>;
-        if (response.status === 200) {
-          expect(parsed).not.toHaveProperty('__type');
-        } else {
-          expect([400, 413, 500]).toContain(response.status);
-          expect(parsed.__type).toMatch(/^com\.amazon(aws\.ssm|\.coral\.service)#[A-Za-z]+$/);
-          expect(typeof parsed.message).toBe('string');
-          // A bug in a handler shows up as InternalServerError: there must be none.
-          expect(parsed.__type).not.toBe('com.amazonaws.ssm#InternalServerError');
-        }
-      }),
+      fc.asyncProperty(
+        targets,
+        inputs,
+        contentTypes,
+        extraHeaders,
+        async (target, body, contentType, extra) => {
+          const headers: Record<string, string> = { ...extra, 'x-amz-target': target };
+          if (contentType) headers['content-type'] = contentType;
+          const response = await exchange(emulator, { headers, body });
+          expect(response.headers['x-amzn-requestid']).toMatch(/^[0-9a-f-]{36}$/);
+          const parsed = JSON.parse(response.body) as Record<string, unknown>;
+          if (response.status === 200) {
+            expect(parsed).not.toHaveProperty('__type');
+          } else {
+            expect([400, 413, 500]).toContain(response.status);
+            expect(parsed.__type).toMatch(/^com\.amazon(aws\.ssm|\.coral\.service)#[A-Za-z]+$/);
+            expect(typeof parsed.message).toBe('string');
+            // A bug in a handler shows up as InternalServerError: there must be none.
+            expect(parsed.__type).not.toBe('com.amazonaws.ssm#InternalServerError');
+          }
+        },
+      ),
       { numRuns: 400, seed: 20261128 },
     );
     const stillUp = await exchange(emulator, {
@@ -247,5 +287,71 @@ describe('AWS JSON 1.1 protocol edges', () => {
       body: '{}',
     });
     expect(stillUp.status).toBe(200);
+  });
+});
+
+describe('SigV4 parsing under fuzz', () => {
+  it('answers random Authorization and X-Amz-Date headers with AWS-shaped 400s, never a crash', async () => {
+    const emulator = await startEmulator({
+      sigv4: {
+        credentials: [
+          { accessKeyId: 'AKIDFUZZ', secretAccessKey: 'fuzz-secret', sessionToken: 'tok' },
+        ],
+      },
+    });
+    const printable = fc.stringMatching(/^[\x20-\x7e]{0,60}$/);
+    const authorization = fc.oneof(
+      printable,
+      fc
+        .tuple(
+          fc.oneof(fc.constant('AKIDFUZZ'), printable),
+          fc.oneof(fc.constant('20261128/us-east-1/ssm/aws4_request'), printable),
+          fc.oneof(fc.constant('host;x-amz-date;x-amz-security-token'), printable),
+          fc.oneof(fc.stringMatching(/^[0-9a-f]{64}$/), printable),
+        )
+        .map(
+          ([key, scope, signed, signature]) =>
+            `AWS4-HMAC-SHA256 Credential=${key}/${scope}, SignedHeaders=${signed}, Signature=${signature}`,
+        ),
+    );
+    const amzDate = fc.oneof(
+      printable,
+      fc
+        .date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+        .map((d) =>
+          d
+            .toISOString()
+            .replace(/[-:]/g, '')
+            .replace(/\.\d{3}/, ''),
+        ),
+    );
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          authorization,
+          amzDate,
+          fc.option(printable),
+          async (auth, date, token) => {
+            const headers: Record<string, string> = {
+              ...JSON_HEADERS,
+              'x-amz-target': 'AmazonSSM.DescribeMaintenanceWindows',
+              authorization: auth,
+              'x-amz-date': date,
+            };
+            if (token !== null) headers['x-amz-security-token'] = token;
+            const response = await exchange(emulator, { headers, body: '{}' });
+            expect(response.status).toBe(400);
+            const body = JSON.parse(response.body) as { __type: string; message: string };
+            expect(body.__type).toMatch(
+              /^com\.amazon\.coral\.service#(MissingAuthenticationToken|IncompleteSignature|InvalidSignature|UnrecognizedClient)Exception$/,
+            );
+            expect(body.message).not.toContain('fuzz-secret');
+          },
+        ),
+        { numRuns: 300, seed: 42 },
+      );
+    } finally {
+      await emulator.stop();
+    }
   });
 });

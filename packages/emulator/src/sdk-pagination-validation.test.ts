@@ -238,6 +238,17 @@ describe('pagination, validation and DoesNotExist through the real SDK', () => {
         }),
       "Value 'yesterday' at 'filters.1.member.values.1.member'",
     ],
+    [
+      'two ExecutedBefore dates',
+      () =>
+        new DescribeMaintenanceWindowExecutionsCommand({
+          WindowId: 'mw-0123456789abcdef0',
+          Filters: [
+            { Key: 'ExecutedBefore', Values: ['2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z'] },
+          ],
+        }),
+      "1 validation error detected: Value '[2026-01-01T00:00:00Z, 2026-02-01T00:00:00Z]' at 'filters.1.member.values' failed to satisfy constraint: Member must have length less than or equal to 1",
+    ],
   ])('answers %s with a ValidationException', async (_name, command, message) => {
     const error: unknown = await ssm.send(command() as never).then(
       () => undefined,

@@ -9,7 +9,14 @@ import { buildExecution, type ResolvedTarget, type TaskTemplate } from './execut
 import { createSeededRandom, type SeededRandom } from './seeded-random';
 import { EmulatorStore, type EmulatorTarget, type EmulatorWindow } from './store';
 
-/** The time seeded histories end at (their newest execution starts shortly before it). */
+/**
+ * The time seeded histories end at (their newest execution starts shortly before it).
+ *
+ * @example
+ * ```ts
+ * createSeededStore('demo', { anchor: DEFAULT_SEED_ANCHOR });
+ * ```
+ */
 export const DEFAULT_SEED_ANCHOR = '2026-11-28T00:00:00.000Z';
 
 /**
@@ -28,7 +35,14 @@ export const DEMO_WINDOW_IDS = {
   legacyReportsMonthlyCleanup: 'mw-0a1b2c3d4e5f00005',
 } as const;
 
-/** One window of the `demo` seed, as documented in the README. */
+/**
+ * One window of the `demo` seed, as documented in the README.
+ *
+ * @example
+ * ```ts
+ * const failing = demoWindows.filter((w: DemoWindow) => w.executionStatuses[0] === 'FAILED');
+ * ```
+ */
 export interface DemoWindow {
   WindowId: string;
   Name: string;
@@ -259,7 +273,14 @@ export const demoWindows: readonly DemoWindow[] = [
   },
 ];
 
-/** Sizes of a generated (non-`demo`) seed. */
+/**
+ * Sizes of a generated (non-`demo`) seed.
+ *
+ * @example
+ * ```ts
+ * const size: GeneratedSeedSize = { windows: 1, executionsPerWindow: 1, tasksPerExecution: 8, invocationsPerTask: 120 };
+ * ```
+ */
 export interface GeneratedSeedSize {
   /** Default 3. */
   windows?: number;
@@ -271,13 +292,28 @@ export interface GeneratedSeedSize {
   invocationsPerTask?: number;
 }
 
-/** Options of {@link createSeededStore}. */
+/**
+ * Options of {@link createSeededStore}.
+ *
+ * @example
+ * ```ts
+ * const options: SeedOptions = { windows: 2, anchor: '2026-01-01T00:00:00Z' };
+ * ```
+ */
 export interface SeedOptions extends GeneratedSeedSize {
   /** Where the seeded history ends (ISO string or Date). Default {@link DEFAULT_SEED_ANCHOR}. */
   anchor?: string | Date;
 }
 
-/** A window plus the task templates and resolved targets live mode reuses for new executions. */
+/**
+ * A window plus the task templates and resolved targets live mode reuses for new executions.
+ *
+ * @example
+ * ```ts
+ * const { blueprints } = createSeededStore('demo');
+ * blueprints[0]?.tasks.map((t) => t.taskType);
+ * ```
+ */
 export interface WindowBlueprint {
   windowId: string;
   tasks: readonly TaskTemplate[];
@@ -285,7 +321,14 @@ export interface WindowBlueprint {
   invocationsPerTask?: number;
 }
 
-/** A store together with the blueprints of its windows. */
+/**
+ * A store together with the blueprints of its windows.
+ *
+ * @example
+ * ```ts
+ * const { store }: SeededStore = createSeededStore('demo');
+ * ```
+ */
 export interface SeededStore {
   store: EmulatorStore;
   blueprints: WindowBlueprint[];
@@ -492,7 +535,14 @@ function createGeneratedStore(
   return { store, blueprints };
 }
 
-/** Thrown for seed options that cannot produce a store. */
+/**
+ * Thrown for seed options that cannot produce a store; the message names the option.
+ *
+ * @example
+ * ```ts
+ * createSeededStore('x', { invocationsPerTask: 0 }); // SeedOptionsError
+ * ```
+ */
 export class SeedOptionsError extends Error {
   override name = 'SeedOptionsError';
 }

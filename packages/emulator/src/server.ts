@@ -19,7 +19,14 @@ import { SigV4Verifier, type SigV4Options } from './sigv4';
 import { StatsRecorder, type EmulatorStats } from './stats';
 import type { EmulatorStore } from './store';
 
-/** Where the emulator reports each request; it never receives credentials or signatures. */
+/**
+ * Where the emulator reports each request; it never receives credentials or signatures.
+ *
+ * @example
+ * ```ts
+ * await startEmulator({ logger: { info: console.log, warn: console.warn } });
+ * ```
+ */
 export interface EmulatorLogger {
   info(message: string): void;
   warn(message: string): void;
@@ -82,7 +89,14 @@ export interface Emulator {
   stop(): Promise<void>;
 }
 
-/** Thrown for emulator options that cannot work (before anything listens). */
+/**
+ * Thrown for emulator options that cannot work (before anything listens).
+ *
+ * @example
+ * ```ts
+ * await startEmulator({ seed: 'demo', fixture: 'x.yaml' }); // EmulatorOptionsError
+ * ```
+ */
 export class EmulatorOptionsError extends Error {
   override name = 'EmulatorOptionsError';
 }

@@ -5,7 +5,14 @@
  * JSON, signatures) use Coral's `com.amazon.coral.service`, as AWS does.
  */
 
-/** Error codes the emulator sends, with their namespace and HTTP status. */
+/**
+ * Error codes the emulator sends, with their namespace and HTTP status.
+ *
+ * @example
+ * ```ts
+ * SERVICE_ERROR_CODES.RequestEntityTooLargeException.status; // 413
+ * ```
+ */
 export const SERVICE_ERROR_CODES = {
   ValidationException: { namespace: 'com.amazonaws.ssm', status: 400 },
   DoesNotExistException: { namespace: 'com.amazonaws.ssm', status: 400 },
@@ -20,7 +27,14 @@ export const SERVICE_ERROR_CODES = {
   UnrecognizedClientException: { namespace: 'com.amazon.coral.service', status: 400 },
 } as const;
 
-/** An error code the emulator can answer with. */
+/**
+ * An error code the emulator can answer with.
+ *
+ * @example
+ * ```ts
+ * const code: ServiceErrorCode = 'DoesNotExistException';
+ * ```
+ */
 export type ServiceErrorCode = keyof typeof SERVICE_ERROR_CODES;
 
 /**

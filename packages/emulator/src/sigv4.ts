@@ -9,7 +9,14 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { ServiceError } from './service-error';
 
-/** A key pair the emulator accepts. */
+/**
+ * A key pair the emulator accepts.
+ *
+ * @example
+ * ```ts
+ * const key: SigV4Credential = { accessKeyId: 'AKIDEMULATOR', secretAccessKey: 'secret', sessionToken: 'token' };
+ * ```
+ */
 export interface SigV4Credential {
   accessKeyId: string;
   secretAccessKey: string;

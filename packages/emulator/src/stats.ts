@@ -1,6 +1,13 @@
 /** Request, error and fault counters served at `GET /__emulator/stats` and by `stats()`. */
 
-/** Fault kinds counted in {@link EmulatorStats.faults}. */
+/**
+ * Fault kinds counted in {@link EmulatorStats.faults}.
+ *
+ * @example
+ * ```ts
+ * for (const kind of FAULT_KINDS) console.log(kind, emulator.stats().faults[kind]);
+ * ```
+ */
 export const FAULT_KINDS = [
   'latency',
   'throttle',
@@ -10,7 +17,14 @@ export const FAULT_KINDS = [
   'repeatToken',
 ] as const;
 
-/** A fault kind. */
+/**
+ * A fault kind.
+ *
+ * @example
+ * ```ts
+ * const kind: FaultKind = 'throttle';
+ * ```
+ */
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /**

@@ -11,7 +11,14 @@
  */
 import type { ExecutionStatus, TaskType } from '@ssm-invocations/core/model';
 
-/** A maintenance window as stored (the `GetMaintenanceWindow` output). */
+/**
+ * A maintenance window as stored (the `GetMaintenanceWindow` output).
+ *
+ * @example
+ * ```ts
+ * const window: EmulatorWindow | undefined = store.getWindow('mw-0a1b2c3d4e5f00001');
+ * ```
+ */
 export interface EmulatorWindow {
   WindowId: string;
   Name: string;
@@ -33,7 +40,14 @@ export interface EmulatorWindow {
   ModifiedDate: Date;
 }
 
-/** A registered target of a window. */
+/**
+ * A registered target of a window.
+ *
+ * @example
+ * ```ts
+ * const owners = store.targetsOf(windowId).map((t: EmulatorTarget) => t.OwnerInformation);
+ * ```
+ */
 export interface EmulatorTarget {
   WindowId: string;
   WindowTargetId: string;
@@ -44,7 +58,14 @@ export interface EmulatorTarget {
   Description?: string;
 }
 
-/** One execution of a window. */
+/**
+ * One execution of a window.
+ *
+ * @example
+ * ```ts
+ * const [latest]: EmulatorExecution[] = store.executionsOf(windowId);
+ * ```
+ */
 export interface EmulatorExecution {
   WindowId: string;
   WindowExecutionId: string;
@@ -54,7 +75,14 @@ export interface EmulatorExecution {
   EndTime?: Date;
 }
 
-/** One task run of an execution (fields of both the identity and `GetMaintenanceWindowExecutionTask`). */
+/**
+ * One task run of an execution (fields of both the identity and `GetMaintenanceWindowExecutionTask`).
+ *
+ * @example
+ * ```ts
+ * const failed = store.tasksOf(executionId).filter((t: EmulatorTask) => t.Status === 'FAILED');
+ * ```
+ */
 export interface EmulatorTask {
   WindowExecutionId: string;
   TaskExecutionId: string;
@@ -72,7 +100,14 @@ export interface EmulatorTask {
   TriggeredAlarms?: { Name: string; State: 'UNKNOWN' | 'ALARM' }[];
 }
 
-/** One target's invocation of a task: the 12 fields of the invocation identity. */
+/**
+ * One target's invocation of a task: the 12 fields of the invocation identity.
+ *
+ * @example
+ * ```ts
+ * const details = store.invocationsOf(executionId, taskId).map((i: EmulatorInvocation) => i.StatusDetails);
+ * ```
+ */
 export interface EmulatorInvocation {
   WindowExecutionId: string;
   TaskExecutionId: string;
@@ -111,7 +146,14 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
-/** Thrown when records added to the store would break the graph (duplicate or dangling ids). */
+/**
+ * Thrown when records added to the store would break the graph (duplicate or dangling ids).
+ *
+ * @example
+ * ```ts
+ * store.addWindow(window); store.addWindow(window); // StoreIntegrityError: Duplicate WindowId …
+ * ```
+ */
 export class StoreIntegrityError extends Error {
   override name = 'StoreIntegrityError';
 }

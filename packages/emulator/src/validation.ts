@@ -179,6 +179,22 @@ export function checkFilters(
         `Member must satisfy enum value set: [${allowedKeys.join(', ')}]`,
       );
     }
+    if (filter.Key === 'ExecutedBefore' || filter.Key === 'ExecutedAfter') {
+      // A time bound takes exactly one date.
+      if (filter.Values.length === 0) {
+        errors.add(
+          `${at}.values`,
+          filter.Values,
+          'Member must have length greater than or equal to 1',
+        );
+      } else if (filter.Values.length > 1) {
+        errors.add(
+          `${at}.values`,
+          filter.Values,
+          'Member must have length less than or equal to 1',
+        );
+      }
+    }
     filter.Values.forEach((value, valueIndex) => {
       const valueAt = `${at}.values.${valueIndex + 1}.member`;
       if (value.length < limits.valueMinLength) {

@@ -599,6 +599,33 @@ describe('exit codes', () => {
     expectOneLineError(result, 1, /NotFoundError/);
   });
 
+  describe('when the service misbehaves', () => {
+    afterEach(() => bigEmulator.setFaults({}));
+
+    it('exits 1 with ThrottledError once retries are spent', async () => {
+      // One request's worth of tokens, refilled far too slowly for the retry.
+      bigEmulator.setFaults({ throttle: { requestsPerSecond: 0.001, burst: 1 } });
+      expect((await cli(['windows'], bigEmulator.url)).code).toBe(0);
+      const result = await cli(['windows'], bigEmulator.url);
+      expectOneLineError(result, 1, /^error: ThrottledError: .*request id \S+/);
+    });
+
+    it('exits 1 with ServiceError after 500s', async () => {
+      bigEmulator.setFaults({ failureRate: 1 });
+      const result = await cli(['report', '--window-id', bigTask.windowId], bigEmulator.url);
+      expectOneLineError(result, 1, /^error: ServiceError: .*InternalServerError/);
+    });
+
+    it('exits 1 with PaginationError when the service repeats a NextToken', async () => {
+      bigEmulator.setFaults({ repeatToken: true });
+      const result = await cli(
+        ['invocations', ...taskFlags(bigTask), '--page-size', '10'],
+        bigEmulator.url,
+      );
+      expectOneLineError(result, 1, /^error: PaginationError: .*repeated a NextToken/);
+    });
+  });
+
   it('exits 1 for an unreachable endpoint', async () => {
     // A port that was free a moment ago and is closed now.
     const port = await new Promise<number>((resolve) => {

@@ -54,6 +54,28 @@ describe('createInvocationsClient options', () => {
     expect((error as InvalidInputError).field).toBe(field);
   });
 
+  it('refuses two modes at the type level too (tsc checks the @ts-expect-error lines)', () => {
+    const transport = { send: async () => ({}) };
+    // @ts-expect-error an SSMClient and connection settings together
+    const clientAndRegion: InvocationsClientOptions = { ssmClient: new SSMClient({}), region: 'x' };
+    // @ts-expect-error a transport and an SSMClient together
+    const transportAndClient: InvocationsClientOptions = {
+      transport,
+      ssmClient: new SSMClient({}),
+    };
+    // @ts-expect-error a transport and credentials together
+    const transportAndCredentials: InvocationsClientOptions = { transport, credentials };
+    for (const options of [clientAndRegion, transportAndClient, transportAndCredentials]) {
+      expect(() => createInvocationsClient(options)).toThrow(InvalidInputError);
+    }
+    const fine: InvocationsClientOptions[] = [
+      { transport },
+      { region: 'us-east-1', maxConcurrency: 2 },
+    ];
+    for (const options of fine)
+      expect(createInvocationsClient(options)).toHaveProperty('getWindowReport');
+  });
+
   it('never echoes a secret from bad credentials', () => {
     const error = (() => {
       try {
@@ -154,6 +176,36 @@ describe('both transports over real HTTP', () => {
     expect(JSON.stringify(a)).not.toBe('{}');
   });
 
+  it('passes unknown statuses through and drops unknown members and nulls, identically', async () => {
+    const body = JSON.stringify({
+      WindowExecutionTaskInvocationIdentities: [
+        {
+          InvocationId: uuid(3, 999),
+          Status: 'SOME_NEW_STATUS',
+          TaskType: 'SOME_NEW_TYPE',
+          StartTime: 1700000000.123,
+          EndTime: null,
+          FutureField: 'x',
+        },
+      ],
+      NextToken: '',
+    });
+    override = () => ({ status: 200, headers: { 'x-amzn-requestid': 'r0' }, body });
+    const input = { windowExecutionId: exec, taskId: task };
+    const [a, b] = [await sdk.listInvocations(input), await json.listInvocations(input)];
+    expect(a).toEqual({
+      invocations: [
+        {
+          InvocationId: uuid(3, 999),
+          Status: 'SOME_NEW_STATUS',
+          TaskType: 'SOME_NEW_TYPE',
+          StartTime: new Date('2023-11-14T22:13:20.123Z'),
+        },
+      ],
+    });
+    expect(b).toEqual(a);
+  });
+
   it('the report covers every invocation exactly once', async () => {
     const report = await sdk.getWindowReport({ windowId: WINDOW_ID, executions: 3 });
     const ids = report.executions.flatMap((e) =>
@@ -245,6 +297,8 @@ describe('both transports over real HTTP', () => {
     expect(a?.constructor).toBe(b?.constructor);
     expect(a?.code).toBe(b?.code);
     expect(a?.requestId).toBe(b?.requestId);
+    expect(a?.serviceCode).toBe(b?.serviceCode);
+    expect(a?.serviceCode).toEqual(expect.any(String));
     expect(a?.requestId).toBe(
       response.headers['x-amzn-requestid' as keyof typeof response.headers],
     );

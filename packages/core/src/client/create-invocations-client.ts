@@ -173,5 +173,6 @@ export function createInvocationsClient(options: InvocationsClientOptions = {}):
   const ssmClient = hasClient
     ? (given.ssmClient as SSMClient)
     : buildSsmClient(options as ConnectionOptions);
-  return createInvocationsClientWithTransport(sdkTransport(ssmClient), behaviour);
+  const maxAttempts = hasClient ? undefined : (options as ConnectionOptions).maxAttempts;
+  return createInvocationsClientWithTransport(sdkTransport(ssmClient, { maxAttempts }), behaviour);
 }

@@ -175,6 +175,32 @@ describe('invocations / getAllInvocations pagination', () => {
     expect(n).toBe(50);
   });
 
+  it('throws PaginationError instead of returning a record twice across pages', async () => {
+    const dup = { InvocationId: uuid(3, 7), Status: 'SUCCESS' };
+    let n = 0;
+    const { client, exec, task } = setup(undefined, {
+      override: () => {
+        n += 1;
+        const body = {
+          WindowExecutionTaskInvocationIdentities: [{ InvocationId: uuid(3, 100 + n) }, dup],
+          NextToken: `t${n}`,
+        };
+        return { status: 200, headers: {}, body: JSON.stringify(body) };
+      },
+    });
+    await expect(
+      client.getAllInvocations({ windowExecutionId: exec, taskId: task }),
+    ).rejects.toThrow(/InvocationId .* twice \(page 2\)/);
+    const seen: string[] = [];
+    const iterate = async () => {
+      for await (const inv of client.invocations({ windowExecutionId: exec, taskId: task })) {
+        seen.push(inv.InvocationId ?? '');
+      }
+    };
+    await expect(iterate()).rejects.toBeInstanceOf(PaginationError);
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
   it('treats an empty-string NextToken as the end', async () => {
     const { client, log, exec, task } = setup(undefined, {
       override: () => ({
@@ -253,6 +279,22 @@ describe('the other reads', () => {
       { Key: 'ExecutedAfter', Values: ['2023-01-01T00:00:00Z'] },
       { Key: 'ExecutedBefore', Values: ['2030-01-01T00:00:00.500Z'] },
     ]);
+  });
+
+  it('puts executions that have not started (no StartTime) first, then newest first', async () => {
+    const executions = [
+      { WindowExecutionId: uuid(1, 1), StartTime: 1_700_000_000 },
+      { WindowExecutionId: uuid(1, 2) },
+      { WindowExecutionId: uuid(1, 3), StartTime: 1_700_100_000 },
+    ];
+    const { client } = setup(undefined, {
+      override: (call) =>
+        call.operation === 'DescribeMaintenanceWindowExecutions'
+          ? { status: 200, headers: {}, body: JSON.stringify({ WindowExecutions: executions }) }
+          : undefined,
+    });
+    const list = await client.listExecutions({ windowId: WINDOW_ID, limit: 2 });
+    expect(list.map((e) => e.WindowExecutionId)).toEqual([uuid(1, 2), uuid(1, 3)]);
   });
 
   it('maps DoesNotExistException to NotFoundError with the request id', async () => {

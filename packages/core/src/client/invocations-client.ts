@@ -128,6 +128,19 @@ const FULL_PAGE = 100;
 
 type Output = Record<string, unknown>;
 
+/** The member that identifies a record of each listing (duplicate detection across pages). */
+const LIST_ID_FIELDS: Record<SsmOperation, string> = {
+  DescribeMaintenanceWindows: 'WindowId',
+  GetMaintenanceWindow: 'WindowId',
+  DescribeMaintenanceWindowExecutions: 'WindowExecutionId',
+  GetMaintenanceWindowExecution: 'WindowExecutionId',
+  DescribeMaintenanceWindowExecutionTasks: 'TaskExecutionId',
+  GetMaintenanceWindowExecutionTask: 'TaskExecutionId',
+  DescribeMaintenanceWindowExecutionTaskInvocations: 'InvocationId',
+  GetMaintenanceWindowExecutionTaskInvocation: 'InvocationId',
+  DescribeMaintenanceWindowTargets: 'WindowTargetId',
+};
+
 interface PageRequest {
   operation: SsmOperation;
   input: Output;
@@ -259,6 +272,8 @@ export function createInvocationsClientWithTransport(
 
   async function* pages<T>(request: PageRequest, key: string, fields: readonly string[]) {
     const { operation, input, pageSize, limit, signal } = request;
+    const idField = LIST_ID_FIELDS[operation];
+    const seenIds = new Set<unknown>();
     const seen = new Set<string>();
     let token = typeof input.NextToken === 'string' ? input.NextToken : undefined;
     if (token !== undefined) seen.add(token);
@@ -278,7 +293,21 @@ export function createInvocationsClientWithTransport(
         },
         signal,
       );
-      for (const record of records<T>(output, key, operation, fields)) {
+      const pageRecords = records<T>(output, key, operation, fields);
+      // A record seen on an earlier page (or twice on this one) means the listing shifted under
+      // us: fail before yielding any of this page rather than hand out duplicates.
+      for (const record of pageRecords) {
+        const id = (record as Output)[idField];
+        if (id === undefined) continue;
+        if (seenIds.has(id)) {
+          throw new PaginationError(
+            `${operation}: the service returned ${idField} ${String(id)} twice (page ${page}); stopping instead of returning duplicates`,
+            { operation },
+          );
+        }
+        seenIds.add(id);
+      }
+      for (const record of pageRecords) {
         if (limit !== undefined && count >= limit) return;
         count += 1;
         yield record;

@@ -35,6 +35,8 @@ export interface SsmInvocationsErrorOptions {
   requestId?: string;
   /** The SSM operation that failed. */
   operation?: string;
+  /** The AWS error type the service answered with (e.g. `ExpiredTokenException`). */
+  serviceCode?: string;
 }
 
 function withRequestId(message: string, requestId: string | undefined): string {
@@ -61,6 +63,11 @@ export class SsmInvocationsError extends Error {
   readonly requestId?: string;
   /** The SSM operation that failed, when known. */
   readonly operation?: string;
+  /**
+   * The AWS error type the service answered with, e.g. `ExpiredTokenException` inside an
+   * {@link AccessDeniedError} — for telling apart failures that share a class.
+   */
+  readonly serviceCode?: string;
 
   constructor(
     code: SsmInvocationsErrorCode,
@@ -75,6 +82,7 @@ export class SsmInvocationsError extends Error {
     this.code = code;
     if (options.requestId !== undefined) this.requestId = options.requestId;
     if (options.operation !== undefined) this.operation = options.operation;
+    if (options.serviceCode !== undefined) this.serviceCode = options.serviceCode;
   }
 
   /** A plain-object form for logs and HTTP bodies; never includes `cause`. */
@@ -84,7 +92,14 @@ export class SsmInvocationsError extends Error {
       code: this.code,
       message: this.message,
     };
-    for (const key of ['requestId', 'operation', 'field', 'statusCode', 'retryAfterMs'] as const) {
+    for (const key of [
+      'requestId',
+      'operation',
+      'serviceCode',
+      'field',
+      'statusCode',
+      'retryAfterMs',
+    ] as const) {
       const value = (this as Record<string, unknown>)[key];
       if (value !== undefined) json[key] = value;
     }
@@ -185,17 +200,11 @@ export class AccessDeniedError extends SsmInvocationsError {
 export class ServiceError extends SsmInvocationsError {
   /** The HTTP status of the last attempt, when a response was received. */
   readonly statusCode?: number;
-  /** The error type the service sent (e.g. `InternalServerError`), when it sent one. */
-  readonly serviceCode?: string;
 
-  constructor(
-    message: string,
-    options: SsmInvocationsErrorOptions & { statusCode?: number; serviceCode?: string } = {},
-  ) {
+  constructor(message: string, options: SsmInvocationsErrorOptions & { statusCode?: number } = {}) {
     super('SERVICE_ERROR', message, options);
     this.name = 'ServiceError';
     if (options.statusCode !== undefined) this.statusCode = options.statusCode;
-    if (options.serviceCode !== undefined) this.serviceCode = options.serviceCode;
   }
 }
 

@@ -75,3 +75,11 @@ export {
 } from './record-fields';
 export { AWS_REGION_PATTERN, ssmEndpointForRegion } from './endpoint';
 export { encodeResumeToken, decodeResumeToken, type ResumePosition } from './resume-token';
+export {
+  ANNOTATION_SSM_WINDOW_ARN,
+  ANNOTATION_SSM_WINDOW_ID,
+  ANNOTATION_SSM_REGION,
+  isSsmInvocationsAvailable,
+  type AnnotatedEntity,
+} from './annotations';
+export { awsPartition, formatMaintenanceWindowArn } from './window-arn';

@@ -106,8 +106,11 @@ export interface WindowReport {
  */
 export type Serialized<T> = T extends Date
   ? string
-  : T extends (infer U)[]
-    ? Serialized<U>[]
-    : T extends object
-      ? { [K in keyof T]: Serialized<T[K]> }
-      : T;
+  : // Primitives first: `string & {}` (open status unions) would otherwise count as an object.
+    T extends string | number | boolean | bigint | symbol | null | undefined
+    ? T
+    : T extends (infer U)[]
+      ? Serialized<U>[]
+      : T extends object
+        ? { [K in keyof T]: Serialized<T[K]> }
+        : T;

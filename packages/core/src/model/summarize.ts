@@ -1,7 +1,14 @@
 import { EXECUTION_STATUSES, FAILED_STATUSES, RUNNING_STATUSES } from './constants';
 import type { InvocationSummary } from './report';
 
-/** What `summarize` reads of a record: works on records with `Date`s and on their JSON form. */
+/**
+ * What `summarize` reads of a record: works on records with `Date`s and on their JSON form.
+ *
+ * @example
+ * ```ts
+ * const r: SummarizableRecord = { Status: 'FAILED', StartTime: '2026-11-28T02:00:00.000Z' };
+ * ```
+ */
 export interface SummarizableRecord {
   Status?: string;
   StartTime?: Date | string;

@@ -5,7 +5,12 @@ import {
   ServiceError,
   ThrottledError,
 } from '../model/errors';
-import { jsonTransport, type JsonRequest, type JsonResponse } from './json-transport';
+import {
+  jsonTransport,
+  parseAwsJsonError,
+  type JsonRequest,
+  type JsonResponse,
+} from './json-transport';
 
 type Script = Array<JsonResponse | Error>;
 
@@ -155,6 +160,45 @@ describe('jsonTransport error mapping', () => {
     expect((error as Error).message).toContain('GetMaintenanceWindow');
     expect((error as ServiceError).requestId).toBe('req-9');
     expect(requests).toHaveLength(1);
+  });
+
+  it('keeps the AWS error type as serviceCode, not for network errors', async () => {
+    const { request } = scripted([
+      fail(400, { __type: 'com.amazonaws.ssm#ExpiredTokenException', message: 'expired' }),
+      networkError('ECONNREFUSED'),
+    ]);
+    const transport = jsonTransport(request, { ...retry, maxAttempts: 1 });
+    await expect(transport.send('GetMaintenanceWindow', {})).rejects.toMatchObject({
+      name: 'AccessDeniedError',
+      serviceCode: 'ExpiredTokenException',
+    });
+    const network = await transport.send('GetMaintenanceWindow', {}).catch((e: unknown) => e);
+    expect(network).toBeInstanceOf(ServiceError);
+    expect((network as ServiceError).serviceCode).toBeUndefined();
+    expect((network as Error).message).toContain('ECONNREFUSED');
+  });
+
+  it('parseAwsJsonError reads type, message, request id and retry hint like the SDK', () => {
+    expect(
+      parseAwsJsonError({
+        status: 400,
+        headers: { 'X-Amzn-RequestId': 'r1', 'x-amz-retry-after': '250' },
+        body: '{"__type":"com.amazonaws.ssm#ThrottlingException:http://x","Message":"Rate exceeded"}',
+      }),
+    ).toEqual({
+      code: 'ThrottlingException',
+      message: 'Rate exceeded',
+      requestId: 'r1',
+      retryAfterMs: 250,
+    });
+    expect(
+      parseAwsJsonError({
+        status: 400,
+        headers: { 'x-amzn-errortype': 'UnrecognizedClientException:http://internal.amazon.com/' },
+        body: 'not json',
+      }),
+    ).toEqual({ code: 'UnrecognizedClientException' });
+    expect(parseAwsJsonError({ status: 500, headers: {}, body: '' })).toEqual({});
   });
 
   it('gives a ServiceError with statusCode for a 400 without any body', async () => {

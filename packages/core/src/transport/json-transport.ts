@@ -80,7 +80,14 @@ export type JsonRequestFunction = (request: JsonRequest) => Promise<JsonResponse
  */
 export type JsonTransportOptions = RetryOptions;
 
-/** The content type of AWS JSON 1.1; callers' request functions send it. */
+/**
+ * The content type of AWS JSON 1.1; callers' request functions send it.
+ *
+ * @example
+ * ```ts
+ * headers['content-type'] = AWS_JSON_CONTENT_TYPE; // 'application/x-amz-json-1.1'
+ * ```
+ */
 export const AWS_JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
 
 const timestampFields = new Set<string>(TIMESTAMP_FIELDS);
@@ -158,21 +165,52 @@ function retryAfterMs(headers: JsonResponseHeaders): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
-function failureFromResponse(operation: string, response: JsonResponse): ServiceFailure {
+/**
+ * What an AWS JSON 1.1 error response says, read the way the SDK reads it: the error type from
+ * `__type`, then `code`, then the `x-amzn-errortype` header (keeping the text after `#` and
+ * before `:`); the message from `message` or `Message`; the request id; the retry-after hint.
+ *
+ * @example
+ * ```ts
+ * parseAwsJsonError({ status: 400, headers: {}, body: '{"__type":"com.amazonaws.ssm#DoesNotExistException","message":"gone"}' });
+ * // { code: 'DoesNotExistException', message: 'gone' }
+ * ```
+ */
+export function parseAwsJsonError(response: JsonResponse): AwsJsonError {
   const body = parseJsonObject(response.body) ?? {};
   const code =
     errorType(body.__type) ??
     errorType(body.code) ??
     errorType(header(response.headers, 'x-amzn-errortype'));
   const rawMessage = body.message ?? body.Message;
+  const requestId = header(response.headers, 'x-amzn-requestid');
+  const hint = retryAfterMs(response.headers);
   return {
-    operation,
-    code,
-    message: typeof rawMessage === 'string' ? rawMessage : undefined,
-    statusCode: response.status,
-    requestId: header(response.headers, 'x-amzn-requestid'),
-    retryAfterMs: retryAfterMs(response.headers),
+    ...(code === undefined ? {} : { code }),
+    ...(typeof rawMessage === 'string' ? { message: rawMessage } : {}),
+    ...(requestId === undefined ? {} : { requestId }),
+    ...(hint === undefined ? {} : { retryAfterMs: hint }),
   };
+}
+
+/**
+ * The parts of an AWS JSON 1.1 error response (see {@link parseAwsJsonError}).
+ *
+ * @example
+ * ```ts
+ * const { code }: AwsJsonError = parseAwsJsonError(response);
+ * if (code === 'ExpiredTokenException') refreshCredentials();
+ * ```
+ */
+export interface AwsJsonError {
+  code?: string;
+  message?: string;
+  requestId?: string;
+  retryAfterMs?: number;
+}
+
+function failureFromResponse(operation: string, response: JsonResponse): ServiceFailure {
+  return { operation, statusCode: response.status, ...parseAwsJsonError(response) };
 }
 
 function networkFailure(operation: string, error: unknown): ServiceFailure {

@@ -107,10 +107,43 @@ describe('sdkTransport', () => {
     ssmMock
       .on(GetMaintenanceWindowCommand)
       .rejectsOnce(reset)
-      .rejectsOnce(new TypeError('Expected real number'));
-    const transport = sdkTransport(client);
+      .rejects(new TypeError('Expected real number'));
+    const transport = sdkTransport(client, { sleep: async () => undefined });
     await expect(transport.send('GetMaintenanceWindow', {})).rejects.toThrow(/ECONNRESET/);
     await expect(transport.send('GetMaintenanceWindow', {})).rejects.toThrow(/MalformedResponse/);
+  });
+
+  it('retries malformed bodies, which the SDK itself does not retry', async () => {
+    const malformed = Object.assign(new SyntaxError('Unterminated string in JSON'), {
+      $metadata: { httpStatusCode: 200, requestId: 'req-m', attempts: 1 },
+    });
+    const sleeps: number[] = [];
+    const retry = { sleep: async (ms: number) => void sleeps.push(ms), random: () => 0.5 };
+    ssmMock.on(GetMaintenanceWindowCommand).rejectsOnce(malformed).resolves({ Name: 'ok' });
+    await expect(sdkTransport(client, retry).send('GetMaintenanceWindow', {})).resolves.toEqual({
+      Name: 'ok',
+    });
+    expect(ssmMock.commandCalls(GetMaintenanceWindowCommand)).toHaveLength(2);
+    expect(sleeps).toEqual([25]);
+
+    ssmMock.reset();
+    ssmMock.on(GetMaintenanceWindowCommand).rejects(malformed);
+    const error = await sdkTransport(client, { ...retry, maxAttempts: 4 })
+      .send('GetMaintenanceWindow', {})
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServiceError);
+    expect((error as ServiceError).requestId).toBe('req-m');
+    expect(ssmMock.commandCalls(GetMaintenanceWindowCommand)).toHaveLength(4);
+  });
+
+  it('does not retry what the SDK already retried', async () => {
+    ssmMock
+      .on(GetMaintenanceWindowCommand)
+      .rejects(serviceException('ThrottlingException', 'client'));
+    await expect(sdkTransport(client).send('GetMaintenanceWindow', {})).rejects.toBeInstanceOf(
+      ThrottledError,
+    );
+    expect(ssmMock.commandCalls(GetMaintenanceWindowCommand)).toHaveLength(1);
   });
 
   it('rejects something that is not an SSMClient', () => {

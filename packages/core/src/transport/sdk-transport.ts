@@ -25,6 +25,8 @@ import {
 } from '@aws-sdk/client-ssm';
 import type { SsmOperation } from '../model/constants';
 import { InvalidInputError, SsmInvocationsError } from '../model/errors';
+import { validateInteger } from '../model/validators';
+import { abortableSleep, retryDelayMs, type RetryOptions } from './retry-policy';
 import { errorFromFailure, type ServiceFailure } from './service-failure';
 import type { SendOptions, SsmTransport } from './types';
 
@@ -139,8 +141,9 @@ function failureFromSdkError(operation: string, error: unknown): ServiceFailure 
 
 /**
  * Wraps an `SSMClient` (from `@aws-sdk/client-ssm`) as a transport. Retries are the client's own
- * (`maxAttempts` of its config); failures become core errors with the SDK error as `cause`, and
- * `$metadata` is stripped from outputs.
+ * (`maxAttempts` of its config), except for malformed response bodies, which the SDK does not
+ * retry: those are retried here under the same policy as the JSON transport (`retry.maxAttempts`,
+ * default 3). Failures become core errors with the SDK error as `cause`; `$metadata` is stripped.
  *
  * @example
  * ```ts
@@ -149,10 +152,12 @@ function failureFromSdkError(operation: string, error: unknown): ServiceFailure 
  * const client = createInvocationsClient({ transport: sdkTransport(new SSMClient({ region: 'eu-west-1' })) });
  * ```
  */
-export function sdkTransport(client: SSMClient): SsmTransport {
+export function sdkTransport(client: SSMClient, retry: RetryOptions = {}): SsmTransport {
   if (typeof client !== 'object' || client === null || typeof client.send !== 'function') {
     throw new InvalidInputError('ssmClient', 'must be an SSMClient from @aws-sdk/client-ssm');
   }
+  const maxAttempts = validateInteger(retry.maxAttempts, 'maxAttempts', 1) ?? 3;
+  const sleep = retry.sleep ?? abortableSleep;
   return {
     async send(
       operation: SsmOperation,
@@ -160,17 +165,24 @@ export function sdkTransport(client: SSMClient): SsmTransport {
       options: SendOptions = {},
     ): Promise<Record<string, unknown>> {
       const { signal } = options;
-      if (signal?.aborted) throw signal.reason;
-      try {
-        const output = (await SENDS[operation](client, input, {
-          abortSignal: signal,
-        })) as Record<string, unknown>;
-        const { $metadata: _metadata, ...rest } = output;
-        return rest;
-      } catch (error) {
+      for (let attempt = 1; ; attempt += 1) {
         if (signal?.aborted) throw signal.reason;
-        if (error instanceof SsmInvocationsError) throw error;
-        throw errorFromFailure(failureFromSdkError(operation, error));
+        try {
+          const output = (await SENDS[operation](client, input, {
+            abortSignal: signal,
+          })) as Record<string, unknown>;
+          const { $metadata: _metadata, ...rest } = output;
+          return rest;
+        } catch (error) {
+          if (signal?.aborted) throw signal.reason;
+          if (error instanceof SsmInvocationsError) throw error;
+          const failure = failureFromSdkError(operation, error);
+          // Everything else was already retried by the SDK's own strategy.
+          if (failure.code !== 'MalformedResponse' || attempt >= maxAttempts) {
+            throw errorFromFailure(failure);
+          }
+          await sleep(retryDelayMs(attempt, failure, retry), signal);
+        }
       }
     },
   };

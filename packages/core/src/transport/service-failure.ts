@@ -73,6 +73,7 @@ export const ACCESS_DENIED_CODES: ReadonlySet<string> = new Set([
   'ExpiredToken',
   'InvalidClientTokenId',
   'IncompleteSignature',
+  'IncompleteSignatureException',
   'MissingAuthenticationToken',
   'MissingAuthenticationTokenException',
   'NotAuthorized',
@@ -109,7 +110,9 @@ export function errorFromFailure(failure: ServiceFailure): SsmInvocationsError {
   const what = code ?? (statusCode === undefined ? 'Error' : `HTTP ${statusCode}`);
   const detail = failure.message ? `${what}: ${failure.message}` : what;
   const message = `${operation} failed: ${detail}`;
-  const options = { operation, requestId, cause };
+  // Only codes the service itself sent: not network error codes, not our own MalformedResponse.
+  const serviceCode = statusCode !== undefined && code !== 'MalformedResponse' ? code : undefined;
+  const options = { operation, requestId, cause, serviceCode };
   if (code === 'DoesNotExistException') return new NotFoundError(message, options);
   if (isThrottling(failure)) {
     return new ThrottledError(message, { ...options, retryAfterMs: failure.retryAfterMs });
@@ -117,5 +120,5 @@ export function errorFromFailure(failure: ServiceFailure): SsmInvocationsError {
   if ((code !== undefined && ACCESS_DENIED_CODES.has(code)) || statusCode === 403) {
     return new AccessDeniedError(message, options);
   }
-  return new ServiceError(message, { ...options, statusCode, serviceCode: code });
+  return new ServiceError(message, { ...options, statusCode });
 }

@@ -1,0 +1,24 @@
+/**
+ * Backstage backend plugin for ssm-invocations: which targets of an entity's AWS Systems Manager
+ * maintenance windows ran, which failed, and why.
+ *
+ * @packageDocumentation
+ */
+export { ssmInvocationsPlugin as default } from './plugin';
+export { createRouter, type RouterOptions } from './router';
+export { SsmUpstreamError } from './errors';
+export { readAnnotatedWindows, type AnnotatedWindows } from './annotations';
+export {
+  DefaultSsmInvocationsService,
+  type DefaultSsmInvocationsServiceOptions,
+} from './service/DefaultSsmInvocationsService';
+export { ssmInvocationsServiceRef } from './service/ssmInvocationsServiceRef';
+export { readSsmInvocationsConfig, type SsmInvocationsConfig } from './service/config';
+export type {
+  EntityReportOptions,
+  EntityReportResponse,
+  EntityWindowReport,
+  InvocationIds,
+  SsmInvocationsService,
+  WindowReportError,
+} from './service/types';

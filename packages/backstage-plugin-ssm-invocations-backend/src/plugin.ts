@@ -1,0 +1,32 @@
+import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { createRouter } from './router';
+import { ssmInvocationsServiceRef } from './service/ssmInvocationsServiceRef';
+
+/**
+ * The ssm-invocations backend plugin: serves per-entity maintenance-window reports at
+ * `/api/ssm-invocations`.
+ *
+ * @example
+ * ```ts
+ * const backend = createBackend();
+ * backend.add(import('@ssm-invocations/backstage-plugin-ssm-invocations-backend'));
+ * ```
+ */
+export const ssmInvocationsPlugin = createBackendPlugin({
+  pluginId: 'ssm-invocations',
+  register(env) {
+    env.registerInit({
+      deps: {
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        catalog: catalogServiceRef,
+        service: ssmInvocationsServiceRef,
+      },
+      async init({ httpRouter, httpAuth, catalog, service }) {
+        httpRouter.use(await createRouter({ service, catalog, httpAuth }));
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+      },
+    });
+  },
+});

@@ -1,0 +1,90 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { CoalescingCache } from './CoalescingCache';
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+describe('CoalescingCache', () => {
+  const logger = mockServices.logger.mock();
+
+  it('runs one load for concurrent callers of one key, then serves the cache', async () => {
+    const backing = new Map<string, unknown>();
+    const store = mockServices.cache.mock({
+      get: async (key: string) => backing.get(key) as never,
+      set: async (key: string, value: unknown) => {
+        backing.set(key, value);
+      },
+    });
+    const coalescing = new CoalescingCache(store, 60_000, logger);
+    const gate = deferred<string>();
+    const load = jest.fn(() => gate.promise);
+    const calls = [coalescing.get('k', load), coalescing.get('k', load), coalescing.get('k', load)];
+    gate.resolve('{"a":1}');
+    await expect(Promise.all(calls)).resolves.toEqual(['{"a":1}', '{"a":1}', '{"a":1}']);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(store.set).toHaveBeenCalledWith('k', '{"a":1}', { ttl: 60_000 });
+
+    await expect(coalescing.get('k', load)).resolves.toBe('{"a":1}');
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not cache a failed load and lets the next caller try again', async () => {
+    const store = mockServices.cache.mock({ get: async () => undefined, set: async () => {} });
+    const coalescing = new CoalescingCache(store, 60_000, logger);
+    const load = jest
+      .fn<Promise<string>, []>()
+      .mockRejectedValueOnce(new Error('upstream down'))
+      .mockResolvedValueOnce('"ok"');
+    await expect(coalescing.get('k', load)).rejects.toThrow('upstream down');
+    expect(store.set).not.toHaveBeenCalled();
+    await expect(coalescing.get('k', load)).resolves.toBe('"ok"');
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('skips the shared cache when the TTL is 0', async () => {
+    const store = mockServices.cache.mock();
+    const coalescing = new CoalescingCache(store, 0, logger);
+    await expect(coalescing.get('k', async () => '1')).resolves.toBe('1');
+    expect(store.get).not.toHaveBeenCalled();
+    expect(store.set).not.toHaveBeenCalled();
+  });
+
+  it('answers from the load when the cache service fails', async () => {
+    const store = mockServices.cache.mock({
+      get: async () => {
+        throw new Error('redis down');
+      },
+      set: async () => {
+        throw new Error('redis down');
+      },
+    });
+    const coalescing = new CoalescingCache(store, 60_000, logger);
+    await expect(coalescing.get('k', async () => '"fresh"')).resolves.toBe('"fresh"');
+    expect(logger.warn).toHaveBeenCalled();
+  });
+});
+
+describe('CoalescingCache.getParsed', () => {
+  const logger = mockServices.logger.mock();
+
+  it('reuses the parsed value while the cached text is unchanged', async () => {
+    let text = '{"n":1}';
+    const store = mockServices.cache.mock({ get: async () => text as never, set: async () => {} });
+    const coalescing = new CoalescingCache(store, 60_000, logger);
+    const load = jest.fn(async () => text);
+    const first = await coalescing.getParsed<{ n: number }>('k', load);
+    const second = await coalescing.getParsed<{ n: number }>('k', load);
+    expect(second).toBe(first);
+    text = '{"n":2}';
+    const third = await coalescing.getParsed<{ n: number }>('k', load);
+    expect(third).toEqual({ n: 2 });
+    expect(load).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,49 @@
+import { ConfigReader } from '@backstage/config';
+import type { JsonObject } from '@backstage/types';
+import { readSsmInvocationsConfig } from './config';
+
+const read = (ssmInvocations: JsonObject | undefined) =>
+  readSsmInvocationsConfig(new ConfigReader(ssmInvocations ? { ssmInvocations } : {}));
+
+describe('readSsmInvocationsConfig', () => {
+  it('has defaults when the block is missing', () => {
+    expect(read(undefined)).toEqual({
+      cacheTtlMs: 60_000,
+      executionsPerWindow: 5,
+      maxExecutionsPerWindow: 20,
+    });
+  });
+
+  it.each([
+    [30, 30_000],
+    [0, 0],
+    [{ minutes: 2 }, 120_000],
+    ['5m', 300_000],
+  ])('reads cache.ttl %p as %p ms', (ttl, ms) => {
+    expect(read({ cache: { ttl } }).cacheTtlMs).toBe(ms);
+  });
+
+  it('reads the other settings', () => {
+    const settings = {
+      endpoint: 'http://127.0.0.1:4566',
+      region: 'eu-west-1',
+      accountId: '123456789012',
+      executionsPerWindow: 3,
+      maxExecutionsPerWindow: 10,
+      maxConcurrency: 8,
+      maxAttempts: 2,
+      requestsPerSecond: 5,
+    };
+    expect(read(settings)).toMatchObject(settings);
+  });
+
+  it.each([
+    [{ cache: { ttl: -1 } }, 'cache.ttl'],
+    [{ executionsPerWindow: 0 }, 'executionsPerWindow'],
+    [{ executionsPerWindow: 30 }, 'executionsPerWindow'],
+    [{ maxExecutionsPerWindow: 5, executionsPerWindow: 6 }, 'executionsPerWindow'],
+    [{ maxConcurrency: 1.5 }, 'maxConcurrency'],
+  ])('rejects %p naming %s', (block, key) => {
+    expect(() => read(block)).toThrow(key);
+  });
+});

@@ -1,0 +1,38 @@
+import {
+  coreServices,
+  createServiceFactory,
+  createServiceRef,
+} from '@backstage/backend-plugin-api';
+import { DefaultSsmInvocationsService } from './DefaultSsmInvocationsService';
+import type { SsmInvocationsService } from './types';
+
+/**
+ * The plugin's service. The default reads `ssmInvocations` and `aws` config; adopters replace it
+ * with their own factory for this ref (e.g. to wrap or meter SSM calls).
+ *
+ * @example
+ * ```ts
+ * backend.add(
+ *   createServiceFactory({
+ *     service: ssmInvocationsServiceRef,
+ *     deps: {},
+ *     factory: () => myService,
+ *   }),
+ * );
+ * ```
+ */
+export const ssmInvocationsServiceRef = createServiceRef<SsmInvocationsService>({
+  id: 'ssm-invocations.service',
+  scope: 'plugin',
+  defaultFactory: async (service) =>
+    createServiceFactory({
+      service,
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        cache: coreServices.cache,
+      },
+      factory: ({ config, logger, cache }) =>
+        DefaultSsmInvocationsService.fromConfig(config, { logger, cache }),
+    }),
+});

@@ -1,0 +1,161 @@
+// Test data shaped like the backend's answers (JSON form of core reports).
+import type { Entity } from '@backstage/catalog-model';
+import {
+  summarize,
+  type ExecutionReport,
+  type InvocationRecord,
+  type Serialized,
+  type TaskReport,
+} from '@ssm-invocations/core/model';
+import type { EntityReport, EntityWindowReport } from '../api';
+import { ANNOTATION_SSM_WINDOW_ARN } from '../annotations';
+
+export const WINDOW_ID = 'mw-0123456789abcdef0';
+export const WINDOW_ARN = `arn:aws:ssm:eu-west-1:123456789012:maintenancewindow/${WINDOW_ID}`;
+export const OTHER_WINDOW_ID = 'mw-0fedcba9876543210';
+
+export const annotatedEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'payments',
+    namespace: 'default',
+    annotations: { [ANNOTATION_SSM_WINDOW_ARN]: WINDOW_ARN },
+  },
+  spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
+};
+
+export const plainEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'no-windows', namespace: 'default' },
+  spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
+};
+
+let counter = 0;
+function uuid(): string {
+  counter += 1;
+  return `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`;
+}
+
+function at(day: number, minute = 0): string {
+  return new Date(Date.UTC(2026, 10, day, 2, minute)).toISOString();
+}
+
+function invocation(
+  windowExecutionId: string,
+  taskExecutionId: string,
+  status: string,
+  target: string,
+  owner: string,
+  details: string,
+  day: number,
+): Serialized<InvocationRecord> {
+  return {
+    WindowExecutionId: windowExecutionId,
+    TaskExecutionId: taskExecutionId,
+    InvocationId: uuid(),
+    TaskType: 'RUN_COMMAND',
+    Status: status,
+    StatusDetails: details,
+    StartTime: at(day, 0),
+    EndTime: status === 'IN_PROGRESS' ? undefined : at(day, 3),
+    OwnerInformation: owner,
+    WindowTargetId: target,
+  };
+}
+
+function execution(
+  day: number,
+  status: string,
+  invocations: Array<[string, string, string, string]>,
+): Serialized<ExecutionReport> {
+  const windowExecutionId = uuid();
+  const taskExecutionId = uuid();
+  const records = invocations.map(([s, target, owner, details]) =>
+    invocation(windowExecutionId, taskExecutionId, s, target, owner, details, day),
+  );
+  const task: Serialized<TaskReport> = {
+    task: {
+      WindowExecutionId: windowExecutionId,
+      TaskExecutionId: taskExecutionId,
+      Status: status,
+      StatusDetails: status === 'FAILED' ? 'One or more targets failed' : 'Success',
+      StartTime: at(day, 0),
+      EndTime: status === 'IN_PROGRESS' ? undefined : at(day, 4),
+      TaskArn: 'AWS-RunPatchBaseline',
+      TaskType: 'RUN_COMMAND',
+    },
+    invocations: records,
+    summary: summarize(records),
+  };
+  return {
+    execution: {
+      WindowId: WINDOW_ID,
+      WindowExecutionId: windowExecutionId,
+      Status: status,
+      StartTime: at(day, 0),
+      EndTime: status === 'IN_PROGRESS' ? undefined : at(day, 4),
+    },
+    tasks: [task],
+    summary: summarize(records),
+  };
+}
+
+/** A nightly window: green for two nights, red last night (one target failed). */
+export function mixedReport(): EntityReport {
+  const executions = [
+    execution(27, 'FAILED', [
+      ['SUCCESS', 'i-0aaa1111aaaa1111a', 'web-1', 'Success'],
+      ['FAILED', 'i-0bbb2222bbbb2222b', 'db-primary', 'Failed: yum exited with code 1'],
+    ]),
+    execution(26, 'SUCCESS', [['SUCCESS', 'i-0aaa1111aaaa1111a', 'web-1', 'Success']]),
+    execution(25, 'SUCCESS', [['SUCCESS', 'i-0aaa1111aaaa1111a', 'web-1', 'Success']]),
+  ];
+  const window: EntityWindowReport = {
+    windowArn: WINDOW_ARN,
+    region: 'eu-west-1',
+    accountId: '123456789012',
+    windowId: WINDOW_ID,
+    report: {
+      window: {
+        WindowId: WINDOW_ID,
+        Name: 'payments-nightly-patching',
+        Schedule: 'cron(0 2 ? * * *)',
+        Enabled: true,
+        NextExecutionTime: at(28),
+      },
+      executions,
+      summary: summarize(executions.flatMap((e) => e.tasks.flatMap((t) => t.invocations))),
+      generatedAt: at(27, 30),
+    },
+  };
+  return { windows: [window] };
+}
+
+/** Same window with its newest execution still running. */
+export function runningReport(): EntityReport {
+  const report = mixedReport();
+  const first = report.windows[0];
+  if (!first?.report) throw new Error('fixture broken');
+  first.report.executions.unshift(
+    execution(28, 'IN_PROGRESS', [['IN_PROGRESS', 'i-0aaa1111aaaa1111a', 'web-1', '']]),
+  );
+  return report;
+}
+
+/** A second window the backend's role may not read. */
+export function accessDeniedWindow(): EntityWindowReport {
+  return {
+    windowArn: `arn:aws:ssm:us-east-1:210987654321:maintenancewindow/${OTHER_WINDOW_ID}`,
+    region: 'us-east-1',
+    accountId: '210987654321',
+    windowId: OTHER_WINDOW_ID,
+    error: {
+      name: 'AccessDeniedError',
+      code: 'ACCESS_DENIED',
+      message:
+        'User: arn:aws:sts::210987654321:assumed-role/backstage/x is not authorized to perform: ssm:DescribeMaintenanceWindowExecutions on resource: arn:aws:ssm:us-east-1:210987654321:maintenancewindow/mw-0fedcba9876543210',
+    },
+  };
+}

@@ -1,0 +1,212 @@
+import React, { useState } from 'react';
+import Box from '@material-ui/core/Box';
+import Collapse from '@material-ui/core/Collapse';
+import IconButton from '@material-ui/core/IconButton';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import KeyboardArrowDownIcon from '@material-ui/icons/KeyboardArrowDown';
+import KeyboardArrowRightIcon from '@material-ui/icons/KeyboardArrowRight';
+import { Link } from '@backstage/core-components';
+import {
+  consoleUrl,
+  formatElapsed,
+  isFailedStatus,
+  type ExecutionReport,
+  type InvocationRecord,
+  type Serialized,
+  type TaskReport,
+} from '@ssm-invocations/core/model';
+import { StatusChip, StatusIcon } from './StatusIndicators';
+import { explainProblem } from './problemHints';
+
+type SerializedExecution = Serialized<ExecutionReport>;
+type SerializedTask = Serialized<TaskReport>;
+type SerializedInvocation = Serialized<InvocationRecord>;
+
+/** A start time in the reader's locale; `—` when the execution has not started. */
+export function formatStart(value: string | undefined): string {
+  if (!value) return '—';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toLocaleString();
+}
+
+function safeConsoleUrl(region: string, windowId: string, windowExecutionId: string | undefined) {
+  try {
+    return consoleUrl({ region, windowId, windowExecutionId });
+  } catch {
+    // A malformed id from the backend should cost the link, not the whole card.
+    return undefined;
+  }
+}
+
+const useStyles = makeStyles({
+  noWrap: { whiteSpace: 'nowrap' },
+  // Window target ids are UUIDs: let them wrap anywhere rather than squeeze the details column.
+  id: { wordBreak: 'break-all', minWidth: '9em' },
+});
+
+function InvocationsTable(props: { invocations: SerializedInvocation[] }) {
+  const classes = useStyles();
+  return (
+    <Table size="small" aria-label="Invocations per target">
+      <TableHead>
+        <TableRow>
+          <TableCell className={classes.noWrap}>Status</TableCell>
+          <TableCell>Target · owner information</TableCell>
+          <TableCell>Status details</TableCell>
+          <TableCell className={classes.noWrap}>Duration</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {props.invocations.map((invocation) => (
+          <TableRow
+            key={invocation.InvocationId ?? invocation.WindowTargetId}
+            data-testid="invocation-row"
+            data-status={invocation.Status ?? 'UNKNOWN'}
+          >
+            <TableCell className={classes.noWrap}>
+              <StatusIcon status={invocation.Status} />
+            </TableCell>
+            <TableCell className={classes.id}>
+              {invocation.WindowTargetId ?? '—'}
+              {invocation.OwnerInformation ? (
+                <Typography variant="caption" component="div" color="textSecondary">
+                  {invocation.OwnerInformation}
+                </Typography>
+              ) : null}
+            </TableCell>
+            <TableCell>{invocation.StatusDetails ?? '—'}</TableCell>
+            <TableCell className={classes.noWrap}>
+              {formatElapsed(invocation.StartTime, invocation.EndTime)}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function TaskBlock(props: { task: SerializedTask; failedOnly: boolean }) {
+  const { task, failedOnly } = props;
+  const invocations = failedOnly
+    ? task.invocations.filter((invocation) => isFailedStatus(invocation.Status))
+    : task.invocations;
+  const problem = task.error ? explainProblem(task.error) : undefined;
+  return (
+    <Box marginBottom={2} data-testid="task-block">
+      <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+        <StatusChip status={task.task.Status} />
+        <Typography variant="subtitle2">
+          {task.task.TaskType ?? 'Task'} · {task.task.TaskArn ?? task.task.TaskExecutionId}
+        </Typography>
+        <Typography variant="body2" color="textSecondary">
+          {formatElapsed(task.task.StartTime, task.task.EndTime)}
+        </Typography>
+      </Box>
+      {task.task.StatusDetails ? (
+        <Typography variant="body2" color="textSecondary">
+          {task.task.StatusDetails}
+        </Typography>
+      ) : null}
+      {problem ? (
+        <Typography variant="body2" color="error" role="alert">
+          {problem.title}: {problem.message} — {problem.fix}
+        </Typography>
+      ) : null}
+      {invocations.length > 0 ? <InvocationsTable invocations={invocations} /> : null}
+      {!problem && invocations.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          {failedOnly ? 'No failed targets.' : 'No targets invoked.'}
+        </Typography>
+      ) : null}
+    </Box>
+  );
+}
+
+/**
+ * One execution: status chip, start, duration, target counts and a console link; expands to its
+ * tasks and their per-target invocations.
+ */
+export function ExecutionRow(props: {
+  execution: SerializedExecution;
+  region: string;
+  windowId: string;
+  failedOnly: boolean;
+}) {
+  const { execution, region, windowId, failedOnly } = props;
+  const classes = useStyles();
+  const [open, setOpen] = useState(false);
+  const record = execution.execution;
+  const href = safeConsoleUrl(region, windowId, record.WindowExecutionId);
+  const tasks = failedOnly
+    ? execution.tasks.filter(
+        (task) =>
+          isFailedStatus(task.task.Status) ||
+          task.error !== undefined ||
+          task.invocations.some((invocation) => isFailedStatus(invocation.Status)),
+      )
+    : execution.tasks;
+  const { summary } = execution;
+  const label = `execution ${record.WindowExecutionId ?? ''} started ${formatStart(record.StartTime)}`;
+  return (
+    <>
+      <TableRow data-testid="execution-row" data-status={record.Status ?? 'UNKNOWN'}>
+        <TableCell padding="checkbox">
+          <IconButton
+            size="small"
+            aria-expanded={open}
+            aria-label={`${open ? 'Collapse' : 'Expand'} ${label}`}
+            onClick={() => setOpen(!open)}
+          >
+            {open ? <KeyboardArrowDownIcon /> : <KeyboardArrowRightIcon />}
+          </IconButton>
+        </TableCell>
+        <TableCell className={classes.noWrap}>
+          <StatusChip status={record.Status} />
+        </TableCell>
+        <TableCell>{formatStart(record.StartTime)}</TableCell>
+        <TableCell className={classes.noWrap}>
+          {formatElapsed(record.StartTime, record.EndTime)}
+        </TableCell>
+        <TableCell>
+          {summary.total === 0
+            ? '—'
+            : `${summary.byStatus.SUCCESS ?? 0}/${summary.total} targets succeeded${
+                summary.failed > 0 ? `, ${summary.failed} failed` : ''
+              }${summary.running > 0 ? `, ${summary.running} running` : ''}`}
+        </TableCell>
+        <TableCell>{href ? <Link to={href}>AWS console</Link> : null}</TableCell>
+      </TableRow>
+      <TableRow>
+        <TableCell style={{ paddingBottom: 0, paddingTop: 0 }} colSpan={6}>
+          <Collapse in={open} timeout="auto" unmountOnExit>
+            <Box margin={1}>
+              {record.StatusDetails ? (
+                <Typography variant="body2" gutterBottom>
+                  {record.StatusDetails}
+                </Typography>
+              ) : null}
+              {tasks.map((task) => (
+                <TaskBlock
+                  key={task.task.TaskExecutionId ?? task.task.TaskArn}
+                  task={task}
+                  failedOnly={failedOnly}
+                />
+              ))}
+              {tasks.length === 0 ? (
+                <Typography variant="body2" color="textSecondary">
+                  {failedOnly ? 'No failed tasks.' : 'No tasks ran.'}
+                </Typography>
+              ) : null}
+            </Box>
+          </Collapse>
+        </TableCell>
+      </TableRow>
+    </>
+  );
+}

@@ -1,0 +1,182 @@
+import React from 'react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { ResponseError } from '@backstage/errors';
+import type { Entity } from '@backstage/catalog-model';
+import { ssmInvocationsApiRef, type EntityReport, type SsmInvocationsApi } from '../../api';
+import {
+  accessDeniedWindow,
+  annotatedEntity,
+  mixedReport,
+  plainEntity,
+  runningReport,
+} from '../../__fixtures__/entityReports';
+import { SsmInvocationsCard } from './SsmInvocationsCard';
+
+function fakeApi(getEntityReport: SsmInvocationsApi['getEntityReport']): SsmInvocationsApi {
+  return {
+    getEntityReport: jest.fn(getEntityReport),
+    getInvocation: jest.fn(async () => {
+      throw new Error('not used by the card');
+    }),
+  };
+}
+
+async function renderCard(
+  api: SsmInvocationsApi,
+  entity: Entity = annotatedEntity,
+  props: React.ComponentProps<typeof SsmInvocationsCard> = {},
+) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[ssmInvocationsApiRef, api]]}>
+      <EntityProvider entity={entity}>
+        <SsmInvocationsCard {...props} />
+      </EntityProvider>
+    </TestApiProvider>,
+  );
+}
+
+describe('SsmInvocationsCard', () => {
+  it('shows a progress bar until the report arrives', async () => {
+    const api = fakeApi(() => new Promise<EntityReport>(() => undefined));
+    await renderCard(api);
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+    expect(api.getEntityReport).toHaveBeenCalledWith(
+      { kind: 'Component', namespace: 'default', name: 'payments' },
+      expect.objectContaining({ executions: 7 }),
+    );
+  });
+
+  it('explains the annotation when the entity has none, without calling the backend', async () => {
+    const api = fakeApi(async () => mixedReport());
+    await renderCard(api, plainEntity);
+    expect(screen.getByText(/Missing Annotation/i)).toBeInTheDocument();
+    expect(
+      screen.getAllByText(/aws.amazon.com\/ssm-maintenance-window-arn/).length,
+    ).toBeGreaterThan(0);
+    expect(api.getEntityReport).not.toHaveBeenCalled();
+  });
+
+  it('shows the window, next run, outcome strip and executions with mixed statuses', async () => {
+    await renderCard(fakeApi(async () => mixedReport()));
+    expect(await screen.findByText('payments-nightly-patching')).toBeInTheDocument();
+    expect(screen.getByText(/Next run:/)).toHaveTextContent('cron(0 2 ? * * *)');
+    const strip = screen.getByRole('list', { name: /Recent executions/ });
+    const cells = within(strip).getAllByRole('listitem');
+    // Oldest first: green, green, red.
+    expect(cells.map((c) => c.getAttribute('data-status'))).toEqual([
+      'SUCCESS',
+      'SUCCESS',
+      'FAILED',
+    ]);
+    const rows = screen.getAllByTestId('execution-row');
+    expect(rows.map((r) => r.getAttribute('data-status'))).toEqual([
+      'FAILED',
+      'SUCCESS',
+      'SUCCESS',
+    ]);
+    expect(within(rows[0] as HTMLElement).getByText('Failed')).toBeInTheDocument();
+    expect(within(rows[0] as HTMLElement).getByText('4m 00s')).toBeInTheDocument();
+    expect(
+      within(rows[0] as HTMLElement).getByText('1/2 targets succeeded, 1 failed'),
+    ).toBeInTheDocument();
+    expect(
+      within(rows[0] as HTMLElement).getByRole('link', { name: /^AWS console/ }),
+    ).toHaveAttribute(
+      'href',
+      expect.stringMatching(
+        /^https:\/\/eu-west-1\.console\.aws\.amazon\.com\/systems-manager\/maintenance-windows\/mw-0123456789abcdef0\/history\/[0-9a-f-]{36}\?region=eu-west-1$/,
+      ),
+    );
+  });
+
+  it('expands an execution to its tasks and per-target invocations', async () => {
+    await renderCard(fakeApi(async () => mixedReport()));
+    const rows = await screen.findAllByTestId('execution-row');
+    expect(screen.queryByText('Failed: yum exited with code 1')).not.toBeInTheDocument();
+    fireEvent.click(
+      within(rows[0] as HTMLElement).getByRole('button', { name: /^Expand execution/ }),
+    );
+    const details = await screen.findByText('Failed: yum exited with code 1');
+    const invocation = details.closest('tr') as HTMLElement;
+    expect(within(invocation).getByText('i-0bbb2222bbbb2222b')).toBeInTheDocument();
+    expect(within(invocation).getByText('db-primary')).toBeInTheDocument();
+    expect(within(invocation).getByText('3m 00s')).toBeInTheDocument();
+    expect(screen.getAllByTestId('invocation-row')).toHaveLength(2);
+    expect(screen.getByText(/RUN_COMMAND · AWS-RunPatchBaseline/)).toBeInTheDocument();
+  });
+
+  it('"Failed only" hides successful executions and targets', async () => {
+    await renderCard(fakeApi(async () => mixedReport()));
+    expect(await screen.findAllByTestId('execution-row')).toHaveLength(3);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Failed only' }));
+    const rows = screen.getAllByTestId('execution-row');
+    expect(rows).toHaveLength(1);
+    fireEvent.click(
+      within(rows[0] as HTMLElement).getByRole('button', { name: /^Expand execution/ }),
+    );
+    const invocations = await screen.findAllByTestId('invocation-row');
+    expect(invocations).toHaveLength(1);
+    expect(invocations[0]).toHaveTextContent('i-0bbb2222bbbb2222b');
+    // The strip still tells the whole story.
+    expect(
+      within(screen.getByRole('list', { name: /Recent executions/ })).getAllByRole('listitem'),
+    ).toHaveLength(3);
+  });
+
+  it('names the missing ssm: permission for a window the backend may not read', async () => {
+    const report = mixedReport();
+    report.windows.push(accessDeniedWindow());
+    await renderCard(fakeApi(async () => report));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('AWS denied access');
+    expect(alert).toHaveTextContent(
+      'Allow ssm:DescribeMaintenanceWindowExecutions to the AWS role the Backstage backend uses',
+    );
+    // The readable window still shows.
+    expect(screen.getByText('payments-nightly-patching')).toBeInTheDocument();
+  });
+
+  it('says what to fix when the backend refuses the request', async () => {
+    const response = new Response(
+      JSON.stringify({
+        error: { name: 'AuthenticationError', message: 'Missing credentials' },
+        request: { method: 'GET', url: '/x' },
+        response: { statusCode: 401 },
+      }),
+      { status: 401, statusText: 'Unauthorized', headers: { 'content-type': 'application/json' } },
+    );
+    const error = await ResponseError.fromResponse(response);
+    await renderCard(fakeApi(async () => Promise.reject(error)));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Not signed in');
+    expect(alert).toHaveTextContent('Missing credentials');
+    expect(alert).toHaveTextContent('Sign in to Backstage again');
+  });
+
+  it('reloads while an execution is in progress, and stops once it has finished', async () => {
+    let finished = false;
+    const api = fakeApi(async () => (finished ? mixedReport() : runningReport()));
+    await renderCard(api, annotatedEntity, { refreshIntervalMs: 20 });
+    expect(await screen.findByText('In progress')).toBeInTheDocument();
+    await waitFor(() =>
+      expect((api.getEntityReport as jest.Mock).mock.calls.length).toBeGreaterThanOrEqual(3),
+    );
+    // The last report stays on screen while reloading (no flash of a progress bar).
+    expect(screen.getAllByTestId('execution-row')).toHaveLength(4);
+    finished = true;
+    await waitFor(() => expect(screen.getAllByTestId('execution-row')).toHaveLength(3));
+    const calls = (api.getEntityReport as jest.Mock).mock.calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(api.getEntityReport).toHaveBeenCalledTimes(calls);
+  });
+
+  it('does not poll a finished report', async () => {
+    const api = fakeApi(async () => mixedReport());
+    await renderCard(api, annotatedEntity, { refreshIntervalMs: 20 });
+    await screen.findAllByTestId('execution-row');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(api.getEntityReport).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,1 @@
+export { SsmInvocationsCard, type SsmInvocationsCardProps } from './SsmInvocationsCard';

@@ -1,0 +1,31 @@
+import { REQUIRED_IAM_ACTIONS, explainProblem } from './problemHints';
+
+describe('explainProblem', () => {
+  it('names the exact SSM action AWS refused', () => {
+    const problem = explainProblem({
+      code: 'ACCESS_DENIED',
+      name: 'AccessDeniedError',
+      message: 'is not authorized to perform: ssm:GetMaintenanceWindow on resource: arn:…',
+    });
+    expect(problem.title).toBe('AWS denied access');
+    expect(problem.fix).toMatch(/^Allow ssm:GetMaintenanceWindow to the AWS role/);
+  });
+
+  it('lists all nine actions when AWS did not name one', () => {
+    const problem = explainProblem({ code: 'ACCESS_DENIED', message: 'Access denied' });
+    expect(REQUIRED_IAM_ACTIONS).toHaveLength(9);
+    for (const action of REQUIRED_IAM_ACTIONS) expect(problem.fix).toContain(action);
+  });
+
+  it.each([
+    [{ statusCode: 401, message: 'Missing credentials' }, 'Not signed in'],
+    [{ statusCode: 404, message: 'Not found' }, 'Entity or backend route not found'],
+    [{ statusCode: 400, message: 'bad arn' }, 'Invalid annotation or request'],
+    [{ statusCode: 503, message: 'throttled' }, 'AWS is throttling requests'],
+    [{ code: 'NOT_FOUND', message: 'no window' }, 'Maintenance window not found'],
+    [{ name: 'TypeError', message: 'Failed to fetch' }, 'Backend unreachable'],
+    [{ message: 'boom' }, 'Could not load maintenance window runs'],
+  ])('explains %j as %s', (error, title) => {
+    expect(explainProblem(error).title).toBe(title);
+  });
+});

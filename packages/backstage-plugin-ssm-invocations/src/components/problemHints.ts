@@ -1,0 +1,98 @@
+// Turns what went wrong into what to fix. The card shows these under its error panels.
+import { SSM_OPERATIONS } from '@ssm-invocations/core/model';
+
+/** The IAM actions the backend's AWS role needs (one per SSM operation the core package calls). */
+export const REQUIRED_IAM_ACTIONS: readonly string[] = Object.keys(SSM_OPERATIONS).map(
+  (operation) => `ssm:${operation}`,
+);
+
+/** A failure as the card explains it. */
+export interface Problem {
+  title: string;
+  message: string;
+  /** What to change so that the card works. */
+  fix: string;
+}
+
+interface ErrorLike {
+  name?: string;
+  message?: string;
+  code?: string;
+  statusCode?: number;
+}
+
+function describeAccessDenied(message: string): string {
+  // AWS names the refused action in the message ("... is not authorized to perform:
+  // ssm:DescribeMaintenanceWindowExecutions on resource ..."); point at exactly that one.
+  const action = /\bssm:[A-Za-z]+/.exec(message)?.[0];
+  return action
+    ? `Allow ${action} to the AWS role the Backstage backend uses (the card needs ${REQUIRED_IAM_ACTIONS.join(', ')}).`
+    : `Allow these actions to the AWS role the Backstage backend uses: ${REQUIRED_IAM_ACTIONS.join(', ')}.`;
+}
+
+/**
+ * Explains an error from the backend: either the whole request failing (a `ResponseError`, with
+ * `statusCode`) or one window's `error` entry (with the core error `code`).
+ */
+export function explainProblem(error: ErrorLike): Problem {
+  const message = error.message ?? String(error);
+  const code = error.code ?? '';
+  const name = error.name ?? '';
+  if (code === 'ACCESS_DENIED' || name === 'AccessDeniedError' || /AccessDenied/.test(message)) {
+    return { title: 'AWS denied access', message, fix: describeAccessDenied(message) };
+  }
+  if (code === 'THROTTLED' || name === 'ThrottledError' || error.statusCode === 503) {
+    return {
+      title: 'AWS is throttling requests',
+      message,
+      fix: 'The card retries on its own; if this persists, raise the SSM API rate quota or lower the number of executions shown.',
+    };
+  }
+  if (code === 'NOT_FOUND' || name === 'NotFoundError') {
+    return {
+      title: 'Maintenance window not found',
+      message,
+      fix: 'Check the window id, region and account in the entity annotation (aws.amazon.com/ssm-maintenance-window-arn).',
+    };
+  }
+  if (error.statusCode === 401) {
+    return {
+      title: 'Not signed in',
+      message,
+      fix: 'Sign in to Backstage again; the backend refused the request without a valid user token.',
+    };
+  }
+  if (error.statusCode === 403) {
+    return {
+      title: 'Not allowed',
+      message,
+      fix: 'Your Backstage user may not read this entity; ask for catalog read permission.',
+    };
+  }
+  if (error.statusCode === 404) {
+    return {
+      title: 'Entity or backend route not found',
+      message,
+      fix: 'Make sure the entity is in the catalog and the ssm-invocations backend plugin is installed in the Backstage backend.',
+    };
+  }
+  if (error.statusCode === 400) {
+    return {
+      title: 'Invalid annotation or request',
+      message,
+      fix: 'Check the aws.amazon.com/ssm-maintenance-window-arn / -id annotations of this entity.',
+    };
+  }
+  if (name === 'TypeError' && /fetch/i.test(message)) {
+    return {
+      title: 'Backend unreachable',
+      message,
+      fix: 'Make sure the Backstage backend is running and has the ssm-invocations plugin.',
+    };
+  }
+  return {
+    title: 'Could not load maintenance window runs',
+    message,
+    fix: 'See the Backstage backend logs for the request; the error above is what it answered.',
+  };
+}

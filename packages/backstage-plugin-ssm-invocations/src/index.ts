@@ -1,0 +1,24 @@
+/**
+ * Backstage entity card for AWS Systems Manager maintenance windows: which targets ran, which
+ * failed, and why. The default export is the plugin for the new frontend system; the named
+ * exports serve legacy apps.
+ *
+ * @packageDocumentation
+ */
+export { default } from './alpha';
+export { ssmInvocationsPlugin, EntitySsmInvocationsCard } from './plugin';
+export {
+  ANNOTATION_SSM_WINDOW_ARN,
+  ANNOTATION_SSM_WINDOW_ID,
+  ANNOTATION_SSM_REGION,
+  isSsmInvocationsAvailable,
+} from './annotations';
+export {
+  ssmInvocationsApiRef,
+  SsmInvocationsClient,
+  type SsmInvocationsApi,
+  type EntityReport,
+  type EntityWindowReport,
+  type InvocationKey,
+} from './api';
+export { SsmInvocationsCard, type SsmInvocationsCardProps } from './components/SsmInvocationsCard';

@@ -1,0 +1,68 @@
+/**
+ * Benchmark fixtures for the emulator: one window with `executions` executions of `tasks` tasks
+ * of `invocations` invocations each, with stable ids.
+ */
+import type { Fixture } from '@ssm-invocations/emulator';
+
+export const BENCH_WINDOW_ID = 'mw-0be0c0000000000b1';
+
+/** The first execution and its first task in every bench fixture. */
+export const BENCH_EXECUTION_ID = '00000001-0000-4000-8000-000000000000';
+export const BENCH_TASK_ID = '00000002-0000-4000-8000-000000000000';
+
+function id(kind: number, n: number): string {
+  return `${kind.toString(16).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+}
+
+export function benchFixture(shape: {
+  executions: number;
+  tasks: number;
+  invocations: number;
+}): Fixture {
+  const start = Date.parse('2026-11-27T02:00:00Z') / 1000;
+  let counter = 0;
+  return {
+    windows: [
+      {
+        WindowId: BENCH_WINDOW_ID,
+        Name: 'bench-window',
+        Schedule: 'cron(0 2 ? * * *)',
+        targets: [{ WindowTargetId: id(4, 0), Targets: [{ Key: 'tag:Bench', Values: ['yes'] }] }],
+        executions: Array.from({ length: shape.executions }, (_, e) => ({
+          WindowExecutionId: id(1, e),
+          Status: 'SUCCESS' as const,
+          StartTime: start - e * 86_400,
+          EndTime: start - e * 86_400 + 900,
+          tasks: Array.from({ length: shape.tasks }, (_, t) => ({
+            TaskExecutionId: id(2, e * 100 + t),
+            TaskArn: 'AWS-RunPatchBaseline',
+            TaskType: 'RUN_COMMAND' as const,
+            Status: 'SUCCESS' as const,
+            StartTime: start - e * 86_400 + 1,
+            EndTime: start - e * 86_400 + 800,
+            invocations: Array.from({ length: shape.invocations }, (_, i) => {
+              counter += 1;
+              return {
+                InvocationId: id(3, counter),
+                ExecutionId: `cmd-${counter}`,
+                Status: i % 10 === 0 ? ('FAILED' as const) : ('SUCCESS' as const),
+                StatusDetails: i % 10 === 0 ? 'Failed' : 'Success',
+                StartTime: start - e * 86_400 + 2,
+                EndTime: start - e * 86_400 + 60,
+                WindowTargetId: id(4, 0),
+              };
+            }),
+          })),
+        })),
+      },
+    ],
+  };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? 0)
+    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
