@@ -1,7 +1,7 @@
 // Benchmark runner: each benchmark prints ratios measured side by side in this one run.
 import { runBackstageReportBench } from './backstage-report.bench';
 import { backstageCardSize } from './backstageCardSize';
-import { runEmulatorThrottleBench } from './emulator-throttle';
+import { runEmulatorThrottleBench } from './emulator-throttle.bench';
 import { pageOverheadBench } from './page-overhead.bench';
 import { reportLatencyBench } from './report-latency.bench';
 

@@ -14,12 +14,12 @@ import {
 } from '@aws-sdk/client-ssm';
 import { startEmulator } from '@ssm-invocations/emulator';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_FLAGS, signInAsGuestIfAsked } from './chromium';
 import {
-  freePort,
-  startProcessGroup,
-  type ProcessGroup,
-} from '@ssm-invocations/demo/process-group';
+  startChildService,
+  type RunningChildService,
+} from '../../../examples/demo/src/child-service';
+import { freePort } from '../../support/processes';
+import { CHROMIUM_FLAGS, signInAsGuestIfAsked } from './chromium';
 
 const repoRoot = resolve(__dirname, '../../..');
 const artifacts = join(__dirname, 'artifacts');
@@ -28,8 +28,8 @@ const WINDOW_ID = 'mw-0a1b2c3d4e5f00001';
 const WINDOW_NAME = 'payments-api-nightly-patching';
 
 let emulator: Awaited<ReturnType<typeof startEmulator>> | undefined;
-let backend: ProcessGroup | undefined;
-let app: ProcessGroup | undefined;
+let backend: RunningChildService | undefined;
+let app: RunningChildService | undefined;
 let browser: Browser | undefined;
 let appUrl = '';
 
@@ -74,7 +74,7 @@ async function failingInvocationsOfNewestExecution(
 }
 
 async function openEntityPage(page: Page, query: string): Promise<void> {
-  await page.goto(`${appUrl}${ENTITY_PATH}${query}`);
+  await page.goto(`${appUrl}${ENTITY_PATH}${query}`, { timeout: 240_000 });
   await signInAsGuestIfAsked(page, page.getByText(WINDOW_NAME).first());
 }
 
@@ -83,7 +83,7 @@ beforeAll(async () => {
   emulator = await startEmulator({ port: 0, host: '127.0.0.1', seed: 'demo' });
   const appPort = await freePort();
   appUrl = `http://127.0.0.1:${appPort}`;
-  backend = await startProcessGroup({
+  backend = await startChildService({
     name: 'example backend',
     command: 'pnpm',
     args: ['--filter', '@ssm-invocations/example-backstage-backend', 'start'],
@@ -95,17 +95,17 @@ beforeAll(async () => {
       SSM_EMULATOR_URL: emulator.url,
     },
     ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
-    timeoutMs: 180_000,
+    startTimeoutMs: 180_000,
   });
-  const backendUrl = backend.readyMatch[1] ?? '';
-  app = await startProcessGroup({
+  app = await startChildService({
     name: 'dev app',
     command: 'node',
     args: [join(repoRoot, 'examples/backstage/app/scripts/start.mjs')],
     cwd: join(repoRoot, 'examples/backstage/app'),
-    env: { ...process.env, PORT: String(appPort), BACKEND_URL: backendUrl },
-    ready: /compiled successfully/i,
-    timeoutMs: 240_000,
+    env: { ...process.env, PORT: String(appPort), BACKEND_URL: backend.url },
+    // The dev server holds requests until its first compile is done.
+    ready: /Loopback: (http:\/\/127\.0\.0\.1:\d+)/,
+    startTimeoutMs: 240_000,
   });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
 }, 480_000);

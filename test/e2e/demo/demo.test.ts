@@ -1,7 +1,11 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { connect } from 'node:net';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { demoWindows } from '@ssm-invocations/emulator';
+import { groupPids, isAlive, portIsOpen, waitUntil } from '../../support/processes';
+
+// Each demo run starts ~11 CLI processes and compiles the runner with tsx; slow under load.
+jest.setTimeout(180_000);
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
 const demoDir = resolve(repoRoot, 'examples', 'demo');
@@ -70,48 +74,6 @@ function startDemo(
       });
     },
   };
-}
-
-function portIsOpen(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((done) => {
-    const socket = connect({ host: hostname, port: Number(port) });
-    socket.once('connect', () => {
-      socket.destroy();
-      done(true);
-    });
-    socket.once('error', () => done(false));
-  });
-}
-
-function groupPids(pgid: number): Promise<number[]> {
-  return new Promise((done) => {
-    execFile('ps', ['-o', 'pid=', '-g', String(pgid)], (_error, stdout) => {
-      done(
-        stdout
-          .split('\n')
-          .map((line) => Number(line.trim()))
-          .filter((pid) => pid > 0),
-      );
-    });
-  });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 function runShell(command: string): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -194,6 +156,25 @@ describe('pnpm demo', () => {
       /invocations --window-execution-id [0-9a-f-]{36} --task-id [0-9a-f-]{36}/,
     );
     expect(await portIsOpen(endpoint)).toBe(false);
+  });
+
+  it('fails with exit 1 naming the problem when the --port asked for is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));
+    const address = blocker.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    try {
+      const demo = startDemo(
+        process.execPath,
+        ['--import', 'tsx', 'src/main.ts', '--no-build', '--port', String(port)],
+        { cwd: demoDir },
+      );
+      const { code } = await demo.exited;
+      expect(code).toBe(1);
+      expect(demo.output()).toMatch(/demo: .*EADDRINUSE/);
+    } finally {
+      await new Promise((done) => blocker.close(done));
+    }
   });
 
   it('rejects an unknown flag with exit 2 and the usage', async () => {

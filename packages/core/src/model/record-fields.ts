@@ -165,8 +165,21 @@ export const TARGET_FIELDS = [
   'Description',
 ] as const;
 
+const fieldSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function fieldSet(fields: readonly string[]): ReadonlySet<string> {
+  let set = fieldSets.get(fields);
+  if (set === undefined) {
+    set = new Set(fields);
+    fieldSets.set(fields, set);
+  }
+  return set;
+}
+
 /**
- * Copies the given members of `source` that are present (not `undefined`/`null`).
+ * Keeps only the given members of `source` that are present (not `undefined`/`null`). When
+ * `source` has no other members it is returned as is — the common case for SDK output, which
+ * already drops unknown members — so that reading a page costs no copy.
  *
  * @example
  * ```ts
@@ -174,6 +187,16 @@ export const TARGET_FIELDS = [
  * ```
  */
 export function pickFields<T>(source: Record<string, unknown>, fields: readonly string[]): T {
+  const known = fieldSet(fields);
+  let clean = true;
+  for (const key in source) {
+    const value = source[key];
+    if (!known.has(key) || value === undefined || value === null) {
+      clean = false;
+      break;
+    }
+  }
+  if (clean) return source as T;
   const out: Record<string, unknown> = {};
   for (const field of fields) {
     const value = source[field];

@@ -33,7 +33,7 @@ import type { SendOptions, SsmTransport } from './types';
 type Send = (
   client: SSMClient,
   input: unknown,
-  options: { abortSignal?: AbortSignal },
+  options: { abortSignal: AbortSignal } | undefined,
 ) => Promise<object>;
 
 // One typed send per operation: the SDK's command classes do not share a usable common type.
@@ -168,9 +168,12 @@ export function sdkTransport(client: SSMClient, retry: RetryOptions = {}): SsmTr
       for (let attempt = 1; ; attempt += 1) {
         if (signal?.aborted) throw signal.reason;
         try {
-          const output = (await SENDS[operation](client, input, {
-            abortSignal: signal,
-          })) as Record<string, unknown>;
+          // No options object without a signal: the SDK's plain path, as a raw send takes.
+          const sdkOptions = signal === undefined ? undefined : { abortSignal: signal };
+          const output = (await SENDS[operation](client, input, sdkOptions)) as Record<
+            string,
+            unknown
+          >;
           const { $metadata: _metadata, ...rest } = output;
           return rest;
         } catch (error) {
