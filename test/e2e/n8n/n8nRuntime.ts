@@ -62,6 +62,8 @@ export interface N8nInstance {
   /** Creates the owner and a public-API key. */
   setUpOwner(): Promise<void>;
   stop(): Promise<void>;
+  /** The end of the server's output, for failure messages. */
+  logTail(): string;
 }
 
 export async function createN8nInstance(home: string): Promise<N8nInstance> {
@@ -158,11 +160,16 @@ export async function createN8nInstance(home: string): Promise<N8nInstance> {
       })) as { data: { rawApiKey?: string; apiKey?: string } };
       apiKey = created.data.rawApiKey ?? created.data.apiKey ?? '';
     },
+    logTail() {
+      return serverLog.slice(-6000);
+    },
     async stop() {
       if (server?.pid !== undefined && server.exitCode === null) {
         const exited = new Promise((done) => server?.once('exit', done));
         process.kill(-server.pid, 'SIGTERM');
-        await Promise.race([exited, new Promise((wake) => setTimeout(wake, 15_000))]);
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([exited, new Promise((wake) => (timer = setTimeout(wake, 15_000)))]);
+        clearTimeout(timer);
         if (server.exitCode === null) process.kill(-server.pid, 'SIGKILL');
       }
       rmSync(userFolder, { recursive: true, force: true });
