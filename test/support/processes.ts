@@ -3,7 +3,7 @@
  * processes (the demo, its child services): is a port still open, is a process group empty.
  */
 import { execFile } from 'node:child_process';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 
 /** Whether something accepts TCP connections at the URL's host and port. */
 export function portIsOpen(url: string): Promise<boolean> {
@@ -52,4 +52,18 @@ export async function waitUntil(
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** A TCP port free on 127.0.0.1 a moment ago, for a server that must be told its port up front. */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
+      );
+    });
+  });
 }

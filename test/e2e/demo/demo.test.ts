@@ -24,7 +24,8 @@ function startDemo(
 ): DemoProcess {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of Object.keys(env)) if (name.startsWith('DEMO_')) delete env[name];
-  Object.assign(env, { DEMO_PORT: '0', NO_COLOR: '1' }, extraEnv);
+  // The CLI part of the demo; its Backstage part has its own test (test/e2e/browser).
+  Object.assign(env, { DEMO_PORT: '0', NO_COLOR: '1', DEMO_NO_BACKSTAGE: '1' }, extraEnv);
   // Its own process group, like a terminal's foreground job, so Ctrl-C can be sent to all of it.
   const child = spawn(command, args, {
     cwd,
