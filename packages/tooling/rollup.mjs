@@ -1,6 +1,6 @@
 // One rollup config factory for every library package: each package's rollup.config.mjs
 // names only its entries; this file decides formats, externals and declaration bundling.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -41,7 +41,15 @@ export function createRollupConfig({
   // Inlining a dependency means resolving it from node_modules (its ESM build, by its exports).
   const resolve =
     bundle.length > 0 ? [nodeResolve({ exportConditions: ['node'], preferBuiltins: true })] : [];
-  const configs = formats.map((format) => ({
+  // Rollup never empties its output folder: without this, chunks of earlier builds pile up in
+  // dist and would be published. Only the first config cleans, before anything is written.
+  const cleanDist = {
+    name: 'clean-dist',
+    buildStart() {
+      rmSync(join(packageDir, 'dist'), { recursive: true, force: true });
+    },
+  };
+  const configs = formats.map((format, index) => ({
     input,
     external,
     plugins: [...resolve, esbuild({ target, tsconfig: join(packageDir, 'tsconfig.json') })],

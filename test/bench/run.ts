@@ -1,7 +1,8 @@
 // Benchmark runner: each benchmark prints ratios measured side by side in this one run.
 import { runBackstageReportBench } from './backstage-report.bench';
 import { backstageCardSize } from './backstageCardSize';
-import { runEmulatorThrottleBench } from './emulator-throttle';
+import { runEmulatorThrottleBench } from './emulator-throttle.bench';
+import { runN8nNodeBench } from './n8n-node';
 import { pageOverheadBench } from './page-overhead.bench';
 import { reportLatencyBench } from './report-latency.bench';
 
@@ -9,6 +10,10 @@ const benches: Array<{ name: string; run: () => Promise<void> }> = [
   { name: 'P1 getWindowReport vs round-trip lower bound (core)', run: reportLatencyBench },
   { name: 'P2 listInvocations per-page overhead vs raw SDK (core)', run: pageOverheadBench },
   { name: 'P3 — emulator throttling at 20 req/s, 400-request job', run: runEmulatorThrottleBench },
+  {
+    name: 'n8n node — module load and Get Many of 10,000 invocations (heap per output item)',
+    run: runN8nNodeBench,
+  },
   {
     name: 'backstage backend: coalescing and cached report latency',
     run: async () => {

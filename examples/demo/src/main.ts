@@ -133,10 +133,19 @@ async function main(): Promise<number> {
   }
   const services = DEMO_SERVICES.filter((s) => !options.disabled.has(s.name));
   const started: Array<{ name: string; service: RunningService }> = [];
+  // The service being started, so an interrupt meanwhile can still stop it once it is up.
+  let starting: { name: string; service: Promise<RunningService> } | undefined;
   let stopping: Promise<void> | undefined;
   const stopAll = (): Promise<void> => {
     stopping ??= (async () => {
       killRunningCliProcesses();
+      if (starting) {
+        const { name, service } = starting;
+        await service.then(
+          (running) => started.push({ name, service: running }),
+          () => undefined, // it failed to start; nothing to stop
+        );
+      }
       for (const { name, service } of started.reverse()) {
         try {
           await service.stop();
@@ -166,7 +175,11 @@ async function main(): Promise<number> {
     const context: DemoContext = { repoRoot, options, urls, log };
     for (const definition of services) {
       if (stopping) return 0;
-      const service = await definition.start(context);
+      starting = { name: definition.name, service: definition.start(context) };
+      const service = await starting.service;
+      // After an interrupt, stopAll() has taken this service over.
+      if (stopping) return 0;
+      starting = undefined;
       started.push({ name: definition.name, service });
       urls.set(definition.name, service.url);
       log(`${definition.description}: ${service.url}`);

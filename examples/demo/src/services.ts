@@ -1,3 +1,4 @@
+import { backstageService } from './backstage-service';
 import type { DemoOptions } from './demo-options';
 
 /** What a service gets when it starts: the options and what started before it. */
@@ -74,4 +75,4 @@ export const emulatorService: DemoService = {
 };
 
 /** Every service of the demo, in start order. */
-export const DEMO_SERVICES: readonly DemoService[] = [emulatorService];
+export const DEMO_SERVICES: readonly DemoService[] = [emulatorService, backstageService];

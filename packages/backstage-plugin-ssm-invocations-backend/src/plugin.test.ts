@@ -1,3 +1,9 @@
+import {
+  coreServices,
+  createServiceFactory,
+  type RootLoggerService,
+  type ServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -10,22 +16,11 @@ import { DEMO_WINDOW_IDS, startEmulator } from '@ssm-invocations/emulator';
 import request from 'supertest';
 import ssmInvocationsPlugin from './index';
 import type { EntityReportResponse } from './service/types';
+import { component, DEMO_ACCOUNT, demoWindowArn, type Emulator } from './test-support/demoEntities';
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
-
-const ACCOUNT = '123456789012';
-const arn = (windowId: string): string =>
-  `arn:aws:ssm:us-east-1:${ACCOUNT}:maintenancewindow/${windowId}`;
+const ACCOUNT = DEMO_ACCOUNT;
+const arn = demoWindowArn;
 const OUTSIDER = 'user:default/outsider';
-
-function component(name: string, annotations: Record<string, string> = {}): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default', annotations },
-    spec: { type: 'service', owner: 'group:default/platform', lifecycle: 'production' },
-  };
-}
 
 const entities: Entity[] = [
   component('payments-api', {
@@ -57,12 +52,44 @@ function catalogWithReadRules() {
   });
 }
 
-async function startPlugin(emulator: Emulator, ssmInvocations: Record<string, unknown> = {}) {
+/** A root logger that keeps every line (message and metadata) for inspection. */
+function recordingRootLogger() {
+  const lines: string[] = [];
+  const make = (meta: unknown): RootLoggerService => {
+    const write = (message: string, extra?: unknown) => {
+      lines.push(
+        JSON.stringify({ message, meta, extra: String(extra), stack: (extra as Error)?.stack }),
+      );
+    };
+    return {
+      error: write,
+      warn: write,
+      info: write,
+      debug: write,
+      child: (more) => make([meta, more]),
+    };
+  };
+  return {
+    lines,
+    factory: createServiceFactory({
+      service: coreServices.rootLogger,
+      deps: {},
+      factory: () => make(undefined),
+    }),
+  };
+}
+
+async function startPlugin(
+  emulator: Emulator,
+  ssmInvocations: Record<string, unknown> = {},
+  extraFeatures: ServiceFactory[] = [],
+) {
   const catalog = catalogWithReadRules();
   const backend = await startTestBackend({
     features: [
       ssmInvocationsPlugin,
       catalog.factory,
+      ...extraFeatures,
       mockServices.rootConfig.factory({
         data: {
           aws: {
@@ -471,7 +498,8 @@ describe('ssm-invocations backend plugin', () => {
         seed: 'demo',
         sigv4: sigv4('the-real-secret-the-plugin-does-not-have'),
       });
-      const { backend, server } = await startPlugin(refusing, { maxAttempts: 1 });
+      const logs = recordingRootLogger();
+      const { backend, server } = await startPlugin(refusing, { maxAttempts: 1 }, [logs.factory]);
       try {
         const report = await request(server)
           .get(reportPath('inventory-db', '?executions=1'))
@@ -491,9 +519,16 @@ describe('ssm-invocations backend plugin', () => {
         expect(detail.status).toBe(502);
         expect(detail.body.error.name).toBe('SsmUpstreamError');
         expect(detail.body.error.stack).toBeUndefined();
-        for (const text of [JSON.stringify(report.body), JSON.stringify(detail.body)]) {
+        // The failures were logged (a 502 is), but never with a key or a secret.
+        expect(logs.lines.some((line) => line.includes('SsmUpstreamError'))).toBe(true);
+        for (const text of [
+          JSON.stringify(report.body),
+          JSON.stringify(detail.body),
+          ...logs.lines,
+        ]) {
           expect(text).not.toContain('plugin-test-secret-key');
           expect(text).not.toContain('the-real-secret');
+          expect(text).not.toContain('Signature=');
         }
         expect(refusing.stats().signatures.rejected).toBeGreaterThan(0);
       } finally {

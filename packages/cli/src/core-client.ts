@@ -1,3 +1,4 @@
+import { fromIni } from '@aws-sdk/credential-providers';
 import {
   createInvocationsClient,
   getInvocationsResumable,
@@ -7,9 +8,10 @@ import {
 import type { CliClient, ConnectionOptions } from './client';
 
 /**
- * Builds the CLI's client on core from the global flags. `--profile` works like `AWS_PROFILE`
- * (the SDK then takes credentials and region from that profile); without `--region` and a
- * region in the environment, an `--endpoint` run (the emulator) defaults to `us-east-1`.
+ * Builds the CLI's client on core from the global flags. `--profile` takes the credentials of
+ * that shared-config profile, over any in the environment (as the AWS CLI's `--profile` does),
+ * and its region unless `--region` or `AWS_REGION` says otherwise; without any region, an
+ * `--endpoint` run (the emulator) defaults to `us-east-1`.
  *
  * @example
  * ```ts
@@ -20,6 +22,8 @@ export function createCliClient(
   connection: ConnectionOptions,
   env: Record<string, string | undefined>,
 ): CliClient {
+  // The SDK's region chain reads the profile named by AWS_PROFILE; credentials come from the
+  // profile explicitly, so environment keys cannot win over the flag.
   if (connection.profile !== undefined) env.AWS_PROFILE = connection.profile;
   const region =
     connection.region ??
@@ -29,6 +33,9 @@ export function createCliClient(
   const options: InvocationsClientOptions = {
     ...(region === undefined ? {} : { region }),
     ...(connection.endpoint === undefined ? {} : { endpoint: connection.endpoint }),
+    ...(connection.profile === undefined
+      ? {}
+      : { credentials: fromIni({ profile: connection.profile }) }),
   };
   const client = createInvocationsClient(options);
   // Flag values are plain strings; core validates statuses and reports them as `statuses[i]`.

@@ -105,7 +105,7 @@ function buildProgram(options: RunCliOptions): Command {
     .option('--endpoint <url>', 'SSM endpoint URL, e.g. a local emulator http://127.0.0.1:8566')
     .option(
       '--profile <name>',
-      'shared config profile for credentials and region (like AWS_PROFILE)',
+      'shared config profile: its credentials (over any in the environment) and region',
     )
     .addOption(
       new Option(

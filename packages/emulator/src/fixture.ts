@@ -57,9 +57,17 @@ export type FixtureTime = string | number;
  */
 export interface FixtureWindow extends Omit<
   EmulatorWindow,
-  'Enabled' | 'Duration' | 'Cutoff' | 'AllowUnassociatedTargets' | 'CreatedDate' | 'ModifiedDate'
+  | 'Enabled'
+  | 'Schedule'
+  | 'Duration'
+  | 'Cutoff'
+  | 'AllowUnassociatedTargets'
+  | 'CreatedDate'
+  | 'ModifiedDate'
 > {
   Enabled?: boolean;
+  /** Default `rate(1 day)`. */
+  Schedule?: string;
   Duration?: number;
   Cutoff?: number;
   AllowUnassociatedTargets?: boolean;

@@ -143,12 +143,61 @@ describe('live mode', () => {
     expect(rest).toEqual(oldIds.slice(oldIds.length - rest.length));
   });
 
+  it('keeps each invocation in its place while it starts, so paging mid-run sees each once', async () => {
+    const busy = await startEmulator({
+      seed: 'live-paging',
+      seedOptions: {
+        windows: 1,
+        executionsPerWindow: 1,
+        tasksPerExecution: 1,
+        invocationsPerTask: 60,
+      },
+      live: { tickMs: 1000, autoTick: false, startTime: START },
+    });
+    const client = new SSMClient({
+      endpoint: busy.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret' },
+    });
+    const [windowExecutionId] = busy.tick().created;
+    const task = busy.store.tasksOf(windowExecutionId ?? '')[0];
+    if (!windowExecutionId || !task) throw new Error('live execution has no task');
+    const seen: string[] = [];
+    const statuses = new Set<string>();
+    let NextToken: string | undefined;
+    do {
+      const page = await client.send(
+        new DescribeMaintenanceWindowExecutionTaskInvocationsCommand({
+          WindowExecutionId: windowExecutionId,
+          TaskId: task.TaskExecutionId,
+          MaxResults: 10,
+          NextToken,
+        }),
+      );
+      for (const invocation of page.WindowExecutionTaskInvocationIdentities ?? []) {
+        seen.push(invocation.InvocationId ?? '');
+        statuses.add(invocation.Status ?? '');
+      }
+      NextToken = page.NextToken;
+      busy.tick(); // records start and finish between pages
+    } while (NextToken);
+    expect(seen).toHaveLength(60);
+    expect(new Set(seen).size).toBe(60);
+    expect(statuses.size).toBeGreaterThan(1);
+    client.destroy();
+    await busy.stop();
+  });
+
   it('ticks on a timer by default', async () => {
     const timed = await startEmulator({
       live: { tickMs: 50, startTime: START, windowIds: [WINDOW_ID] },
     });
     const before = timed.store.executionsOf(WINDOW_ID).length;
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Poll instead of sleeping a fixed time: timers run late on a busy machine.
+    const deadline = Date.now() + 5000;
+    while (timed.store.executionsOf(WINDOW_ID).length === before && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
     expect(timed.store.executionsOf(WINDOW_ID).length).toBeGreaterThan(before);
     await timed.stop();
   });
@@ -160,11 +209,24 @@ describe('live mode options', () => {
       LiveOptionsError,
     );
     await expect(startEmulator({ live: { tickMs: 0 } })).rejects.toThrow('live.tickMs must be > 0');
+    await expect(
+      startEmulator({
+        fixture: { windows: [{ WindowId: 'mw-0123456789abcdef0', Name: 'idle-window' }] },
+        live: { windowIds: ['mw-0123456789abcdef0'] },
+      }),
+    ).rejects.toThrow('live.windowIds names mw-0123456789abcdef0, which has no tasks to run');
   });
 
   it('refuses tick() without live mode', async () => {
     const emulator = await startEmulator();
     expect(() => emulator.tick()).toThrow(EmulatorOptionsError);
     await emulator.stop();
+  });
+
+  it('stops once, however often stop() is called', async () => {
+    const emulator = await startEmulator({ live: { tickMs: 10 } });
+    await Promise.all([emulator.stop(), emulator.stop()]);
+    await expect(emulator.stop()).resolves.toBeUndefined();
+    await expect(fetch(`${emulator.url}/__emulator/stats`)).rejects.toThrow();
   });
 });

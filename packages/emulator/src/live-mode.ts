@@ -115,8 +115,13 @@ export class LiveMode {
     if (Number.isNaN(start))
       throw new LiveOptionsError(`live.startTime is not a date: ${String(options.startTime)}`);
     for (const windowId of options.windowIds ?? []) {
-      if (!blueprints.some((b) => b.windowId === windowId)) {
+      const blueprint = blueprints.find((b) => b.windowId === windowId);
+      if (!blueprint) {
         throw new LiveOptionsError(`live.windowIds names ${windowId}, which is not in the store`);
+      }
+      if (blueprint.tasks.length === 0) {
+        // Without tasks there is nothing to run: a fixture window needs one execution with tasks.
+        throw new LiveOptionsError(`live.windowIds names ${windowId}, which has no tasks to run`);
       }
     }
     this.#store = store;
@@ -194,6 +199,15 @@ export class LiveMode {
     this.#store.addExecution(execution);
     tasks.forEach((task) => this.#store.addTask(task));
     invocations.forEach((invocation) => this.#store.addInvocation(invocation));
+    // Each record keeps its place in the lists while it goes from PENDING to started.
+    const pairs: [Timed, Timed][] = [
+      [execution, final.execution],
+      ...tasks.map((task, i): [Timed, Timed] => [task, final.tasks[i] ?? task]),
+      ...invocations.map((inv, i): [Timed, Timed] => [inv, final.invocations[i] ?? inv]),
+    ];
+    for (const [record, planned] of pairs) {
+      if (planned.StartTime) this.#store.scheduleStart(record, planned.StartTime);
+    }
     this.#active.push(active);
     return windowExecutionId;
   }

@@ -91,12 +91,6 @@ function pageOf<T>(
   return { items: page.items, nextToken: query.nextToken || page.nextToken || endToken };
 }
 
-/** Time-ordered lists: no start time first, then newest start first, then id ascending. */
-function timeKey(record: { StartTime?: Date }, id: string): SortKey {
-  const time = record.StartTime?.getTime();
-  return time === undefined ? [0, 0, id] : [1, -time, id];
-}
-
 /** Keeps the records matching every STATUS filter (values ORed, filters ANDed). */
 function filterByStatus<T extends { Status: string }>(records: T[], filters: WireFilter[]): T[] {
   const sets = filters.filter((f) => f.Key === 'STATUS').map((f) => new Set(f.Values));
@@ -175,7 +169,7 @@ const describeMaintenanceWindows: OperationHandler = (input, context) => {
     input,
     query,
     windows,
-    (w) => [w.Name, w.WindowId],
+    (w) => context.store.windowKey(w),
     context,
   );
   return { WindowIdentities: page.items.map(windowIdentity), NextToken: page.nextToken };
@@ -209,7 +203,7 @@ const describeMaintenanceWindowExecutions: OperationHandler = (input, context) =
     input,
     query,
     executions,
-    (e) => timeKey(e, e.WindowExecutionId),
+    (e) => context.store.executionKey(e),
     context,
   );
   return { WindowExecutions: page.items.map((e) => ({ ...e })), NextToken: page.nextToken };
@@ -244,7 +238,7 @@ const describeMaintenanceWindowExecutionTasks: OperationHandler = (input, contex
     input,
     query,
     tasks,
-    (t) => timeKey(t, t.TaskExecutionId),
+    (t) => context.store.taskKey(t),
     context,
   );
   return {
@@ -286,7 +280,7 @@ const describeMaintenanceWindowExecutionTaskInvocations: OperationHandler = (inp
     input,
     query,
     invocations,
-    (i: EmulatorInvocation) => timeKey(i, i.InvocationId),
+    (i: EmulatorInvocation) => context.store.invocationKey(i),
     context,
   );
   return {
@@ -336,7 +330,7 @@ const describeMaintenanceWindowTargets: OperationHandler = (input, context) => {
     input,
     query,
     targets,
-    (t) => [t.WindowTargetId],
+    (t) => context.store.targetKey(t),
     context,
   );
   return { Targets: page.items.map((t) => ({ ...t })), NextToken: page.nextToken };

@@ -44,7 +44,7 @@ describe('fault injection through the real SDK', () => {
   });
 
   it('throttles with 400 ThrottlingException "Rate exceeded" and x-amz-retry-after; the SDK retries', async () => {
-    emulator.setFaults({ throttle: { requestsPerSecond: 2, burst: 1, retryAfterMs: 250 } });
+    emulator.setFaults({ throttle: { requestsPerSecond: 1, burst: 1, retryAfterMs: 250 } });
     const first = await rawCall(emulator, 'GetMaintenanceWindow', { WindowId: WINDOW_ID });
     const second = await rawCall(emulator, 'GetMaintenanceWindow', { WindowId: WINDOW_ID });
     expect(first.status).toBe(200);
@@ -62,7 +62,9 @@ describe('fault injection through the real SDK', () => {
     ).rejects.toBeInstanceOf(ThrottlingException);
     noRetry.destroy();
     const withRetry = client(emulator, 5);
-    // Empty the bucket so that the SDK's first attempt is throttled.
+    // A slow bucket (one token per 4 s) whose retry hint covers the refill: emptying it leaves the
+    // SDK's first attempt throttled even on a loaded machine, and the hinted retry finds a token.
+    emulator.setFaults({ throttle: { requestsPerSecond: 0.25, burst: 1, retryAfterMs: 4100 } });
     await rawCall(emulator, 'GetMaintenanceWindow', { WindowId: WINDOW_ID });
     const out = await withRetry.send(new GetMaintenanceWindowCommand({ WindowId: WINDOW_ID }));
     expect(out.Name).toBe('payments-api-nightly-patching');
@@ -164,13 +166,11 @@ describe('fault injection through the real SDK', () => {
     emulator.setFaults({ latencyMs: 200, jitterMs: 20 });
     const started = Date.now();
     const { status } = await rawCall(emulator, 'DescribeMaintenanceWindows', {});
-    const elapsed = Date.now() - started;
     expect(status).toBe(200);
-    expect(elapsed).toBeGreaterThanOrEqual(195);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(195);
     emulator.setFaults({});
-    const fast = Date.now();
     await rawCall(emulator, 'DescribeMaintenanceWindows', {});
-    expect(Date.now() - fast).toBeLessThan(195);
+    // Only the first request was delayed (no upper time bound: the machine may be busy).
     expect(emulator.stats().faults.latency).toBe(1);
   });
 

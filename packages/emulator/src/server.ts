@@ -85,7 +85,7 @@ export interface Emulator {
   setFaults(config: FaultConfig): void;
   /** Advances live mode by `count` ticks; throws when live mode is off. */
   tick(count?: number): LiveTick;
-  /** Closes the server and every open connection. */
+  /** Closes the server and every open connection; calling it again returns the same promise. */
   stop(): Promise<void>;
 }
 
@@ -391,6 +391,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${urlHost}:${address.port}`;
   logger?.info(`SSM emulator listening on ${url}`);
+  let stopped: Promise<void> | undefined;
 
   return {
     url,
@@ -407,11 +408,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         );
       return live.tick(count);
     },
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
+    stop() {
+      // Idempotent: test teardown and signal handlers may both stop the same emulator.
+      stopped ??= new Promise<void>((resolve, reject) => {
         live?.stop();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      return stopped;
+    },
   };
 }

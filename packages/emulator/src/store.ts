@@ -3,13 +3,15 @@
  * window's targets. Records use the SDK's field names and `Date` values, so tests can compare
  * what the SDK returns with this ground truth directly.
  *
- * Ordering (documented in the README and used by every Describe operation):
+ * Ordering (documented in the README and used by every Describe operation, through the sort
+ * keys below, which the NextToken cursor also uses):
  * - windows: by `Name`, then `WindowId`;
  * - targets: by `WindowTargetId`;
- * - executions, tasks, invocations: newest `StartTime` first, ties (and records without a
- *   start time, which sort as newest) by id ascending.
+ * - executions, tasks, invocations: newest `StartTime` first, ties by id ascending; records
+ *   without a start time sort as newest, unless live mode gave them a scheduled start.
  */
 import type { ExecutionStatus, TaskType } from '@ssm-invocations/core/model';
+import { compareSortKeys, type SortKey } from './sort-key';
 
 /**
  * A maintenance window as stored (the `GetMaintenanceWindow` output).
@@ -123,29 +125,6 @@ export interface EmulatorInvocation {
   WindowTargetId?: string;
 }
 
-/** Compares by `Name`, then `WindowId`. */
-export function compareWindows(a: EmulatorWindow, b: EmulatorWindow): number {
-  return compareText(a.Name, b.Name) || compareText(a.WindowId, b.WindowId);
-}
-
-/** Newest `StartTime` first (no start time counts as newest), ties by id ascending. */
-export function compareNewestFirst(
-  a: { StartTime?: Date },
-  aId: string,
-  b: { StartTime?: Date },
-  bId: string,
-): number {
-  const aTime = a.StartTime?.getTime() ?? Number.POSITIVE_INFINITY;
-  const bTime = b.StartTime?.getTime() ?? Number.POSITIVE_INFINITY;
-  if (aTime !== bTime) return aTime > bTime ? -1 : 1;
-  return compareText(aId, bId);
-}
-
-function compareText(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
-}
-
 /**
  * Thrown when records added to the store would break the graph (duplicate or dangling ids).
  *
@@ -179,6 +158,7 @@ export class EmulatorStore {
   #version = 0;
   /** Sorted lists by accessor and parent id, dropped on every change. */
   readonly #sorted = new Map<string, readonly unknown[]>();
+  readonly #scheduledStarts = new WeakMap<object, Date>();
 
   /** Changes whenever a record is added or updated. */
   get version(): number {
@@ -187,22 +167,24 @@ export class EmulatorStore {
 
   /** Every window, by `Name` then `WindowId`. */
   get windows(): EmulatorWindow[] {
-    return [...this.#windows.values()].sort(compareWindows);
+    return this.#sortedList('w', [...this.#windows.values()], (w) => this.windowKey(w));
   }
 
   /** Every execution of every window, newest first. */
   get executions(): EmulatorExecution[] {
-    return [...this.#executions.values()].sort(byExecution);
+    return this.#sortedList('e', [...this.#executions.values()], (e) => this.executionKey(e));
   }
 
   /** Every task of every execution, newest first. */
   get tasks(): EmulatorTask[] {
-    return [...this.#tasks.values()].flat().sort(byTask);
+    return this.#sortedList('t', [...this.#tasks.values()].flat(), (t) => this.taskKey(t));
   }
 
   /** Every invocation in the store, newest first. */
   get invocations(): EmulatorInvocation[] {
-    return [...this.#invocations.values()].flat().sort(byInvocation);
+    return this.#sortedList('i', [...this.#invocations.values()].flat(), (i) =>
+      this.invocationKey(i),
+    );
   }
 
   getWindow(windowId: string): EmulatorWindow | undefined {
@@ -223,41 +205,87 @@ export class EmulatorStore {
     invocationId: string,
   ): EmulatorInvocation | undefined {
     return this.#invocations
-      .get(taskKey(windowExecutionId, taskId))
+      .get(taskPath(windowExecutionId, taskId))
       ?.find((invocation) => invocation.InvocationId === invocationId);
   }
 
   /** The window's targets, by `WindowTargetId`. */
   targetsOf(windowId: string): EmulatorTarget[] {
-    return [...(this.#targets.get(windowId) ?? [])].sort((a, b) =>
-      compareText(a.WindowTargetId, b.WindowTargetId),
-    );
+    return this.#sortedList(`g:${windowId}`, this.#targets.get(windowId), (t) => this.targetKey(t));
   }
 
   /** The window's executions, newest first. */
   executionsOf(windowId: string): EmulatorExecution[] {
-    return this.#sortedList(`e:${windowId}`, this.#executionsByWindow.get(windowId), byExecution);
+    return this.#sortedList(`e:${windowId}`, this.#executionsByWindow.get(windowId), (e) =>
+      this.executionKey(e),
+    );
   }
 
   /** The execution's tasks, newest first. */
   tasksOf(windowExecutionId: string): EmulatorTask[] {
-    return this.#sortedList(`t:${windowExecutionId}`, this.#tasks.get(windowExecutionId), byTask);
+    return this.#sortedList(`t:${windowExecutionId}`, this.#tasks.get(windowExecutionId), (t) =>
+      this.taskKey(t),
+    );
   }
 
   /** The task's invocations, newest first. */
   invocationsOf(windowExecutionId: string, taskId: string): EmulatorInvocation[] {
-    const key = taskKey(windowExecutionId, taskId);
-    return this.#sortedList(`i:${key}`, this.#invocations.get(key), byInvocation);
+    const key = taskPath(windowExecutionId, taskId);
+    return this.#sortedList(`i:${key}`, this.#invocations.get(key), (i) => this.invocationKey(i));
+  }
+
+  /** Sort key of a window: `Name`, then `WindowId`. */
+  windowKey(window: EmulatorWindow): SortKey {
+    return [window.Name, window.WindowId];
+  }
+
+  /** Sort key of a target: `WindowTargetId`. */
+  targetKey(target: EmulatorTarget): SortKey {
+    return [target.WindowTargetId];
+  }
+
+  /** Sort key of an execution (newest first, see {@link EmulatorStore.scheduleStart}). */
+  executionKey(execution: EmulatorExecution): SortKey {
+    return this.#timeKey(execution, execution.WindowExecutionId);
+  }
+
+  /** Sort key of a task (newest first). */
+  taskKey(task: EmulatorTask): SortKey {
+    return this.#timeKey(task, task.TaskExecutionId);
+  }
+
+  /** Sort key of an invocation (newest first). */
+  invocationKey(invocation: EmulatorInvocation): SortKey {
+    return this.#timeKey(invocation, invocation.InvocationId);
+  }
+
+  /**
+   * Gives a record that has not started yet the start time it is scheduled for, used only for
+   * ordering. Live mode does this, so that a record keeps its place when it starts and a client
+   * paging through a list while records start sees each record once.
+   */
+  scheduleStart(record: { StartTime?: Date }, start: Date): void {
+    this.#scheduledStarts.set(record, start);
+    this.#changed();
+  }
+
+  /** Newest first: ascending keys put records with no (scheduled) start first, then latest start. */
+  #timeKey(record: { StartTime?: Date }, id: string): SortKey {
+    const time = (record.StartTime ?? this.#scheduledStarts.get(record))?.getTime();
+    return time === undefined ? [0, 0, id] : [1, -time, id];
   }
 
   /**
    * A sorted copy of `items`. Sorting 10,000 invocations costs tens of milliseconds and every
    * page request needs the order, so the sorted list is kept until the store changes.
    */
-  #sortedList<T>(cacheKey: string, items: T[] | undefined, compare: (a: T, b: T) => number): T[] {
+  #sortedList<T>(cacheKey: string, items: T[] | undefined, keyOf: (item: T) => SortKey): T[] {
     const cached = this.#sorted.get(cacheKey);
     if (cached) return [...(cached as T[])];
-    const sorted = [...(items ?? [])].sort(compare);
+    const sorted = (items ?? [])
+      .map((item) => ({ item, key: keyOf(item) }))
+      .sort((a, b) => compareSortKeys(a.key, b.key))
+      .map(({ item }) => item);
     this.#sorted.set(cacheKey, sorted);
     return [...sorted];
   }
@@ -305,13 +333,13 @@ export class EmulatorStore {
       throw new StoreIntegrityError(`Duplicate TaskExecutionId ${task.TaskExecutionId}`);
     }
     tasks.push(task);
-    this.#invocations.set(taskKey(task.WindowExecutionId, task.TaskExecutionId), []);
+    this.#invocations.set(taskPath(task.WindowExecutionId, task.TaskExecutionId), []);
     this.#changed();
   }
 
   addInvocation(invocation: EmulatorInvocation): void {
     const invocations = this.#invocations.get(
-      taskKey(invocation.WindowExecutionId, invocation.TaskExecutionId),
+      taskPath(invocation.WindowExecutionId, invocation.TaskExecutionId),
     );
     if (!invocations) {
       throw new StoreIntegrityError(
@@ -333,18 +361,6 @@ export class EmulatorStore {
   }
 }
 
-function taskKey(windowExecutionId: string, taskId: string): string {
+function taskPath(windowExecutionId: string, taskId: string): string {
   return `${windowExecutionId}/${taskId}`;
-}
-
-function byExecution(a: EmulatorExecution, b: EmulatorExecution): number {
-  return compareNewestFirst(a, a.WindowExecutionId, b, b.WindowExecutionId);
-}
-
-function byTask(a: EmulatorTask, b: EmulatorTask): number {
-  return compareNewestFirst(a, a.TaskExecutionId, b, b.TaskExecutionId);
-}
-
-function byInvocation(a: EmulatorInvocation, b: EmulatorInvocation): number {
-  return compareNewestFirst(a, a.InvocationId, b, b.InvocationId);
 }

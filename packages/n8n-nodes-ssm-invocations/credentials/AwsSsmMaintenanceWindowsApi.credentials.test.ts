@@ -77,13 +77,13 @@ describe('AwsSsmMaintenanceWindowsApi credential', () => {
   });
 
   it.each([
-    [{ region: '' }, /^region: is required/],
-    [{ region: 'eu-west' }, /^region: 'eu-west' is not an AWS region name/],
-    [{ region: 'ssm.eu-west-1.amazonaws.com' }, /^region: /],
-    [{ accessKeyId: ' ' }, /^accessKeyId: is required/],
-    [{ secretAccessKey: '' }, /^secretAccessKey: is required/],
-    [{ endpoint: 'not a url' }, /^endpoint: is not a URL/],
-    [{ endpoint: 'ftp://127.0.0.1' }, /^endpoint: must be an http or https URL/],
+    [{ region: '' }, /^Region: is required/],
+    [{ region: 'eu-west' }, /^Region: 'eu-west' is not an AWS region name/],
+    [{ region: 'ssm.eu-west-1.amazonaws.com' }, /^Region: /],
+    [{ accessKeyId: ' ' }, /^Access Key ID: is required/],
+    [{ secretAccessKey: '' }, /^Secret Access Key: is required/],
+    [{ endpoint: 'not a url' }, /^Custom Endpoint: is not a URL/],
+    [{ endpoint: 'ftp://127.0.0.1' }, /^Custom Endpoint: must be an http or https URL/],
   ])('rejects %j naming the field, without the secret', async (override, message) => {
     const attempt = credential.authenticate({ ...data, ...override }, request);
     await expect(attempt).rejects.toThrow(message);

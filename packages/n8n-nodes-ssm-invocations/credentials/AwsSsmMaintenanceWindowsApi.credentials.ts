@@ -117,7 +117,7 @@ export class AwsSsmMaintenanceWindowsApi implements ICredentialType {
         }),
       );
     const problem = diagnoseProbe(outcome, connection.region, connection.endpoint);
-    if (problem) throw new Error(problem);
+    if (problem) throw problem;
     return { probedAt: new Date().toISOString() } as IDataObject;
   }
 

@@ -10,15 +10,23 @@ export interface SsmConnection {
   credentials: AwsCredentials;
 }
 
-/** A credential field that is missing or malformed; the message names the field, never its value. */
+/** The credential's fields as the user sees them in n8n. */
+export const CREDENTIAL_FIELD_LABELS = {
+  region: 'Region',
+  accessKeyId: 'Access Key ID',
+  secretAccessKey: 'Secret Access Key',
+  sessionToken: 'Session Token',
+  endpoint: 'Custom Endpoint',
+} as const;
+
+/** A credential field that is wrong; the message starts with the field's label, never its value. */
 export class SsmCredentialError extends Error {
   override name = 'SsmCredentialError';
   constructor(
-    readonly field: string,
+    readonly field: keyof typeof CREDENTIAL_FIELD_LABELS,
     message: string,
-    options?: { cause?: unknown },
   ) {
-    super(`${field}: ${message}`, options);
+    super(`${CREDENTIAL_FIELD_LABELS[field]}: ${message}`);
   }
 }
 

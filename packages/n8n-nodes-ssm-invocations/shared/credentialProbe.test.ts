@@ -41,7 +41,7 @@ describe('diagnoseProbe', () => {
       /^Session Token: /,
     ],
   ])('names the field to fix for %j', (outcome, message) => {
-    expect(diagnoseProbe(outcome, 'eu-west-1', endpoint)).toMatch(message);
+    expect(diagnoseProbe(outcome, 'eu-west-1', endpoint)?.message).toMatch(message);
   });
 
   it('tells a region without an endpoint from an unreachable custom endpoint', () => {
@@ -50,15 +50,15 @@ describe('diagnoseProbe', () => {
         { networkError: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND' },
         'xx-nowhere-9',
         endpoint,
-      ),
+      )?.message,
     ).toMatch(/^Region: no SSM endpoint answers for 'xx-nowhere-9'/);
     expect(
       diagnoseProbe(
         { networkError: 'ECONNREFUSED', message: 'refused' },
         'eu-west-1',
         'http://127.0.0.1:1',
-      ),
-    ).toMatch(/^Endpoint: http:\/\/127\.0\.0\.1:1 could not be reached \(ECONNREFUSED\)/);
+      )?.message,
+    ).toMatch(/^Custom Endpoint: http:\/\/127\.0\.0\.1:1 could not be reached \(ECONNREFUSED\)/);
   });
 
   it('leaves permission, throttling and server errors to the real call', () => {

@@ -1,3 +1,5 @@
+import { SsmCredentialError } from './awsRequestSigning';
+
 /**
  * Tells credential mistakes apart from one signed DescribeMaintenanceWindows call. AWS answers
  * every one of them with HTTP 400, so n8n's declarative credential test cannot: the error type
@@ -21,40 +23,58 @@ function awsError(body: string): { type: string; message: string } {
 }
 
 /**
- * The user-facing diagnosis of a probe, naming the credential field to fix; `undefined` when the
+ * The error naming the credential field to fix, from a probe's outcome; `undefined` when the
  * key, secret and region were accepted (even if the key lacks a permission or SSM was busy —
  * the real call reports those).
  *
  * @example
  * ```ts
  * diagnoseProbe({ status: 400, body: '{"__type":"UnrecognizedClientException"}' }, 'eu-west-1');
- * // 'Access Key ID: AWS does not recognise this key …'
+ * // SsmCredentialError('Access Key ID: AWS does not recognise this key …')
  * ```
  */
 export function diagnoseProbe(
   outcome: ProbeOutcome,
   region: string,
   endpoint: string,
-): string | undefined {
+): SsmCredentialError | undefined {
   if ('networkError' in outcome) {
     if (outcome.networkError === 'ENOTFOUND' || outcome.networkError === 'EAI_AGAIN') {
-      return `Region: no SSM endpoint answers for '${region}' (${endpoint} does not resolve); check the region name`;
+      return new SsmCredentialError(
+        'region',
+        `no SSM endpoint answers for '${region}' (${endpoint} does not resolve); check the region name`,
+      );
     }
-    return `Endpoint: ${endpoint} could not be reached (${outcome.networkError ?? outcome.message})`;
+    return new SsmCredentialError(
+      'endpoint',
+      `${endpoint} could not be reached (${outcome.networkError ?? outcome.message})`,
+    );
   }
   if (outcome.status < 400) return undefined;
   const { type, message } = awsError(outcome.body);
   switch (type) {
     case 'UnrecognizedClientException':
     case 'InvalidClientTokenId':
-      return `Access Key ID: AWS does not recognise this key (or its Session Token) in region '${region}'. AWS said: ${message}`;
+      return new SsmCredentialError(
+        'accessKeyId',
+        `AWS does not recognise this key (or its Session Token) in region '${region}'. AWS said: ${message}`,
+      );
     case 'ExpiredTokenException':
-      return `Session Token: the temporary credentials have expired. AWS said: ${message}`;
+      return new SsmCredentialError(
+        'sessionToken',
+        `the temporary credentials have expired. AWS said: ${message}`,
+      );
     case 'InvalidSignatureException':
     case 'SignatureDoesNotMatch':
       return /region/i.test(message)
-        ? `Region: '${region}' is not the region of ${endpoint}. AWS said: ${message}`
-        : `Secret Access Key: it does not match the Access Key ID. AWS said: ${message}`;
+        ? new SsmCredentialError(
+            'region',
+            `'${region}' is not the region of ${endpoint}. AWS said: ${message}`,
+          )
+        : new SsmCredentialError(
+            'secretAccessKey',
+            `it does not match the Access Key ID. AWS said: ${message}`,
+          );
     default:
       return undefined;
   }

@@ -14,10 +14,6 @@ const PARAMETER_LABELS: Record<string, string> = {
   before: 'Executed Before',
   name: 'Name',
   enabled: 'Enabled Only',
-  region: 'Region (credential)',
-  accessKeyId: 'Access Key ID (credential)',
-  secretAccessKey: 'Secret Access Key (credential)',
-  endpoint: 'Custom Endpoint (credential)',
 };
 
 interface CoreError {
@@ -48,6 +44,20 @@ function isCoreError(error: unknown): error is CoreError {
 }
 
 /**
+ * A wrong credential field, wherever it surfaced: thrown by the credential itself, or wrapped by
+ * n8n's request helper and then by the core's transport (as the cause of a cause).
+ */
+function findCredentialError(error: unknown): Error | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    if (current instanceof SsmCredentialError || current.name === 'SsmCredentialError')
+      return current;
+    current = current.cause;
+  }
+  return undefined;
+}
+
+/**
  * Turns whatever a core call threw into the n8n error for item `itemIndex`: bad input (the
  * core's InvalidInputError, a credential field) becomes a NodeOperationError naming the parameter;
  * an AWS failure becomes a NodeApiError carrying AWS's message and request id.
@@ -62,18 +72,14 @@ export function toNodeError(
   error: unknown,
   itemIndex: number,
 ): NodeApiError | NodeOperationError {
-  if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-  if (error instanceof SsmCredentialError) {
-    const label = PARAMETER_LABELS[error.field] ?? error.field;
-    return new NodeOperationError(
-      node,
-      `${label}: ${error.message.replace(`${error.field}: `, '')}`,
-      {
-        itemIndex,
-        description: 'Fix the AWS SSM (Maintenance Windows) credential.',
-      },
-    );
+  const credentialError = findCredentialError(error);
+  if (credentialError) {
+    return new NodeOperationError(node, credentialError.message, {
+      itemIndex,
+      description: 'Fix the AWS SSM (Maintenance Windows) credential.',
+    });
   }
+  if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
   if (isCoreError(error) && error.code === 'INVALID_INPUT') {
     const field = error.field ?? '';
     const label = PARAMETER_LABELS[field] ?? field;

@@ -39,12 +39,16 @@ function lookup(parameters: IDataObject, path: string): unknown {
   return value;
 }
 
-function httpHelpers(ssm: FakeSsm, requests: IHttpRequestOptions[]) {
+function httpHelpers(
+  ssm: FakeSsm,
+  requests: IHttpRequestOptions[],
+  credentials: ICredentialDataDecryptedObject = TEST_CREDENTIALS,
+) {
   const credential = new AwsSsmMaintenanceWindowsApi();
   return {
     async httpRequestWithAuthentication(type: string, options: IHttpRequestOptions) {
       if (type !== 'awsSsmMaintenanceWindowsApi') throw new Error(`unexpected credential ${type}`);
-      const signed = await credential.authenticate(TEST_CREDENTIALS, options);
+      const signed = await credential.authenticate(credentials, options);
       requests.push(signed);
       const headers = signed.headers as Record<string, string>;
       if (!headers.authorization?.startsWith('AWS4-HMAC-SHA256 '))
@@ -64,7 +68,7 @@ export interface FakeExecute {
 export function fakeExecute(
   ssm: FakeSsm,
   itemParameters: IDataObject[],
-  options: { continueOnFail?: boolean } = {},
+  options: { continueOnFail?: boolean; credentials?: ICredentialDataDecryptedObject } = {},
 ): FakeExecute {
   const requests: IHttpRequestOptions[] = [];
   const context = {
@@ -78,7 +82,7 @@ export function fakeExecute(
     getNode: () => NODE,
     continueOnFail: () => options.continueOnFail ?? false,
     getExecutionCancelSignal: () => undefined,
-    helpers: httpHelpers(ssm, requests),
+    helpers: httpHelpers(ssm, requests, options.credentials),
   };
   return { context: context as unknown as IExecuteFunctions, requests };
 }

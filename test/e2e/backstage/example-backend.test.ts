@@ -59,8 +59,12 @@ describe('example Backstage backend', () => {
   });
 
   it('serves reports of the example catalog to a guest', async () => {
-    const health = await fetch(`${backend.url}/api/ssm-invocations/health`);
+    // A frontend on any loopback port may call it (CORS).
+    const health = await fetch(`${backend.url}/api/ssm-invocations/health`, {
+      headers: { origin: 'http://127.0.0.1:3999' },
+    });
     expect(await health.json()).toEqual({ status: 'ok' });
+    expect(health.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3999');
 
     const refresh = await fetch(`${backend.url}/api/auth/guest/refresh`);
     expect(refresh.status).toBe(200);

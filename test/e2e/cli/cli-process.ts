@@ -34,11 +34,15 @@ export interface CliResult {
  * this same process and must keep answering.
  */
 export function runCliBin(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  // A variable set to undefined is left out (Node would pass the string "undefined").
+  const merged = Object.fromEntries(
+    Object.entries({ ...CLI_ENV, ...env }).filter(([, value]) => value !== undefined),
+  );
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [CLI_BIN, ...args],
-      { env: { ...CLI_ENV, ...env }, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
+      { env: merged, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : Number.NaN;
         resolve({ code, stdout, stderr });

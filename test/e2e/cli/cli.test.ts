@@ -10,7 +10,8 @@ import {
 import { startEmulator, type Fixture } from '@ssm-invocations/emulator';
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CLI_BIN, CLI_ENV, SECRET_ACCESS_KEY, runCliBin, type CliResult } from './cli-process';
 
@@ -276,6 +277,8 @@ describe('ssm-invocations against the emulator', () => {
       expect(collected).toEqual(ids(bigTask.invocations));
       expect(new Set(collected).size).toBe(collected.length);
     },
+    // One CLI process per call: --limit 1 over 37 invocations starts 38 of them.
+    240_000,
   );
 
   it('refuses a different --page-size when resuming, naming the flag', async () => {
@@ -439,6 +442,64 @@ describe('ssm-invocations against the emulator', () => {
       expect(help.stdout).toContain(`Usage: ssm-invocations ${command}`);
       for (const flag of flags) expect(help.stdout).toContain(flag);
     }
+  });
+});
+
+describe('connection flags', () => {
+  let signed: Emulator;
+  let configDir: string;
+
+  beforeAll(async () => {
+    // Only requests signed with the profile's key are accepted.
+    signed = await startEmulator({
+      port: 0,
+      host: '127.0.0.1',
+      seed: 'demo',
+      sigv4: { credentials: [{ accessKeyId: 'AKIDPROFILE', secretAccessKey: 'profile-secret' }] },
+    });
+    configDir = mkdtempSync(join(tmpdir(), 'ssm-invocations-cli-'));
+    writeFileSync(
+      join(configDir, 'credentials'),
+      '[e2e]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = profile-secret\n',
+    );
+    writeFileSync(join(configDir, 'config'), '[profile e2e]\nregion = eu-west-1\n');
+  });
+
+  afterAll(async () => {
+    await signed?.stop();
+    rmSync(configDir, { recursive: true, force: true });
+  });
+
+  const profileEnv = (): NodeJS.ProcessEnv => ({
+    AWS_SHARED_CREDENTIALS_FILE: join(configDir, 'credentials'),
+    AWS_CONFIG_FILE: join(configDir, 'config'),
+  });
+
+  it('--profile signs with the named profile instead of the environment credentials', async () => {
+    const withProfile = await runCliBin(
+      ['--endpoint', signed.url, '--profile', 'e2e', 'windows'],
+      profileEnv(),
+    );
+    results.push(withProfile);
+    expect(withProfile.stderr).toBe('');
+    expect(withProfile.code).toBe(0);
+
+    const withoutProfile = await runCliBin(['--endpoint', signed.url, 'windows'], profileEnv());
+    results.push(withoutProfile);
+    expect(withoutProfile.code).toBe(1);
+    expect(withoutProfile.stderr).toMatch(/^error: AccessDeniedError: /);
+    expect(withProfile.stdout + withProfile.stderr).not.toContain('profile-secret');
+  });
+
+  it('assumes us-east-1 for an --endpoint when no region is configured', async () => {
+    const result = await runCliBin(['--endpoint', emulator.url, 'windows'], {
+      AWS_REGION: undefined,
+      AWS_DEFAULT_REGION: undefined,
+      AWS_CONFIG_FILE: join(configDir, 'missing-config'),
+    });
+    results.push(result);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
   });
 });
 

@@ -1,7 +1,11 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { connect, createServer } from 'node:net';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { demoWindows } from '@ssm-invocations/emulator';
+import { groupPids, isAlive, portIsOpen, waitUntil } from '../../support/processes';
+
+// Each demo run starts ~11 CLI processes and compiles the runner with tsx; slow under load.
+jest.setTimeout(180_000);
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
 const demoDir = resolve(repoRoot, 'examples', 'demo');
@@ -20,7 +24,8 @@ function startDemo(
 ): DemoProcess {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of Object.keys(env)) if (name.startsWith('DEMO_')) delete env[name];
-  Object.assign(env, { DEMO_PORT: '0', NO_COLOR: '1' }, extraEnv);
+  // The CLI part of the demo; its Backstage part has its own test (test/e2e/browser).
+  Object.assign(env, { DEMO_PORT: '0', NO_COLOR: '1', DEMO_NO_BACKSTAGE: '1' }, extraEnv);
   // Its own process group, like a terminal's foreground job, so Ctrl-C can be sent to all of it.
   const child = spawn(command, args, {
     cwd,
@@ -69,48 +74,6 @@ function startDemo(
       });
     },
   };
-}
-
-function portIsOpen(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((done) => {
-    const socket = connect({ host: hostname, port: Number(port) });
-    socket.once('connect', () => {
-      socket.destroy();
-      done(true);
-    });
-    socket.once('error', () => done(false));
-  });
-}
-
-function groupPids(pgid: number): Promise<number[]> {
-  return new Promise((done) => {
-    execFile('ps', ['-o', 'pid=', '-g', String(pgid)], (_error, stdout) => {
-      done(
-        stdout
-          .split('\n')
-          .map((line) => Number(line.trim()))
-          .filter((pid) => pid > 0),
-      );
-    });
-  });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 function runShell(command: string): Promise<{ code: number; stdout: string; stderr: string }> {

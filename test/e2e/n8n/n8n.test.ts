@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { createInvocationsClient, type InvocationsClient } from '@ssm-invocations/core';
 import { DEMO_WINDOW_IDS, startEmulator, type Emulator } from '@ssm-invocations/emulator';
 import {
@@ -28,6 +29,7 @@ const LOOKBACK_MINUTES = 10;
 let emulator: Emulator;
 let n8n: N8nInstance;
 let sdk: InvocationsClient;
+let ssmClient: SSMClient;
 const timings: Record<string, number> = {};
 let emulatorStartedAt = 0;
 
@@ -70,7 +72,8 @@ beforeAll(async () => {
     // Ticks are driven by the test, so each poll sees a known state.
     live: { autoTick: false, tickMs: 1000, newExecutionEveryTicks: 1 },
   });
-  sdk = createInvocationsClient({ region: REGION, endpoint: emulator.url, credentials: KEY });
+  ssmClient = new SSMClient({ region: REGION, endpoint: emulator.url, credentials: KEY });
+  sdk = createInvocationsClient({ ssmClient });
 
   n8n = await createN8nInstance(install.home);
   await installCommunityPackage(n8n);
@@ -110,6 +113,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await n8n?.stop();
+  ssmClient?.destroy();
   await emulator?.stop();
   console.log(`n8n e2e timings (s): ${JSON.stringify(timings)}`);
 });
@@ -187,14 +191,17 @@ describe('n8n-nodes-ssm-invocations in n8n 2.41.1', () => {
         message: expect.stringMatching(/region/i),
       });
 
-      // Count polls by the trigger's one DescribeMaintenanceWindows call per poll.
+      // Count polls by the trigger's one DescribeMaintenanceWindows call per poll (every window is
+      // watched; the credential probe already ran, during `n8n execute`).
       emulator.resetStats();
       const polls = () => emulator.stats().byOperation.DescribeMaintenanceWindows ?? 0;
       const waitForPolls = async (count: number) => {
         const deadline = Date.now() + 3 * 60_000;
         while (polls() < count) {
           if (Date.now() > deadline)
-            throw new Error(`trigger polled ${polls()} times, expected ${count}`);
+            throw new Error(
+              `trigger polled ${polls()} times, expected ${count}; emulator ${JSON.stringify(emulator.stats().byOperation)}\n${n8n.logTail()}`,
+            );
           await sleep(500);
         }
         await sleep(3000); // let the poll finish and its execution be stored
@@ -223,15 +230,12 @@ describe('n8n-nodes-ssm-invocations in n8n 2.41.1', () => {
       const since = new Date(emulatorStartedAt - 2000);
       const expected: string[] = [];
       for (const window of await sdk.listWindows()) {
-        for (const execution of await sdk.listExecutions({
-          windowId: window.WindowId ?? '',
-          after: since,
-        })) {
-          for (const task of await sdk.listTasks({
-            windowExecutionId: execution.WindowExecutionId ?? '',
-          })) {
+        const windowId = window.WindowId ?? '';
+        for (const execution of await sdk.listExecutions({ windowId, after: since })) {
+          const windowExecutionId = execution.WindowExecutionId ?? '';
+          for (const task of await sdk.listTasks({ windowExecutionId })) {
             const failed = await sdk.getAllInvocations({
-              windowExecutionId: execution.WindowExecutionId ?? '',
+              windowExecutionId,
               taskId: task.TaskExecutionId ?? '',
               statuses: ['FAILED', 'TIMED_OUT'],
             });

@@ -62,6 +62,8 @@ export interface N8nInstance {
   /** Creates the owner and a public-API key. */
   setUpOwner(): Promise<void>;
   stop(): Promise<void>;
+  /** The end of the server's output, for failure messages. */
+  logTail(): string;
 }
 
 export async function createN8nInstance(home: string): Promise<N8nInstance> {
@@ -158,11 +160,16 @@ export async function createN8nInstance(home: string): Promise<N8nInstance> {
       })) as { data: { rawApiKey?: string; apiKey?: string } };
       apiKey = created.data.rawApiKey ?? created.data.apiKey ?? '';
     },
+    logTail() {
+      return serverLog.slice(-6000);
+    },
     async stop() {
       if (server?.pid !== undefined && server.exitCode === null) {
         const exited = new Promise((done) => server?.once('exit', done));
         process.kill(-server.pid, 'SIGTERM');
-        await Promise.race([exited, new Promise((wake) => setTimeout(wake, 15_000))]);
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([exited, new Promise((wake) => (timer = setTimeout(wake, 15_000)))]);
+        clearTimeout(timer);
         if (server.exitCode === null) process.kill(-server.pid, 'SIGKILL');
       }
       rmSync(userFolder, { recursive: true, force: true });
@@ -204,11 +211,35 @@ export async function installCommunityPackage(instance: N8nInstance): Promise<vo
   );
 }
 
-/** The JSON document `n8n execute --rawOutput` prints after its log lines. */
+/**
+ * The JSON document `n8n execute --rawOutput` prints between its log lines. n8n may log after the
+ * document too (task runner shutdown), so the document ends where its outermost object closes.
+ */
 export function parseRawOutput(stdout: string): RunResult {
   const start = stdout.search(/^\{/m);
   if (start < 0) throw new Error(`no JSON in n8n output:\n${stdout.slice(-2000)}`);
-  return JSON.parse(stdout.slice(start)) as RunResult;
+  const end = endOfJsonObject(stdout, start);
+  if (end < 0) throw new Error(`unterminated JSON in n8n output:\n${stdout.slice(-2000)}`);
+  return JSON.parse(stdout.slice(start, end)) as RunResult;
+}
+
+/** Index just past the object that opens at `start`, or -1; braces inside strings don't count. */
+function endOfJsonObject(text: string, start: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i += 1) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === '\\') i += 1;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === '{' || ch === '[') depth += 1;
+    else if (ch === '}' || ch === ']') {
+      depth -= 1;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return -1;
 }
 
 export interface RunResult {

@@ -4,7 +4,7 @@
  *
  * - `SSM_EMULATOR_URL`: the emulator to use; unset → an embedded one (seed `demo`) is started.
  * - `BACKEND_PORT`: port on 127.0.0.1; unset → 7007, or a free port when 7007 is taken; `0` → a free port.
- * - `APP_BASE_URL`: origin of the frontend allowed by CORS; default http://localhost:3000.
+ * - `APP_BASE_URL`: origin of the frontend allowed by CORS; default http://127.0.0.1:3000 (the example app's default).
  *
  * Prints `ssm-invocations example backend listening on http://127.0.0.1:<port>` once the catalog
  * serves every entity of the example file.
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   const requested = process.env.BACKEND_PORT;
   const port = await bindablePort(requested === undefined ? DEFAULT_PORT : Number(requested));
   process.env.BACKEND_PORT = String(port);
-  process.env.APP_BASE_URL ??= 'http://localhost:3000';
+  process.env.APP_BASE_URL ??= 'http://127.0.0.1:3000';
 
   // The backend stops itself on SIGINT/SIGTERM and exits; an embedded emulator goes with it.
   if (!process.env.SSM_EMULATOR_URL) {

@@ -1,4 +1,5 @@
 import { AWS_REGION_PATTERN, ssmEndpointForRegion } from './endpoint';
+import { InvalidInputError } from './errors';
 
 describe('ssmEndpointForRegion', () => {
   it.each([
@@ -16,7 +17,8 @@ describe('ssmEndpointForRegion', () => {
   it.each(['', 'us-east', 'US-EAST-1', 'eu_west_1', 'ssm.eu-west-1.amazonaws.com', 'us-east-1/x'])(
     'rejects %j naming the field',
     (region) => {
-      expect(() => ssmEndpointForRegion(region)).toThrow(/^region: /);
+      expect(() => ssmEndpointForRegion(region)).toThrow(InvalidInputError);
+      expect(() => ssmEndpointForRegion(region)).toThrow(/^Invalid input: region /);
       expect(AWS_REGION_PATTERN.test(region)).toBe(false);
     },
   );

@@ -1,3 +1,5 @@
+import { InvalidInputError } from './errors';
+
 /**
  * Where SSM lives for a region. SDK-free, so adapters that speak AWS JSON 1.1 themselves (the n8n
  * node) resolve endpoints exactly as the AWS SDK's partition rules do for the partitions below.
@@ -18,7 +20,7 @@ export const AWS_REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
  * The public SSM endpoint of a region: `https://ssm.<region>.amazonaws.com`, or
  * `…amazonaws.com.cn` in the China partition (`cn-*` regions).
  *
- * @throws {TypeError} when `region` is not a region name (the message names the field `region`).
+ * @throws {InvalidInputError} when `region` is not a region name (field `region`).
  * @example
  * ```ts
  * ssmEndpointForRegion('eu-west-1'); // 'https://ssm.eu-west-1.amazonaws.com'
@@ -28,8 +30,9 @@ export const AWS_REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 export function ssmEndpointForRegion(region: string): string {
   const trimmed = region.trim();
   if (!AWS_REGION_PATTERN.test(trimmed)) {
-    throw new TypeError(
-      `region: '${trimmed}' is not an AWS region name (expected something like 'us-east-1')`,
+    throw new InvalidInputError(
+      'region',
+      `'${trimmed}' is not an AWS region name (expected something like 'us-east-1')`,
     );
   }
   const suffix = trimmed.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';

@@ -1,4 +1,5 @@
-import { NodeApiError, NodeOperationError, type IDataObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject, type JsonObject } from 'n8n-workflow';
+import { SsmCredentialError } from '../../shared/awsRequestSigning';
 import { AwsSsmMaintenanceWindow } from './AwsSsmMaintenanceWindow.node';
 import {
   awsError,
@@ -238,6 +239,35 @@ describe('AWS SSM Maintenance Window node: errors', () => {
     const { context } = fakeExecute(ssm, [{ ...invocationsOf, taskId: '' }]);
     await expect(node.execute.call(context)).rejects.toThrow(/^Task ID: /);
     expect(ssm.calls).toHaveLength(0);
+  });
+
+  it('names the credential field when the credential is wrong, sending nothing', async () => {
+    const ssm = createFakeSsm(demoData());
+    const { context } = fakeExecute(ssm, [{ ...invocationsOf }], {
+      credentials: { ...TEST_CREDENTIALS, region: 'eu-west' },
+    });
+    const error = await node.execute.call(context).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NodeOperationError);
+    expect((error as Error).message).toMatch(/^Region: 'eu-west' is not an AWS region name/);
+    expect(ssm.calls).toHaveLength(0);
+  });
+
+  it("surfaces the credential probe's diagnosis through n8n's and the core's wrapping", async () => {
+    const ssm = createFakeSsm(demoData());
+    const { context } = fakeExecute(ssm, [{ ...invocationsOf }]);
+    // What n8n's request helper throws when preAuthentication rejects the key.
+    context.helpers.httpRequestWithAuthentication = async () => {
+      throw new NodeApiError(
+        context.getNode(),
+        new SsmCredentialError(
+          'accessKeyId',
+          'AWS does not recognise this key',
+        ) as unknown as JsonObject,
+      );
+    };
+    await expect(node.execute.call(context)).rejects.toThrow(
+      /^Access Key ID: AWS does not recognise this key/,
+    );
   });
 
   it('rejects a Limit below 1 naming the parameter', async () => {

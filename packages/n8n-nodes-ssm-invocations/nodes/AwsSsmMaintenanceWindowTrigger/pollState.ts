@@ -21,7 +21,14 @@ export const MAX_SEEN = 10_000;
  */
 export const CURSOR_OVERLAP_MS = 5 * 60_000;
 
-/** The identity of one invocation across polls and restarts. */
+/**
+ * The identity of one invocation across polls and restarts.
+ *
+ * @example
+ * ```ts
+ * invocationKey(invocation); // '<WindowExecutionId>/<TaskExecutionId>/<InvocationId>'
+ * ```
+ */
 export function invocationKey(record: {
   WindowExecutionId?: string;
   TaskExecutionId?: string;
@@ -30,14 +37,29 @@ export function invocationKey(record: {
   return `${record.WindowExecutionId ?? ''}/${record.TaskExecutionId ?? ''}/${record.InvocationId ?? ''}`;
 }
 
-/** Where this poll starts: the stored cursor, or `lookbackMs` before now on the first poll. */
+/**
+ * Where this poll starts: the stored cursor, or `lookbackMs` before now on the first poll.
+ *
+ * @example
+ * ```ts
+ * pollStart({}, new Date('2026-01-01T12:00:00Z'), 3_600_000); // 2026-01-01T11:00:00Z
+ * ```
+ */
 export function pollStart(state: PollState, now: Date, lookbackMs: number): Date {
   const stored = state.cursor ? new Date(state.cursor) : undefined;
   if (stored && !Number.isNaN(stored.getTime())) return stored;
   return new Date(now.getTime() - lookbackMs);
 }
 
-/** True once per key: marks it seen (with its execution's start time) on first sight. */
+/**
+ * True once per key: marks it seen (with its execution's start time) on first sight.
+ *
+ * @example
+ * ```ts
+ * markSeen(state, key, startMs); // true
+ * markSeen(state, key, startMs); // false
+ * ```
+ */
 export function markSeen(state: PollState, key: string, executionStartMs: number): boolean {
   const seen = (state.seen ??= {});
   if (key in seen) return false;
@@ -49,6 +71,11 @@ export function markSeen(state: PollState, key: string, executionStartMs: number
  * Moves the cursor after a successful poll: to `now - overlap`, but never past the start of an
  * execution that is still running (its targets may still fail). Then forgets keys of executions
  * before the cursor (never listed again) and trims to {@link MAX_SEEN}, oldest first.
+ *
+ * @example
+ * ```ts
+ * advance(state, new Date(), oldestRunningStartMs);
+ * ```
  */
 export function advance(
   state: PollState,

@@ -158,7 +158,7 @@ describe('SsmInvocationsCard', () => {
   it('reloads while an execution is in progress, and stops once it has finished', async () => {
     let finished = false;
     const api = fakeApi(async () => (finished ? mixedReport() : runningReport()));
-    await renderCard(api, annotatedEntity, { refreshIntervalMs: 20 });
+    await renderCard(api, annotatedEntity, { refreshIntervalMs: 50 });
     expect(await screen.findByText('In progress')).toBeInTheDocument();
     await waitFor(() =>
       expect((api.getEntityReport as jest.Mock).mock.calls.length).toBeGreaterThanOrEqual(3),
@@ -168,15 +168,15 @@ describe('SsmInvocationsCard', () => {
     finished = true;
     await waitFor(() => expect(screen.getAllByTestId('execution-row')).toHaveLength(3));
     const calls = (api.getEntityReport as jest.Mock).mock.calls.length;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 250));
     expect(api.getEntityReport).toHaveBeenCalledTimes(calls);
   });
 
   it('does not poll a finished report', async () => {
     const api = fakeApi(async () => mixedReport());
-    await renderCard(api, annotatedEntity, { refreshIntervalMs: 20 });
+    await renderCard(api, annotatedEntity, { refreshIntervalMs: 50 });
     await screen.findAllByTestId('execution-row');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 250));
     expect(api.getEntityReport).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,0 +1,178 @@
+/**
+ * Real browser, real servers: headless Chromium (Playwright) → the dev app
+ * (examples/backstage/app, `backstage-cli package start`) → the example Backstage backend
+ * (catalog + guest auth + ssm-invocations backend plugin) → the SSM emulator (seed `demo`).
+ * Every server binds 127.0.0.1 on a free port and is stopped at the end.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  DescribeMaintenanceWindowExecutionsCommand,
+  DescribeMaintenanceWindowExecutionTasksCommand,
+  DescribeMaintenanceWindowExecutionTaskInvocationsCommand,
+  SSMClient,
+} from '@aws-sdk/client-ssm';
+import { startEmulator } from '@ssm-invocations/emulator';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  startChildService,
+  type RunningChildService,
+} from '../../../examples/demo/src/child-service';
+import { freePort } from '../../support/processes';
+import { CHROMIUM_FLAGS, signInAsGuestIfAsked } from './chromium';
+
+const repoRoot = resolve(__dirname, '../../..');
+const artifacts = join(__dirname, 'artifacts');
+const ENTITY_PATH = '/catalog/default/component/payments-api';
+const WINDOW_ID = 'mw-0a1b2c3d4e5f00001';
+const WINDOW_NAME = 'payments-api-nightly-patching';
+
+let emulator: Awaited<ReturnType<typeof startEmulator>> | undefined;
+let backend: RunningChildService | undefined;
+let app: RunningChildService | undefined;
+let browser: Browser | undefined;
+let appUrl = '';
+
+/** What the emulator itself says about the newest execution's failing targets (via the SDK). */
+async function failingInvocationsOfNewestExecution(
+  endpoint: string,
+): Promise<Array<{ WindowTargetId?: string; StatusDetails?: string }>> {
+  const ssm = new SSMClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIAEMULATOREXAMPLE0', secretAccessKey: 'not-a-secret' },
+  });
+  try {
+    const executions = await ssm.send(
+      new DescribeMaintenanceWindowExecutionsCommand({ WindowId: WINDOW_ID, MaxResults: 10 }),
+    );
+    const newest = [...(executions.WindowExecutions ?? [])].sort(
+      (a, b) => (b.StartTime?.getTime() ?? 0) - (a.StartTime?.getTime() ?? 0),
+    )[0];
+    if (!newest?.WindowExecutionId) throw new Error('the demo window has no executions');
+    expect(newest.Status).toBe('FAILED');
+    const tasks = await ssm.send(
+      new DescribeMaintenanceWindowExecutionTasksCommand({
+        WindowExecutionId: newest.WindowExecutionId,
+      }),
+    );
+    const failing: Array<{ WindowTargetId?: string; StatusDetails?: string }> = [];
+    for (const task of tasks.WindowExecutionTaskIdentities ?? []) {
+      const invocations = await ssm.send(
+        new DescribeMaintenanceWindowExecutionTaskInvocationsCommand({
+          WindowExecutionId: newest.WindowExecutionId,
+          TaskId: task.TaskExecutionId,
+          Filters: [{ Key: 'STATUS', Values: ['FAILED'] }],
+        }),
+      );
+      failing.push(...(invocations.WindowExecutionTaskInvocationIdentities ?? []));
+    }
+    return failing;
+  } finally {
+    ssm.destroy();
+  }
+}
+
+async function openEntityPage(page: Page, query: string): Promise<void> {
+  await page.goto(`${appUrl}${ENTITY_PATH}${query}`, { timeout: 240_000 });
+  await signInAsGuestIfAsked(page, page.getByText(WINDOW_NAME).first());
+}
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  emulator = await startEmulator({ port: 0, host: '127.0.0.1', seed: 'demo' });
+  const appPort = await freePort();
+  appUrl = `http://127.0.0.1:${appPort}`;
+  backend = await startChildService({
+    name: 'example backend',
+    command: 'pnpm',
+    args: ['--filter', '@ssm-invocations/example-backstage-backend', 'start'],
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      BACKEND_PORT: '0',
+      APP_BASE_URL: appUrl,
+      SSM_EMULATOR_URL: emulator.url,
+    },
+    ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
+    startTimeoutMs: 180_000,
+  });
+  app = await startChildService({
+    name: 'dev app',
+    command: 'node',
+    args: [join(repoRoot, 'examples/backstage/app/scripts/start.mjs')],
+    cwd: join(repoRoot, 'examples/backstage/app'),
+    env: { ...process.env, PORT: String(appPort), BACKEND_URL: backend.url },
+    // The dev server holds requests until its first compile is done.
+    ready: /Loopback: (http:\/\/127\.0\.0\.1:\d+)/,
+    startTimeoutMs: 240_000,
+  });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+}, 480_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await backend?.stop();
+  await emulator?.stop();
+}, 60_000);
+
+describe.each([
+  ['new frontend system', ''],
+  ['legacy frontend system', '?frontend=legacy'],
+])('the card in the %s', (system, query) => {
+  it('shows the demo windows; expanding the failed execution shows why the target failed', async () => {
+    if (!browser || !emulator) throw new Error('setup failed');
+    const expected = await failingInvocationsOfNewestExecution(emulator.url);
+    expect(expected.length).toBeGreaterThan(0);
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 2400 } });
+    try {
+      await openEntityPage(page, query);
+      // Both windows annotated on payments-api, each with its outcome strip.
+      await page.getByText('checkout-web-weekly-reboot').first().waitFor();
+      const section = page.getByTestId('window-section').filter({ hasText: WINDOW_NAME });
+      const stripCells = section
+        .getByRole('list', { name: /Recent executions/ })
+        .getByRole('listitem');
+      expect(await stripCells.count()).toBeGreaterThan(1);
+      // Newest last in the strip: last night failed.
+      expect(await stripCells.last().getAttribute('data-status')).toBe('FAILED');
+
+      const newest = section.getByTestId('execution-row').first();
+      expect(await newest.getAttribute('data-status')).toBe('FAILED');
+      await newest.getByRole('button', { name: /^Expand execution/ }).click();
+      const failedRows = section.locator('[data-testid="invocation-row"][data-status="FAILED"]');
+      await failedRows.first().waitFor();
+      expect(await failedRows.count()).toBe(expected.length);
+      const shown = await failedRows.allInnerTexts();
+      for (const invocation of expected) {
+        const row = shown.find((text) => text.includes(invocation.WindowTargetId ?? '?'));
+        expect(row).toBeDefined();
+        expect(invocation.StatusDetails).toBeTruthy();
+        expect(row).toContain(invocation.StatusDetails);
+      }
+      const suffix = system.startsWith('new') ? 'new-frontend' : 'legacy-frontend';
+      // The card alone, then the whole page; the README's picture comes from the last one.
+      const card = page.getByTestId('ssm-invocations-card');
+      await card.screenshot({ path: join(artifacts, `card-${suffix}.png`) });
+      await page.screenshot({ path: join(artifacts, `page-${suffix}.png`), fullPage: true });
+
+      // "Failed only": every execution and target left is a failed one; the expanded execution
+      // still shows its failing targets.
+      await page.getByRole('checkbox', { name: 'Failed only' }).check();
+      const statuses = await section
+        .getByTestId('execution-row')
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-status')));
+      expect(statuses.length).toBeGreaterThan(0);
+      for (const status of statuses) expect(['FAILED', 'TIMED_OUT', 'CANCELLED']).toContain(status);
+      const visible = await section
+        .getByTestId('invocation-row')
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-status')));
+      expect(visible).toEqual(expected.map(() => 'FAILED'));
+      await card.screenshot({ path: join(artifacts, `card-failed-only-${suffix}.png`) });
+    } finally {
+      await page.close();
+    }
+  }, 240_000);
+});
