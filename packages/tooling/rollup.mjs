@@ -52,7 +52,11 @@ export function createRollupConfig({
   const configs = formats.map((format, index) => ({
     input,
     external,
-    plugins: [...resolve, esbuild({ target, tsconfig: join(packageDir, 'tsconfig.json') })],
+    plugins: [
+      ...(index === 0 ? [cleanDist] : []),
+      ...resolve,
+      esbuild({ target, tsconfig: join(packageDir, 'tsconfig.json') }),
+    ],
     output: {
       dir: join(packageDir, 'dist'),
       format,
