@@ -343,7 +343,8 @@ export async function runCli(argv: string[], options: RunCliOptions): Promise<Ex
     await program.parseAsync(argv, { from: 'user' });
     return ExitCode.Success;
   } catch (error) {
-    const { exitCode, message } = describeFailure(error);
+    const { endpoint } = program.opts<GlobalFlags>();
+    const { exitCode, message } = describeFailure(error, { endpoint });
     if (message !== undefined) options.stderr.write(`${message}\n`);
     return exitCode;
   }
