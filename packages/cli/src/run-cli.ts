@@ -22,7 +22,20 @@ import {
 } from './render/tables';
 import { ProgressIndicator } from './progress';
 
-/** Everything `runCli` touches outside itself, so tests can drive it in-process. */
+/**
+ * Everything `runCli` touches outside itself, so tests can drive it in-process.
+ *
+ * @example
+ * ```ts
+ * const options: RunCliOptions = {
+ *   stdout: process.stdout,
+ *   stderr: process.stderr,
+ *   env: process.env,
+ *   version: '0.1.0',
+ *   createClient: (connection) => createCliClient(connection, process.env),
+ * };
+ * ```
+ */
 export interface RunCliOptions {
   stdout: OutputStream;
   stderr: OutputStream;
