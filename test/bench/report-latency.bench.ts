@@ -189,7 +189,8 @@ export async function reportLatencyBench(): Promise<boolean> {
           `median of ${RUNS}: raw-SDK optimal schedule ${raw?.toFixed(1)} ms` +
           (sequential === undefined
             ? ''
-            : `; sequential paginator loop (${SEQUENTIAL_ROUND_TRIPS} round trips) ${sequential.toFixed(1)} ms`),
+            : `; sequential paginator loop (${SEQUENTIAL_ROUND_TRIPS} round trips) ${sequential.toFixed(1)} ms ` +
+              `= ${(sequential / SEQUENTIAL_ROUND_TRIPS).toFixed(1)} ms per round trip on this machine`),
       );
       for (const [transport, wall] of [
         ['sdk', sdk],
