@@ -15,7 +15,7 @@ import {
 import { DEMO_WINDOW_IDS, startEmulator } from '@ssm-invocations/emulator';
 import request from 'supertest';
 import ssmInvocationsPlugin from './index';
-import type { EntityReportResponse } from './service/types';
+import type { EntityReportResponse } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { component, DEMO_ACCOUNT, demoWindowArn, type Emulator } from './test-support/demoEntities';
 
 const ACCOUNT = DEMO_ACCOUNT;

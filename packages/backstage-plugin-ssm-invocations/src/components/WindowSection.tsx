@@ -9,7 +9,7 @@ import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
 import { Alert } from '@material-ui/lab';
 import { consoleUrl, isFailedStatus } from '@ssm-invocations/core/model';
-import type { EntityWindowReport } from '../api';
+import type { EntityWindowReport } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { ExecutionRow, formatStart } from './ExecutionRow';
 import { ExecutionStrip } from './StatusIndicators';
 import { explainProblem } from './problemHints';
