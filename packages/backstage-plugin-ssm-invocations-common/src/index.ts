@@ -13,6 +13,7 @@ export type {
   InvocationIds,
   WindowReportError,
 } from './responses';
+export { SSM_INVOCATIONS_IAM_ACTIONS } from './iamActions';
 export {
   ENTITY_INVOCATION_ROUTE,
   ENTITY_REPORT_ROUTE,
