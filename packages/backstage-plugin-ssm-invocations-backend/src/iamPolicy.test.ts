@@ -15,7 +15,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import request from 'supertest';
 import ssmInvocationsPlugin from './index';
-import { component, DEMO_ACCOUNT, demoWindowArn, type Emulator } from './test-support/demoEntities';
+import {
+  component,
+  demoWindowArn,
+  emulatorConfig,
+  type Emulator,
+} from './test-support/demoEntities';
 
 interface PolicyStatement {
   Effect: string;
@@ -51,20 +56,7 @@ describe('the README IAM policy', () => {
       features: [
         ssmInvocationsPlugin,
         catalogServiceMock.factory({ entities: [entity] }),
-        mockServices.rootConfig.factory({
-          data: {
-            aws: {
-              accounts: [
-                {
-                  accountId: DEMO_ACCOUNT,
-                  accessKeyId: 'AKIAPOLICYTEST000000',
-                  secretAccessKey: 'policy-test-secret-key',
-                },
-              ],
-            },
-            ssmInvocations: { endpoint: emulator.url, region: 'us-east-1' },
-          },
-        }),
+        mockServices.rootConfig.factory({ data: emulatorConfig(emulator) }),
       ],
     });
     const ref = { namespace: 'default', kind: 'component', name: 'payments-api' };
