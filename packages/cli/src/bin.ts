@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCliClient } from './core-client';
@@ -16,9 +15,6 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 // Ctrl-C aborts in-flight requests; a second Ctrl-C exits at once.
 const controller = new AbortController();
-// One signal is shared by every request of a report (core queues them in its concurrency pool,
-// each waiting with an abort listener), so Node's default cap of 10 listeners would warn.
-setMaxListeners(0, controller.signal);
 process.once('SIGINT', () => {
   controller.abort();
   process.once('SIGINT', () => process.exit(130));

@@ -1,4 +1,15 @@
 import type {
+  CallOptions as CoreCallOptions,
+  GetInvocationInput,
+  ListExecutionsInput,
+  ListTasksInput,
+  ListWindowsInput,
+  ResumableInvocations,
+  ResumableInvocationsInput,
+  ResumableInvocationsOptions,
+  WindowReportInput,
+} from '@ssm-invocations/core';
+import type {
   ExecutionRecord,
   InvocationRecord,
   TaskRecord,
@@ -6,53 +17,66 @@ import type {
   WindowSummaryRecord,
 } from '@ssm-invocations/core/model';
 
-/** Cancellation, passed through to core. */
-export interface CallOptions {
-  signal?: AbortSignal;
-}
-
-/** Input of the paginated invocation listing, with the CLI's resume token. */
-export interface InvocationsQuery {
-  windowExecutionId: string;
-  taskId: string;
-  statuses?: string[];
-  pageSize?: number;
-  limit?: number;
-  startingToken?: string;
-}
+/**
+ * Cancellation, passed through to core (core's `CallOptions`).
+ *
+ * @example
+ * ```ts
+ * const options: CallOptions = { signal: AbortSignal.timeout(30_000) };
+ * ```
+ */
+export type CallOptions = CoreCallOptions;
 
 /**
- * The part of core's `InvocationsClient` the CLI uses. Commands take this, so unit tests can
- * pass a fake and the bin passes the real client.
+ * Core's input `T` with `statuses` as the plain strings a flag gives; core validates them and
+ * names a bad one as `statuses[i]`.
+ */
+type WithFlagStatuses<T> = Omit<T, 'statuses'> & { statuses?: readonly string[] };
+
+/**
+ * Input of the paginated invocation listing (core's `ResumableInvocationsInput`: `pageSize`,
+ * `limit` and the resume token `startingToken`), with statuses as flag strings.
+ *
+ * @example
+ * ```ts
+ * const query: InvocationsQuery = { windowExecutionId, taskId, statuses: ['FAILED'], limit: 50 };
+ * ```
+ */
+export type InvocationsQuery = WithFlagStatuses<ResumableInvocationsInput>;
+
+/**
+ * The part of core's `InvocationsClient` the CLI uses, over core's input types. Commands take
+ * this, so unit tests can pass a fake and the bin passes the real client.
+ *
+ * @example
+ * ```ts
+ * const client: CliClient = createCliClient({ endpoint: 'http://127.0.0.1:4580' }, process.env);
+ * const windows = await client.listWindows({ enabled: true });
+ * ```
  */
 export interface CliClient {
   invocationsPage(
     input: InvocationsQuery,
-    options?: CallOptions & { onPage?: (count: number) => void },
-  ): Promise<{ invocations: InvocationRecord[]; nextToken?: string }>;
-  getInvocation(
-    input: { windowExecutionId: string; taskId: string; invocationId: string },
-    options?: CallOptions,
-  ): Promise<InvocationRecord>;
+    options?: Pick<ResumableInvocationsOptions, 'signal' | 'onPage'>,
+  ): Promise<ResumableInvocations>;
+  getInvocation(input: GetInvocationInput, options?: CallOptions): Promise<InvocationRecord>;
   getWindowReport(
-    input: { windowId: string; executions?: number; statuses?: string[] },
+    input: WithFlagStatuses<WindowReportInput>,
     options?: CallOptions,
   ): Promise<WindowReport>;
-  listWindows(
-    input: { name?: string; enabled?: boolean; limit?: number },
-    options?: CallOptions,
-  ): Promise<WindowSummaryRecord[]>;
-  listExecutions(
-    input: { windowId: string; after?: Date; before?: Date; limit?: number },
-    options?: CallOptions,
-  ): Promise<ExecutionRecord[]>;
-  listTasks(
-    input: { windowExecutionId: string; statuses?: string[] },
-    options?: CallOptions,
-  ): Promise<TaskRecord[]>;
+  listWindows(input: ListWindowsInput, options?: CallOptions): Promise<WindowSummaryRecord[]>;
+  listExecutions(input: ListExecutionsInput, options?: CallOptions): Promise<ExecutionRecord[]>;
+  listTasks(input: WithFlagStatuses<ListTasksInput>, options?: CallOptions): Promise<TaskRecord[]>;
 }
 
-/** The global flags that decide how the client reaches SSM. */
+/**
+ * The global flags that decide how the client reaches SSM.
+ *
+ * @example
+ * ```ts
+ * const connection: ConnectionOptions = { region: 'eu-west-1', profile: 'ops' };
+ * ```
+ */
 export interface ConnectionOptions {
   region?: string;
   endpoint?: string;

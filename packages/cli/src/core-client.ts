@@ -39,8 +39,9 @@ export function createCliClient(
   };
   const client = createInvocationsClient(options);
   // Flag values are plain strings; core validates statuses and reports them as `statuses[i]`.
-  const statuses = (values: string[] | undefined): ExecutionStatus[] | undefined =>
-    values as ExecutionStatus[] | undefined;
+  const statuses = (
+    values: readonly string[] | undefined,
+  ): readonly ExecutionStatus[] | undefined => values as readonly ExecutionStatus[] | undefined;
   return {
     invocationsPage: (input, callOptions = {}) =>
       getInvocationsResumable(

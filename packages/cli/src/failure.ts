@@ -1,3 +1,4 @@
+import { isSsmInvocationsError } from '@ssm-invocations/core/errors';
 import { CommanderError } from 'commander';
 import { ExitCode, UsageError, type ExitCodeValue } from './exit-codes';
 import { flagForField } from './flag-names';
@@ -9,40 +10,21 @@ export interface Failure {
   message?: string;
 }
 
-/** The fields the CLI reads from a core error (`SsmInvocationsError` and its subclasses). */
-interface CoreErrorShape {
-  name: string;
-  code: string;
-  message: string;
-  requestId?: string;
-  field?: string;
-}
-
-// Matched by shape, not `instanceof`, so a core error still counts when it came from a second
-// copy of the core package (a linked or bundled install).
-const CORE_ERROR_CODES = new Set([
-  'INVALID_INPUT',
-  'NOT_FOUND',
-  'THROTTLED',
-  'ACCESS_DENIED',
-  'SERVICE_ERROR',
-  'PAGINATION_ERROR',
-]);
-
-function isCoreError(error: unknown): error is CoreErrorShape {
-  if (!(error instanceof Error)) return false;
-  const code: unknown = (error as Error & { code?: unknown }).code;
-  return typeof code === 'string' && CORE_ERROR_CODES.has(code);
-}
-
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** What the CLI knew when the failure happened, for naming the flag a failure points at. */
+export interface FailureContext {
+  /** The `--endpoint` value, when one was given. */
+  endpoint?: string;
 }
 
 /**
  * Turns anything the CLI caught into an exit code and a one-line message: commander's usage
  * errors and core's InvalidInputError → 2 (naming the flag, not the core field), core's remote
- * errors → 1 with the AWS request id, help and version → 0 with nothing more to print.
+ * errors → 1 with the AWS request id (a network error names `--endpoint` and its value, when one
+ * was given), help and version → 0 with nothing more to print.
  *
  * @example
  * ```ts
@@ -50,7 +32,7 @@ function oneLine(text: string): string {
  * if (message) process.stderr.write(`${message}\n`);
  * ```
  */
-export function describeFailure(error: unknown): Failure {
+export function describeFailure(error: unknown, context: FailureContext = {}): Failure {
   if (error instanceof CommanderError) {
     // Commander already printed its own message (or the help/version text).
     return { exitCode: error.exitCode === 0 ? ExitCode.Success : ExitCode.BadInput };
@@ -58,7 +40,7 @@ export function describeFailure(error: unknown): Failure {
   if (error instanceof UsageError) {
     return { exitCode: ExitCode.BadInput, message: `error: ${oneLine(error.message)}` };
   }
-  if (isCoreError(error)) {
+  if (isSsmInvocationsError(error)) {
     if (error.code === 'INVALID_INPUT') {
       const field = error.field ?? '';
       const flag = flagForField(field);
@@ -67,6 +49,19 @@ export function describeFailure(error: unknown): Failure {
         ? error.message.slice(prefix.length)
         : error.message;
       return { exitCode: ExitCode.BadInput, message: `error: ${flag} ${oneLine(rule)}` };
+    }
+    // No HTTP status and no request id: the endpoint never answered (refused, unresolvable, timed
+    // out), so point at the flag the user can fix.
+    if (
+      context.endpoint !== undefined &&
+      error.code === 'SERVICE_ERROR' &&
+      error.statusCode === undefined &&
+      error.requestId === undefined
+    ) {
+      return {
+        exitCode: ExitCode.RemoteFailure,
+        message: `error: cannot reach --endpoint ${context.endpoint}: ${error.name}: ${oneLine(error.message)}`,
+      };
     }
     const requestId =
       error.requestId !== undefined && !error.message.includes(error.requestId)

@@ -1,10 +1,26 @@
-/** Where the CLI writes: stdout for results, stderr for errors and progress. */
+/**
+ * Where the CLI writes: stdout for results, stderr for errors and progress. `process.stdout`
+ * is one; so is any object with `write`.
+ *
+ * @example
+ * ```ts
+ * let text = '';
+ * const captured: OutputStream = { write: (chunk) => (text += chunk), isTTY: false };
+ * ```
+ */
 export interface OutputStream {
   write(text: string): unknown;
   isTTY?: boolean;
 }
 
-/** `table` for people, `json` for scripts. */
+/**
+ * `table` for people, `json` for scripts.
+ *
+ * @example
+ * ```ts
+ * const format: OutputFormat = process.stdout.isTTY ? 'table' : 'json';
+ * ```
+ */
 export type OutputFormat = 'table' | 'json';
 
 /**

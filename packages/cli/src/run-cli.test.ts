@@ -1,4 +1,5 @@
 import type { InvocationRecord, WindowReport } from '@ssm-invocations/core/model';
+import { ServiceError } from '@ssm-invocations/core/errors';
 import { summarize } from '@ssm-invocations/core/model';
 import type { CliClient } from './client';
 import { runCli, type RunCliOptions } from './run-cli';
@@ -299,6 +300,38 @@ describe('runCli', () => {
       const { code, stderr } = await run(['invocations', ...base], { client });
       expect(code).toBe(2);
       expect(stderr).toBe('error: --status must be one of …\n');
+    });
+
+    it('names --endpoint and its value when the endpoint never answered', async () => {
+      const refused = (): Promise<never> =>
+        Promise.reject(
+          new ServiceError('DescribeMaintenanceWindows failed: ECONNREFUSED: network error', {
+            operation: 'DescribeMaintenanceWindows',
+          }),
+        );
+      const client = fakeClient({ listWindows: refused });
+      const endpoint = 'http://127.0.0.1:9';
+      const withFlag = await run(['--endpoint', endpoint, 'windows'], { client });
+      expect(withFlag.code).toBe(1);
+      expect(withFlag.stderr).toBe(
+        `error: cannot reach --endpoint ${endpoint}: ServiceError: DescribeMaintenanceWindows failed: ECONNREFUSED: network error\n`,
+      );
+      // Without --endpoint there is no flag to name; an answered 5xx is not a reachability problem.
+      const withoutFlag = await run(['windows'], { client });
+      expect(withoutFlag.stderr).toBe(
+        'error: ServiceError: DescribeMaintenanceWindows failed: ECONNREFUSED: network error\n',
+      );
+      const answered = fakeClient({
+        listWindows: () =>
+          Promise.reject(
+            new ServiceError('DescribeMaintenanceWindows failed: HTTP 500', {
+              statusCode: 500,
+              requestId: 'req-500',
+            }),
+          ),
+      });
+      const fiveHundred = await run(['--endpoint', endpoint, 'windows'], { client: answered });
+      expect(fiveHundred.stderr).not.toContain('--endpoint');
     });
 
     it('exits 1 with the request id for remote failures', async () => {

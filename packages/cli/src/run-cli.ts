@@ -22,7 +22,20 @@ import {
 } from './render/tables';
 import { ProgressIndicator } from './progress';
 
-/** Everything `runCli` touches outside itself, so tests can drive it in-process. */
+/**
+ * Everything `runCli` touches outside itself, so tests can drive it in-process.
+ *
+ * @example
+ * ```ts
+ * const options: RunCliOptions = {
+ *   stdout: process.stdout,
+ *   stderr: process.stderr,
+ *   env: process.env,
+ *   version: '0.1.0',
+ *   createClient: (connection) => createCliClient(connection, process.env),
+ * };
+ * ```
+ */
 export interface RunCliOptions {
   stdout: OutputStream;
   stderr: OutputStream;
@@ -343,7 +356,8 @@ export async function runCli(argv: string[], options: RunCliOptions): Promise<Ex
     await program.parseAsync(argv, { from: 'user' });
     return ExitCode.Success;
   } catch (error) {
-    const { exitCode, message } = describeFailure(error);
+    const { endpoint } = program.opts<GlobalFlags>();
+    const { exitCode, message } = describeFailure(error, { endpoint });
     if (message !== undefined) options.stderr.write(`${message}\n`);
     return exitCode;
   }

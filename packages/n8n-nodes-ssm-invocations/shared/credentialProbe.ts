@@ -1,3 +1,4 @@
+import { parseAwsJsonError } from '@ssm-invocations/core/json';
 import { SsmCredentialError } from './awsRequestSigning';
 
 /**
@@ -9,18 +10,6 @@ import { SsmCredentialError } from './awsRequestSigning';
 /** What a probe of SSM returned: an HTTP answer, or a network error code (e.g. ENOTFOUND). */
 export type ProbeOutcome =
   { status: number; body: string } | { networkError: string | undefined; message: string };
-
-function awsError(body: string): { type: string; message: string } {
-  try {
-    const parsed = JSON.parse(body) as Record<string, unknown>;
-    const raw = String(parsed.__type ?? parsed.code ?? '');
-    // AWS JSON: keep the text after '#' and before ':'.
-    const type = (raw.split('#').pop() ?? '').split(':')[0] ?? '';
-    return { type, message: String(parsed.message ?? parsed.Message ?? '') };
-  } catch {
-    return { type: '', message: body.slice(0, 200) };
-  }
-}
 
 /**
  * The error naming the credential field to fix, from a probe's outcome; `undefined` when the
@@ -51,8 +40,13 @@ export function diagnoseProbe(
     );
   }
   if (outcome.status < 400) return undefined;
-  const { type, message } = awsError(outcome.body);
-  switch (type) {
+  // Core reads AWS JSON errors the way the SDK does (`__type`, `code`, namespace and suffix off).
+  const { code, message = '' } = parseAwsJsonError({
+    status: outcome.status,
+    headers: {},
+    body: outcome.body,
+  });
+  switch (code) {
     case 'UnrecognizedClientException':
     case 'InvalidClientTokenId':
       return new SsmCredentialError(

@@ -1,3 +1,4 @@
+import { isSsmInvocationsError } from '@ssm-invocations/core/json';
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 import { SsmCredentialError } from './awsRequestSigning';
 
@@ -15,33 +16,6 @@ const PARAMETER_LABELS: Record<string, string> = {
   name: 'Name',
   enabled: 'Enabled Only',
 };
-
-interface CoreError {
-  name: string;
-  code: string;
-  message: string;
-  field?: string;
-  requestId?: string;
-  operation?: string;
-  statusCode?: number;
-}
-
-const CORE_ERROR_CODES = new Set([
-  'INVALID_INPUT',
-  'NOT_FOUND',
-  'THROTTLED',
-  'ACCESS_DENIED',
-  'SERVICE_ERROR',
-  'PAGINATION_ERROR',
-]);
-
-function isCoreError(error: unknown): error is CoreError {
-  return (
-    error instanceof Error &&
-    typeof (error as { code?: unknown }).code === 'string' &&
-    CORE_ERROR_CODES.has((error as unknown as { code: string }).code)
-  );
-}
 
 /**
  * A wrong credential field, wherever it surfaced: thrown by the credential itself, or wrapped by
@@ -80,12 +54,12 @@ export function toNodeError(
     });
   }
   if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-  if (isCoreError(error) && error.code === 'INVALID_INPUT') {
+  if (isSsmInvocationsError(error) && error.code === 'INVALID_INPUT') {
     const field = error.field ?? '';
     const label = PARAMETER_LABELS[field] ?? field;
     return new NodeOperationError(node, `${label}: ${error.message}`, { itemIndex });
   }
-  if (isCoreError(error)) {
+  if (isSsmInvocationsError(error)) {
     const details: JsonObject = { code: error.code, name: error.name, message: error.message };
     if (error.requestId) details.requestId = error.requestId;
     if (error.operation) details.operation = error.operation;

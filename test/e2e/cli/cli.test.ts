@@ -695,9 +695,12 @@ describe('exit codes', () => {
         server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
       });
     });
-    const result = await runCliBin(['--endpoint', `http://127.0.0.1:${port}`, 'windows']);
+    const endpoint = `http://127.0.0.1:${port}`;
+    const result = await runCliBin(['--endpoint', endpoint, 'windows']);
     results.push(result);
-    expectOneLineError(result, 1, /^error: /);
+    expectOneLineError(result, 1, /^error: cannot reach --endpoint http:\/\/127\.0\.0\.1:\d+: /);
+    expect(result.stderr).toContain(`--endpoint ${endpoint}:`);
+    expect(result.stderr).toMatch(/ECONNREFUSED/);
   });
 
   it('never prints the secret access key', () => {

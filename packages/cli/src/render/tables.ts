@@ -8,8 +8,8 @@ import type {
   WindowSummaryRecord,
 } from '@ssm-invocations/core/model';
 import { colourStatus, type Palette } from './palette';
-import { formatDuration } from '@ssm-invocations/core/model';
-import { formatRunTime, formatTimestamp } from './time-format';
+import { formatDuration, formatTimestamp } from '@ssm-invocations/core/model';
+import { formatRunTime } from './time-format';
 
 /** Lines of text; the caller joins and writes them. */
 type Lines = string[];

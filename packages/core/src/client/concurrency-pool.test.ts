@@ -52,3 +52,48 @@ describe('ConcurrencyPool', () => {
     await expect(pool.run(async () => 'ok')).resolves.toBe('ok');
   });
 });
+
+describe('ConcurrencyPool abort listeners', () => {
+  function countingSignal(controller: AbortController) {
+    const counts = { added: 0, removed: 0 };
+    const signal = controller.signal;
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = ((...args: Parameters<typeof add>) => {
+      counts.added += 1;
+      add(...args);
+    }) as typeof signal.addEventListener;
+    signal.removeEventListener = ((...args: Parameters<typeof remove>) => {
+      counts.removed += 1;
+      remove(...args);
+    }) as typeof signal.removeEventListener;
+    return { signal, counts };
+  }
+
+  it('adds one listener for many waiters of one signal and removes it once they are served', async () => {
+    const pool = new ConcurrencyPool(1);
+    const { signal, counts } = countingSignal(new AbortController());
+    const gate = deferred();
+    const runs = [pool.run(() => gate.promise, signal)];
+    for (let i = 0; i < 20; i++) runs.push(pool.run(async () => undefined, signal));
+    expect(counts.added).toBe(1);
+    gate.resolve();
+    await Promise.all(runs);
+    expect(counts.removed).toBe(1);
+  });
+
+  it('rejects every waiter of an aborted signal and keeps the others queued', async () => {
+    const pool = new ConcurrencyPool(1);
+    const gate = deferred();
+    const first = pool.run(() => gate.promise);
+    const controller = new AbortController();
+    const aborted = [1, 2, 3].map(() => pool.run(async () => 'never', controller.signal));
+    const kept = pool.run(async () => 'kept');
+    controller.abort(new Error('stop'));
+    for (const run of aborted) await expect(run).rejects.toThrow('stop');
+    gate.resolve();
+    await first;
+    await expect(kept).resolves.toBe('kept');
+    expect(pool.inFlight).toBe(0);
+  });
+});

@@ -1,10 +1,21 @@
+interface Waiter {
+  grant: () => void;
+  reject: (reason: unknown) => void;
+  signal?: AbortSignal;
+}
+
 /**
  * A counting semaphore bounding how many SSM requests of one client are in flight. Waiters are
  * served first in, first out, so a report's pages run in the order they were asked for.
+ *
+ * A caller's AbortSignal gets one abort listener per pool however many of its calls wait (a report
+ * queues one call per task and page; a listener each made Node print MaxListenersExceededWarning),
+ * and the listener is removed as soon as none of that signal's calls is waiting any more.
  */
 export class ConcurrencyPool {
   private active = 0;
-  private readonly waiting: Array<() => void> = [];
+  private readonly waiting: Waiter[] = [];
+  private readonly abortListeners = new Map<AbortSignal, () => void>();
 
   constructor(readonly limit: number) {}
 
@@ -30,23 +41,50 @@ export class ConcurrencyPool {
       return Promise.resolve();
     }
     return new Promise((resolve, reject) => {
-      const grant = (): void => {
-        signal?.removeEventListener('abort', onAbort);
-        this.active += 1;
-        resolve();
+      const waiter: Waiter = {
+        grant: () => {
+          this.active += 1;
+          resolve();
+        },
+        reject,
       };
-      const onAbort = (): void => {
-        const index = this.waiting.indexOf(grant);
-        if (index >= 0) this.waiting.splice(index, 1);
-        reject(signal?.reason);
-      };
-      this.waiting.push(grant);
-      signal?.addEventListener('abort', onAbort, { once: true });
+      if (signal) {
+        waiter.signal = signal;
+        this.listenForAbort(signal);
+      }
+      this.waiting.push(waiter);
     });
   }
 
   private release(): void {
     this.active -= 1;
-    this.waiting.shift()?.();
+    const next = this.waiting.shift();
+    if (!next) return;
+    if (next.signal) this.stopListeningIfUnused(next.signal);
+    next.grant();
+  }
+
+  private listenForAbort(signal: AbortSignal): void {
+    if (this.abortListeners.has(signal)) return;
+    const onAbort = (): void => {
+      this.abortListeners.delete(signal);
+      // Every waiter of this signal gives up; the others keep their place in the queue.
+      for (let i = this.waiting.length - 1; i >= 0; i--) {
+        const waiter = this.waiting[i];
+        if (waiter?.signal !== signal) continue;
+        this.waiting.splice(i, 1);
+        waiter.reject(signal.reason);
+      }
+    };
+    this.abortListeners.set(signal, onAbort);
+    signal.addEventListener('abort', onAbort, { once: true });
+  }
+
+  private stopListeningIfUnused(signal: AbortSignal): void {
+    if (this.waiting.some((waiter) => waiter.signal === signal)) return;
+    const onAbort = this.abortListeners.get(signal);
+    if (!onAbort) return;
+    this.abortListeners.delete(signal);
+    signal.removeEventListener('abort', onAbort);
   }
 }

@@ -1,9 +1,11 @@
 import {
   AccessDeniedError,
   InvalidInputError,
+  isSsmInvocationsError,
   NotFoundError,
   PaginationError,
   ServiceError,
+  SSM_INVOCATIONS_ERROR_CODES,
   SsmInvocationsError,
   ThrottledError,
 } from './errors';
@@ -54,5 +56,44 @@ describe('error classes', () => {
 
   it('carries retryAfterMs on ThrottledError', () => {
     expect(new ThrottledError('slow', { retryAfterMs: 1000 }).retryAfterMs).toBe(1000);
+  });
+});
+
+describe('isSsmInvocationsError', () => {
+  it.each([
+    new InvalidInputError('taskId', 'must be a UUID'),
+    new NotFoundError('gone'),
+    new ThrottledError('slow'),
+    new AccessDeniedError('no'),
+    new ServiceError('boom'),
+    new PaginationError('loop'),
+  ])('accepts core error %p', (error) => {
+    expect(isSsmInvocationsError(error)).toBe(true);
+  });
+
+  it('accepts an error from another copy of core (same shape, different class)', () => {
+    class ForeignNotFoundError extends Error {
+      readonly code = 'NOT_FOUND';
+      override readonly name = 'NotFoundError';
+    }
+    const foreign = new ForeignNotFoundError('gone');
+    expect(foreign).not.toBeInstanceOf(SsmInvocationsError);
+    expect(isSsmInvocationsError(foreign)).toBe(true);
+  });
+
+  it.each([
+    ['a plain Error', new Error('x')],
+    ['a Node system error', Object.assign(new Error('refused'), { code: 'ECONNREFUSED' })],
+    ['an unknown code', Object.assign(new Error('x'), { code: 'NOT_A_CORE_CODE' })],
+    ['a non-string code', Object.assign(new Error('x'), { code: 404 })],
+    ['a plain object with a core code', { name: 'NotFoundError', code: 'NOT_FOUND', message: 'x' }],
+    ['a string', 'NOT_FOUND'],
+    ['undefined', undefined],
+  ])('rejects %s', (_label, value) => {
+    expect(isSsmInvocationsError(value)).toBe(false);
+  });
+
+  it('lists every code once', () => {
+    expect(new Set(SSM_INVOCATIONS_ERROR_CODES).size).toBe(6);
   });
 });

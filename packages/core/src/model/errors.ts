@@ -5,6 +5,23 @@
  */
 
 /**
+ * Every code a core error can carry, for telling a core error by its shape.
+ *
+ * @example
+ * ```ts
+ * SSM_INVOCATIONS_ERROR_CODES.includes('NOT_FOUND'); // true
+ * ```
+ */
+export const SSM_INVOCATIONS_ERROR_CODES = Object.freeze([
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'THROTTLED',
+  'ACCESS_DENIED',
+  'SERVICE_ERROR',
+  'PAGINATION_ERROR',
+] as const);
+
+/**
  * Machine-readable code carried by every core error.
  *
  * @example
@@ -12,13 +29,7 @@
  * const code: SsmInvocationsErrorCode = 'NOT_FOUND';
  * ```
  */
-export type SsmInvocationsErrorCode =
-  | 'INVALID_INPUT'
-  | 'NOT_FOUND'
-  | 'THROTTLED'
-  | 'ACCESS_DENIED'
-  | 'SERVICE_ERROR'
-  | 'PAGINATION_ERROR';
+export type SsmInvocationsErrorCode = (typeof SSM_INVOCATIONS_ERROR_CODES)[number];
 
 /**
  * Options shared by the core error constructors.
@@ -222,4 +233,50 @@ export class PaginationError extends SsmInvocationsError {
     super('PAGINATION_ERROR', message, options);
     this.name = 'PaginationError';
   }
+}
+
+/**
+ * The fields a core error carries, as seen by code that cannot rely on `instanceof` (the error may
+ * come from another copy of this package). `field` is set on `INVALID_INPUT`, `statusCode` on
+ * `SERVICE_ERROR`, `retryAfterMs` on `THROTTLED` when known.
+ *
+ * @example
+ * ```ts
+ * function describe(error: SsmInvocationsErrorShape): string {
+ *   return `${error.code}: ${error.message}`;
+ * }
+ * ```
+ */
+export interface SsmInvocationsErrorShape extends Error {
+  code: SsmInvocationsErrorCode;
+  requestId?: string;
+  operation?: string;
+  serviceCode?: string;
+  field?: string;
+  statusCode?: number;
+  retryAfterMs?: number;
+}
+
+/**
+ * True when `error` is an error thrown by `@ssm-invocations/core` — any copy of it. Checks the
+ * shape (an `Error` whose `code` is one of {@link SSM_INVOCATIONS_ERROR_CODES} and whose `name` is
+ * a string), not `instanceof`, because adapters may meet errors from a second copy of core (a
+ * bundled n8n node, a linked install) whose classes are different objects.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.getWindow({ windowId });
+ * } catch (error) {
+ *   if (isSsmInvocationsError(error) && error.code === 'INVALID_INPUT') console.error(error.field);
+ *   else throw error;
+ * }
+ * ```
+ */
+export function isSsmInvocationsError(error: unknown): error is SsmInvocationsErrorShape {
+  if (!(error instanceof Error) || typeof error.name !== 'string') return false;
+  const code: unknown = (error as { code?: unknown }).code;
+  return (
+    typeof code === 'string' && (SSM_INVOCATIONS_ERROR_CODES as readonly string[]).includes(code)
+  );
 }

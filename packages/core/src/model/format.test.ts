@@ -5,6 +5,7 @@ import {
   formatDuration,
   formatElapsed,
   formatStatus,
+  formatTimestamp,
   isFailedStatus,
   isRunningStatus,
   parseMaintenanceWindowArn,
@@ -104,5 +105,42 @@ describe('parseMaintenanceWindowArn', () => {
     '',
   ])('rejects %p', (arn) => {
     expect(() => parseMaintenanceWindowArn(arn)).toThrow(InvalidInputError);
+  });
+});
+
+describe('formatTimestamp', () => {
+  it('formats Dates and ISO strings in UTC to the second by default', () => {
+    expect(formatTimestamp(new Date('2026-11-28T21:05:29.731Z'))).toBe('2026-11-28 21:05:29Z');
+    expect(formatTimestamp('2026-11-28T21:05:29Z')).toBe('2026-11-28 21:05:29Z');
+    expect(formatTimestamp(new Date(0))).toBe('1970-01-01 00:00:00Z');
+  });
+
+  it('formats in a time zone with its offset, across daylight saving', () => {
+    expect(formatTimestamp('2026-11-28T21:05:29Z', { timeZone: 'Europe/Berlin' })).toBe(
+      '2026-11-28 22:05:29 GMT+1',
+    );
+    expect(formatTimestamp('2026-07-01T23:30:00Z', { timeZone: 'Europe/Berlin' })).toBe(
+      '2026-07-02 01:30:00 GMT+2',
+    );
+    expect(formatTimestamp('2026-01-01T00:00:00Z', { timeZone: 'Asia/Kolkata' })).toBe(
+      '2026-01-01 05:30:00 GMT+5:30',
+    );
+    // ICU versions differ on whether UTC's short offset is `GMT` or `GMT+0`.
+    expect(formatTimestamp('2026-01-01T00:00:00Z', { timeZone: 'UTC' })).toMatch(
+      /^2026-01-01 00:00:00 GMT(\+0)?$/,
+    );
+  });
+
+  it('shows a missing value as a dash and returns a non-date string unchanged', () => {
+    expect(formatTimestamp(undefined)).toBe('–');
+    expect(formatTimestamp('not a date')).toBe('not a date');
+    expect(formatTimestamp('not a date', { timeZone: 'Europe/Berlin' })).toBe('not a date');
+  });
+
+  it('rejects an unknown time zone naming the field', () => {
+    expect(() => formatTimestamp(new Date(0), { timeZone: 'Mars/Olympus' })).toThrow(
+      InvalidInputError,
+    );
+    expect(() => formatTimestamp(new Date(0), { timeZone: 'Mars/Olympus' })).toThrow(/timeZone/);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Presentation rules shared by the CLI, the n8n node and the Backstage card: durations, status
- * labels, status classes, console links and window ARNs. SDK-free.
+ * Presentation rules shared by the CLI, the n8n node and the Backstage card: durations, timestamps,
+ * status labels, status classes, console links and window ARNs. SDK-free.
  */
 import { FAILED_STATUSES, RUNNING_STATUSES, SSM_LIMITS } from './constants';
 import { AWS_REGION_PATTERN } from './endpoint';
@@ -49,6 +49,75 @@ export function formatElapsed(
   const from = new Date(start).getTime();
   const to = new Date(end).getTime();
   return formatDuration(to - from);
+}
+
+/**
+ * Options of {@link formatTimestamp}.
+ *
+ * @example
+ * ```ts
+ * const options: FormatTimestampOptions = { timeZone: 'Europe/Berlin' };
+ * ```
+ */
+export interface FormatTimestampOptions {
+  /** An IANA time zone (`Europe/Berlin`, `America/New_York`); UTC when left out. */
+  timeZone?: string;
+}
+
+const timestampFormats = new Map<string, Intl.DateTimeFormat>();
+
+function timestampFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = timestampFormats.get(timeZone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        timeZoneName: 'shortOffset',
+      });
+    } catch {
+      throw new InvalidInputError('timeZone', 'must be an IANA time zone such as Europe/Berlin');
+    }
+    timestampFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/**
+ * A timestamp (a Date or an ISO string, as records and their JSON form carry them) to the second:
+ * UTC by default, e.g. `2026-11-28 21:05:29Z`; in `timeZone` with its offset, e.g.
+ * `2026-11-28 22:05:29 GMT+1`. Missing → `–`; a string that is not a date comes back unchanged.
+ * Throws InvalidInputError (field `timeZone`) for an unknown time zone.
+ *
+ * @example
+ * ```ts
+ * formatTimestamp(new Date(0)); // '1970-01-01 00:00:00Z'
+ * formatTimestamp('2026-11-28T21:05:29Z', { timeZone: 'Europe/Berlin' }); // '2026-11-28 22:05:29 GMT+1'
+ * ```
+ */
+export function formatTimestamp(
+  value: Date | string | undefined,
+  options: FormatTimestampOptions = {},
+): string {
+  const format = options.timeZone === undefined ? undefined : timestampFormat(options.timeZone);
+  if (value === undefined) return '–';
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  if (!format) {
+    return date
+      .toISOString()
+      .replace('T', ' ')
+      .replace(/\.\d{3}Z$/, 'Z');
+  }
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    format.formatToParts(date).find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')} ${part('timeZoneName')}`;
 }
 
 /**

@@ -54,6 +54,7 @@ export {
 export {
   formatDuration,
   formatElapsed,
+  formatTimestamp,
   formatStatus,
   isFailedStatus,
   isRunningStatus,
@@ -61,6 +62,7 @@ export {
   consoleUrl,
   parseMaintenanceWindowArn,
   type MaintenanceWindowArn,
+  type FormatTimestampOptions,
 } from './format';
 export {
   INVOCATION_FIELDS,
