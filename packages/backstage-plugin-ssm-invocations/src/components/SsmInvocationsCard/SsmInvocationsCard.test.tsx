@@ -78,6 +78,10 @@ describe('SsmInvocationsCard', () => {
       'SUCCESS',
     ]);
     expect(within(rows[0] as HTMLElement).getByText('Failed')).toBeInTheDocument();
+    // Start and next run are the core's timestamp format, in the reader's zone with its offset.
+    const timestamp = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} (GMT|UTC)[+-]?[\d:]*/;
+    expect(within(rows[0] as HTMLElement).getByText(timestamp)).toBeInTheDocument();
+    expect(screen.getByText(/Next run:/)).toHaveTextContent(timestamp);
     expect(within(rows[0] as HTMLElement).getByText('4m 00s')).toBeInTheDocument();
     expect(
       within(rows[0] as HTMLElement).getByText('1/2 targets succeeded, 1 failed'),
