@@ -14,11 +14,4 @@ export {
 } from './service/DefaultSsmInvocationsService';
 export { ssmInvocationsServiceRef } from './service/ssmInvocationsServiceRef';
 export { readSsmInvocationsConfig, type SsmInvocationsConfig } from './service/config';
-export type {
-  EntityReportOptions,
-  EntityReportResponse,
-  EntityWindowReport,
-  InvocationIds,
-  SsmInvocationsService,
-  WindowReportError,
-} from './service/types';
+export type { SsmInvocationsService } from './service/types';

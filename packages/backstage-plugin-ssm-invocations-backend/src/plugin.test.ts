@@ -15,8 +15,14 @@ import {
 import { DEMO_WINDOW_IDS, startEmulator } from '@ssm-invocations/emulator';
 import request from 'supertest';
 import ssmInvocationsPlugin from './index';
-import type { EntityReportResponse } from './service/types';
-import { component, DEMO_ACCOUNT, demoWindowArn, type Emulator } from './test-support/demoEntities';
+import type { EntityReportResponse } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
+import {
+  component,
+  DEMO_ACCOUNT,
+  demoWindowArn,
+  emulatorConfig,
+  type Emulator,
+} from './test-support/demoEntities';
 
 const ACCOUNT = DEMO_ACCOUNT;
 const arn = demoWindowArn;
@@ -90,25 +96,7 @@ async function startPlugin(
       ssmInvocationsPlugin,
       catalog.factory,
       ...extraFeatures,
-      mockServices.rootConfig.factory({
-        data: {
-          aws: {
-            accounts: [
-              {
-                accountId: ACCOUNT,
-                accessKeyId: 'AKIAPLUGINTEST000000',
-                secretAccessKey: 'plugin-test-secret-key',
-              },
-            ],
-          },
-          ssmInvocations: {
-            endpoint: emulator.url,
-            region: 'us-east-1',
-            accountId: ACCOUNT,
-            ...ssmInvocations,
-          },
-        },
-      }),
+      mockServices.rootConfig.factory({ data: emulatorConfig(emulator, ssmInvocations) }),
     ],
   });
   return { backend, catalog, server: backend.server };

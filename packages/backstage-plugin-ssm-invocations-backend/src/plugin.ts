@@ -1,5 +1,6 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { SSM_INVOCATIONS_PLUGIN_ID } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { createRouter } from './router';
 import { ssmInvocationsServiceRef } from './service/ssmInvocationsServiceRef';
 
@@ -14,7 +15,7 @@ import { ssmInvocationsServiceRef } from './service/ssmInvocationsServiceRef';
  * ```
  */
 export const ssmInvocationsPlugin = createBackendPlugin({
-  pluginId: 'ssm-invocations',
+  pluginId: SSM_INVOCATIONS_PLUGIN_ID,
   register(env) {
     env.registerInit({
       deps: {

@@ -2,6 +2,10 @@ import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ENTITY_INVOCATION_ROUTE,
+  ENTITY_REPORT_ROUTE,
+} from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import type { Request, Response, Router as ExpressRouter } from 'express';
 import Router from 'express-promise-router';
 import { EncodedBodies } from './EncodedBodies';
@@ -97,7 +101,7 @@ export async function createRouter(options: RouterOptions): Promise<ExpressRoute
     }
   }
 
-  router.get('/v1/entity/:namespace/:kind/:name/report', async (req, res) => {
+  router.get(ENTITY_REPORT_ROUTE, async (req, res) => {
     await answer(req, res, async () => {
       const entity = await readEntity(req);
       const executions = readExecutions(req);
@@ -109,16 +113,13 @@ export async function createRouter(options: RouterOptions): Promise<ExpressRoute
     });
   });
 
-  router.get(
-    '/v1/entity/:namespace/:kind/:name/invocations/:windowExecutionId/:taskId/:invocationId',
-    async (req, res) => {
-      await answer(req, res, async () => {
-        const entity = await readEntity(req);
-        const { windowExecutionId, taskId, invocationId } = req.params;
-        return service.getEntityInvocation(entity, { windowExecutionId, taskId, invocationId });
-      });
-    },
-  );
+  router.get(ENTITY_INVOCATION_ROUTE, async (req, res) => {
+    await answer(req, res, async () => {
+      const entity = await readEntity(req);
+      const { windowExecutionId, taskId, invocationId } = req.params;
+      return service.getEntityInvocation(entity, { windowExecutionId, taskId, invocationId });
+    });
+  });
 
   return router;
 }

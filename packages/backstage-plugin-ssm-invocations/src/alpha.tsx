@@ -6,6 +6,7 @@ import {
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { SSM_INVOCATIONS_PLUGIN_ID } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { SsmInvocationsClient, ssmInvocationsApiRef } from './api';
 import { isSsmInvocationsAvailable } from './annotations';
 
@@ -57,7 +58,7 @@ export const ssmInvocationsEntityCard = EntityCardBlueprint.make({
  * ```
  */
 export default createFrontendPlugin({
-  pluginId: 'ssm-invocations',
+  pluginId: SSM_INVOCATIONS_PLUGIN_ID,
   title: 'SSM maintenance windows',
   extensions: [ssmInvocationsApi, ssmInvocationsEntityCard],
 });

@@ -13,12 +13,5 @@ export {
   ANNOTATION_SSM_REGION,
   isSsmInvocationsAvailable,
 } from './annotations';
-export {
-  ssmInvocationsApiRef,
-  SsmInvocationsClient,
-  type SsmInvocationsApi,
-  type EntityReport,
-  type EntityWindowReport,
-  type InvocationKey,
-} from './api';
+export { ssmInvocationsApiRef, SsmInvocationsClient, type SsmInvocationsApi } from './api';
 export { SsmInvocationsCard, type SsmInvocationsCardProps } from './components/SsmInvocationsCard';

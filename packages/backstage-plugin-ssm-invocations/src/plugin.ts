@@ -5,6 +5,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { SSM_INVOCATIONS_PLUGIN_ID } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { SsmInvocationsClient, ssmInvocationsApiRef } from './api';
 
 /**
@@ -18,7 +19,7 @@ import { SsmInvocationsClient, ssmInvocationsApiRef } from './api';
  * ```
  */
 export const ssmInvocationsPlugin = createPlugin({
-  id: 'ssm-invocations',
+  id: SSM_INVOCATIONS_PLUGIN_ID,
   apis: [
     createApiFactory({
       api: ssmInvocationsApiRef,

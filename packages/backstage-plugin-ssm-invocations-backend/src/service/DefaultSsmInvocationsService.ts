@@ -26,18 +26,18 @@ import {
   type Serialized,
   type WindowReport,
 } from '@ssm-invocations/core/model';
+import type {
+  EntityReportQuery,
+  EntityReportResponse,
+  EntityWindowReport,
+  InvocationIds,
+  WindowReportError,
+} from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { readAnnotatedWindows } from '../annotations';
 import { CoalescingCache } from './CoalescingCache';
 import { RecentValues } from './RecentValues';
 import { readSsmInvocationsConfig, type SsmInvocationsConfig } from './config';
-import type {
-  EntityReportOptions,
-  EntityReportResponse,
-  EntityWindowReport,
-  InvocationIds,
-  SsmInvocationsService,
-  WindowReportError,
-} from './types';
+import type { SsmInvocationsService } from './types';
 
 /** A window an entity names, resolved to the account and region to ask. */
 interface WindowLocation {
@@ -129,7 +129,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
 
   async getEntityReport(
     entity: Entity,
-    options: EntityReportOptions = {},
+    options: EntityReportQuery = {},
   ): Promise<EntityReportResponse> {
     const executions =
       validateInteger(options.executions, 'executions', 1, this.#settings.maxExecutionsPerWindow) ??

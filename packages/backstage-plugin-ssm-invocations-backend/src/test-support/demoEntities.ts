@@ -24,3 +24,25 @@ export function component(name: string, annotations: Record<string, string> = {}
     spec: { type: 'service', owner: 'group:default/platform', lifecycle: 'production' },
   };
 }
+
+/** Static keys of the demo account in the tests' config (the emulator accepts any). */
+export const DEMO_CREDENTIALS = {
+  accessKeyId: 'AKIAPLUGINTEST000000',
+  secretAccessKey: 'plugin-test-secret-key',
+} as const;
+
+/**
+ * Backend config that points the plugin at the emulator with the demo account's keys; `overrides`
+ * are merged into the `ssmInvocations` block.
+ */
+export function emulatorConfig(emulator: Emulator, overrides: Record<string, unknown> = {}) {
+  return {
+    aws: { accounts: [{ accountId: DEMO_ACCOUNT, ...DEMO_CREDENTIALS }] },
+    ssmInvocations: {
+      endpoint: emulator.url,
+      region: 'us-east-1',
+      accountId: DEMO_ACCOUNT,
+      ...overrides,
+    },
+  };
+}

@@ -7,7 +7,10 @@ import {
   type Serialized,
   type TaskReport,
 } from '@ssm-invocations/core/model';
-import type { EntityReport, EntityWindowReport } from '../api';
+import type {
+  EntityReportResponse,
+  EntityWindowReport,
+} from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { ANNOTATION_SSM_WINDOW_ARN } from '../annotations';
 
 export const WINDOW_ID = 'mw-0123456789abcdef0';
@@ -103,7 +106,7 @@ function execution(
 }
 
 /** A nightly window: green for two nights, red last night (one target failed). */
-export function mixedReport(): EntityReport {
+export function mixedReport(): EntityReportResponse {
   const executions = [
     execution(27, 'FAILED', [
       ['SUCCESS', 'i-0aaa1111aaaa1111a', 'web-1', 'Success'],
@@ -134,7 +137,7 @@ export function mixedReport(): EntityReport {
 }
 
 /** Same window with its newest execution still running. */
-export function runningReport(): EntityReport {
+export function runningReport(): EntityReportResponse {
   const report = mixedReport();
   const first = report.windows[0];
   if (!first?.report) throw new Error('fixture broken');

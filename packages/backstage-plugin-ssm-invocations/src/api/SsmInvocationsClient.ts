@@ -1,11 +1,16 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
-import type { InvocationRecord, Serialized } from '@ssm-invocations/core/model';
-import type { EntityReport, InvocationKey, SsmInvocationsApi } from './SsmInvocationsApi';
-
-/** The backend plugin's id, as registered with `createBackendPlugin`. */
-const PLUGIN_ID = 'ssm-invocations';
+import {
+  entityInvocationPath,
+  entityReportPath,
+  SSM_INVOCATIONS_PLUGIN_ID,
+  type EntityInvocationResponse,
+  type EntityReportQuery,
+  type EntityReportResponse,
+  type InvocationIds,
+} from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
+import type { SsmInvocationsApi } from './SsmInvocationsApi';
 
 /**
  * {@link SsmInvocationsApi} over HTTP: finds the backend through `discoveryApi` and calls it with
@@ -29,31 +34,22 @@ export class SsmInvocationsClient implements SsmInvocationsApi {
 
   async getEntityReport(
     entity: CompoundEntityRef,
-    options: { executions?: number; signal?: AbortSignal } = {},
-  ): Promise<EntityReport> {
-    const query =
-      options.executions === undefined
-        ? ''
-        : `?executions=${encodeURIComponent(options.executions)}`;
-    return this.get<EntityReport>(`${entityPath(entity)}/report${query}`, options.signal);
+    options: EntityReportQuery & { signal?: AbortSignal } = {},
+  ): Promise<EntityReportResponse> {
+    const { signal, ...query } = options;
+    return this.get<EntityReportResponse>(entityReportPath(entity, query), signal);
   }
 
   async getInvocation(
     entity: CompoundEntityRef,
-    key: InvocationKey,
+    ids: InvocationIds,
     options: { signal?: AbortSignal } = {},
-  ): Promise<Serialized<InvocationRecord>> {
-    const path = [key.windowExecutionId, key.taskId, key.invocationId]
-      .map(encodeURIComponent)
-      .join('/');
-    return this.get<Serialized<InvocationRecord>>(
-      `${entityPath(entity)}/invocations/${path}`,
-      options.signal,
-    );
+  ): Promise<EntityInvocationResponse> {
+    return this.get<EntityInvocationResponse>(entityInvocationPath(entity, ids), options.signal);
   }
 
   private async get<T>(path: string, signal: AbortSignal | undefined): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl(PLUGIN_ID);
+    const baseUrl = await this.discoveryApi.getBaseUrl(SSM_INVOCATIONS_PLUGIN_ID);
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
       headers: { accept: 'application/json' },
       signal,
@@ -61,9 +57,4 @@ export class SsmInvocationsClient implements SsmInvocationsApi {
     if (!response.ok) throw await ResponseError.fromResponse(response);
     return (await response.json()) as T;
   }
-}
-
-function entityPath(entity: CompoundEntityRef): string {
-  // Catalog refs are case-insensitive; the backend looks them up as given.
-  return `/v1/entity/${[entity.namespace, entity.kind, entity.name].map(encodeURIComponent).join('/')}`;
 }

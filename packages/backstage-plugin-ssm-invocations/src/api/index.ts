@@ -1,8 +1,2 @@
-export {
-  ssmInvocationsApiRef,
-  type SsmInvocationsApi,
-  type EntityReport,
-  type EntityWindowReport,
-  type InvocationKey,
-} from './SsmInvocationsApi';
+export { ssmInvocationsApiRef, type SsmInvocationsApi } from './SsmInvocationsApi';
 export { SsmInvocationsClient } from './SsmInvocationsClient';

@@ -15,6 +15,7 @@ import { Link } from '@backstage/core-components';
 import {
   consoleUrl,
   formatElapsed,
+  formatTimestamp,
   isFailedStatus,
   type ExecutionReport,
   type InvocationRecord,
@@ -28,11 +29,15 @@ type SerializedExecution = Serialized<ExecutionReport>;
 type SerializedTask = Serialized<TaskReport>;
 type SerializedInvocation = Serialized<InvocationRecord>;
 
-/** A start time in the reader's locale; `—` when the execution has not started. */
-export function formatStart(value: string | undefined): string {
-  if (!value) return '—';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toLocaleString();
+// The reader's own time zone, as the AWS console shows times; the core formats (with the offset).
+const readerTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/**
+ * A time of a report (ISO string) in the reader's time zone, e.g. `2026-11-28 22:05:29 GMT+1`;
+ * the core's placeholder when missing.
+ */
+export function formatReaderTime(value: string | undefined): string {
+  return formatTimestamp(value, { timeZone: readerTimeZone });
 }
 
 function safeConsoleUrl(region: string, windowId: string, windowExecutionId: string | undefined) {
@@ -152,7 +157,7 @@ export function ExecutionRow(props: {
       )
     : execution.tasks;
   const { summary } = execution;
-  const label = `execution ${record.WindowExecutionId ?? ''} started ${formatStart(record.StartTime)}`;
+  const label = `execution ${record.WindowExecutionId ?? ''} started ${formatReaderTime(record.StartTime)}`;
   return (
     <>
       <TableRow data-testid="execution-row" data-status={record.Status ?? 'UNKNOWN'}>
@@ -169,7 +174,7 @@ export function ExecutionRow(props: {
         <TableCell className={classes.noWrap}>
           <StatusChip status={record.Status} />
         </TableCell>
-        <TableCell>{formatStart(record.StartTime)}</TableCell>
+        <TableCell>{formatReaderTime(record.StartTime)}</TableCell>
         <TableCell className={classes.noWrap}>
           {formatElapsed(record.StartTime, record.EndTime)}
         </TableCell>

@@ -9,8 +9,8 @@ import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
 import { Alert } from '@material-ui/lab';
 import { consoleUrl, isFailedStatus } from '@ssm-invocations/core/model';
-import type { EntityWindowReport } from '../api';
-import { ExecutionRow, formatStart } from './ExecutionRow';
+import type { EntityWindowReport } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
+import { ExecutionRow, formatReaderTime } from './ExecutionRow';
 import { ExecutionStrip } from './StatusIndicators';
 import { explainProblem } from './problemHints';
 
@@ -62,7 +62,7 @@ export function WindowSection(props: { window: EntityWindowReport; failedOnly: b
     <Box marginBottom={3} data-testid="window-section">
       {heading}
       <Typography variant="body2">
-        Next run: {next ? formatStart(next) : 'not scheduled'}
+        Next run: {next ? formatReaderTime(next) : 'not scheduled'}
         {report.window.Schedule ? ` (${report.window.Schedule})` : ''}
         {report.window.Enabled === false ? ' · disabled' : ''}
       </Typography>

@@ -1,4 +1,5 @@
-import { REQUIRED_IAM_ACTIONS, explainProblem } from './problemHints';
+import { SSM_INVOCATIONS_IAM_ACTIONS } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
+import { explainProblem } from './problemHints';
 
 describe('explainProblem', () => {
   it('names the exact SSM action AWS refused', () => {
@@ -11,10 +12,10 @@ describe('explainProblem', () => {
     expect(problem.fix).toMatch(/^Allow ssm:GetMaintenanceWindow to the AWS role/);
   });
 
-  it('lists all nine actions when AWS did not name one', () => {
+  it('lists all six actions when AWS did not name one', () => {
     const problem = explainProblem({ code: 'ACCESS_DENIED', message: 'Access denied' });
-    expect(REQUIRED_IAM_ACTIONS).toHaveLength(9);
-    for (const action of REQUIRED_IAM_ACTIONS) expect(problem.fix).toContain(action);
+    expect(SSM_INVOCATIONS_IAM_ACTIONS).toHaveLength(6);
+    for (const action of SSM_INVOCATIONS_IAM_ACTIONS) expect(problem.fix).toContain(action);
   });
 
   it.each([

@@ -1,10 +1,5 @@
 // Turns what went wrong into what to fix. The card shows these under its error panels.
-import { SSM_OPERATIONS } from '@ssm-invocations/core/model';
-
-/** The IAM actions the backend's AWS role needs (one per SSM operation the core package calls). */
-export const REQUIRED_IAM_ACTIONS: readonly string[] = Object.keys(SSM_OPERATIONS).map(
-  (operation) => `ssm:${operation}`,
-);
+import { SSM_INVOCATIONS_IAM_ACTIONS } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 
 /** A failure as the card explains it. */
 export interface Problem {
@@ -26,8 +21,8 @@ function describeAccessDenied(message: string): string {
   // ssm:DescribeMaintenanceWindowExecutions on resource ..."); point at exactly that one.
   const action = /\bssm:[A-Za-z]+/.exec(message)?.[0];
   return action
-    ? `Allow ${action} to the AWS role the Backstage backend uses (the card needs ${REQUIRED_IAM_ACTIONS.join(', ')}).`
-    : `Allow these actions to the AWS role the Backstage backend uses: ${REQUIRED_IAM_ACTIONS.join(', ')}.`;
+    ? `Allow ${action} to the AWS role the Backstage backend uses (the card needs ${SSM_INVOCATIONS_IAM_ACTIONS.join(', ')}).`
+    : `Allow these actions to the AWS role the Backstage backend uses: ${SSM_INVOCATIONS_IAM_ACTIONS.join(', ')}.`;
 }
 
 /**

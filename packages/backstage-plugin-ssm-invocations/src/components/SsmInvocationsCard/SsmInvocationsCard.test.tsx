@@ -4,7 +4,8 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { ResponseError } from '@backstage/errors';
 import type { Entity } from '@backstage/catalog-model';
-import { ssmInvocationsApiRef, type EntityReport, type SsmInvocationsApi } from '../../api';
+import type { EntityReportResponse } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
+import { ssmInvocationsApiRef, type SsmInvocationsApi } from '../../api';
 import {
   accessDeniedWindow,
   annotatedEntity,
@@ -39,7 +40,7 @@ async function renderCard(
 
 describe('SsmInvocationsCard', () => {
   it('shows a progress bar until the report arrives', async () => {
-    const api = fakeApi(() => new Promise<EntityReport>(() => undefined));
+    const api = fakeApi(() => new Promise<EntityReportResponse>(() => undefined));
     await renderCard(api);
     expect(await screen.findByTestId('progress')).toBeInTheDocument();
     expect(api.getEntityReport).toHaveBeenCalledWith(
@@ -77,6 +78,10 @@ describe('SsmInvocationsCard', () => {
       'SUCCESS',
     ]);
     expect(within(rows[0] as HTMLElement).getByText('Failed')).toBeInTheDocument();
+    // Start and next run are the core's timestamp format, in the reader's zone with its offset.
+    const timestamp = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} (GMT|UTC)[+-]?[\d:]*/;
+    expect(within(rows[0] as HTMLElement).getByText(timestamp)).toBeInTheDocument();
+    expect(screen.getByText(/Next run:/)).toHaveTextContent(timestamp);
     expect(within(rows[0] as HTMLElement).getByText('4m 00s')).toBeInTheDocument();
     expect(
       within(rows[0] as HTMLElement).getByText('1/2 targets succeeded, 1 failed'),

@@ -2,10 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { isRunningStatus } from '@ssm-invocations/core/model';
-import { ssmInvocationsApiRef, type EntityReport } from '../../api';
+import type { EntityReportResponse } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
+import { ssmInvocationsApiRef } from '../../api';
 
 /** Whether anything in the report is still PENDING / IN_PROGRESS / CANCELLING. */
-export function hasRunningWork(report: EntityReport): boolean {
+export function hasRunningWork(report: EntityReportResponse): boolean {
   return report.windows.some((window) =>
     (window.report?.executions ?? []).some(
       (execution) =>
@@ -20,7 +21,7 @@ export function hasRunningWork(report: EntityReport): boolean {
 }
 
 export interface EntityReportState {
-  report?: EntityReport;
+  report?: EntityReportResponse;
   error?: Error;
   /** True only until the first answer; refreshes keep showing the last report. */
   loading: boolean;
@@ -37,7 +38,11 @@ export function useEntityReport(
   refreshIntervalMs: number,
 ): EntityReportState {
   const api = useApi(ssmInvocationsApiRef);
-  const [state, setState] = useState<{ report?: EntityReport; error?: Error; loading: boolean }>({
+  const [state, setState] = useState<{
+    report?: EntityReportResponse;
+    error?: Error;
+    loading: boolean;
+  }>({
     loading: true,
   });
   const [generation, setGeneration] = useState(0);

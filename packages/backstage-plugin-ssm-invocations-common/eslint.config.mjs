@@ -1,0 +1,1 @@
+export { default } from '@ssm-invocations/tooling/eslint';

@@ -1,0 +1,20 @@
+/**
+ * The IAM actions the backend plugin's AWS credentials need: exactly the SSM operations it calls
+ * for a report (window, executions, tasks, invocations) and an invocation detail (the execution,
+ * to check which window ran it, and the invocation). The backend README's policy lists these and a
+ * backend test checks both against the operations the plugin really sends; the card names them
+ * when AWS refuses one.
+ *
+ * @example
+ * ```ts
+ * const policy = { Effect: 'Allow', Action: [...SSM_INVOCATIONS_IAM_ACTIONS], Resource: '*' };
+ * ```
+ */
+export const SSM_INVOCATIONS_IAM_ACTIONS: readonly string[] = [
+  'ssm:GetMaintenanceWindow',
+  'ssm:DescribeMaintenanceWindowExecutions',
+  'ssm:GetMaintenanceWindowExecution',
+  'ssm:DescribeMaintenanceWindowExecutionTasks',
+  'ssm:DescribeMaintenanceWindowExecutionTaskInvocations',
+  'ssm:GetMaintenanceWindowExecutionTaskInvocation',
+];

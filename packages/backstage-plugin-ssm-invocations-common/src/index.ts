@@ -1,0 +1,24 @@
+/**
+ * What the ssm-invocations Backstage plugins share: the backend's HTTP response bodies and the
+ * route paths. Imports no AWS SDK (only types of `@ssm-invocations/core/model`), so the frontend
+ * bundle stays free of it.
+ *
+ * @packageDocumentation
+ */
+export type {
+  EntityInvocationResponse,
+  EntityReportQuery,
+  EntityReportResponse,
+  EntityWindowReport,
+  InvocationIds,
+  WindowReportError,
+} from './responses';
+export { SSM_INVOCATIONS_IAM_ACTIONS } from './iamActions';
+export {
+  ENTITY_INVOCATION_ROUTE,
+  ENTITY_REPORT_ROUTE,
+  SSM_INVOCATIONS_PLUGIN_ID,
+  entityInvocationPath,
+  entityReportPath,
+  type EntityRouteRef,
+} from './routes';

@@ -1,0 +1,94 @@
+// The JSON the backend plugin answers and the frontend plugin reads. Declared once here so a
+// change to the wire format is a type error on both sides, not a silent mismatch.
+import type { InvocationRecord, Serialized, WindowReport } from '@ssm-invocations/core/model';
+
+/**
+ * An error kept inside a response next to the windows that did load.
+ *
+ * @example
+ * ```ts
+ * if (entry.error?.code === 'THROTTLED') retryLater();
+ * ```
+ */
+export interface WindowReportError {
+  /** The core error class name, e.g. `NotFoundError`. */
+  name: string;
+  message: string;
+  /** The core error code, e.g. `NOT_FOUND`, `THROTTLED`, `ACCESS_DENIED`, `INVALID_INPUT`. */
+  code: string;
+}
+
+/**
+ * One maintenance window annotated on an entity, with its report or the reason it has none
+ * (other windows of the entity still load).
+ *
+ * @example
+ * ```ts
+ * for (const w of body.windows) console.log(w.windowId, w.report?.summary.failed ?? w.error?.message);
+ * ```
+ */
+export interface EntityWindowReport {
+  /** The window's ARN (as annotated, or built from the id annotation). */
+  windowArn: string;
+  region: string;
+  accountId: string;
+  windowId: string;
+  /** The core's window report in its JSON form (dates as ISO strings). */
+  report?: Serialized<WindowReport>;
+  /** Set instead of `report` when this window could not be loaded. */
+  error?: WindowReportError;
+}
+
+/**
+ * Body of `GET /api/ssm-invocations/v1/entity/:namespace/:kind/:name/report`
+ * ({@link ENTITY_REPORT_ROUTE}). An entity without window annotations answers `{ windows: [] }`.
+ *
+ * @example
+ * ```ts
+ * const body: EntityReportResponse = await response.json();
+ * ```
+ */
+export interface EntityReportResponse {
+  windows: EntityWindowReport[];
+}
+
+/**
+ * Body of `GET /api/ssm-invocations/v1/entity/:namespace/:kind/:name/invocations/…`
+ * ({@link ENTITY_INVOCATION_ROUTE}): one invocation in full, dates as ISO strings.
+ *
+ * @example
+ * ```ts
+ * const invocation: EntityInvocationResponse = await response.json();
+ * console.log(invocation.Status, invocation.StatusDetails);
+ * ```
+ */
+export type EntityInvocationResponse = Serialized<InvocationRecord>;
+
+/**
+ * Query of the report route: what to include per window.
+ *
+ * @example
+ * ```ts
+ * const query: EntityReportQuery = { executions: 7, statuses: ['FAILED', 'TIMED_OUT'] };
+ * ```
+ */
+export interface EntityReportQuery {
+  /** Latest executions per window; the backend's configured default when unset. */
+  executions?: number;
+  /** Only invocations with these statuses (the backend checks them against the known SSM statuses). */
+  statuses?: readonly string[];
+}
+
+/**
+ * Ids of one invocation of one task of one window execution, as the detail route's path has them.
+ *
+ * @example
+ * ```ts
+ * const ids: InvocationIds = { windowExecutionId, taskId, invocationId };
+ * ```
+ */
+export interface InvocationIds {
+  windowExecutionId: string;
+  taskId: string;
+  invocationId: string;
+}
