@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { parseGetAutomationExecutionOutput } from './automation-diagnosis';
 import { ServiceError } from './errors';
 
@@ -110,5 +111,30 @@ describe('parseGetAutomationExecutionOutput', () => {
       new RegExp(`GetAutomationExecution failed: MalformedResponse: ${what}`),
     );
     expect(() => parseGetAutomationExecutionOutput(output)).toThrow(ServiceError);
+  });
+
+  it('never throws anything but ServiceError on arbitrary or oddly typed members', () => {
+    const value = fc.anything({ withDate: true, withNullPrototype: true });
+    const member = (keys: string[]) => fc.dictionary(fc.constantFrom(...keys), value);
+    const step = fc.oneof(
+      member(['StepName', 'StepStatus', 'FailureMessage', 'FailureDetails', 'Outputs']),
+      fc.record({ FailureDetails: member(['FailureStage', 'FailureType', 'Details']) }),
+      value,
+    );
+    const execution = fc.oneof(
+      fc.record({ StepExecutions: fc.oneof(fc.array(step), value), Outputs: value }),
+      member(['AutomationExecutionStatus', 'ExecutionStartTime', 'StepExecutionsTruncated']),
+      value,
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.record({ AutomationExecution: execution }), value), (raw) => {
+        try {
+          parseGetAutomationExecutionOutput(raw);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ServiceError);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

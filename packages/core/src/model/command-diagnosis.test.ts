@@ -198,17 +198,38 @@ describe('parseGetCommandInvocationOutput', () => {
     );
   });
 
-  it('never throws anything but ServiceError on arbitrary input', () => {
+  it('never throws anything but ServiceError on arbitrary or oddly typed members', () => {
+    const value = fc.anything({ withDate: true, withNullPrototype: true });
+    const member = (keys: string[]) => fc.dictionary(fc.constantFrom(...keys), value);
+    const pluginKeys = ['Name', 'Status', 'ResponseCode', 'Output', 'ResponseStartDateTime'];
+    const plugin = fc.oneof(member(pluginKeys), value);
+    const invocation = fc.oneof(
+      fc.record({ CommandPlugins: fc.oneof(fc.array(plugin), value), Status: value }),
+      member(['InstanceId', 'RequestedDateTime', 'CloudWatchOutputConfig', 'StandardErrorUrl']),
+      value,
+    );
+    const output = fc.oneof(
+      value,
+      fc.record({ CommandInvocations: fc.oneof(fc.array(invocation), value), NextToken: value }),
+      member([
+        'ResponseCode',
+        'StandardErrorContent',
+        'StandardOutputContent',
+        'ExecutionStartDateTime',
+        'CloudWatchOutputConfig',
+      ]),
+    );
     fc.assert(
-      fc.property(fc.anything({ withDate: true, withNullPrototype: true }), (output) => {
+      fc.property(output, (raw) => {
         for (const parse of [parseGetCommandInvocationOutput, parseListCommandInvocationsOutput]) {
           try {
-            parse(output);
+            parse(raw);
           } catch (error) {
             expect(error).toBeInstanceOf(ServiceError);
           }
         }
       }),
+      { numRuns: 300 },
     );
   });
 });
