@@ -83,6 +83,16 @@ describe('invocationTargets', () => {
     ]);
   });
 
+  it('finds the node of a LAMBDA or STEP_FUNCTIONS invocation under any key', () => {
+    const Parameters = JSON.stringify({ target: EC2, nested: { deeper: [HYBRID] } });
+    for (const TaskType of ['LAMBDA', 'STEP_FUNCTIONS']) {
+      expect(invocationTargets({ TaskType, Parameters })).toEqual([
+        { kind: 'instance', id: EC2 },
+        { kind: 'managed-node', id: HYBRID },
+      ]);
+    }
+  });
+
   it('reads the STEP_FUNCTIONS state machine, the execution name and the node in its input', () => {
     const arn = 'arn:aws:states:eu-west-1:111122223333:stateMachine:mw-flow';
     const Parameters = JSON.stringify({

@@ -184,8 +184,9 @@ function lambdaTargets(parameters: Record<string, Json>): InvocationTarget[] {
   const [qualifier] = stringsOf(member(parameters, 'qualifier'));
   const [functionName] = stringsOf(member(parameters, 'functionName'));
   const fn = functionName === undefined ? undefined : lambdaTarget(functionName, qualifier);
-  // The payload usually carries the window target (`{{TARGET_ID}}`, resolved per invocation).
-  return [...(fn ? [fn] : []), ...nodeTargetsIn(member(parameters, 'payload'))];
+  // The payload usually carries the window target (`{{TARGET_ID}}`, resolved per invocation);
+  // scanning every value also finds it under other keys.
+  return [...(fn ? [fn] : []), ...nodeTargetsIn(parameters)];
 }
 
 function stepFunctionsTargets(
@@ -209,7 +210,7 @@ function stepFunctionsTargets(
   const executionName =
     execution?.[6] ?? (name === undefined ? undefined : resourceTarget(name)?.id);
   const withName = machine.map((m) => (executionName === undefined ? m : { ...m, executionName }));
-  return [...withName, ...nodeTargetsIn(member(parameters, 'input'))];
+  return [...withName, ...nodeTargetsIn(parameters)];
 }
 
 /** Salvage from text that is not JSON (e.g. cut off): ids standing alone as JSON strings. */
