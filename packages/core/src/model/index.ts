@@ -85,3 +85,10 @@ export {
   type AnnotatedEntity,
 } from './annotations';
 export { awsPartition, formatMaintenanceWindowArn } from './window-arn';
+export * from './invocation-targets';
+export * from './console-links';
+export * from './diagnosis';
+export * from './text-bounds';
+export * from './failure-reason';
+export * from './command-diagnosis';
+export * from './automation-diagnosis';
