@@ -7,17 +7,17 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SSM_SERVICE_MODEL } from './protocol/service-model';
-import { FaultInjector, type FaultConfig } from './faults';
-import { loadFixture, loadFixtureFile, type Fixture } from './fixture';
-import { LiveMode, type LiveOptions, type LiveTick } from './live-mode';
-import { NextTokenCodec } from './next-token';
-import { OPERATION_HANDLERS, isOperation } from './operations';
-import { createSeededStore, type SeedOptions, type SeededStore } from './seeds';
-import { ServiceError } from './service-error';
+import { SSM_SERVICE_MODEL } from '../protocol/service-model';
+import { FaultInjector, type FaultConfig } from '../modes/faults';
+import { loadFixture, loadFixtureFile, type Fixture } from '../data/fixture';
+import { LiveMode, type LiveOptions, type LiveTick } from '../modes/live-mode';
+import { NextTokenCodec } from '../protocol/next-token';
+import { OPERATION_HANDLERS, isOperation } from '../protocol/operations';
+import { createSeededStore, type SeedOptions, type SeededStore } from '../data/seeds';
+import { ServiceError } from '../protocol/service-error';
 import { SigV4Verifier, type SigV4Options } from './sigv4';
-import { StatsRecorder, type EmulatorStats } from './stats';
-import type { EmulatorStore } from './store';
+import { StatsRecorder, type EmulatorStats } from '../modes/stats';
+import type { EmulatorStore } from '../state/store';
 
 /**
  * Where the emulator reports each request; it never receives credentials or signatures.

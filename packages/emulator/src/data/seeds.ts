@@ -4,10 +4,10 @@
  * size. Both are deterministic: the same seed and options give the same ids, times and
  * outcomes, because every choice goes through {@link createSeededRandom}.
  */
-import { TASK_TYPES, type ExecutionStatus } from './protocol/service-model';
-import { buildExecution, type ResolvedTarget, type TaskTemplate } from './execution-builder';
-import { createSeededRandom, type SeededRandom } from './seeded-random';
-import { EmulatorStore, type EmulatorTarget, type EmulatorWindow } from './store';
+import { TASK_TYPES, type ExecutionStatus } from '../protocol/service-model';
+import { buildExecution, type ResolvedTarget, type TaskTemplate } from '../state/execution-builder';
+import { createSeededRandom, type SeededRandom } from '../state/seeded-random';
+import { EmulatorStore, type EmulatorTarget, type EmulatorWindow } from '../state/store';
 
 /**
  * The time seeded histories end at (their newest execution starts shortly before it).

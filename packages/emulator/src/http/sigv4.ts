@@ -7,7 +7,7 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { ServiceError } from './service-error';
+import { ServiceError } from '../protocol/service-error';
 
 /**
  * A key pair the emulator accepts.

@@ -2,7 +2,7 @@ import {
   SSMClient,
   paginateDescribeMaintenanceWindowExecutionTaskInvocations,
 } from '@aws-sdk/client-ssm';
-import { startEmulator } from './server';
+import { startEmulator } from '../http/server';
 
 describe('a task with 10,000 invocations', () => {
   it('pages through all of them with pages of 100, in order, without duplicates', async () => {

@@ -12,10 +12,10 @@ import {
   type ExecutionStatus,
   type PatternedShapeName,
   type TaskType,
-} from './protocol/service-model';
+} from '../protocol/service-model';
 import { parse as parseYaml } from 'yaml';
-import type { ResolvedTarget, TaskTemplate } from './execution-builder';
-import { createSeededRandom } from './seeded-random';
+import type { ResolvedTarget, TaskTemplate } from '../state/execution-builder';
+import { createSeededRandom } from '../state/seeded-random';
 import type { SeededStore, WindowBlueprint } from './seeds';
 import {
   EmulatorStore,
@@ -24,7 +24,7 @@ import {
   type EmulatorTarget,
   type EmulatorTask,
   type EmulatorWindow,
-} from './store';
+} from '../state/store';
 
 /**
  * A fixture as written in JSON/YAML: the store's records nested under their parents.

@@ -6,8 +6,8 @@ import {
   SSMClient,
   ThrottlingException,
 } from '@aws-sdk/client-ssm';
-import { DEMO_WINDOW_IDS } from './seeds';
-import { startEmulator, type Emulator } from './server';
+import { DEMO_WINDOW_IDS } from '../data/seeds';
+import { startEmulator, type Emulator } from '../http/server';
 import type { EmulatorStats } from './stats';
 
 const WINDOW_ID = DEMO_WINDOW_IDS.paymentsApiNightlyPatching;

@@ -10,8 +10,8 @@ import {
   GetMaintenanceWindowExecutionTaskInvocationCommand,
   SSMClient,
 } from '@aws-sdk/client-ssm';
-import { DEMO_WINDOW_IDS, demoWindows } from './seeds';
-import { startEmulator, type Emulator } from './server';
+import { DEMO_WINDOW_IDS, demoWindows } from '../data/seeds';
+import { startEmulator, type Emulator } from '../http/server';
 
 /** The first element, failing the test when there is none. */
 function first<T>(items: readonly T[]): T {

@@ -4,8 +4,8 @@
  * rule overrides the global fields it sets). Probabilistic faults draw from a seeded PRNG, so a
  * given seed and request sequence always fails the same requests.
  */
-import type { SsmOperationName } from './protocol/service-model';
-import { createSeededRandom, type SeededRandom } from './seeded-random';
+import type { SsmOperationName } from '../protocol/service-model';
+import { createSeededRandom, type SeededRandom } from '../state/seeded-random';
 
 /**
  * Throttling as a token bucket refilled at `requestsPerSecond`.

@@ -8,9 +8,9 @@
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ServiceError } from './service-error';
-import { compareSortKeys, type SortKey } from './sort-key';
+import { compareSortKeys, type SortKey } from '../state/sort-key';
 
-export { compareSortKeys, type SortKey } from './sort-key';
+export { compareSortKeys, type SortKey } from '../state/sort-key';
 
 interface TokenPayload {
   /** The last returned item's sort key. */

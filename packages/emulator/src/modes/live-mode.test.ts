@@ -6,8 +6,8 @@ import {
   SSMClient,
 } from '@aws-sdk/client-ssm';
 import { LiveOptionsError } from './live-mode';
-import { DEMO_WINDOW_IDS } from './seeds';
-import { EmulatorOptionsError, startEmulator, type Emulator } from './server';
+import { DEMO_WINDOW_IDS } from '../data/seeds';
+import { EmulatorOptionsError, startEmulator, type Emulator } from '../http/server';
 
 /** Statuses of work that has not finished (SSM's documented in-flight states). */
 const RUNNING_STATUSES = ['PENDING', 'IN_PROGRESS', 'CANCELLING'];

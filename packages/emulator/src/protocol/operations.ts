@@ -12,8 +12,8 @@ import type {
   EmulatorTarget,
   EmulatorTask,
   EmulatorWindow,
-} from './store';
-import type { SsmOperationName } from './protocol/service-model';
+} from '../state/store';
+import type { SsmOperationName } from './service-model';
 import {
   ValidationErrors,
   checkFilters,

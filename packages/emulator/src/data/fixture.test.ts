@@ -4,9 +4,9 @@ import {
   SSMClient,
 } from '@aws-sdk/client-ssm';
 import { FixtureError, loadFixture, loadFixtureFile } from './fixture';
-import { startEmulator } from './server';
+import { startEmulator } from '../http/server';
 
-const EXAMPLE = join(__dirname, '..', 'fixtures', 'example.yaml');
+const EXAMPLE = join(__dirname, '..', '..', 'fixtures', 'example.yaml');
 
 describe('fixtures', () => {
   it('loads the documented example (YAML) into a store', async () => {

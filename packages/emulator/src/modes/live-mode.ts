@@ -6,11 +6,16 @@
  * at that virtual moment. The clock advances by `tickMs` per tick whether ticks come from the
  * timer or from `emulator.tick()`, so tests get the same sequence without sleeping.
  */
-import type { ExecutionStatus } from './protocol/service-model';
-import { buildExecution, type BuiltExecution } from './execution-builder';
-import { createSeededRandom, type SeededRandom } from './seeded-random';
-import type { WindowBlueprint } from './seeds';
-import type { EmulatorExecution, EmulatorInvocation, EmulatorStore, EmulatorTask } from './store';
+import type { ExecutionStatus } from '../protocol/service-model';
+import { buildExecution, type BuiltExecution } from '../state/execution-builder';
+import { createSeededRandom, type SeededRandom } from '../state/seeded-random';
+import type { WindowBlueprint } from '../data/seeds';
+import type {
+  EmulatorExecution,
+  EmulatorInvocation,
+  EmulatorStore,
+  EmulatorTask,
+} from '../state/store';
 
 /**
  * Live mode settings (`live: true` takes every default).

@@ -13,7 +13,7 @@ import {
   paginateDescribeMaintenanceWindowExecutionTaskInvocations,
   type MaintenanceWindowExecutionTaskInvocationIdentity,
 } from '@aws-sdk/client-ssm';
-import { startEmulator, type Emulator } from './server';
+import { startEmulator, type Emulator } from '../http/server';
 
 const UNKNOWN_UUID = '00000000-0000-4000-8000-000000000000';
 

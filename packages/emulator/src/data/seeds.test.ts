@@ -3,9 +3,9 @@ import {
   SSM_SERVICE_MODEL,
   TASK_TYPES,
   shapePattern,
-} from './protocol/service-model';
+} from '../protocol/service-model';
 import { DEMO_WINDOW_IDS, SeedOptionsError, createSeededStore, demoWindows } from './seeds';
-import type { EmulatorStore } from './store';
+import type { EmulatorStore } from '../state/store';
 
 /** Checks that every record nests inside its parent and ids are well-formed. */
 function expectConsistentGraph(store: EmulatorStore): void {

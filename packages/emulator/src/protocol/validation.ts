@@ -13,7 +13,7 @@ import {
   type ServiceShape,
   type ShapeName,
   type SsmOperationName,
-} from './protocol/service-model';
+} from './service-model';
 import { ServiceError } from './service-error';
 
 /** A filter as sent on the wire. */
