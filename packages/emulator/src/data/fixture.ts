@@ -17,6 +17,7 @@ import { parse as parseYaml } from 'yaml';
 import type { ResolvedTarget, TaskTemplate } from '../state/execution-builder';
 import { createSeededRandom } from '../state/seeded-random';
 import type { SeededStore, WindowBlueprint } from './seeds';
+import { completeRunFields } from './run-parameters';
 import {
   EmulatorStore,
   type EmulatorExecution,
@@ -358,7 +359,7 @@ function loadExecution(
     listAt(task.invocations, `${at}.invocations`).forEach((rawInvocation, i) => {
       const invAt = `${at}.invocations[${i}]`;
       const invocation = objectAt(rawInvocation, invAt);
-      store.addInvocation({
+      const loaded: EmulatorInvocation = {
         WindowExecutionId: windowExecutionId,
         TaskExecutionId: stored.TaskExecutionId,
         InvocationId: patternedAt(
@@ -376,7 +377,8 @@ function loadExecution(
         EndTime: timeAt(invocation, 'EndTime', invAt),
         OwnerInformation: stringAt(invocation, 'OwnerInformation', invAt),
         WindowTargetId: stringAt(invocation, 'WindowTargetId', invAt),
-      });
+      };
+      store.addInvocation(completeRunFields(loaded, stored.TaskArn));
     });
     return {
       taskType,

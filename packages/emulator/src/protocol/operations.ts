@@ -1,10 +1,14 @@
 /**
  * The nine SSM maintenance-window operations over an {@link EmulatorStore}: validate the input
  * as SSM does, look records up, filter, order and paginate. Outputs keep `Date` values; the
- * server writes them as epoch seconds with milliseconds.
+ * server writes them as epoch seconds with milliseconds. The table at the end also names the
+ * three follow-up operations (Run Command in `command-operations.ts`, Automation in
+ * `automation-operations.ts`).
  */
-import { NextTokenCodec, paginate, type SortKey } from './next-token';
 import { ServiceError } from './service-error';
+import { pageOf, type OperationHandler, type PageQuery } from './operation-context';
+import { getAutomationExecution } from './automation-operations';
+import { getCommandInvocation, listCommandInvocations } from './command-operations';
 import type {
   EmulatorExecution,
   EmulatorInvocation,
@@ -25,26 +29,10 @@ import {
   type WireFilter,
 } from './validation';
 
-/** What an operation handler needs besides its input. */
-export interface OperationContext {
-  store: EmulatorStore;
-  codec: NextTokenCodec;
-  /** Set by the repeat-token fault: answer with this NextToken instead of the real one. */
-  repeatToken?: boolean;
-}
-
-/** An operation's JSON input (already parsed) → its output object. */
-export type OperationHandler = (
-  input: Record<string, unknown>,
-  context: OperationContext,
-) => Record<string, unknown>;
-
 /** SSM's default page size when MaxResults is absent. */
 const DEFAULT_MAX_RESULTS = 10;
 
-interface ListQuery {
-  maxResults: number;
-  nextToken?: string;
+interface ListQuery extends PageQuery {
   filters: WireFilter[];
 }
 
@@ -60,34 +48,6 @@ function readListQuery(
   checkMaxResults(errors, maxResults);
   checkFilters(errors, operation, filters);
   return { maxResults: maxResults ?? DEFAULT_MAX_RESULTS, nextToken, filters: filters ?? [] };
-}
-
-/** Cuts the page (honouring the repeat-token fault) and returns the list plus NextToken. */
-function pageOf<T>(
-  operation: SsmOperationName,
-  input: Record<string, unknown>,
-  query: ListQuery,
-  items: readonly T[],
-  keyOf: (item: T) => SortKey,
-  context: OperationContext,
-): { items: T[]; nextToken?: string } {
-  const queryHash = NextTokenCodec.queryHash(operation, input);
-  const after =
-    query.nextToken === undefined || query.nextToken === ''
-      ? undefined
-      : context.codec.decode(query.nextToken, queryHash);
-  const page = paginate(items, keyOf, {
-    maxResults: query.maxResults,
-    after,
-    codec: context.codec,
-    queryHash,
-  });
-  if (!context.repeatToken) return page;
-  // The fault: keep handing out one token forever. The first page gets a token even when it is
-  // the last page (pointing past the end), later pages echo the token they were sent.
-  const last = items[items.length - 1];
-  const endToken = context.codec.encode(last === undefined ? [] : keyOf(last), queryHash);
-  return { items: page.items, nextToken: query.nextToken || page.nextToken || endToken };
 }
 
 /** Keeps the records matching every STATUS filter (values ORed, filters ANDed). */
@@ -365,9 +325,14 @@ export const OPERATION_HANDLERS: Record<SsmOperationName, OperationHandler> = {
     describeMaintenanceWindowExecutionTaskInvocations,
   GetMaintenanceWindowExecutionTaskInvocation: getMaintenanceWindowExecutionTaskInvocation,
   DescribeMaintenanceWindowTargets: describeMaintenanceWindowTargets,
+  ListCommandInvocations: listCommandInvocations,
+  GetCommandInvocation: getCommandInvocation,
+  GetAutomationExecution: getAutomationExecution,
 };
 
-/** Whether `name` is one of the nine operations. */
+export type { OperationContext, OperationHandler } from './operation-context';
+
+/** Whether `name` is one of the twelve operations. */
 export function isOperation(name: string): name is SsmOperationName {
   return Object.prototype.hasOwnProperty.call(OPERATION_HANDLERS, name);
 }

@@ -1,6 +1,7 @@
 /**
- * The part of AWS's published SSM service model that the nine maintenance-window operations use,
- * recorded as data. Everything the emulator knows about limits, patterns, enums, operations,
+ * The part of AWS's published SSM service model that the nine maintenance-window operations and
+ * the three follow-up operations (ListCommandInvocations, GetCommandInvocation,
+ * GetAutomationExecution) use, recorded as data. Everything the emulator knows about limits, patterns, enums, operations,
  * list keys and filter keys reads this record; the emulator imports nothing from the code it
  * stands in for.
  *
@@ -10,6 +11,10 @@
  * from that model. Two facts are only in the model's documentation text, not its constraints:
  * the supported filter keys per operation (the `Filters` member docs) and the filter value
  * formats (`Enabled` = True/False, `ExecutedBefore`/`ExecutedAfter` = ISO 8601 date-time).
+ * The Run Command and Automation shapes were checked against the Smithy model
+ * (`aws/aws-sdk-js-v3` `codegen/sdk-codegen/aws-models/ssm.json`): `CommandId` 36–36,
+ * `CommandMaxResults` 1–50, `CommandFilterList` 1–5 of lower-case `{key, value}`,
+ * `CommandFilterValue` 1–128, `CommandPluginName` min 4, `CommandPluginOutput` ≤ 2500.
  */
 
 /** A string shape's constraints. */
@@ -36,8 +41,13 @@ export interface ListShape {
   readonly max?: number;
 }
 
+/** A boolean member (no constraints). */
+export interface BooleanShape {
+  readonly type: 'boolean';
+}
+
 /** One recorded shape. */
-export type ServiceShape = StringShape | IntegerShape | ListShape;
+export type ServiceShape = StringShape | IntegerShape | ListShape | BooleanShape;
 
 const UUID_PATTERN =
   '^[0-9a-fA-F]{8}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{12}$';
@@ -89,6 +99,64 @@ const shapes = {
     enum: ['RUN_COMMAND', 'AUTOMATION', 'STEP_FUNCTIONS', 'LAMBDA'],
   },
   MaintenanceWindowResourceType: { type: 'string', enum: ['INSTANCE', 'RESOURCE_GROUP'] },
+  Boolean: { type: 'boolean' },
+  CommandId: { type: 'string', min: 36, max: 36 },
+  InstanceId: { type: 'string', pattern: '(^i-(\\w{8}|\\w{17})$)|(^mi-\\w{17}$)' },
+  CommandMaxResults: { type: 'integer', min: 1, max: 50 },
+  CommandFilterList: { type: 'list', member: 'CommandFilter', min: 1, max: 5 },
+  CommandFilterKey: {
+    type: 'string',
+    enum: ['InvokedAfter', 'InvokedBefore', 'Status', 'ExecutionStage', 'DocumentName'],
+  },
+  CommandFilterValue: { type: 'string', min: 1, max: 128 },
+  CommandPluginName: { type: 'string', min: 4 },
+  CommandPluginOutput: { type: 'string', min: 0, max: 2500 },
+  StandardOutputContent: { type: 'string', max: 24_000 },
+  StandardErrorContent: { type: 'string', max: 8000 },
+  StatusDetails: { type: 'string', min: 0, max: 100 },
+  DocumentName: { type: 'string', pattern: '^[a-zA-Z0-9_\\-.]{3,128}$' },
+  CommandInvocationStatus: {
+    type: 'string',
+    enum: [
+      'Pending',
+      'InProgress',
+      'Delayed',
+      'Success',
+      'Cancelled',
+      'TimedOut',
+      'Failed',
+      'Cancelling',
+    ],
+  },
+  CommandPluginStatus: {
+    type: 'string',
+    enum: ['Pending', 'InProgress', 'Success', 'TimedOut', 'Cancelled', 'Failed'],
+  },
+  AutomationExecutionId: { type: 'string', min: 36, max: 36 },
+  AutomationExecutionStatus: {
+    type: 'string',
+    enum: [
+      'Pending',
+      'InProgress',
+      'Waiting',
+      'Success',
+      'TimedOut',
+      'Cancelling',
+      'Cancelled',
+      'Failed',
+      'PendingApproval',
+      'Approved',
+      'Rejected',
+      'Scheduled',
+      'RunbookInProgress',
+      'PendingChangeCalendarOverride',
+      'ChangeCalendarOverrideApproved',
+      'ChangeCalendarOverrideRejected',
+      'CompletedWithSuccess',
+      'CompletedWithFailure',
+      'Exited',
+    ],
+  },
 } as const satisfies Record<string, ServiceShape>;
 
 /** A recorded shape's name. */
@@ -172,6 +240,30 @@ const operations = {
     listKey: 'Targets',
     filterKeys: ['Type', 'WindowTargetId', 'OwnerInformation'],
   },
+  ListCommandInvocations: {
+    input: {
+      CommandId: 'CommandId',
+      InstanceId: 'InstanceId',
+      MaxResults: 'CommandMaxResults',
+      NextToken: 'NextToken',
+      Filters: 'CommandFilterList',
+      Details: 'Boolean',
+    },
+    required: [],
+    listKey: 'CommandInvocations',
+    // `ExecutionStage` is in the key enum but documented for ListCommands only.
+    filterKeys: ['InvokedAfter', 'InvokedBefore', 'Status', 'DocumentName'],
+  },
+  GetCommandInvocation: {
+    input: { CommandId: 'CommandId', InstanceId: 'InstanceId', PluginName: 'CommandPluginName' },
+    required: ['CommandId', 'InstanceId'],
+    filterKeys: [],
+  },
+  GetAutomationExecution: {
+    input: { AutomationExecutionId: 'AutomationExecutionId' },
+    required: ['AutomationExecutionId'],
+    filterKeys: [],
+  },
 } as const satisfies Record<string, ServiceOperation>;
 
 /**
@@ -187,7 +279,35 @@ const filterValues = {
 } as const;
 
 /**
- * SSM's service model (2014-11-06) as far as the maintenance-window operations need it.
+ * The values of ListCommandInvocations' `{key, value}` filters (from the `CommandFilter.value`
+ * documentation): ISO 8601 date-times, the invocation status vocabulary, a document name.
+ */
+const commandFilterValues = {
+  InvokedAfter: { format: 'date-time' },
+  InvokedBefore: { format: 'date-time' },
+  Status: {
+    values: [
+      'Pending',
+      'InProgress',
+      'Delayed',
+      'Success',
+      'Cancelled',
+      'Failed',
+      'TimedOut',
+      'AccessDenied',
+      'DeliveryTimedOut',
+      'ExecutionTimedOut',
+      'Undeliverable',
+      'InvalidPlatform',
+      'Terminated',
+    ],
+  },
+  DocumentName: { shape: 'DocumentName' },
+} as const;
+
+/**
+ * SSM's service model (2014-11-06) as far as the maintenance-window operations and their
+ * Run Command / Automation follow-ups need it.
  *
  * @example
  * ```ts
@@ -202,9 +322,10 @@ export const SSM_SERVICE_MODEL = {
   shapes,
   operations,
   filterValues,
+  commandFilterValues,
 } as const;
 
-/** One of the nine maintenance-window operations. */
+/** One of the twelve operations (nine maintenance-window ones, three follow-ups). */
 export type SsmOperationName = keyof typeof operations;
 
 /** A maintenance-window execution, task or invocation status. */
@@ -229,3 +350,12 @@ export type PatternedShapeName = {
 export function shapePattern(name: PatternedShapeName): RegExp {
   return new RegExp(shapes[name].pattern);
 }
+
+/** A Run Command invocation status (ListCommandInvocations, GetCommandInvocation). */
+export type CommandInvocationStatus = (typeof shapes.CommandInvocationStatus.enum)[number];
+
+/** A Run Command plugin status. */
+export type CommandPluginStatus = (typeof shapes.CommandPluginStatus.enum)[number];
+
+/** An Automation execution or step status. */
+export type AutomationExecutionStatus = (typeof shapes.AutomationExecutionStatus.enum)[number];
