@@ -7,12 +7,13 @@ import {
   type SSMClient,
 } from '@aws-sdk/client-ssm';
 import { DEMO_WINDOW_IDS } from '../data/seeds';
-import { startEmulator, type Emulator } from '../http/server';
+import type { Emulator } from '../http/server';
 import {
   NODE_ID,
   errorOf,
   expectedCommandRows,
-  followUpClient,
+  startDemoSession,
+  stopSession,
   instanceIdsOf,
   rawJsonCall,
   startedInvocations,
@@ -25,13 +26,9 @@ describe('ListCommandInvocations and GetCommandInvocation through the real SDK (
   let ssm: SSMClient;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, seed: 'demo' });
-    ssm = followUpClient(emulator);
+    ({ emulator, ssm } = await startDemoSession());
   });
-  afterAll(async () => {
-    ssm.destroy();
-    await emulator.stop();
-  });
+  afterAll(() => stopSession({ emulator, ssm }));
 
   /** GetCommandInvocation of a command no invocation names. */
   function getUnknownCommand() {

@@ -5,7 +5,7 @@
  * operations must answer for.
  */
 import { SSMClient } from '@aws-sdk/client-ssm';
-import type { Emulator } from '../http/server';
+import { startEmulator, type Emulator } from '../http/server';
 import type { EmulatorInvocation, EmulatorStore } from '../state/store';
 
 /** EC2 instance or hybrid managed node ids, as the SSM model's InstanceId pattern allows. */
@@ -19,6 +19,18 @@ export function followUpClient(emulator: Emulator, maxAttempts = 1): SSMClient {
     credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret' },
     maxAttempts,
   });
+}
+
+/** A `demo` emulator and a client for it, for a suite's beforeAll. */
+export async function startDemoSession(): Promise<{ emulator: Emulator; ssm: SSMClient }> {
+  const emulator = await startEmulator({ port: 0, seed: 'demo' });
+  return { emulator, ssm: followUpClient(emulator) };
+}
+
+/** Ends a {@link startDemoSession} session. */
+export async function stopSession(session: { emulator: Emulator; ssm: SSMClient }) {
+  session.ssm.destroy();
+  await session.emulator.stop();
 }
 
 /** The error a call rejects with (name, message, HTTP status); fails when it resolves. */
