@@ -240,3 +240,23 @@ export function commandRun(
     Plugins: plugins,
   };
 }
+
+/**
+ * The Status and StatusDetails of a command invocation, generating its output only when the
+ * answer depends on it (a failed or timed-out run): Status filters look at every row.
+ *
+ * @example
+ * ```ts
+ * commandRunStatus(invocation, commandId, node).Status; // 'Success'
+ * ```
+ */
+export function commandRunStatus(
+  invocation: EmulatorInvocation,
+  commandId: string,
+  instanceId: string,
+): Pick<CommandRun, 'Status' | 'StatusDetails'> {
+  const running = RUNNING[invocation.Status];
+  if (running) return { Status: running[0], StatusDetails: running[1] };
+  if (invocation.Status === 'SUCCESS') return { Status: 'Success', StatusDetails: 'Success' };
+  return commandRun(invocation, commandId, instanceId);
+}

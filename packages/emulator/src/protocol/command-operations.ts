@@ -5,7 +5,12 @@
  * an unknown but well-formed CommandId lists nothing (200), GetCommandInvocation's three
  * `Execution…` times are strings, not epoch numbers, and several error shapes have no members.
  */
-import { commandRun, type CommandRun, type CommandRunPlugin } from '../data/command-run';
+import {
+  commandRun,
+  commandRunStatus,
+  type CommandRun,
+  type CommandRunPlugin,
+} from '../data/command-run';
 import { commandRowKey, runIndexOf, type CommandInvocationRow } from '../state/run-index';
 import {
   checkCommandFilterValues,
@@ -97,7 +102,7 @@ export const listCommandInvocations: OperationHandler = (input, context) => {
           {
             requested: row.invocation.StartTime,
             documentName: row.documentName,
-            status: () => runOf(row),
+            status: () => commandRunStatus(row.invocation, row.commandId, row.instanceId),
           },
           filter,
         ),
@@ -110,7 +115,7 @@ export const listCommandInvocations: OperationHandler = (input, context) => {
       input,
       { maxResults: maxResults ?? DEFAULT_MAX_RESULTS, nextToken },
       rows,
-      commandRowKey,
+      (row) => commandRowKey(context.store, row),
       context,
     );
   } catch (error) {

@@ -19,7 +19,7 @@ export interface CommandInvocationRow {
 
 /** The rows and automation executions of one store version. */
 export interface RunIndex {
-  /** Every command invocation, newest request first (ties by command id, then node). */
+  /** Every command invocation, newest request first (ties by invocation id, then node). */
   commandRows: CommandInvocationRow[];
   /** The rows of each command id. */
   byCommand: Map<string, CommandInvocationRow[]>;
@@ -27,12 +27,13 @@ export interface RunIndex {
   automations: Map<string, EmulatorInvocation>;
 }
 
-/** Sort key of a row: not yet requested first, then newest request first. */
-export function commandRowKey(row: CommandInvocationRow): SortKey {
-  const time = row.invocation.StartTime?.getTime();
-  return time === undefined
-    ? [0, 0, row.commandId, row.instanceId]
-    : [1, -time, row.commandId, row.instanceId];
+/**
+ * Sort key of a row: its invocation's place in the store (newest first, not yet started first,
+ * live mode's scheduled starts kept), then the node. A client paging while runs start sees each
+ * row once, as with the maintenance-window lists.
+ */
+export function commandRowKey(store: EmulatorStore, row: CommandInvocationRow): SortKey {
+  return [...store.invocationKey(row.invocation), row.instanceId];
 }
 
 const indexes = new WeakMap<EmulatorStore, { version: number; index: RunIndex }>();
@@ -58,8 +59,7 @@ function buildIndex(store: EmulatorStore): RunIndex {
       byCommand.set(commandId, rows);
     }
   }
-  // store.invocations is newest first already; the keys add the node order within a command.
-  const keyed = commandRows.map((row) => ({ row, key: commandRowKey(row) }));
+  const keyed = commandRows.map((row) => ({ row, key: commandRowKey(store, row) }));
   keyed.sort((a, b) => compareSortKeys(a.key, b.key));
   return { commandRows: keyed.map(({ row }) => row), byCommand, automations };
 }
