@@ -157,6 +157,20 @@ function pluginTimes(plugins: readonly GeneratedPluginOutcome[], start?: Date, e
   });
 }
 
+/** A plugin of a run that has not finished: no exit code (-1) and no output yet. */
+function unfinished(status: ExecutionStatus, statusDetails: string) {
+  const pluginStatus: CommandPluginStatus =
+    status === 'CANCELLED' ? 'Cancelled' : status === 'PENDING' ? 'Pending' : 'InProgress';
+  return {
+    Status: pluginStatus,
+    StatusDetails: statusDetails,
+    ResponseCode: -1,
+    Output: '',
+    StandardOutputContent: '',
+    StandardErrorContent: '',
+  };
+}
+
 /**
  * The command invocation of `commandId` on `instanceId`, as the invocation shows it now.
  *
@@ -190,27 +204,18 @@ export function commandRun(
             StandardErrorUrl: s3Location(bucket, parameters.outputS3KeyPrefix, `${path}/stderr`),
           }
         : { StandardOutputUrl: '', StandardErrorUrl: '' };
-    const cancelled = invocation.Status === 'CANCELLED';
-    const shown = finished
-      ? plugin
-      : {
-          Status: (cancelled
-            ? 'Cancelled'
-            : invocation.Status === 'PENDING'
-              ? 'Pending'
-              : 'InProgress') as CommandPluginStatus,
-          StatusDetails: running[1],
-          ResponseCode: -1,
-          Output: '',
-          StandardOutputContent: '',
-          StandardErrorContent: '',
-        };
+    const shown = finished ? plugin : unfinished(invocation.Status, running[1]);
+    // A run still going has started its first plugin only; a cancelled one ran them all.
+    const started =
+      invocation.Status === 'PENDING' || (!finished && running[0] !== 'Cancelled' && index > 0)
+        ? {}
+        : times[index];
     return {
       Name: plugin.Name,
       Status: shown.Status,
       StatusDetails: shown.StatusDetails,
       ResponseCode: shown.ResponseCode,
-      ...(invocation.Status === 'PENDING' ? {} : times[index]),
+      ...started,
       Output: shown.Output,
       StandardOutputContent: shown.StandardOutputContent,
       StandardErrorContent: shown.StandardErrorContent,

@@ -85,6 +85,23 @@ describe('ListCommandInvocations and GetCommandInvocation through the real SDK (
     }
   });
 
+  it('cuts plugin Output at 2500 chars and GetCommandInvocation stdout at 24,000', async () => {
+    const rows = await pageThrough(50, true);
+    const long = rows.find((r) => r.CommandPlugins?.some((p) => p.Output?.length === 2500));
+    const plugin = long?.CommandPlugins?.find((p) => p.Output?.length === 2500);
+    expect(plugin).toBeDefined();
+    const out = await ssm.send(
+      new GetCommandInvocationCommand({
+        CommandId: long?.CommandId,
+        InstanceId: long?.InstanceId,
+        PluginName: plugin?.Name,
+      }),
+    );
+    expect(out.StandardOutputContent?.length).toBeGreaterThan(2500);
+    expect(out.StandardOutputContent?.length).toBeLessThanOrEqual(24_000);
+    expect(plugin?.Output).toBe(out.StandardOutputContent?.slice(0, 2500));
+  });
+
   it('with Details, every plugin has a name, a status and Output within 2500 chars', async () => {
     const out = await ssm.send(
       new ListCommandInvocationsCommand({ Details: true, MaxResults: 50 }),
@@ -210,6 +227,20 @@ describe('ListCommandInvocations and GetCommandInvocation through the real SDK (
     const error = await errorOf(ssm.send(new ListCommandInvocationsCommand(input)));
     expect(error).toMatchObject({ name, status: 400 });
     expect(error.message).toMatch(message);
+  });
+
+  it('sends InvalidFilterKey and InvalidCommandId without a message, as their shapes have no members', async () => {
+    const filterKey = await rawJsonCall(emulator, 'ListCommandInvocations', {
+      Filters: [{ key: 'ExecutionStage', value: 'Executing' }],
+    });
+    expect(filterKey).toEqual({
+      status: 400,
+      body: { __type: 'com.amazonaws.ssm#InvalidFilterKey' },
+    });
+    const commandId = await rawJsonCall(emulator, 'ListCommandInvocations', {
+      CommandId: 'not-a-command-id-but-36-characters!!',
+    });
+    expect(commandId.body).toEqual({ __type: 'com.amazonaws.ssm#InvalidCommandId' });
   });
 
   it('GetCommandInvocation sends the three Execution times as strings and caps the output', async () => {

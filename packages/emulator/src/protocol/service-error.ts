@@ -19,7 +19,6 @@ export const SERVICE_ERROR_CODES = {
   InternalServerError: { namespace: 'com.amazonaws.ssm', status: 500 },
   ThrottlingException: { namespace: 'com.amazonaws.ssm', status: 400 },
   InvalidCommandId: { namespace: 'com.amazonaws.ssm', status: 400 },
-  InvalidInstanceId: { namespace: 'com.amazonaws.ssm', status: 400 },
   InvalidFilterKey: { namespace: 'com.amazonaws.ssm', status: 400 },
   InvalidNextToken: { namespace: 'com.amazonaws.ssm', status: 400 },
   InvalidPluginName: { namespace: 'com.amazonaws.ssm', status: 400 },
