@@ -82,8 +82,9 @@ export function commandOutcome(
   instanceId: string,
   documentName: string,
   finalStatus: ExecutionStatus,
+  startedAt?: Date,
 ): GeneratedCommandOutcome {
-  const key = `${commandId}/${instanceId}/${documentName}/${finalStatus}`;
+  const key = `${commandId}/${instanceId}/${documentName}/${finalStatus}/${startedAt?.getTime()}`;
   const cached = outcomeCache.get(key);
   if (cached) return cached;
   const random = createSeededRandom(`run-command:${commandId}:${instanceId}`).next;
@@ -98,15 +99,20 @@ export function commandOutcome(
     failure,
     instanceId,
     commandId,
+    startedAt,
   });
   if (outcomeCache.size >= OUTCOME_CACHE_LIMIT) outcomeCache.clear();
   outcomeCache.set(key, outcome);
   return outcome;
 }
 
+/** A log line's leading time (`2026-11-28 20:28:50,419 `), left out of StatusDetails. */
+const LOG_TIME_PREFIX = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} /;
+
 /**
  * The maintenance-window StatusDetails (≤ 250 chars, one line) of a failed or timed-out
- * RUN_COMMAND invocation, read from the outcome on its failing node.
+ * RUN_COMMAND invocation, read from the outcome on its failing node. Log times are left out, so
+ * it reads the same however live mode rescales the run's times.
  */
 export function commandFailureSummary(outcome: GeneratedCommandOutcome): string {
   const plugin = outcome.Plugins.find((p) => p.Status !== 'Success');
@@ -116,7 +122,9 @@ export function commandFailureSummary(outcome: GeneratedCommandOutcome): string 
     return `Undeliverable: the SSM Agent on ${node} is not online (ConnectionLost)`;
   }
   if (plugin.Status === 'TimedOut') return `Execution timed out after 3600 seconds on ${node}`;
-  const firstLine = plugin.StandardErrorContent.split('\n').find((l) => l.trim() !== '') ?? '';
+  const firstLine = (
+    plugin.StandardErrorContent.split('\n').find((l) => l.trim() !== '') ?? ''
+  ).replace(LOG_TIME_PREFIX, '');
   return `Command failed with exit code ${plugin.ResponseCode} on ${node}: ${firstLine}`.slice(
     0,
     250,
@@ -190,7 +198,13 @@ export function commandRun(
   const failing = failingNode(invocation, parameters.instanceIds) === instanceId;
   const bad = invocation.Status === 'FAILED' || invocation.Status === 'TIMED_OUT';
   const finalStatus = bad && !failing ? 'SUCCESS' : invocation.Status;
-  const outcome = commandOutcome(commandId, instanceId, documentName, finalStatus);
+  const outcome = commandOutcome(
+    commandId,
+    instanceId,
+    documentName,
+    finalStatus,
+    invocation.StartTime,
+  );
   const running = RUNNING[invocation.Status];
   const finished = running === undefined;
   const bucket = parameters.outputS3BucketName;

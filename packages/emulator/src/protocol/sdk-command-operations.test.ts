@@ -302,6 +302,16 @@ describe('ListCommandInvocations and GetCommandInvocation through the real SDK (
     );
     expect(linux).toMatchObject({ PluginName: 'PatchLinux', Status: 'Failed', ResponseCode: 1 });
     expect(linux.StandardErrorContent).toMatch(/ERROR|Traceback/);
+    // Log lines carry the run's own time.
+    const logged = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d),\d{3} /.exec(
+      linux.StandardErrorContent ?? '',
+    );
+    const loggedAt = Date.parse(`${logged?.[1]}T${logged?.[2]}Z`);
+    expect(loggedAt).toBeGreaterThanOrEqual((invocation.StartTime?.getTime() ?? 0) - 1000);
+    expect(loggedAt).toBeLessThanOrEqual(invocation.EndTime?.getTime() ?? 0);
+    expect(invocation.StatusDetails).toContain(
+      `exit code 1 on ${node}: ${(linux.StandardErrorContent ?? '').split('\n')[0]?.slice(24)}`,
+    );
     expect(linux.CloudWatchOutputConfig).toEqual({
       CloudWatchLogGroupName: '/aws/ssm/AWS-RunPatchBaseline',
       CloudWatchOutputEnabled: true,

@@ -83,7 +83,9 @@ export function runStatusDetails(invocation: EmulatorInvocation): string | undef
     const parameters = readRunCommandParameters(invocation.Parameters);
     const node = failingNode(invocation, parameters.instanceIds);
     if (node === undefined) return undefined;
-    return commandFailureSummary(commandOutcome(id, node, parameters.documentName, status));
+    return commandFailureSummary(
+      commandOutcome(id, node, parameters.documentName, status, invocation.StartTime),
+    );
   }
   if (invocation.TaskType === 'AUTOMATION') {
     const { documentName } = readAutomationParameters(invocation.Parameters);
