@@ -8,11 +8,11 @@ import type { AutomationExecutionStatus, ExecutionStatus } from '../protocol/ser
 import { createSeededRandom } from '../state/seeded-random';
 import type { EmulatorInvocation } from '../state/store';
 import {
-  generateAutomationOutcome,
   type AutomationFailureKind,
   type GeneratedAutomationOutcome,
   type GeneratedAutomationStep,
 } from './automation-output';
+import { generateRunbookOutcome } from './automation-runbooks';
 import { randomPick } from './random-picks';
 import { readAutomationParameters } from './run-parameters';
 
@@ -92,7 +92,7 @@ export function automationOutcome(
       : finalStatus === 'FAILED'
         ? randomPick(random, FAILED_KINDS)
         : undefined;
-  return generateAutomationOutcome(random, { instanceId, failure, documentName });
+  return generateRunbookOutcome(random, { instanceId, failure, documentName });
 }
 
 /** The node an AUTOMATION invocation works on (a derived `i-…` when its Parameters name none). */

@@ -85,6 +85,32 @@ describe('GetAutomationExecution through the real SDK (demo seed)', () => {
     }
   });
 
+  it('runs the AWS-owned runbooks with their real steps', async () => {
+    const byDocument = new Map<string, string[]>();
+    for (const invocation of startedInvocations(emulator.store, 'AUTOMATION')) {
+      const { AutomationExecution: run } = await ssm.send(
+        new GetAutomationExecutionCommand({ AutomationExecutionId: invocation.ExecutionId }),
+      );
+      if (invocation.Status === 'SUCCESS') {
+        byDocument.set(
+          run?.DocumentName ?? '',
+          run?.StepExecutions?.map((s) => s.Action ?? '') ?? [],
+        );
+      }
+      if (invocation.Status === 'FAILED') {
+        expect(run?.StepExecutions?.at(-1)).toMatchObject({
+          StepName: 'createImage',
+          Action: 'aws:createImage',
+          StepStatus: 'Failed',
+        });
+      }
+    }
+    expect(Object.fromEntries(byDocument)).toEqual({
+      'AWS-CreateImage': ['aws:createImage'],
+      'AWS-StopEC2Instance': ['aws:changeInstanceState'],
+    });
+  });
+
   it('shows a run still going with its current step and no end', async () => {
     const going = startedInvocations(emulator.store, 'AUTOMATION').find(
       (i) => i.Status === 'CANCELLING',
