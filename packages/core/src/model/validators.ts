@@ -235,6 +235,8 @@ export function validateOptionalBoolean(value: unknown, field: string): boolean 
  * validateTime('2026-11-01T00:00:00Z', 'after'); // Date
  * ```
  */
+export function validateTime(value: Date | string, field: string): Date;
+export function validateTime(value: unknown, field: string): Date | undefined;
 export function validateTime(value: unknown, field: string): Date | undefined {
   if (value === undefined) return undefined;
   let date: Date | undefined;
