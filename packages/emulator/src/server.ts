@@ -265,6 +265,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
               ? {}
               : { 'x-amz-retry-after': String(Math.round(decision.retryAfterMs)) },
         });
+      case 'hang':
+        // Accepted and read, never answered: the client's own timeout has to end it.
+        stats.fault('hang');
+        logger?.warn(`${operation} hang ${requestId}`);
+        return;
       case 'reset':
         stats.fault('reset');
         logger?.warn(`${operation} reset ${requestId}`);
