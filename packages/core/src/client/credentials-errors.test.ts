@@ -7,21 +7,7 @@ import { startLoopbackServer, type LoopbackServer } from '../test-support/loopba
 import { createInvocationsClient } from './create-invocations-client';
 
 const WINDOW_ID = 'mw-0123456789abcdef0';
-const AWS_ENV = [
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_REGION',
-  'AWS_DEFAULT_REGION',
-  'AWS_PROFILE',
-  'AWS_CONFIG_FILE',
-  'AWS_SHARED_CREDENTIALS_FILE',
-  'AWS_EC2_METADATA_DISABLED',
-  'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
-  'AWS_CONTAINER_CREDENTIALS_FULL_URI',
-  'AWS_WEB_IDENTITY_TOKEN_FILE',
-];
-const saved = Object.fromEntries(AWS_ENV.map((key) => [key, process.env[key]]));
+const originalEnv = process.env;
 
 let server: LoopbackServer;
 beforeAll(async () => {
@@ -32,19 +18,17 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+// Nothing from this machine's AWS setup, and never the instance metadata service.
 beforeEach(() => {
-  for (const key of AWS_ENV) delete process.env[key];
-  // Nothing from this machine's AWS setup, and never the instance metadata service.
-  process.env.AWS_CONFIG_FILE = '/nonexistent/ssm-invocations/config';
-  process.env.AWS_SHARED_CREDENTIALS_FILE = '/nonexistent/ssm-invocations/credentials';
-  process.env.AWS_EC2_METADATA_DISABLED = 'true';
+  process.env = {
+    AWS_CONFIG_FILE: '/nonexistent/ssm-invocations/config',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/ssm-invocations/credentials',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
   server.requests.length = 0;
 });
 afterEach(() => {
-  for (const key of AWS_ENV) {
-    if (saved[key] === undefined) delete process.env[key];
-    else process.env[key] = saved[key];
-  }
+  process.env = originalEnv;
 });
 
 async function failure(options: Parameters<typeof createInvocationsClient>[0]): Promise<unknown> {
