@@ -1,6 +1,7 @@
 /**
- * No credentials, an unknown --profile or no region: exit 2 with core's message saying what to
- * set — not "cannot reach --endpoint", and no request sent.
+ * The real client against a loopback endpoint. No credentials, an unknown --profile or no
+ * region: exit 2 with core's message saying what to set — not "cannot reach --endpoint", and no
+ * request sent. A server quoting the signed request back: no secret on stderr.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,15 +13,27 @@ const originalEnv = process.env;
 let server: Server;
 let url: string;
 let requests = 0;
+/** What the endpoint answers; by default an empty success. */
+let answer: (headers: Record<string, unknown>) => [status: number, body: string];
 beforeAll(async () => {
-  server = createServer((_req, res) => {
+  server = createServer((req, res) => {
     requests += 1;
-    res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end('{}');
+    req.resume();
+    req.on('end', () => {
+      const [status, body] = answer(req.headers);
+      res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' }).end(body);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(
+  () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+);
 
 // Nothing from this machine's AWS setup, and never the instance metadata service.
 beforeEach(() => {
@@ -30,6 +43,7 @@ beforeEach(() => {
     AWS_EC2_METADATA_DISABLED: 'true',
   };
   requests = 0;
+  answer = () => [200, '{}'];
 });
 afterEach(() => {
   process.env = originalEnv;
@@ -73,4 +87,31 @@ it('no region (and no --endpoint to default one) → exit 2 naming AWS_REGION', 
   const { code, stderr } = await run(['windows']);
   expect(code).toBe(2);
   expect(stderr).toMatch(/no AWS region is configured: set AWS_REGION/);
+});
+
+it('prints what the server said with the session token, keys and signature redacted', async () => {
+  // Test values without an STS prefix: only the header and known-value rules can catch them.
+  const identity = {
+    AWS_ACCESS_KEY_ID: 'ASIACLIREDACTION1234',
+    AWS_SECRET_ACCESS_KEY: 'cli-redaction-secret/0123456789abcdefgh',
+    AWS_SESSION_TOKEN: 'cli-redaction-fixture-0123456789abcdef/+==',
+  };
+  Object.assign(process.env, identity);
+  answer = (headers) => [
+    400,
+    JSON.stringify({
+      __type: 'InvalidSignatureException',
+      message: [
+        'The request signature we calculated does not match the signature you provided.',
+        `x-amz-security-token:${String(headers['x-amz-security-token'])}`,
+        `authorization:${String(headers.authorization)}`,
+        `token ${String(headers['x-amz-security-token'])} secret ${identity.AWS_SECRET_ACCESS_KEY}`,
+      ].join('\n'),
+    }),
+  ];
+  const { code, stderr } = await run(['--endpoint', url, 'windows']);
+  expect(code).toBe(1);
+  expect(stderr).toMatch(/^error: AccessDeniedError: .*does not match the signature you provided/);
+  expect(stderr).toContain('[REDACTED]');
+  for (const secret of Object.values(identity)) expect(stderr).not.toContain(secret);
 });
