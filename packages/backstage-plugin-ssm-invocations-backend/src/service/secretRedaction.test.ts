@@ -3,13 +3,12 @@
  * signature with the canonical request (the signed session token in it), no secret may reach it,
  * nor the backend's logs.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
 import { ANNOTATION_SSM_WINDOW_ARN } from '@ssm-invocations/core/model';
-import { component, demoWindowArn } from '../test-support/demoEntities';
+import { DEMO_WINDOW_IDS, startEmulator } from '@ssm-invocations/emulator';
+import { component, demoWindowArn, type Emulator } from '../test-support/demoEntities';
 import { DefaultSsmInvocationsService } from './DefaultSsmInvocationsService';
 
 // Test values without an STS prefix: only the header and known-value rules can catch them.
@@ -19,33 +18,18 @@ const IDENTITY = {
   sessionToken: 'backend-redaction-fixture-0123456789abcdef/+==',
 };
 
-let server: Server;
-let url: string;
+let emulator: Emulator;
 beforeAll(async () => {
-  // Answers like AWS does to a signature it does not accept: quoting what it received.
-  server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      const message = [
-        'The request signature we calculated does not match the signature you provided.',
-        `x-amz-security-token:${String(req.headers['x-amz-security-token'])}`,
-        `authorization:${String(req.headers.authorization)}`,
-        `token ${String(req.headers['x-amz-security-token'])} secret ${IDENTITY.secretAccessKey}`,
-      ].join('\n');
-      res.writeHead(403, { 'content-type': 'application/x-amz-json-1.1' });
-      res.end(JSON.stringify({ __type: 'InvalidSignatureException', message }));
-    });
+  // The emulator knows the key and token but another secret: it answers as AWS does, with the
+  // canonical request (the signed token header in it) quoted back.
+  emulator = await startEmulator({
+    port: 0,
+    host: '127.0.0.1',
+    seed: 'demo',
+    sigv4: { credentials: [{ ...IDENTITY, secretAccessKey: 'the-secret-the-emulator-expects' }] },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(
-  () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-);
+afterAll(() => emulator.stop());
 
 it('keeps the session token, keys and signature out of the per-window error and the logs', async () => {
   const logger = mockServices.logger.mock();
@@ -56,17 +40,18 @@ it('keeps the session token, keys and signature out of the per-window error and 
   };
   const service = DefaultSsmInvocationsService.fromConfig(
     new ConfigReader({
-      ssmInvocations: { endpoint: url, cache: { ttl: 0 }, maxAttempts: 1 },
+      ssmInvocations: { endpoint: emulator.url, cache: { ttl: 0 }, maxAttempts: 1 },
     }),
     { logger, cache: mockServices.cache.mock(), credentialsManager },
   );
   const entity = component('svc', {
-    [ANNOTATION_SSM_WINDOW_ARN]: demoWindowArn('mw-0123456789abcdef0'),
+    [ANNOTATION_SSM_WINDOW_ARN]: demoWindowArn(DEMO_WINDOW_IDS.inventoryDbBackups),
   });
   const response = await service.getEntityReport(entity, { executions: 1 });
   const error = response.windows[0]?.error;
   expect(error).toMatchObject({ code: 'ACCESS_DENIED' });
   expect(error?.message).toContain('does not match the signature you provided');
+  expect(error?.message).toContain('x-amz-security-token:[REDACTED]');
   const logged = JSON.stringify(
     [logger.warn, logger.error, logger.info].map((fn) => (fn as jest.Mock).mock.calls),
   );
