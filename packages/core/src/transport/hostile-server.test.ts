@@ -113,9 +113,22 @@ describe.each<Transport>(['sdk', 'json'])('%s transport', (kind) => {
     const elapsed = Date.now() - started;
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ code: 'TIMEOUT', operation: 'GetMaintenanceWindow' });
+    expect((error as Error).message).toMatch(
+      /^GetMaintenanceWindow failed: TimeoutError: no answer (in time: a request has exceeded the configured 200 ms requestTimeout\.|within 200 ms)$/,
+    );
     expect(server.requests).toHaveLength(2);
     expect(elapsed).toBeGreaterThanOrEqual(390);
     expect(elapsed).toBeLessThan(2 * 200 + 1500);
+  });
+
+  it('a server that stops mid-body also ends in a TimeoutError', async () => {
+    server = await startLoopbackServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+      res.write('{"WindowId":');
+    });
+    const client = clientFor(kind, server.url, { requestTimeoutMs: 200, maxAttempts: 1 });
+    const error = await rejection(client.getWindow({ windowId: WINDOW_ID }));
+    expect(error).toBeInstanceOf(TimeoutError);
   });
 
   it('aborts a call to a hanging server at once, with the default timeouts', async () => {

@@ -163,14 +163,24 @@ async function failureFromSdkError(
   const statusCode = e.$metadata?.httpStatusCode;
   const networkCode = [e.code, e.cause?.code].find((c): c is string => typeof c === 'string');
   const base = { operation, statusCode, requestId: e.$metadata?.requestId, cause: error, secrets };
+  // A timeout, also one that struck while the body streamed (then the status is known).
+  if (!isServiceException && name === 'TimeoutError') {
+    // "@smithy/node-http-handler - [ERROR] a request has exceeded …": keep what happened.
+    const said =
+      typeof e.message === 'string'
+        ? `: ${e.message.replace(/^@smithy\/[\w-]+ - (\[\w+\] )?/, '')}`
+        : '';
+    return {
+      ...base,
+      statusCode: undefined,
+      code: 'TimeoutError',
+      message: `no answer in time${said}`,
+    };
+  }
   if (!isServiceException && statusCode === undefined) {
     if (name === 'CredentialsProviderError') {
       const said = typeof e.message === 'string' ? ` (${e.message})` : '';
       return { ...base, missing: 'credentials', message: `${MISSING_CREDENTIALS}${said}` };
-    }
-    if (name === 'TimeoutError') {
-      const said = typeof e.message === 'string' ? `: ${e.message}` : '';
-      return { ...base, code: 'TimeoutError', message: `no answer in time${said}` };
     }
     if (networkCode === undefined && (await regionMissing(client))) {
       return { ...base, missing: 'region', message: MISSING_REGION };
