@@ -4,7 +4,7 @@
  * its task, a task inside its execution) and failures carry StatusDetails shaped like the ones
  * SSM shows. Used by the `demo` seed, the generated seeds and live mode.
  */
-import type { ExecutionStatus, TaskType } from '@ssm-invocations/core/model';
+import type { ExecutionStatus, TaskType } from './protocol/service-model';
 import type { SeededRandom } from './seeded-random';
 import type { EmulatorExecution, EmulatorInvocation, EmulatorTask, EmulatorWindow } from './store';
 

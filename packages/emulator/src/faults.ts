@@ -4,7 +4,7 @@
  * rule overrides the global fields it sets). Probabilistic faults draw from a seeded PRNG, so a
  * given seed and request sequence always fails the same requests.
  */
-import type { SsmOperation } from '@ssm-invocations/core/model';
+import type { SsmOperationName } from './protocol/service-model';
 import { createSeededRandom, type SeededRandom } from './seeded-random';
 
 /**
@@ -60,7 +60,7 @@ export interface FaultRule {
 export interface FaultConfig extends FaultRule {
   /** Seed of the PRNG behind failure/reset/malformed rates and jitter. Default `'faults'`. */
   seed?: string;
-  operations?: Partial<Record<SsmOperation, FaultRule>>;
+  operations?: Partial<Record<SsmOperationName, FaultRule>>;
 }
 
 /** What the injector decided for one request. */
@@ -181,7 +181,7 @@ export class FaultInjector {
   /** The rule in force for an operation (global fields overridden by the operation's own). */
   ruleFor(operation: string | undefined): FaultRule {
     const { seed: _seed, operations, ...global } = this.#config;
-    const own = operation === undefined ? undefined : operations?.[operation as SsmOperation];
+    const own = operation === undefined ? undefined : operations?.[operation as SsmOperationName];
     return { ...global, ...own };
   }
 

@@ -7,11 +7,12 @@
 import { readFile } from 'node:fs/promises';
 import {
   EXECUTION_STATUSES,
-  SSM_LIMITS,
   TASK_TYPES,
+  shapePattern,
   type ExecutionStatus,
+  type PatternedShapeName,
   type TaskType,
-} from '@ssm-invocations/core/model';
+} from './protocol/service-model';
 import { parse as parseYaml } from 'yaml';
 import type { ResolvedTarget, TaskTemplate } from './execution-builder';
 import { createSeededRandom } from './seeded-random';
@@ -210,9 +211,10 @@ function timeAt(record: Json, key: string, path: string): Date | undefined {
   return date;
 }
 
-function idAt(record: Json, key: string, path: string, kind: 'window' | 'uuid'): string {
+/** Reads a required string and checks it against a patterned shape of the service model. */
+function patternedAt(record: Json, key: string, path: string, shape: PatternedShapeName): string {
   const value = stringAt(record, key, path, true);
-  const pattern = kind === 'window' ? SSM_LIMITS.windowId.pattern : SSM_LIMITS.executionId.pattern;
+  const pattern = shapePattern(shape);
   if (!pattern.test(value))
     throw new FixtureError(`${path}.${key}`, `'${value}' does not match ${pattern.source}`);
   return value;
@@ -245,14 +247,8 @@ function taskTypeAt(record: Json, key: string, path: string, fallback?: TaskType
 
 function loadWindow(store: EmulatorStore, raw: unknown, path: string): WindowBlueprint {
   const record = objectAt(raw, path);
-  const windowId = idAt(record, 'WindowId', path, 'window');
-  const name = stringAt(record, 'Name', path, true);
-  if (!SSM_LIMITS.windowName.pattern.test(name)) {
-    throw new FixtureError(
-      `${path}.Name`,
-      `'${name}' does not match ${SSM_LIMITS.windowName.pattern.source}`,
-    );
-  }
+  const windowId = patternedAt(record, 'WindowId', path, 'MaintenanceWindowId');
+  const name = patternedAt(record, 'Name', path, 'MaintenanceWindowName');
   const created = timeAt(record, 'CreatedDate', path) ?? new Date(0);
   store.addWindow({
     WindowId: windowId,
@@ -285,7 +281,7 @@ function loadWindow(store: EmulatorStore, raw: unknown, path: string): WindowBlu
       }
       const stored: EmulatorTarget = {
         WindowId: windowId,
-        WindowTargetId: idAt(target, 'WindowTargetId', at, 'uuid'),
+        WindowTargetId: patternedAt(target, 'WindowTargetId', at, 'MaintenanceWindowTargetId'),
         ResourceType: resourceType,
         Targets: listAt(target.Targets, `${at}.Targets`).map((rawKey, k) => {
           const keyAt = `${at}.Targets[${k}]`;
@@ -326,7 +322,12 @@ function loadExecution(
   path: string,
 ): TaskTemplate[] {
   const record = objectAt(raw, path);
-  const windowExecutionId = idAt(record, 'WindowExecutionId', path, 'uuid');
+  const windowExecutionId = patternedAt(
+    record,
+    'WindowExecutionId',
+    path,
+    'MaintenanceWindowExecutionId',
+  );
   store.addExecution({
     WindowId: windowId,
     WindowExecutionId: windowExecutionId,
@@ -341,7 +342,7 @@ function loadExecution(
     const taskType = taskTypeAt(task, 'TaskType', at);
     const stored: EmulatorTask = {
       WindowExecutionId: windowExecutionId,
-      TaskExecutionId: idAt(task, 'TaskExecutionId', at, 'uuid'),
+      TaskExecutionId: patternedAt(task, 'TaskExecutionId', at, 'MaintenanceWindowExecutionTaskId'),
       TaskArn: stringAt(task, 'TaskArn', at, true),
       TaskType: taskType,
       ServiceRole: stringAt(task, 'ServiceRole', at),
@@ -360,7 +361,12 @@ function loadExecution(
       store.addInvocation({
         WindowExecutionId: windowExecutionId,
         TaskExecutionId: stored.TaskExecutionId,
-        InvocationId: idAt(invocation, 'InvocationId', invAt, 'uuid'),
+        InvocationId: patternedAt(
+          invocation,
+          'InvocationId',
+          invAt,
+          'MaintenanceWindowExecutionTaskInvocationId',
+        ),
         ExecutionId: stringAt(invocation, 'ExecutionId', invAt),
         TaskType: taskTypeAt(invocation, 'TaskType', invAt, taskType),
         Parameters: stringAt(invocation, 'Parameters', invAt),

@@ -47,3 +47,9 @@ export { LiveOptionsError, type LiveOptions, type LiveTick } from './live-mode';
 export type { SigV4Options, SigV4Credential } from './sigv4';
 export { FAULT_KINDS, type EmulatorStats, type FaultKind } from './stats';
 export { SERVICE_ERROR_CODES, type ServiceErrorCode } from './service-error';
+export {
+  SSM_SERVICE_MODEL,
+  type ServiceShape,
+  type ShapeName,
+  type SsmOperationName,
+} from './protocol/service-model';

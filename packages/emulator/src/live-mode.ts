@@ -6,7 +6,7 @@
  * at that virtual moment. The clock advances by `tickMs` per tick whether ticks come from the
  * timer or from `emulator.tick()`, so tests get the same sequence without sleeping.
  */
-import type { ExecutionStatus } from '@ssm-invocations/core/model';
+import type { ExecutionStatus } from './protocol/service-model';
 import { buildExecution, type BuiltExecution } from './execution-builder';
 import { createSeededRandom, type SeededRandom } from './seeded-random';
 import type { WindowBlueprint } from './seeds';

@@ -3,7 +3,6 @@
  * as SSM does, look records up, filter, order and paginate. Outputs keep `Date` values; the
  * server writes them as epoch seconds with milliseconds.
  */
-import type { SsmOperation } from '@ssm-invocations/core/model';
 import { NextTokenCodec, paginate, type SortKey } from './next-token';
 import { ServiceError } from './service-error';
 import type {
@@ -14,14 +13,14 @@ import type {
   EmulatorTask,
   EmulatorWindow,
 } from './store';
+import type { SsmOperationName } from './protocol/service-model';
 import {
   ValidationErrors,
   checkFilters,
   checkMaxResults,
-  checkUuid,
-  checkWindowId,
   readFilters,
   readInteger,
+  readRequiredMembers,
   readString,
   type WireFilter,
 } from './validation';
@@ -51,7 +50,7 @@ interface ListQuery {
 
 /** Reads and validates MaxResults, NextToken and Filters (collecting errors into `errors`). */
 function readListQuery(
-  operation: SsmOperation,
+  operation: SsmOperationName,
   input: Record<string, unknown>,
   errors: ValidationErrors,
 ): ListQuery {
@@ -65,7 +64,7 @@ function readListQuery(
 
 /** Cuts the page (honouring the repeat-token fault) and returns the list plus NextToken. */
 function pageOf<T>(
-  operation: SsmOperation,
+  operation: SsmOperationName,
   input: Record<string, unknown>,
   query: ListQuery,
   items: readonly T[],
@@ -176,17 +175,19 @@ const describeMaintenanceWindows: OperationHandler = (input, context) => {
 };
 
 const getMaintenanceWindow: OperationHandler = (input, context) => {
-  const windowId = readString(input, 'WindowId');
   const errors = new ValidationErrors();
-  checkWindowId(errors, 'windowId', windowId);
+  const { WindowId } = readRequiredMembers('GetMaintenanceWindow', input, errors);
   errors.throwIfAny();
-  return { ...requireWindow(context.store, windowId as string) };
+  return { ...requireWindow(context.store, WindowId as string) };
 };
 
 const describeMaintenanceWindowExecutions: OperationHandler = (input, context) => {
-  const windowId = readString(input, 'WindowId');
   const errors = new ValidationErrors();
-  checkWindowId(errors, 'windowId', windowId);
+  const { WindowId: windowId } = readRequiredMembers(
+    'DescribeMaintenanceWindowExecutions',
+    input,
+    errors,
+  );
   const query = readListQuery('DescribeMaintenanceWindowExecutions', input, errors);
   errors.throwIfAny();
   // The SSM model lists no DoesNotExistException here: an unknown window has no executions.
@@ -210,9 +211,12 @@ const describeMaintenanceWindowExecutions: OperationHandler = (input, context) =
 };
 
 const getMaintenanceWindowExecution: OperationHandler = (input, context) => {
-  const windowExecutionId = readString(input, 'WindowExecutionId');
   const errors = new ValidationErrors();
-  checkUuid(errors, 'windowExecutionId', windowExecutionId);
+  const { WindowExecutionId: windowExecutionId } = readRequiredMembers(
+    'GetMaintenanceWindowExecution',
+    input,
+    errors,
+  );
   errors.throwIfAny();
   const execution = requireExecution(context.store, windowExecutionId as string);
   return {
@@ -226,9 +230,12 @@ const getMaintenanceWindowExecution: OperationHandler = (input, context) => {
 };
 
 const describeMaintenanceWindowExecutionTasks: OperationHandler = (input, context) => {
-  const windowExecutionId = readString(input, 'WindowExecutionId');
   const errors = new ValidationErrors();
-  checkUuid(errors, 'windowExecutionId', windowExecutionId);
+  const { WindowExecutionId: windowExecutionId } = readRequiredMembers(
+    'DescribeMaintenanceWindowExecutionTasks',
+    input,
+    errors,
+  );
   const query = readListQuery('DescribeMaintenanceWindowExecutionTasks', input, errors);
   errors.throwIfAny();
   requireExecution(context.store, windowExecutionId as string);
@@ -248,11 +255,12 @@ const describeMaintenanceWindowExecutionTasks: OperationHandler = (input, contex
 };
 
 const getMaintenanceWindowExecutionTask: OperationHandler = (input, context) => {
-  const windowExecutionId = readString(input, 'WindowExecutionId');
-  const taskId = readString(input, 'TaskId');
   const errors = new ValidationErrors();
-  checkUuid(errors, 'windowExecutionId', windowExecutionId);
-  checkUuid(errors, 'taskId', taskId);
+  const { WindowExecutionId: windowExecutionId, TaskId: taskId } = readRequiredMembers(
+    'GetMaintenanceWindowExecutionTask',
+    input,
+    errors,
+  );
   errors.throwIfAny();
   const { TaskType, ...task } = requireTask(
     context.store,
@@ -263,11 +271,12 @@ const getMaintenanceWindowExecutionTask: OperationHandler = (input, context) => 
 };
 
 const describeMaintenanceWindowExecutionTaskInvocations: OperationHandler = (input, context) => {
-  const windowExecutionId = readString(input, 'WindowExecutionId');
-  const taskId = readString(input, 'TaskId');
   const errors = new ValidationErrors();
-  checkUuid(errors, 'windowExecutionId', windowExecutionId);
-  checkUuid(errors, 'taskId', taskId);
+  const { WindowExecutionId: windowExecutionId, TaskId: taskId } = readRequiredMembers(
+    'DescribeMaintenanceWindowExecutionTaskInvocations',
+    input,
+    errors,
+  );
   const query = readListQuery('DescribeMaintenanceWindowExecutionTaskInvocations', input, errors);
   errors.throwIfAny();
   requireTask(context.store, windowExecutionId as string, taskId as string);
@@ -290,13 +299,12 @@ const describeMaintenanceWindowExecutionTaskInvocations: OperationHandler = (inp
 };
 
 const getMaintenanceWindowExecutionTaskInvocation: OperationHandler = (input, context) => {
-  const windowExecutionId = readString(input, 'WindowExecutionId');
-  const taskId = readString(input, 'TaskId');
-  const invocationId = readString(input, 'InvocationId');
   const errors = new ValidationErrors();
-  checkUuid(errors, 'windowExecutionId', windowExecutionId);
-  checkUuid(errors, 'taskId', taskId);
-  checkUuid(errors, 'invocationId', invocationId);
+  const {
+    WindowExecutionId: windowExecutionId,
+    TaskId: taskId,
+    InvocationId: invocationId,
+  } = readRequiredMembers('GetMaintenanceWindowExecutionTaskInvocation', input, errors);
   errors.throwIfAny();
   requireTask(context.store, windowExecutionId as string, taskId as string);
   const invocation = context.store.getInvocation(
@@ -314,9 +322,12 @@ const getMaintenanceWindowExecutionTaskInvocation: OperationHandler = (input, co
 };
 
 const describeMaintenanceWindowTargets: OperationHandler = (input, context) => {
-  const windowId = readString(input, 'WindowId');
   const errors = new ValidationErrors();
-  checkWindowId(errors, 'windowId', windowId);
+  const { WindowId: windowId } = readRequiredMembers(
+    'DescribeMaintenanceWindowTargets',
+    input,
+    errors,
+  );
   const query = readListQuery('DescribeMaintenanceWindowTargets', input, errors);
   errors.throwIfAny();
   requireWindow(context.store, windowId as string);
@@ -343,7 +354,7 @@ function targetField(target: EmulatorTarget, key: string): string {
 }
 
 /** The handler of each operation, keyed by the name after `AmazonSSM.` in `X-Amz-Target`. */
-export const OPERATION_HANDLERS: Record<SsmOperation, OperationHandler> = {
+export const OPERATION_HANDLERS: Record<SsmOperationName, OperationHandler> = {
   DescribeMaintenanceWindows: describeMaintenanceWindows,
   GetMaintenanceWindow: getMaintenanceWindow,
   DescribeMaintenanceWindowExecutions: describeMaintenanceWindowExecutions,
@@ -357,6 +368,6 @@ export const OPERATION_HANDLERS: Record<SsmOperation, OperationHandler> = {
 };
 
 /** Whether `name` is one of the nine operations. */
-export function isOperation(name: string): name is SsmOperation {
+export function isOperation(name: string): name is SsmOperationName {
   return Object.prototype.hasOwnProperty.call(OPERATION_HANDLERS, name);
 }

@@ -1,16 +1,21 @@
-import { EXECUTION_STATUSES, SSM_LIMITS, TASK_TYPES } from '@ssm-invocations/core/model';
+import {
+  EXECUTION_STATUSES,
+  SSM_SERVICE_MODEL,
+  TASK_TYPES,
+  shapePattern,
+} from './protocol/service-model';
 import { DEMO_WINDOW_IDS, SeedOptionsError, createSeededStore, demoWindows } from './seeds';
 import type { EmulatorStore } from './store';
 
 /** Checks that every record nests inside its parent and ids are well-formed. */
 function expectConsistentGraph(store: EmulatorStore): void {
   for (const window of store.windows) {
-    expect(window.WindowId).toMatch(SSM_LIMITS.windowId.pattern);
-    expect(window.Name).toMatch(SSM_LIMITS.windowName.pattern);
+    expect(window.WindowId).toMatch(shapePattern('MaintenanceWindowId'));
+    expect(window.Name).toMatch(shapePattern('MaintenanceWindowName'));
     for (const execution of store.executionsOf(window.WindowId)) {
-      expect(execution.WindowExecutionId).toMatch(SSM_LIMITS.executionId.pattern);
+      expect(execution.WindowExecutionId).toMatch(shapePattern('MaintenanceWindowExecutionId'));
       for (const task of store.tasksOf(execution.WindowExecutionId)) {
-        expect(task.TaskExecutionId).toMatch(SSM_LIMITS.executionId.pattern);
+        expect(task.TaskExecutionId).toMatch(shapePattern('MaintenanceWindowExecutionTaskId'));
         if (task.StartTime && execution.StartTime) {
           expect(task.StartTime.getTime()).toBeGreaterThanOrEqual(execution.StartTime.getTime());
         }
@@ -22,9 +27,11 @@ function expectConsistentGraph(store: EmulatorStore): void {
           task.TaskExecutionId,
         )) {
           expect(invocation.TaskType).toBe(task.TaskType);
-          expect(invocation.InvocationId).toMatch(SSM_LIMITS.executionId.pattern);
+          expect(invocation.InvocationId).toMatch(
+            shapePattern('MaintenanceWindowExecutionTaskInvocationId'),
+          );
           expect((invocation.StatusDetails ?? '').length).toBeLessThanOrEqual(
-            SSM_LIMITS.statusDetails.maxLength,
+            SSM_SERVICE_MODEL.shapes.MaintenanceWindowExecutionStatusDetails.max,
           );
           if (invocation.StartTime && task.StartTime) {
             expect(invocation.StartTime.getTime()).toBeGreaterThanOrEqual(task.StartTime.getTime());

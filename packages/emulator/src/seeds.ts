@@ -4,7 +4,7 @@
  * size. Both are deterministic: the same seed and options give the same ids, times and
  * outcomes, because every choice goes through {@link createSeededRandom}.
  */
-import { TASK_TYPES, type ExecutionStatus } from '@ssm-invocations/core/model';
+import { TASK_TYPES, type ExecutionStatus } from './protocol/service-model';
 import { buildExecution, type ResolvedTarget, type TaskTemplate } from './execution-builder';
 import { createSeededRandom, type SeededRandom } from './seeded-random';
 import { EmulatorStore, type EmulatorTarget, type EmulatorWindow } from './store';

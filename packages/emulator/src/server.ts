@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SSM_TARGET_PREFIX } from '@ssm-invocations/core/model';
+import { SSM_SERVICE_MODEL } from './protocol/service-model';
 import { FaultInjector, type FaultConfig } from './faults';
 import { loadFixture, loadFixtureFile, type Fixture } from './fixture';
 import { LiveMode, type LiveOptions, type LiveTick } from './live-mode';
@@ -203,8 +203,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const handleApi = async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
     const target = req.headers['x-amz-target'];
     const targetText = Array.isArray(target) ? target.join(',') : target;
-    const operationName = targetText?.startsWith(`${SSM_TARGET_PREFIX}.`)
-      ? targetText.slice(SSM_TARGET_PREFIX.length + 1)
+    const operationName = targetText?.startsWith(`${SSM_SERVICE_MODEL.targetPrefix}.`)
+      ? targetText.slice(SSM_SERVICE_MODEL.targetPrefix.length + 1)
       : undefined;
     const operation =
       operationName !== undefined && isOperation(operationName) ? operationName : undefined;

@@ -10,7 +10,7 @@
  * - executions, tasks, invocations: newest `StartTime` first, ties by id ascending; records
  *   without a start time sort as newest, unless live mode gave them a scheduled start.
  */
-import type { ExecutionStatus, TaskType } from '@ssm-invocations/core/model';
+import type { ExecutionStatus, TaskType } from './protocol/service-model';
 import { compareSortKeys, type SortKey } from './sort-key';
 
 /**

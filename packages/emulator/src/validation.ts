@@ -1,18 +1,19 @@
 /**
  * Server-side input validation with the messages AWS's Coral framework writes, e.g.
  * `1 validation error detected: Value 'x' at 'windowExecutionId' failed to satisfy constraint:
- * Member must satisfy regular expression pattern: …`. The limits come from
- * `@ssm-invocations/core/model`; only the message format lives here.
+ * Member must satisfy regular expression pattern: …`. The limits, patterns, enums and filter keys
+ * come from the recorded service model (`protocol/service-model.ts`); only the message format
+ * lives here.
  *
  * Wrong JSON types (a string where a number belongs) are a `SerializationException`, as Coral
  * answers before validation runs.
  */
 import {
-  EXECUTION_STATUSES,
-  SSM_LIMITS,
-  SSM_OPERATIONS,
-  type SsmOperation,
-} from '@ssm-invocations/core/model';
+  SSM_SERVICE_MODEL,
+  type ServiceShape,
+  type ShapeName,
+  type SsmOperationName,
+} from './protocol/service-model';
 import { ServiceError } from './service-error';
 
 /** A filter as sent on the wire. */
@@ -98,41 +99,83 @@ export function readFilters(input: Record<string, unknown>): WireFilter[] | unde
   });
 }
 
-/** Checks a required `mw-…` window id. */
-export function checkWindowId(errors: ValidationErrors, path: string, value: string | undefined) {
-  checkId(errors, path, value, SSM_LIMITS.windowId.pattern, SSM_LIMITS.windowId.length);
+/** The member path Coral reports: the member name with a lower-case first letter. */
+function pathOf(member: string): string {
+  return member.charAt(0).toLowerCase() + member.slice(1);
 }
 
-/** Checks a required 36-character UUID id (execution, task, invocation, target). */
-export function checkUuid(errors: ValidationErrors, path: string, value: string | undefined) {
-  checkId(errors, path, value, SSM_LIMITS.executionId.pattern, SSM_LIMITS.executionId.length);
+function lengthRange(shapeName: ShapeName): { min?: number; max?: number } {
+  const shape: ServiceShape = SSM_SERVICE_MODEL.shapes[shapeName];
+  return shape.type === 'integer' ? {} : { min: shape.min, max: shape.max };
 }
 
-function checkId(
+/** Records a length outside the shape's `min`/`max` (strings: characters, lists: entries). */
+function checkLength(
   errors: ValidationErrors,
   path: string,
-  value: string | undefined,
-  pattern: RegExp,
-  length: number,
+  value: string | readonly unknown[],
+  shapeName: ShapeName,
+): boolean {
+  const { min, max } = lengthRange(shapeName);
+  if (min !== undefined && value.length < min) {
+    errors.add(path, value, `Member must have length greater than or equal to ${min}`);
+    return false;
+  }
+  if (max !== undefined && value.length > max) {
+    errors.add(path, value, `Member must have length less than or equal to ${max}`);
+    return false;
+  }
+  return true;
+}
+
+/** Records a string that breaks its shape's pattern or enum. */
+function checkStringValue(
+  errors: ValidationErrors,
+  path: string,
+  value: string,
+  shapeName: ShapeName,
 ): void {
-  if (value === undefined) {
-    errors.add(path, value, 'Member must not be null');
-    return;
+  const shape: ServiceShape = SSM_SERVICE_MODEL.shapes[shapeName];
+  if (shape.type !== 'string') return;
+  if (shape.pattern !== undefined && !new RegExp(shape.pattern).test(value)) {
+    errors.add(path, value, `Member must satisfy regular expression pattern: ${shape.pattern}`);
   }
-  if (!pattern.test(value)) {
-    errors.add(path, value, `Member must satisfy regular expression pattern: ${pattern.source}`);
-  }
-  if (value.length < length) {
-    errors.add(path, value, `Member must have length greater than or equal to ${length}`);
-  } else if (value.length > length) {
-    errors.add(path, value, `Member must have length less than or equal to ${length}`);
+  if (shape.enum && !shape.enum.includes(value)) {
+    errors.add(path, value, `Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
   }
 }
 
-/** Checks `MaxResults` against SSM's 10–100. */
+/**
+ * Reads the operation's required string members (ids such as `WindowId`, `TaskId`) in model
+ * order and checks each against its shape: present, pattern, length.
+ */
+export function readRequiredMembers(
+  operation: SsmOperationName,
+  input: Record<string, unknown>,
+  errors: ValidationErrors,
+): Record<string, string> {
+  const model = SSM_SERVICE_MODEL.operations[operation];
+  const members: Record<string, ShapeName> = model.input;
+  const values: Record<string, string> = {};
+  for (const member of model.required as readonly string[]) {
+    const value = readString(input, member);
+    const shapeName = members[member] as ShapeName;
+    const path = pathOf(member);
+    if (value === undefined) {
+      errors.add(path, value, 'Member must not be null');
+      continue;
+    }
+    checkStringValue(errors, path, value, shapeName);
+    checkLength(errors, path, value, shapeName);
+    values[member] = value;
+  }
+  return values;
+}
+
+/** Checks `MaxResults` against its shape's range. */
 export function checkMaxResults(errors: ValidationErrors, value: number | undefined): void {
   if (value === undefined) return;
-  const { min, max } = SSM_LIMITS.maxResults;
+  const { min, max } = SSM_SERVICE_MODEL.shapes.MaintenanceWindowMaxResults;
   if (value < min)
     errors.add('maxResults', value, `Member must have value greater than or equal to ${min}`);
   if (value > max)
@@ -140,99 +183,75 @@ export function checkMaxResults(errors: ValidationErrors, value: number | undefi
 }
 
 /**
- * Checks the filter list: count, key/value lengths, the operation's allowed keys, STATUS values,
- * ISO dates for ExecutedBefore/After and `True`/`False` for Enabled.
+ * Checks the filter list: count, key/value lengths, the operation's allowed keys and each key's
+ * value rule (STATUS and Type enums, ISO dates for ExecutedBefore/After, True/False for Enabled).
  */
 export function checkFilters(
   errors: ValidationErrors,
-  operation: SsmOperation,
+  operation: SsmOperationName,
   filters: WireFilter[] | undefined,
 ): void {
   if (filters === undefined) return;
-  const limits = SSM_LIMITS.filters;
-  if (filters.length > limits.maxCount) {
-    errors.add(
-      'filters',
-      filters,
-      `Member must have length less than or equal to ${limits.maxCount}`,
-    );
-  }
-  const allowedKeys: readonly string[] = SSM_OPERATIONS[operation].filterKeys;
+  checkLength(errors, 'filters', filters, 'MaintenanceWindowFilterList');
+  const allowedKeys: readonly string[] = SSM_SERVICE_MODEL.operations[operation].filterKeys;
   filters.forEach((filter, index) => {
     const at = `filters.${index + 1}.member`;
-    if (filter.Key.length < limits.keyMinLength) {
-      errors.add(
-        `${at}.key`,
-        filter.Key,
-        `Member must have length greater than or equal to ${limits.keyMinLength}`,
-      );
-    } else if (filter.Key.length > limits.keyMaxLength) {
-      errors.add(
-        `${at}.key`,
-        filter.Key,
-        `Member must have length less than or equal to ${limits.keyMaxLength}`,
-      );
-    } else if (!allowedKeys.includes(filter.Key)) {
+    if (
+      checkLength(errors, `${at}.key`, filter.Key, 'MaintenanceWindowFilterKey') &&
+      !allowedKeys.includes(filter.Key)
+    ) {
       errors.add(
         `${at}.key`,
         filter.Key,
         `Member must satisfy enum value set: [${allowedKeys.join(', ')}]`,
       );
     }
-    if (filter.Key === 'ExecutedBefore' || filter.Key === 'ExecutedAfter') {
+    const rule = filterRule(filter.Key);
+    if (rule && 'count' in rule) {
       // A time bound takes exactly one date.
-      if (filter.Values.length === 0) {
+      if (filter.Values.length < rule.count) {
         errors.add(
           `${at}.values`,
           filter.Values,
-          'Member must have length greater than or equal to 1',
+          `Member must have length greater than or equal to ${rule.count}`,
         );
-      } else if (filter.Values.length > 1) {
+      } else if (filter.Values.length > rule.count) {
         errors.add(
           `${at}.values`,
           filter.Values,
-          'Member must have length less than or equal to 1',
+          `Member must have length less than or equal to ${rule.count}`,
         );
       }
     }
     filter.Values.forEach((value, valueIndex) => {
       const valueAt = `${at}.values.${valueIndex + 1}.member`;
-      if (value.length < limits.valueMinLength) {
-        errors.add(
-          valueAt,
-          value,
-          `Member must have length greater than or equal to ${limits.valueMinLength}`,
-        );
-      } else if (value.length > limits.valueMaxLength) {
-        errors.add(
-          valueAt,
-          value,
-          `Member must have length less than or equal to ${limits.valueMaxLength}`,
-        );
-      } else {
+      if (checkLength(errors, valueAt, value, 'MaintenanceWindowFilterValue')) {
         checkFilterValue(errors, valueAt, filter.Key, value);
       }
     });
   });
 }
 
+type FilterRules = typeof SSM_SERVICE_MODEL.filterValues;
+
+function filterRule(key: string): FilterRules[keyof FilterRules] | undefined {
+  return Object.prototype.hasOwnProperty.call(SSM_SERVICE_MODEL.filterValues, key)
+    ? SSM_SERVICE_MODEL.filterValues[key as keyof FilterRules]
+    : undefined;
+}
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 function checkFilterValue(errors: ValidationErrors, path: string, key: string, value: string) {
-  if (key === 'STATUS' && !(EXECUTION_STATUSES as readonly string[]).includes(value)) {
-    errors.add(
-      path,
-      value,
-      `Member must satisfy enum value set: [${EXECUTION_STATUSES.join(', ')}]`,
-    );
-  } else if (
-    (key === 'ExecutedBefore' || key === 'ExecutedAfter') &&
-    (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value)))
-  ) {
-    errors.add(path, value, 'Member must be an ISO-8601 date-time such as 2024-11-04T05:00:00Z');
-  } else if (key === 'Enabled' && !/^(true|false)$/i.test(value)) {
-    errors.add(path, value, 'Member must satisfy enum value set: [True, False]');
-  } else if (key === 'Type' && value !== 'INSTANCE' && value !== 'RESOURCE_GROUP') {
-    errors.add(path, value, 'Member must satisfy enum value set: [INSTANCE, RESOURCE_GROUP]');
+  const rule = filterRule(key);
+  if (rule === undefined) return;
+  if ('shape' in rule) {
+    checkStringValue(errors, path, value, rule.shape);
+  } else if ('format' in rule) {
+    if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value))) {
+      errors.add(path, value, 'Member must be an ISO-8601 date-time such as 2024-11-04T05:00:00Z');
+    }
+  } else if (!rule.values.some((allowed) => allowed.toLowerCase() === value.toLowerCase())) {
+    errors.add(path, value, `Member must satisfy enum value set: [${rule.values.join(', ')}]`);
   }
 }
