@@ -73,8 +73,8 @@ export {
   WINDOW_SUMMARY_FIELDS,
   WINDOW_FIELDS,
   TARGET_FIELDS,
-  pickFields,
-} from './record-fields';
+} from './operations';
+export { pickFields } from './record-fields';
 export { AWS_REGION_PATTERN, ssmEndpointForRegion } from './endpoint';
 export { encodeResumeToken, decodeResumeToken, type ResumePosition } from './resume-token';
 export {
