@@ -3,8 +3,8 @@
  * it can be tested without starting a process.
  */
 import { parseArgs } from 'node:util';
-import type { FaultConfig } from './faults';
-import type { EmulatorOptions } from './server';
+import type { FaultConfig } from './modes/faults';
+import type { EmulatorOptions } from './http/server';
 
 /** The `--help` text. */
 export const CLI_USAGE = `Usage: ssm-emulator [options]
