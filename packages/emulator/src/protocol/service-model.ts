@@ -207,6 +207,11 @@ export const SSM_SERVICE_MODEL = {
 /** One of the nine maintenance-window operations. */
 export type SsmOperationName = keyof typeof operations;
 
+/** The operations that answer a page under a list key. */
+export type ListOperationName = {
+  [K in SsmOperationName]: (typeof operations)[K] extends { listKey: string } ? K : never;
+}[SsmOperationName];
+
 /** A maintenance-window execution, task or invocation status. */
 export type ExecutionStatus = (typeof shapes.MaintenanceWindowExecutionStatus.enum)[number];
 
