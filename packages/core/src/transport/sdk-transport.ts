@@ -12,85 +12,43 @@ import {
   GetMaintenanceWindowExecutionCommand,
   GetMaintenanceWindowExecutionTaskCommand,
   GetMaintenanceWindowExecutionTaskInvocationCommand,
-  type DescribeMaintenanceWindowExecutionsCommandInput,
-  type DescribeMaintenanceWindowExecutionTaskInvocationsCommandInput,
-  type DescribeMaintenanceWindowExecutionTasksCommandInput,
-  type DescribeMaintenanceWindowsCommandInput,
-  type DescribeMaintenanceWindowTargetsCommandInput,
-  type GetMaintenanceWindowCommandInput,
-  type GetMaintenanceWindowExecutionCommandInput,
-  type GetMaintenanceWindowExecutionTaskCommandInput,
-  type GetMaintenanceWindowExecutionTaskInvocationCommandInput,
   type SSMClient,
 } from '@aws-sdk/client-ssm';
-import type { SsmOperation } from '../model/constants';
 import { InvalidInputError, SsmInvocationsError } from '../model/errors';
+import { SSM_OPERATIONS, type SsmOperation } from '../model/operations';
 import { validateInteger } from '../model/validators';
 import { abortableSleep, retryDelayMs, type RetryOptions } from './retry-policy';
 import { errorFromFailure, type ServiceFailure } from './service-failure';
 import type { SendOptions, SsmTransport } from './types';
 
-type Send = (
+type CommandName = (typeof SSM_OPERATIONS)[SsmOperation]['command'];
+
+/** The SDK's command class of each `command` the operation table names. */
+const COMMANDS = {
+  DescribeMaintenanceWindowsCommand,
+  GetMaintenanceWindowCommand,
+  DescribeMaintenanceWindowExecutionsCommand,
+  GetMaintenanceWindowExecutionCommand,
+  DescribeMaintenanceWindowExecutionTasksCommand,
+  GetMaintenanceWindowExecutionTaskCommand,
+  DescribeMaintenanceWindowExecutionTaskInvocationsCommand,
+  GetMaintenanceWindowExecutionTaskInvocationCommand,
+  DescribeMaintenanceWindowTargetsCommand,
+} satisfies Record<CommandName, unknown>;
+
+// The command classes share no usable common type; inputs were validated by the client, so the
+// cast only tells the SDK's types so.
+type AnyCommand = new (input: unknown) => Parameters<SSMClient['send']>[0];
+
+function sendCommand(
   client: SSMClient,
+  operation: SsmOperation,
   input: unknown,
   options: { abortSignal: AbortSignal } | undefined,
-) => Promise<object>;
-
-// One typed send per operation: the SDK's command classes do not share a usable common type.
-// Inputs were validated by the client; the casts only tell the SDK's types so.
-const SENDS: Record<SsmOperation, Send> = {
-  DescribeMaintenanceWindows: (c, i, o) =>
-    c.send(new DescribeMaintenanceWindowsCommand(i as DescribeMaintenanceWindowsCommandInput), o),
-  GetMaintenanceWindow: (c, i, o) =>
-    c.send(new GetMaintenanceWindowCommand(i as GetMaintenanceWindowCommandInput), o),
-  DescribeMaintenanceWindowExecutions: (c, i, o) =>
-    c.send(
-      new DescribeMaintenanceWindowExecutionsCommand(
-        i as DescribeMaintenanceWindowExecutionsCommandInput,
-      ),
-      o,
-    ),
-  GetMaintenanceWindowExecution: (c, i, o) =>
-    c.send(
-      new GetMaintenanceWindowExecutionCommand(i as GetMaintenanceWindowExecutionCommandInput),
-      o,
-    ),
-  DescribeMaintenanceWindowExecutionTasks: (c, i, o) =>
-    c.send(
-      new DescribeMaintenanceWindowExecutionTasksCommand(
-        i as DescribeMaintenanceWindowExecutionTasksCommandInput,
-      ),
-      o,
-    ),
-  GetMaintenanceWindowExecutionTask: (c, i, o) =>
-    c.send(
-      new GetMaintenanceWindowExecutionTaskCommand(
-        i as GetMaintenanceWindowExecutionTaskCommandInput,
-      ),
-      o,
-    ),
-  DescribeMaintenanceWindowExecutionTaskInvocations: (c, i, o) =>
-    c.send(
-      new DescribeMaintenanceWindowExecutionTaskInvocationsCommand(
-        i as DescribeMaintenanceWindowExecutionTaskInvocationsCommandInput,
-      ),
-      o,
-    ),
-  GetMaintenanceWindowExecutionTaskInvocation: (c, i, o) =>
-    c.send(
-      new GetMaintenanceWindowExecutionTaskInvocationCommand(
-        i as GetMaintenanceWindowExecutionTaskInvocationCommandInput,
-      ),
-      o,
-    ),
-  DescribeMaintenanceWindowTargets: (c, i, o) =>
-    c.send(
-      new DescribeMaintenanceWindowTargetsCommand(
-        i as DescribeMaintenanceWindowTargetsCommandInput,
-      ),
-      o,
-    ),
-};
+): Promise<object> {
+  const Command = COMMANDS[SSM_OPERATIONS[operation].command] as unknown as AnyCommand;
+  return client.send(new Command(input), options);
+}
 
 interface SdkErrorShape {
   name?: unknown;
@@ -170,7 +128,7 @@ export function sdkTransport(client: SSMClient, retry: RetryOptions = {}): SsmTr
         try {
           // No options object without a signal: the SDK's plain path, as a raw send takes.
           const sdkOptions = signal === undefined ? undefined : { abortSignal: signal };
-          const output = (await SENDS[operation](client, input, sdkOptions)) as Record<
+          const output = (await sendCommand(client, operation, input, sdkOptions)) as Record<
             string,
             unknown
           >;
