@@ -3,7 +3,7 @@
  * (`SSM emulator listening on http://HOST:PORT`) and stops cleanly on SIGINT/SIGTERM.
  */
 import { CLI_USAGE, CliUsageError, parseCliArgs } from './cli-options';
-import { startEmulator } from './server';
+import { startEmulator } from './http/server';
 
 async function main(): Promise<void> {
   let command;

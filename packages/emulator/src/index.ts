@@ -9,30 +9,27 @@ export {
   type Emulator,
   type EmulatorOptions,
   type EmulatorLogger,
-} from './server';
+} from './http/server';
 export {
   createSeededStore,
-  DEMO_WINDOW_IDS,
   DEFAULT_SEED_ANCHOR,
-  demoWindows,
   SeedOptionsError,
-  type DemoWindow,
-  type GeneratedSeedSize,
   type SeedOptions,
-  type SeededStore,
-  type WindowBlueprint,
-} from './seeds';
+} from './data/seeds';
+export { DEMO_WINDOW_IDS, demoWindows, type DemoWindow } from './data/demo-windows';
+export type { GeneratedSeedSize } from './data/generated-seed';
+export type { SeededStore, WindowBlueprint } from './data/seed-history';
 export {
   loadFixture,
   loadFixtureFile,
-  FixtureError,
   type Fixture,
   type FixtureWindow,
   type FixtureExecution,
   type FixtureTask,
   type FixtureInvocation,
   type FixtureTime,
-} from './fixture';
+} from './data/fixture';
+export { FixtureError } from './data/fixture-fields';
 export {
   EmulatorStore,
   StoreIntegrityError,
@@ -41,9 +38,20 @@ export {
   type EmulatorExecution,
   type EmulatorTask,
   type EmulatorInvocation,
-} from './store';
-export { FaultConfigError, type FaultConfig, type FaultRule, type ThrottleRule } from './faults';
-export { LiveOptionsError, type LiveOptions, type LiveTick } from './live-mode';
-export type { SigV4Options, SigV4Credential } from './sigv4';
-export { FAULT_KINDS, type EmulatorStats, type FaultKind } from './stats';
-export { SERVICE_ERROR_CODES, type ServiceErrorCode } from './service-error';
+} from './state/store';
+export {
+  FaultConfigError,
+  type FaultConfig,
+  type FaultRule,
+  type ThrottleRule,
+} from './modes/faults';
+export { LiveOptionsError, type LiveOptions, type LiveTick } from './modes/live-mode';
+export type { SigV4Options, SigV4Credential } from './http/sigv4';
+export { FAULT_KINDS, type EmulatorStats, type FaultKind } from './modes/stats';
+export { SERVICE_ERROR_CODES, type ServiceErrorCode } from './protocol/service-error';
+export {
+  SSM_SERVICE_MODEL,
+  type ServiceShape,
+  type ShapeName,
+  type SsmOperationName,
+} from './protocol/service-model';

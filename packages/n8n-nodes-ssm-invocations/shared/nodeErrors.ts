@@ -5,6 +5,8 @@ import { SsmCredentialError } from './awsRequestSigning';
 // Core names input fields after its own options; users know them by the node's parameter labels.
 const PARAMETER_LABELS: Record<string, string> = {
   windowId: 'Window ID',
+  // The trigger watches one window through core's `windowIds`.
+  'windowIds[0]': 'Window ID',
   windowExecutionId: 'Window Execution ID',
   taskId: 'Task ID',
   invocationId: 'Invocation ID',

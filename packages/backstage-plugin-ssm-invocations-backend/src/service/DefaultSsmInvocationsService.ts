@@ -72,12 +72,8 @@ export interface DefaultSsmInvocationsServiceOptions {
 
 /** Bumped when the cached JSON's shape changes, so replicas on two versions don't mix. */
 const CACHE_VERSION = 'v1';
-/** Window around an execution's start in which its window's executions are listed. */
-const OWNERSHIP_WINDOW_MS = 1000;
 /** Entity responses remembered for reuse (each shares its report objects with the report memo). */
 const MAX_RESPONSES = 200;
-/** How far back a not-yet-started execution is looked for (it is among the newest). */
-const UNSTARTED_EXECUTIONS_SCANNED = 50;
 
 /**
  * The default {@link SsmInvocationsService}: reports through `@ssm-invocations/core` with
@@ -286,45 +282,17 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
             .sort()
             .join('+'),
         ].join(':'),
-        () => this.#ownerAmong(candidates, windowExecutionId),
+        async () => {
+          const client = await this.#clientFor(first);
+          const windowIds = candidates.map((window) => window.windowId);
+          // '' caches "none of them": which window ran an execution never changes.
+          return (await client.findExecutionWindow({ windowExecutionId, windowIds })) ?? '';
+        },
       );
       const owner = candidates.find((window) => window.windowId === ownerId);
       if (owner) return owner;
     }
     return undefined;
-  }
-
-  /**
-   * The id of the window among `candidates` (one account and region) that ran the execution, or
-   * `''`. SSM's execution record has no window id, so the execution is looked up for its start
-   * time, then each candidate's executions around that time are searched for it.
-   */
-  async #ownerAmong(candidates: WindowLocation[], windowExecutionId: string): Promise<string> {
-    const [first] = candidates;
-    if (!first) return '';
-    const client = await this.#clientFor(first);
-    let startTime: Date | undefined;
-    try {
-      startTime = (await client.getExecution({ windowExecutionId })).StartTime;
-    } catch (error) {
-      if (error instanceof NotFoundError) return '';
-      throw error;
-    }
-    for (const window of candidates) {
-      const executions = await client.listExecutions(
-        startTime
-          ? {
-              windowId: window.windowId,
-              after: new Date(startTime.getTime() - OWNERSHIP_WINDOW_MS),
-              before: new Date(startTime.getTime() + OWNERSHIP_WINDOW_MS),
-            }
-          : { windowId: window.windowId, limit: UNSTARTED_EXECUTIONS_SCANNED },
-      );
-      if (executions.some((execution) => execution.WindowExecutionId === windowExecutionId)) {
-        return window.windowId;
-      }
-    }
-    return '';
   }
 
   async #resolveWindows(entity: Entity): Promise<Array<WindowLocation | UnresolvedWindow>> {

@@ -1,5 +1,6 @@
 import { createColors } from 'picocolors';
 import { statusTone, type StatusTone } from '@ssm-invocations/core/model';
+import { toTerminalText } from './terminal-text';
 
 /** The colour functions the table renderers use; all identity functions when colour is off. */
 export type Palette = ReturnType<typeof createColors>;
@@ -36,5 +37,7 @@ const TONE_COLOURS: Record<StatusTone, (palette: Palette, text: string) => strin
  * ```
  */
 export function colourStatus(palette: Palette, status: string | undefined): string {
-  return TONE_COLOURS[statusTone(status)](palette, status ?? 'UNKNOWN');
+  // A status is server text like any other: inert before it is coloured.
+  const text = status === undefined ? 'UNKNOWN' : toTerminalText(status);
+  return TONE_COLOURS[statusTone(status)](palette, text);
 }

@@ -46,6 +46,7 @@ export {
 } from './status';
 export { summarize, type SummarizableRecord } from './summarize';
 export * from './errors';
+export { redactSecrets, REDACTED } from './redact';
 export {
   assertInputObject,
   validateWindowId,
@@ -81,8 +82,8 @@ export {
   WINDOW_SUMMARY_FIELDS,
   WINDOW_FIELDS,
   TARGET_FIELDS,
-  pickFields,
-} from './record-fields';
+} from './operations';
+export { pickFields } from './record-fields';
 export { AWS_REGION_PATTERN, ssmEndpointForRegion } from './endpoint';
 export { encodeResumeToken, decodeResumeToken, type ResumePosition } from './resume-token';
 export {
@@ -93,3 +94,10 @@ export {
   type AnnotatedEntity,
 } from './annotations';
 export { awsPartition, formatMaintenanceWindowArn } from './window-arn';
+export * from './invocation-targets';
+export * from './console-links';
+export * from './diagnosis';
+export * from './text-bounds';
+export * from './failure-reason';
+export * from './command-diagnosis';
+export * from './automation-diagnosis';

@@ -1,0 +1,350 @@
+/**
+ * The HTTP server: AWS JSON 1.1 over plain `node:http`. Every request goes through the same
+ * pipeline — size limit, method, content type, SigV4 (optional), `X-Amz-Target`, faults, JSON
+ * parsing, the operation — and every answer, error or not, carries `x-amzn-RequestId` and a
+ * well-formed JSON body (except the deliberate malformed-body and reset faults).
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SSM_SERVICE_MODEL } from '../protocol/service-model';
+import { FaultInjector, type FaultConfig } from '../modes/faults';
+import { loadFixture, loadFixtureFile, type Fixture } from '../data/fixture';
+import { LiveMode, type LiveOptions, type LiveTick } from '../modes/live-mode';
+import { NextTokenCodec } from '../protocol/next-token';
+import { OPERATION_HANDLERS, isOperation } from '../protocol/operations';
+import type { SeededStore } from '../data/seed-history';
+import { createSeededStore, type SeedOptions } from '../data/seeds';
+import { ServiceError } from '../protocol/service-error';
+import { CONTROL_PREFIX, createControlHandler } from './control';
+import { SigV4Verifier, type SigV4Options } from './sigv4';
+import {
+  ACCEPTED_CONTENT_TYPES,
+  malformedRequestResponse,
+  readBody,
+  send,
+  toWireJson,
+} from './wire';
+import { StatsRecorder, type EmulatorStats } from '../modes/stats';
+import type { EmulatorStore } from '../state/store';
+
+/**
+ * Where the emulator reports each request; it never receives credentials or signatures.
+ *
+ * @example
+ * ```ts
+ * await startEmulator({ logger: { info: console.log, warn: console.warn } });
+ * ```
+ */
+export interface EmulatorLogger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+/**
+ * Options of {@link startEmulator}.
+ *
+ * @example
+ * ```ts
+ * const emulator = await startEmulator({ port: 0, seed: 'demo', faults: { throttle: { requestsPerSecond: 20 } } });
+ * ```
+ */
+export interface EmulatorOptions {
+  /** Default 0: a free port. */
+  port?: number;
+  /** Default `127.0.0.1`. */
+  host?: string;
+  /** A named seed: `demo` (default) or any string for a generated graph. */
+  seed?: string;
+  /** Sizes of a generated seed, and the time seeded histories end at. */
+  seedOptions?: SeedOptions;
+  /** A fixture file path (JSON or YAML) or a fixture object; replaces `seed`. */
+  fixture?: string | Fixture;
+  faults?: FaultConfig;
+  /** `true` for the defaults, or settings. */
+  live?: boolean | LiveOptions;
+  /** Verify SigV4 signatures against these keys; off by default (any signature accepted). */
+  sigv4?: SigV4Options;
+  logger?: EmulatorLogger;
+  /** Largest request body accepted. Default 1 MiB. */
+  maxBodyBytes?: number;
+}
+
+/**
+ * A running emulator.
+ *
+ * @example
+ * ```ts
+ * const emulator = await startEmulator();
+ * const ssm = new SSMClient({ endpoint: emulator.url, region: 'us-east-1',
+ *   credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+ * await emulator.stop();
+ * ```
+ */
+export interface Emulator {
+  /** `http://host:port`, for the SDK's `endpoint`. */
+  url: string;
+  port: number;
+  host: string;
+  /** The ground truth the operations answer from. */
+  store: EmulatorStore;
+  stats(): EmulatorStats;
+  resetStats(): void;
+  /** Replaces the fault configuration (buckets refill, the fault PRNG restarts). */
+  setFaults(config: FaultConfig): void;
+  /** Advances live mode by `count` ticks; throws when live mode is off. */
+  tick(count?: number): LiveTick;
+  /** Closes the server and every open connection; calling it again returns the same promise. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Thrown for emulator options that cannot work (before anything listens).
+ *
+ * @example
+ * ```ts
+ * await startEmulator({ seed: 'demo', fixture: 'x.yaml' }); // EmulatorOptionsError
+ * ```
+ */
+export class EmulatorOptionsError extends Error {
+  override name = 'EmulatorOptionsError';
+}
+
+function delay(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}
+
+async function loadStore(options: EmulatorOptions): Promise<SeededStore> {
+  if (options.fixture !== undefined && options.seed !== undefined) {
+    throw new EmulatorOptionsError('Give either seed or fixture, not both');
+  }
+  if (typeof options.fixture === 'string') return loadFixtureFile(options.fixture);
+  if (options.fixture !== undefined) return loadFixture(options.fixture);
+  return createSeededStore(options.seed ?? 'demo', options.seedOptions);
+}
+
+/**
+ * Starts an emulator and resolves once it listens.
+ *
+ * @example
+ * ```ts
+ * const emulator = await startEmulator({ port: 0, seed: 'demo' });
+ * console.log(emulator.url); // http://127.0.0.1:41234
+ * ```
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const host = options.host ?? '127.0.0.1';
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const { store, blueprints } = await loadStore(options);
+  const faults = new FaultInjector(options.faults ?? {});
+  const verifier = options.sigv4 ? new SigV4Verifier(options.sigv4) : undefined;
+  const codec = new NextTokenCodec();
+  const stats = new StatsRecorder();
+  const logger = options.logger;
+  const live =
+    options.live === undefined || options.live === false
+      ? undefined
+      : new LiveMode(store, blueprints, options.live === true ? {} : options.live);
+
+  const fail = (res: ServerResponse, requestId: string, error: ServiceError, operation: string) => {
+    // Errors of the /__emulator/ endpoints are not API traffic and stay out of the stats.
+    if (operation !== 'control') stats.error(error.code);
+    logger?.warn(`${operation} ${error.status} ${error.code} ${requestId}`);
+    send(res, error.status, JSON.stringify(error.toBody()), requestId, error.headers);
+  };
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
+    const target = req.headers['x-amz-target'];
+    const targetText = Array.isArray(target) ? target.join(',') : target;
+    const operationName = targetText?.startsWith(`${SSM_SERVICE_MODEL.targetPrefix}.`)
+      ? targetText.slice(SSM_SERVICE_MODEL.targetPrefix.length + 1)
+      : undefined;
+    const operation =
+      operationName !== undefined && isOperation(operationName) ? operationName : undefined;
+    const label = operation ?? '(unknown)';
+    stats.request(label);
+
+    if (req.method !== 'POST') {
+      throw new ServiceError(
+        'UnknownOperationException',
+        `Only POST is supported; got ${req.method ?? 'no method'} ${req.url ?? ''}`,
+      );
+    }
+    const body = await readBody(req, maxBodyBytes);
+    if (body === 'too-large') {
+      throw new ServiceError(
+        'RequestEntityTooLargeException',
+        `Request body exceeds the limit of ${maxBodyBytes} bytes`,
+        {
+          headers: { connection: 'close' },
+        },
+      );
+    }
+    const contentType =
+      (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (!ACCEPTED_CONTENT_TYPES.includes(contentType)) {
+      throw new ServiceError(
+        'UnknownOperationException',
+        `Unsupported content type '${contentType}'; send ${ACCEPTED_CONTENT_TYPES.join(' or ')}`,
+      );
+    }
+    if (verifier) {
+      try {
+        verifier.verify({ method: req.method, url: req.url ?? '/', headers: req.headers, body });
+        stats.signature(true);
+      } catch (error) {
+        stats.signature(false);
+        throw error;
+      }
+    }
+    if (targetText === undefined) {
+      throw new ServiceError('UnknownOperationException', 'Missing X-Amz-Target header');
+    }
+    if (operation === undefined) {
+      throw new ServiceError('UnknownOperationException', `Unknown operation ${targetText}`);
+    }
+
+    const decision = faults.decide(operation);
+    if (decision.delayMs > 0) {
+      stats.fault('latency');
+      await delay(decision.delayMs);
+    }
+    switch (decision.kind) {
+      case 'throttle':
+        stats.fault('throttle');
+        throw new ServiceError('ThrottlingException', 'Rate exceeded', {
+          headers:
+            decision.retryAfterMs === undefined
+              ? {}
+              : { 'x-amz-retry-after': String(Math.round(decision.retryAfterMs)) },
+        });
+      case 'hang':
+        // Accepted and read, never answered: the client's own timeout has to end it.
+        stats.fault('hang');
+        logger?.warn(`${operation} hang ${requestId}`);
+        return;
+      case 'reset':
+        stats.fault('reset');
+        logger?.warn(`${operation} reset ${requestId}`);
+        req.socket.destroy();
+        return;
+      case 'failure':
+        stats.fault('failure');
+        throw new ServiceError(
+          'InternalServerError',
+          'An internal error occurred. Please retry your request.',
+        );
+      default:
+    }
+
+    let input: unknown = {};
+    if (body.length > 0) {
+      try {
+        input = JSON.parse(body.toString('utf8'));
+      } catch (error) {
+        throw new ServiceError('SerializationException', 'Request body is not valid JSON', {
+          cause: error,
+        });
+      }
+    }
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      throw new ServiceError('SerializationException', 'Request body must be a JSON object');
+    }
+    const repeatToken = decision.kind === 'none' && decision.repeatToken;
+    const output = OPERATION_HANDLERS[operation](input as Record<string, unknown>, {
+      store,
+      codec,
+      repeatToken,
+    });
+    if (repeatToken && 'NextToken' in output && output.NextToken !== undefined)
+      stats.fault('repeatToken');
+    let text = toWireJson(output);
+    if (decision.kind === 'malformed') {
+      stats.fault('malformed');
+      text = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
+    }
+    stats.success(operation);
+    logger?.info(`${operation} 200 ${requestId}`);
+    send(res, 200, text, requestId);
+  };
+
+  const handleControl = createControlHandler(stats, faults, maxBodyBytes);
+
+  const server = createServer((req, res) => {
+    const requestId = randomUUID();
+    const isControl = (req.url ?? '').startsWith(CONTROL_PREFIX);
+    (isControl ? handleControl(req, res, requestId) : handleApi(req, res, requestId)).catch(
+      (error: unknown) => {
+        const serviceError =
+          error instanceof ServiceError
+            ? error
+            : new ServiceError(
+                'InternalServerError',
+                'An internal error occurred. Please retry your request.',
+                { cause: error },
+              );
+        if (!(error instanceof ServiceError))
+          logger?.warn(`internal error ${requestId}: ${String(error)}`);
+        if (serviceError.status === 413) {
+          // Stop reading the rest of an oversized body; the answer still goes out first.
+          res.on('finish', () => req.socket.destroy());
+        }
+        fail(
+          res,
+          requestId,
+          serviceError,
+          isControl ? 'control' : String(req.headers['x-amz-target'] ?? '(no target)'),
+        );
+      },
+    );
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) {
+      socket.end(malformedRequestResponse());
+    } else {
+      socket.destroy();
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error) => {
+      live?.stop();
+      reject(error);
+    });
+    server.listen(options.port ?? 0, host, () => {
+      server.removeAllListeners('error');
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${urlHost}:${address.port}`;
+  logger?.info(`SSM emulator listening on ${url}`);
+  let stopped: Promise<void> | undefined;
+
+  return {
+    url,
+    port: address.port,
+    host,
+    store,
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
+    setFaults: (config) => faults.set(config),
+    tick(count = 1) {
+      if (!live)
+        throw new EmulatorOptionsError(
+          'tick() needs live mode: start the emulator with live: true or { ... }',
+        );
+      return live.tick(count);
+    },
+    stop() {
+      // Idempotent: test teardown and signal handlers may both stop the same emulator.
+      stopped ??= new Promise<void>((resolve, reject) => {
+        live?.stop();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+      return stopped;
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * The nine SSM maintenance-window operations over an {@link EmulatorStore}: validate the input
+ * as SSM does, look records up, filter, order and paginate. Outputs keep `Date` values; the
+ * server writes them as epoch seconds with milliseconds. One file per record kind holds the
+ * handlers; this one maps operation names to them.
+ */
+import {
+  describeMaintenanceWindowExecutions,
+  getMaintenanceWindowExecution,
+} from './execution-operations';
+import {
+  describeMaintenanceWindowExecutionTaskInvocations,
+  getMaintenanceWindowExecutionTaskInvocation,
+} from './invocation-operations';
+import type { OperationHandler } from './request';
+import type { SsmOperationName } from './service-model';
+import {
+  describeMaintenanceWindowExecutionTasks,
+  getMaintenanceWindowExecutionTask,
+} from './task-operations';
+import {
+  describeMaintenanceWindowTargets,
+  describeMaintenanceWindows,
+  getMaintenanceWindow,
+} from './window-operations';
+
+/** The handler of each operation, keyed by the name after `AmazonSSM.` in `X-Amz-Target`. */
+export const OPERATION_HANDLERS: Record<SsmOperationName, OperationHandler> = {
+  DescribeMaintenanceWindows: describeMaintenanceWindows,
+  GetMaintenanceWindow: getMaintenanceWindow,
+  DescribeMaintenanceWindowExecutions: describeMaintenanceWindowExecutions,
+  GetMaintenanceWindowExecution: getMaintenanceWindowExecution,
+  DescribeMaintenanceWindowExecutionTasks: describeMaintenanceWindowExecutionTasks,
+  GetMaintenanceWindowExecutionTask: getMaintenanceWindowExecutionTask,
+  DescribeMaintenanceWindowExecutionTaskInvocations:
+    describeMaintenanceWindowExecutionTaskInvocations,
+  GetMaintenanceWindowExecutionTaskInvocation: getMaintenanceWindowExecutionTaskInvocation,
+  DescribeMaintenanceWindowTargets: describeMaintenanceWindowTargets,
+};
+
+/** Whether `name` is one of the nine operations. */
+export function isOperation(name: string): name is SsmOperationName {
+  return Object.prototype.hasOwnProperty.call(OPERATION_HANDLERS, name);
+}

@@ -1,0 +1,236 @@
+/**
+ * The part of AWS's published SSM service model that the nine maintenance-window operations use,
+ * recorded as data. Everything the emulator knows about limits, patterns, enums, operations,
+ * list keys and filter keys reads this record; the emulator imports nothing from the code it
+ * stands in for.
+ *
+ * Source: the SSM service model, API version 2014-11-06 (`uid` `ssm-2014-11-06`), as published
+ * in botocore 1.43.11 `botocore/data/ssm/2014-11-06/service-2.json` (the JSON rendering of the
+ * Smithy model `aws-models/ssm.json`). Shape names, `min`/`max`, `pattern` and `enum` are copied
+ * from that model. Two facts are only in the model's documentation text, not its constraints:
+ * the supported filter keys per operation (the `Filters` member docs) and the filter value
+ * formats (`Enabled` = True/False, `ExecutedBefore`/`ExecutedAfter` = ISO 8601 date-time).
+ */
+
+/** A string shape's constraints. */
+export interface StringShape {
+  readonly type: 'string';
+  readonly min?: number;
+  readonly max?: number;
+  readonly pattern?: string;
+  readonly enum?: readonly string[];
+}
+
+/** An integer shape's range. */
+export interface IntegerShape {
+  readonly type: 'integer';
+  readonly min: number;
+  readonly max: number;
+}
+
+/** A list shape's length range and member shape. */
+export interface ListShape {
+  readonly type: 'list';
+  readonly member: string;
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/** One recorded shape. */
+export type ServiceShape = StringShape | IntegerShape | ListShape;
+
+/** The four UUID id shapes of the model are identical: 36 characters, 8-4-4-4-12 hex digits. */
+const UUID_SHAPE = {
+  type: 'string',
+  min: 36,
+  max: 36,
+  pattern: '^[0-9a-fA-F]{8}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{12}$',
+} as const;
+
+const shapes = {
+  MaintenanceWindowId: { type: 'string', min: 20, max: 20, pattern: '^mw-[0-9a-f]{17}$' },
+  MaintenanceWindowExecutionId: UUID_SHAPE,
+  MaintenanceWindowExecutionTaskId: UUID_SHAPE,
+  MaintenanceWindowExecutionTaskInvocationId: UUID_SHAPE,
+  MaintenanceWindowTargetId: UUID_SHAPE,
+  MaintenanceWindowName: {
+    type: 'string',
+    min: 3,
+    max: 128,
+    pattern: '^[a-zA-Z0-9_\\-.]{3,128}$',
+  },
+  MaintenanceWindowExecutionStatusDetails: { type: 'string', min: 0, max: 250 },
+  MaintenanceWindowMaxResults: { type: 'integer', min: 10, max: 100 },
+  NextToken: { type: 'string' },
+  MaintenanceWindowFilterList: {
+    type: 'list',
+    member: 'MaintenanceWindowFilter',
+    min: 0,
+    max: 5,
+  },
+  MaintenanceWindowFilterKey: { type: 'string', min: 1, max: 128 },
+  MaintenanceWindowFilterValues: { type: 'list', member: 'MaintenanceWindowFilterValue' },
+  MaintenanceWindowFilterValue: { type: 'string', min: 1, max: 256 },
+  MaintenanceWindowExecutionStatus: {
+    type: 'string',
+    enum: [
+      'PENDING',
+      'IN_PROGRESS',
+      'SUCCESS',
+      'FAILED',
+      'TIMED_OUT',
+      'CANCELLING',
+      'CANCELLED',
+      'SKIPPED_OVERLAPPING',
+    ],
+  },
+  MaintenanceWindowTaskType: {
+    type: 'string',
+    enum: ['RUN_COMMAND', 'AUTOMATION', 'STEP_FUNCTIONS', 'LAMBDA'],
+  },
+  MaintenanceWindowResourceType: { type: 'string', enum: ['INSTANCE', 'RESOURCE_GROUP'] },
+} as const satisfies Record<string, ServiceShape>;
+
+/** A recorded shape's name. */
+export type ShapeName = keyof typeof shapes;
+
+/** One operation: input members (name → shape, in model order), required ones, list key. */
+export interface ServiceOperation {
+  readonly input: Readonly<Record<string, ShapeName>>;
+  readonly required: readonly string[];
+  /** The paginated list member of the output (botocore paginators `result_key`). */
+  readonly listKey?: string;
+  /** Supported `Filters` keys (from the `Filters` member documentation). */
+  readonly filterKeys: readonly string[];
+}
+
+const LIST_MEMBERS = {
+  Filters: 'MaintenanceWindowFilterList',
+  MaxResults: 'MaintenanceWindowMaxResults',
+  NextToken: 'NextToken',
+} as const;
+
+const operations = {
+  DescribeMaintenanceWindows: {
+    input: { ...LIST_MEMBERS },
+    required: [],
+    listKey: 'WindowIdentities',
+    filterKeys: ['Name', 'Enabled'],
+  },
+  GetMaintenanceWindow: {
+    input: { WindowId: 'MaintenanceWindowId' },
+    required: ['WindowId'],
+    filterKeys: [],
+  },
+  DescribeMaintenanceWindowExecutions: {
+    input: { WindowId: 'MaintenanceWindowId', ...LIST_MEMBERS },
+    required: ['WindowId'],
+    listKey: 'WindowExecutions',
+    filterKeys: ['ExecutedBefore', 'ExecutedAfter'],
+  },
+  GetMaintenanceWindowExecution: {
+    input: { WindowExecutionId: 'MaintenanceWindowExecutionId' },
+    required: ['WindowExecutionId'],
+    filterKeys: [],
+  },
+  DescribeMaintenanceWindowExecutionTasks: {
+    input: { WindowExecutionId: 'MaintenanceWindowExecutionId', ...LIST_MEMBERS },
+    required: ['WindowExecutionId'],
+    listKey: 'WindowExecutionTaskIdentities',
+    filterKeys: ['STATUS'],
+  },
+  GetMaintenanceWindowExecutionTask: {
+    input: {
+      WindowExecutionId: 'MaintenanceWindowExecutionId',
+      TaskId: 'MaintenanceWindowExecutionTaskId',
+    },
+    required: ['WindowExecutionId', 'TaskId'],
+    filterKeys: [],
+  },
+  DescribeMaintenanceWindowExecutionTaskInvocations: {
+    input: {
+      WindowExecutionId: 'MaintenanceWindowExecutionId',
+      TaskId: 'MaintenanceWindowExecutionTaskId',
+      ...LIST_MEMBERS,
+    },
+    required: ['WindowExecutionId', 'TaskId'],
+    listKey: 'WindowExecutionTaskInvocationIdentities',
+    filterKeys: ['STATUS'],
+  },
+  GetMaintenanceWindowExecutionTaskInvocation: {
+    input: {
+      WindowExecutionId: 'MaintenanceWindowExecutionId',
+      TaskId: 'MaintenanceWindowExecutionTaskId',
+      InvocationId: 'MaintenanceWindowExecutionTaskInvocationId',
+    },
+    required: ['WindowExecutionId', 'TaskId', 'InvocationId'],
+    filterKeys: [],
+  },
+  DescribeMaintenanceWindowTargets: {
+    input: { WindowId: 'MaintenanceWindowId', ...LIST_MEMBERS },
+    required: ['WindowId'],
+    listKey: 'Targets',
+    filterKeys: ['Type', 'WindowTargetId', 'OwnerInformation'],
+  },
+} as const satisfies Record<string, ServiceOperation>;
+
+/**
+ * What each filter key's values must be. `enum` names a shape; `values` and `format` come from
+ * the documentation text (the model types every filter value as a plain string).
+ */
+const filterValues = {
+  STATUS: { shape: 'MaintenanceWindowExecutionStatus' },
+  Type: { shape: 'MaintenanceWindowResourceType' },
+  Enabled: { values: ['True', 'False'] },
+  ExecutedBefore: { format: 'date-time', count: 1 },
+  ExecutedAfter: { format: 'date-time', count: 1 },
+} as const;
+
+/**
+ * SSM's service model (2014-11-06) as far as the maintenance-window operations need it.
+ *
+ * @example
+ * ```ts
+ * import { SSM_SERVICE_MODEL } from '@ssm-invocations/emulator';
+ * SSM_SERVICE_MODEL.shapes.MaintenanceWindowMaxResults.max; // 100
+ * ```
+ */
+export const SSM_SERVICE_MODEL = {
+  apiVersion: '2014-11-06',
+  source: 'botocore 1.43.11 botocore/data/ssm/2014-11-06/service-2.json',
+  targetPrefix: 'AmazonSSM',
+  shapes,
+  operations,
+  filterValues,
+} as const;
+
+/** One of the nine maintenance-window operations. */
+export type SsmOperationName = keyof typeof operations;
+
+/** The operations that answer a page under a list key. */
+export type ListOperationName = {
+  [K in SsmOperationName]: (typeof operations)[K] extends { listKey: string } ? K : never;
+}[SsmOperationName];
+
+/** A maintenance-window execution, task or invocation status. */
+export type ExecutionStatus = (typeof shapes.MaintenanceWindowExecutionStatus.enum)[number];
+
+/** A maintenance-window task type. */
+export type TaskType = (typeof shapes.MaintenanceWindowTaskType.enum)[number];
+
+/** Every status, in model order. */
+export const EXECUTION_STATUSES: readonly ExecutionStatus[] =
+  shapes.MaintenanceWindowExecutionStatus.enum;
+
+/** Every task type, in model order. */
+export const TASK_TYPES: readonly TaskType[] = shapes.MaintenanceWindowTaskType.enum;
+
+/** Names of the shapes that carry a `pattern`. */
+export type PatternedShapeName = {
+  [K in ShapeName]: (typeof shapes)[K] extends { pattern: string } ? K : never;
+}[ShapeName];
+
+/** The compiled pattern of a patterned string shape (model patterns are ECMAScript-compatible). */
+export function shapePattern(name: PatternedShapeName): RegExp {
+  return new RegExp(shapes[name].pattern);
+}
