@@ -5,7 +5,7 @@
  */
 import { automationRun } from '../data/automation-run';
 import { runIndexOf } from '../state/run-index';
-import type { OperationHandler } from './operation-context';
+import type { OperationHandler } from './request';
 import { ServiceError } from './service-error';
 import { ValidationErrors, readRequiredMembers } from './validation';
 

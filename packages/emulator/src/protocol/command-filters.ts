@@ -63,7 +63,8 @@ function ruleOf(key: string): ValueRules[keyof ValueRules] | undefined {
  * its documented format is a ValidationException.
  */
 export function checkCommandFilterValues(filters: readonly CommandFilter[]): void {
-  const allowed: readonly string[] = SSM_SERVICE_MODEL.operations.ListCommandInvocations.filterKeys;
+  const allowed: readonly string[] =
+    SSM_SERVICE_MODEL.followUpOperations.ListCommandInvocations.filterKeys;
   for (const filter of filters) {
     const rule = ruleOf(filter.key);
     if (!allowed.includes(filter.key) || rule === undefined) {

@@ -18,7 +18,8 @@ import {
   matchesCommandFilter,
   readCommandFilters,
 } from './command-filters';
-import { pageOf, type OperationHandler } from './operation-context';
+import { cutPage } from './paging';
+import type { OperationHandler } from './request';
 import { ServiceError } from './service-error';
 import {
   ValidationErrors,
@@ -110,10 +111,14 @@ export const listCommandInvocations: OperationHandler = (input, context) => {
   );
   let page: { items: CommandInvocationRow[]; nextToken?: string };
   try {
-    page = pageOf(
-      'ListCommandInvocations',
-      input,
-      { maxResults: maxResults ?? DEFAULT_MAX_RESULTS, nextToken },
+    page = cutPage(
+      {
+        operation: 'ListCommandInvocations',
+        input,
+        maxResults: maxResults ?? DEFAULT_MAX_RESULTS,
+        nextToken,
+        filters: [],
+      },
       rows,
       (row) => commandRowKey(context.store, row),
       context,

@@ -6,7 +6,7 @@ import {
   type CommandInvocation,
   type SSMClient,
 } from '@aws-sdk/client-ssm';
-import { DEMO_WINDOW_IDS } from '../data/seeds';
+import { DEMO_WINDOW_IDS } from '../data/demo-windows';
 import type { Emulator } from '../http/server';
 import {
   NODE_ID,

@@ -49,20 +49,20 @@ export interface BooleanShape {
 /** One recorded shape. */
 export type ServiceShape = StringShape | IntegerShape | ListShape | BooleanShape;
 
-const UUID_PATTERN =
-  '^[0-9a-fA-F]{8}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{12}$';
+/** The four UUID id shapes of the model are identical: 36 characters, 8-4-4-4-12 hex digits. */
+const UUID_SHAPE = {
+  type: 'string',
+  min: 36,
+  max: 36,
+  pattern: '^[0-9a-fA-F]{8}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{12}$',
+} as const;
 
 const shapes = {
   MaintenanceWindowId: { type: 'string', min: 20, max: 20, pattern: '^mw-[0-9a-f]{17}$' },
-  MaintenanceWindowExecutionId: { type: 'string', min: 36, max: 36, pattern: UUID_PATTERN },
-  MaintenanceWindowExecutionTaskId: { type: 'string', min: 36, max: 36, pattern: UUID_PATTERN },
-  MaintenanceWindowExecutionTaskInvocationId: {
-    type: 'string',
-    min: 36,
-    max: 36,
-    pattern: UUID_PATTERN,
-  },
-  MaintenanceWindowTargetId: { type: 'string', min: 36, max: 36, pattern: UUID_PATTERN },
+  MaintenanceWindowExecutionId: UUID_SHAPE,
+  MaintenanceWindowExecutionTaskId: UUID_SHAPE,
+  MaintenanceWindowExecutionTaskInvocationId: UUID_SHAPE,
+  MaintenanceWindowTargetId: UUID_SHAPE,
   MaintenanceWindowName: {
     type: 'string',
     min: 3,
@@ -240,6 +240,14 @@ const operations = {
     listKey: 'Targets',
     filterKeys: ['Type', 'WindowTargetId', 'OwnerInformation'],
   },
+} as const satisfies Record<string, ServiceOperation>;
+
+/**
+ * The follow-ups of RUN_COMMAND and AUTOMATION invocations: Run Command's invocations and
+ * output, an Automation execution. Kept apart from the maintenance-window operations, whose list
+ * members (MaxResults 10–100, `{Key, Values}` filters) they do not share.
+ */
+const followUpOperations = {
   ListCommandInvocations: {
     input: {
       CommandId: 'CommandId',
@@ -321,12 +329,33 @@ export const SSM_SERVICE_MODEL = {
   targetPrefix: 'AmazonSSM',
   shapes,
   operations,
+  followUpOperations,
   filterValues,
   commandFilterValues,
 } as const;
 
 /** One of the twelve operations (nine maintenance-window ones, three follow-ups). */
-export type SsmOperationName = keyof typeof operations;
+export type SsmOperationName = MaintenanceWindowOperationName | FollowUpOperationName;
+
+/** One of the nine maintenance-window operations. */
+export type MaintenanceWindowOperationName = keyof typeof operations;
+
+/** One of the three follow-up operations (Run Command, Automation). */
+export type FollowUpOperationName = keyof typeof followUpOperations;
+
+/** The recorded input members, required members, list key and filter keys of any operation. */
+export function operationModel(name: SsmOperationName): ServiceOperation {
+  return name in operations
+    ? operations[name as MaintenanceWindowOperationName]
+    : followUpOperations[name as FollowUpOperationName];
+}
+
+/** The operations that answer a page under a list key. */
+export type ListOperationName = {
+  [K in MaintenanceWindowOperationName]: (typeof operations)[K] extends { listKey: string }
+    ? K
+    : never;
+}[MaintenanceWindowOperationName];
 
 /** A maintenance-window execution, task or invocation status. */
 export type ExecutionStatus = (typeof shapes.MaintenanceWindowExecutionStatus.enum)[number];

@@ -10,6 +10,8 @@
  */
 import {
   SSM_SERVICE_MODEL,
+  operationModel,
+  type MaintenanceWindowOperationName,
   type ServiceShape,
   type ShapeName,
   type SsmOperationName,
@@ -125,11 +127,24 @@ export function pathOf(member: string): string {
   return member.charAt(0).toLowerCase() + member.slice(1);
 }
 
-function lengthRange(shapeName: ShapeName): { min?: number; max?: number } {
-  const shape: ServiceShape = SSM_SERVICE_MODEL.shapes[shapeName];
-  return shape.type === 'integer' || shape.type === 'boolean'
-    ? {}
-    : { min: shape.min, max: shape.max };
+/** Records a measure (a length or a value) outside `bounds`; true when within. */
+function checkBounds(
+  errors: ValidationErrors,
+  path: string,
+  value: unknown,
+  measure: number,
+  bounds: { min?: number; max?: number },
+  what: 'length' | 'value',
+): boolean {
+  const { min, max } = bounds;
+  const broken =
+    min !== undefined && measure < min
+      ? `greater than or equal to ${min}`
+      : max !== undefined && measure > max
+        ? `less than or equal to ${max}`
+        : undefined;
+  if (broken !== undefined) errors.add(path, value, `Member must have ${what} ${broken}`);
+  return broken === undefined;
 }
 
 /** Records a length outside the shape's `min`/`max` (strings: characters, lists: entries). */
@@ -139,16 +154,9 @@ export function checkLength(
   value: string | readonly unknown[],
   shapeName: ShapeName,
 ): boolean {
-  const { min, max } = lengthRange(shapeName);
-  if (min !== undefined && value.length < min) {
-    errors.add(path, value, `Member must have length greater than or equal to ${min}`);
-    return false;
-  }
-  if (max !== undefined && value.length > max) {
-    errors.add(path, value, `Member must have length less than or equal to ${max}`);
-    return false;
-  }
-  return true;
+  const shape: ServiceShape = SSM_SERVICE_MODEL.shapes[shapeName];
+  const bounds = shape.type === 'boolean' ? {} : shape;
+  return checkBounds(errors, path, value, value.length, bounds, 'length');
 }
 
 /** Records a string that breaks its shape's pattern or enum. */
@@ -177,7 +185,7 @@ export function readRequiredMembers(
   input: Record<string, unknown>,
   errors: ValidationErrors,
 ): Record<string, string> {
-  const model = SSM_SERVICE_MODEL.operations[operation];
+  const model = operationModel(operation);
   const members: Record<string, ShapeName> = model.input;
   const values: Record<string, string> = {};
   for (const member of model.required as readonly string[]) {
@@ -205,7 +213,7 @@ export function readOptionalMembers(
   errors: ValidationErrors,
   members: readonly string[],
 ): Record<string, string | undefined> {
-  const shapes: Record<string, ShapeName> = SSM_SERVICE_MODEL.operations[operation].input;
+  const shapes: Record<string, ShapeName> = operationModel(operation).input;
   const values: Record<string, string | undefined> = {};
   for (const member of members) {
     const value = readString(input, member);
@@ -226,11 +234,7 @@ export function checkMaxResults(
   shapeName: 'MaintenanceWindowMaxResults' | 'CommandMaxResults' = 'MaintenanceWindowMaxResults',
 ): void {
   if (value === undefined) return;
-  const { min, max } = SSM_SERVICE_MODEL.shapes[shapeName];
-  if (value < min)
-    errors.add('maxResults', value, `Member must have value greater than or equal to ${min}`);
-  if (value > max)
-    errors.add('maxResults', value, `Member must have value less than or equal to ${max}`);
+  checkBounds(errors, 'maxResults', value, value, SSM_SERVICE_MODEL.shapes[shapeName], 'value');
 }
 
 /**
@@ -239,7 +243,7 @@ export function checkMaxResults(
  */
 export function checkFilters(
   errors: ValidationErrors,
-  operation: SsmOperationName,
+  operation: MaintenanceWindowOperationName,
   filters: WireFilter[] | undefined,
 ): void {
   if (filters === undefined) return;
@@ -260,19 +264,9 @@ export function checkFilters(
     const rule = filterRule(filter.Key);
     if (rule && 'count' in rule) {
       // A time bound takes exactly one date.
-      if (filter.Values.length < rule.count) {
-        errors.add(
-          `${at}.values`,
-          filter.Values,
-          `Member must have length greater than or equal to ${rule.count}`,
-        );
-      } else if (filter.Values.length > rule.count) {
-        errors.add(
-          `${at}.values`,
-          filter.Values,
-          `Member must have length less than or equal to ${rule.count}`,
-        );
-      }
+      const { count } = rule;
+      const bounds = { min: count, max: count };
+      checkBounds(errors, `${at}.values`, filter.Values, filter.Values.length, bounds, 'length');
     }
     filter.Values.forEach((value, valueIndex) => {
       const valueAt = `${at}.values.${valueIndex + 1}.member`;
