@@ -123,10 +123,13 @@ describe('AWS SSM Maintenance Window Trigger', () => {
     const emulator = await emulatorWith(recentFixture(20, 1));
     const staticData: IDataObject = {};
     emulator.setFaults({
-      operations: { DescribeMaintenanceWindowExecutionTaskInvocations: { failureRate: 1 } },
+      operations: { DescribeMaintenanceWindowExecutionTaskInvocations: { accessDenied: true } },
     });
     const { context } = fakePoll(emulator, parameters, { staticData });
-    await expect(trigger.poll.call(context)).rejects.toThrow(/internal error/);
+    await expect(trigger.poll.call(context)).rejects.toThrow(
+      /not authorized to perform: ssm:DescribeMaintenanceWindowExecutionTaskInvocations/,
+    );
+    expect(emulator.stats().faults.accessDenied).toBe(1);
     expect(emulator.stats().succeeded.DescribeMaintenanceWindowExecutions).toBe(1);
     expect(staticData).toEqual({});
     emulator.setFaults({});
