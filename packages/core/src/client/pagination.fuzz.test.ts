@@ -104,5 +104,6 @@ describe('pagination (fast-check)', () => {
       ),
       { numRuns: 150 },
     );
-  });
+    // 150 runs of real HTTP round trips to the emulator; on a loaded machine that takes seconds.
+  }, 60_000);
 });
