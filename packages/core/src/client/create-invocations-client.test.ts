@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SSMClient } from '@aws-sdk/client-ssm';
-import type { Emulator } from '@ssm-invocations/emulator';
+import type { Emulator, FaultConfig } from '@ssm-invocations/emulator';
 import { InvalidInputError, SsmInvocationsError } from '../model/errors';
 import { jsonTransport, type JsonResponse } from '../transport/json-transport';
 import {
@@ -329,4 +329,50 @@ describe('both transports over real HTTP', () => {
       expect(`${e?.message} ${JSON.stringify(e)} ${e?.stack}`).not.toContain(SECRET);
     }
   });
+});
+
+describe('both transports meet the errors the emulator answers with', () => {
+  afterEach(stopEmulators);
+
+  it.each<[string, FaultConfig, string, string]>([
+    ['not found', {}, 'mw-00000000000000000', 'NOT_FOUND'],
+    ['throttled', { throttle: { requestsPerSecond: 0.001, burst: 1 } }, WINDOW_ID, 'THROTTLED'],
+    ['access denied', { accessDenied: true }, WINDOW_ID, 'ACCESS_DENIED'],
+    ['server error', { failureRate: 1 }, WINDOW_ID, 'SERVICE_ERROR'],
+  ])(
+    '%s: identical error class, code, and the request id answered',
+    async (_, faults, windowId, code) => {
+      const failures: string[] = [];
+      const emulator = await startTestEmulator(
+        windowFixture({ executions: 0, tasks: 0, invocations: 0 }),
+        { logger: { info: () => undefined, warn: (line) => failures.push(line) } },
+      );
+      const errors: Array<SsmInvocationsError | undefined> = [];
+      for (const client of bothClients(emulator.url)) {
+        emulator.setFaults(faults); // refills the throttle bucket for each client
+        // With a one-request bucket, a first call takes the token and the second is throttled.
+        if (faults.throttle) await client.getWindow({ windowId });
+        errors.push(
+          await client.getWindow({ windowId }).then(
+            () => undefined,
+            (e: unknown) => e as SsmInvocationsError,
+          ),
+        );
+      }
+      // The emulator logs each error answer as "<target> <status> <code> <request id>".
+      const answered = failures.map((line) => line.split(' ').at(-1));
+      expect(answered).toHaveLength(2);
+      const [a, b] = errors;
+      expect(a).toBeInstanceOf(SsmInvocationsError);
+      expect(a?.constructor).toBe(b?.constructor);
+      expect(a?.code).toBe(code);
+      expect(b?.code).toBe(code);
+      expect(a?.serviceCode).toBe(b?.serviceCode);
+      expect(a?.serviceCode).toEqual(expect.any(String));
+      expect([a?.requestId, b?.requestId]).toEqual(answered);
+      for (const e of errors) {
+        expect(`${e?.message} ${JSON.stringify(e)} ${e?.stack}`).not.toContain(SECRET);
+      }
+    },
+  );
 });
