@@ -12,20 +12,16 @@ export {
 } from './http/server';
 export {
   createSeededStore,
-  DEMO_WINDOW_IDS,
   DEFAULT_SEED_ANCHOR,
-  demoWindows,
   SeedOptionsError,
-  type DemoWindow,
-  type GeneratedSeedSize,
   type SeedOptions,
-  type SeededStore,
-  type WindowBlueprint,
 } from './data/seeds';
+export { DEMO_WINDOW_IDS, demoWindows, type DemoWindow } from './data/demo-windows';
+export type { GeneratedSeedSize } from './data/generated-seed';
+export type { SeededStore, WindowBlueprint } from './data/seed-history';
 export {
   loadFixture,
   loadFixtureFile,
-  FixtureError,
   type Fixture,
   type FixtureWindow,
   type FixtureExecution,
@@ -33,6 +29,7 @@ export {
   type FixtureInvocation,
   type FixtureTime,
 } from './data/fixture';
+export { FixtureError } from './data/fixture-fields';
 export {
   EmulatorStore,
   StoreIntegrityError,

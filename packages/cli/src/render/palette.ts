@@ -1,5 +1,6 @@
 import { createColors } from 'picocolors';
 import { isFailedStatus, isRunningStatus } from '@ssm-invocations/core/model';
+import { toTerminalText } from './terminal-text';
 
 /** The colour functions the table renderers use; all identity functions when colour is off. */
 export type Palette = ReturnType<typeof createColors>;
@@ -27,7 +28,8 @@ export function createPalette(enabled: boolean): Palette {
  * ```
  */
 export function colourStatus(palette: Palette, status: string | undefined): string {
-  const text = status ?? 'UNKNOWN';
+  // A status is server text like any other: inert before it is coloured.
+  const text = status === undefined ? 'UNKNOWN' : toTerminalText(status);
   if (text === 'SUCCESS') return palette.green(text);
   if (isFailedStatus(text)) return palette.red(palette.bold(text));
   if (isRunningStatus(text)) return palette.yellow(text);

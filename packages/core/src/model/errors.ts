@@ -19,6 +19,8 @@ export const SSM_INVOCATIONS_ERROR_CODES = Object.freeze([
   'ACCESS_DENIED',
   'SERVICE_ERROR',
   'PAGINATION_ERROR',
+  'TIMEOUT',
+  'CREDENTIALS',
 ] as const);
 
 /**
@@ -110,6 +112,7 @@ export class SsmInvocationsError extends Error {
       'field',
       'statusCode',
       'retryAfterMs',
+      'missing',
     ] as const) {
       const value = (this as Record<string, unknown>)[key];
       if (value !== undefined) json[key] = value;
@@ -236,6 +239,48 @@ export class PaginationError extends SsmInvocationsError {
 }
 
 /**
+ * A call got no answer in time: connecting took longer than `connectTimeoutMs`, or an attempt
+ * longer than `requestTimeoutMs`. Transports retry timed-out attempts like other transient
+ * failures; this error means every attempt timed out. Not thrown for your own `signal`, which
+ * rejects with its reason.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof TimeoutError) console.error('SSM did not answer in time; try again later');
+ * ```
+ */
+export class TimeoutError extends SsmInvocationsError {
+  constructor(message: string, options: SsmInvocationsErrorOptions = {}) {
+    super('TIMEOUT', message, options);
+    this.name = 'TimeoutError';
+  }
+}
+
+/**
+ * No credentials or no region could be found (no environment keys, an unknown profile, no
+ * region configured). Thrown before any request is sent and never retried; the message says
+ * what to set.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof CredentialsError) console.error(error.message); // … set AWS_PROFILE or …
+ * ```
+ */
+export class CredentialsError extends SsmInvocationsError {
+  /** What could not be found: `credentials` or `region`. */
+  readonly missing: 'credentials' | 'region';
+
+  constructor(
+    message: string,
+    options: SsmInvocationsErrorOptions & { missing?: 'credentials' | 'region' } = {},
+  ) {
+    super('CREDENTIALS', message, options);
+    this.name = 'CredentialsError';
+    this.missing = options.missing ?? 'credentials';
+  }
+}
+
+/**
  * The fields a core error carries, as seen by code that cannot rely on `instanceof` (the error may
  * come from another copy of this package). `field` is set on `INVALID_INPUT`, `statusCode` on
  * `SERVICE_ERROR`, `retryAfterMs` on `THROTTLED` when known.
@@ -255,6 +300,7 @@ export interface SsmInvocationsErrorShape extends Error {
   field?: string;
   statusCode?: number;
   retryAfterMs?: number;
+  missing?: 'credentials' | 'region';
 }
 
 /**

@@ -36,6 +36,7 @@ export type {
 } from './report';
 export { summarize, type SummarizableRecord } from './summarize';
 export * from './errors';
+export { redactSecrets, REDACTED } from './redact';
 export {
   assertInputObject,
   validateWindowId,

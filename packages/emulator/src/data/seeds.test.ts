@@ -4,7 +4,8 @@ import {
   TASK_TYPES,
   shapePattern,
 } from '../protocol/service-model';
-import { DEMO_WINDOW_IDS, SeedOptionsError, createSeededStore, demoWindows } from './seeds';
+import { DEMO_WINDOW_IDS, demoWindows } from './demo-windows';
+import { SeedOptionsError, createSeededStore } from './seeds';
 import type { EmulatorStore } from '../state/store';
 
 /** Checks that every record nests inside its parent and ids are well-formed. */

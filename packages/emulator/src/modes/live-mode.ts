@@ -9,7 +9,7 @@
 import type { ExecutionStatus } from '../protocol/service-model';
 import { buildExecution, type BuiltExecution } from '../state/execution-builder';
 import { createSeededRandom, type SeededRandom } from '../state/seeded-random';
-import type { WindowBlueprint } from '../data/seeds';
+import type { WindowBlueprint } from '../data/seed-history';
 import type {
   EmulatorExecution,
   EmulatorInvocation,

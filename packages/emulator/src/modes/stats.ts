@@ -15,6 +15,7 @@ export const FAULT_KINDS = [
   'reset',
   'malformed',
   'repeatToken',
+  'hang',
   'accessDenied',
 ] as const;
 
@@ -76,6 +77,7 @@ export class StatsRecorder {
         reset: 0,
         malformed: 0,
         repeatToken: 0,
+        hang: 0,
         accessDenied: 0,
       },
       throttled: 0,
