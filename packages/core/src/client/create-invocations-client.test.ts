@@ -1,5 +1,3 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import type { Emulator, FaultConfig } from '@ssm-invocations/emulator';
 import { InvalidInputError, SsmInvocationsError } from '../model/errors';
@@ -12,6 +10,7 @@ import {
   windowFixture,
   WINDOW_ID,
 } from '../test-support/emulator';
+import { startLoopbackServer } from '../test-support/loopback-server';
 import {
   createInvocationsClient,
   type InvocationsClientOptions,
@@ -114,23 +113,17 @@ async function withScriptedAnswer<T>(
   response: JsonResponse,
   run: (clients: [InvocationsClient, InvocationsClient]) => Promise<T>,
 ): Promise<T> {
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(response.status, {
-        'content-type': 'application/x-amz-json-1.1',
-        ...(response.headers as Record<string, string>),
-      });
-      res.end(response.body);
+  const server = await startLoopbackServer((_req, res) => {
+    res.writeHead(response.status, {
+      'content-type': 'application/x-amz-json-1.1',
+      ...(response.headers as Record<string, string>),
     });
+    res.end(response.body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   try {
-    return await run(bothClients(`http://127.0.0.1:${port}`));
+    return await run(bothClients(server.url));
   } finally {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server.close();
   }
 }
 

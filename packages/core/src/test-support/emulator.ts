@@ -14,6 +14,7 @@ import {
   type FixtureExecution,
 } from '@ssm-invocations/emulator';
 import type { JsonRequestFunction } from '../transport/json-transport';
+import { fetchRequestTo } from './loopback-server';
 
 /** A deterministic UUID from a namespace digit and a counter. */
 export function uuid(ns: number, n: number): string {
@@ -120,25 +121,21 @@ export type RecordingRequest = JsonRequestFunction & {
 /** Sends AWS JSON 1.1 requests to `url` with fetch, as a host without the SDK would. */
 export function emulatorRequest(url: string): RecordingRequest {
   const sent: SentRequest[] = [];
+  const send = fetchRequestTo(url);
   let inFlight = 0;
   let maxInFlight = 0;
-  const request: JsonRequestFunction = async ({ target, body, signal }) => {
+  const request: JsonRequestFunction = async (call) => {
     const entry: SentRequest = {
-      operation: target.replace(/^AmazonSSM\./, ''),
-      input: JSON.parse(body) as Record<string, unknown>,
+      operation: call.target.replace(/^AmazonSSM\./, ''),
+      input: JSON.parse(call.body) as Record<string, unknown>,
     };
     sent.push(entry);
     inFlight += 1;
     maxInFlight = Math.max(maxInFlight, inFlight);
     try {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'x-amz-target': target, 'content-type': 'application/x-amz-json-1.1' },
-        body,
-        signal,
-      });
-      entry.requestId = res.headers.get('x-amzn-requestid') ?? undefined;
-      return { status: res.status, headers: res.headers, body: await res.text() };
+      const response = await send(call);
+      entry.requestId = (response.headers as Headers).get('x-amzn-requestid') ?? undefined;
+      return response;
     } finally {
       inFlight -= 1;
     }

@@ -3,7 +3,7 @@ import {
   GetMaintenanceWindowCommand,
   SSMClient,
 } from '@aws-sdk/client-ssm';
-import { DEMO_WINDOW_IDS } from '../data/seeds';
+import { DEMO_WINDOW_IDS } from '../data/demo-windows';
 import { startEmulator, type Emulator } from '../http/server';
 import { FaultInjector } from './faults';
 
