@@ -65,6 +65,26 @@ describe('the follow-ups under SigV4, the repeat-token fault and live mode', () 
     expect(emulator.stats().faults.repeatToken).toBe(2);
   });
 
+  it('denies one follow-up with AccessDeniedException while the others answer', async () => {
+    const emulator = await start({
+      seed: 'demo',
+      faults: { operations: { GetAutomationExecution: { accessDenied: true } } },
+    });
+    const ssm = followUpClient(emulator);
+    clients.push(ssm);
+    const [automation] = startedInvocations(emulator.store, 'AUTOMATION');
+    const denied = await errorOf(
+      ssm.send(
+        new GetAutomationExecutionCommand({ AutomationExecutionId: automation?.ExecutionId }),
+      ),
+    );
+    expect(denied).toMatchObject({ name: 'AccessDeniedException', status: 400 });
+    expect(denied.message).toContain('ssm:GetAutomationExecution');
+    const listed = await ssm.send(new ListCommandInvocationsCommand({ MaxResults: 1 }));
+    expect(listed.CommandInvocations).toHaveLength(1);
+    expect(emulator.stats().faults.accessDenied).toBe(1);
+  });
+
   it('shows a running command as InProgress with ResponseCode -1, empty output and no end', async () => {
     const emulator = await start({ seed: 'demo' });
     const ssm = followUpClient(emulator);
