@@ -18,7 +18,7 @@ Data
   --executions-per-window N   generated seed: executions per window (default 5)
   --tasks-per-execution N     generated seed: tasks per execution (default 2)
   --invocations-per-task N    generated seed: invocations per task (default 10)
-  --anchor ISO                where seeded histories end (default 2026-11-28T00:00:00.000Z)
+  --anchor ISO                where seeded histories end (default: the start-up time)
   --fixture FILE              load a JSON or YAML fixture instead of a seed
 
 Server

@@ -10,13 +10,13 @@ export {
   type EmulatorOptions,
   type EmulatorLogger,
 } from './http/server';
+export { DEMO_WINDOW_IDS, demoWindows, type DemoWindow } from './data/demo-windows';
 export {
   createSeededStore,
-  DEMO_WINDOW_IDS,
   DEFAULT_SEED_ANCHOR,
-  demoWindows,
+  REFERENCE_SEED_ANCHOR,
+  seedAnchorAt,
   SeedOptionsError,
-  type DemoWindow,
   type GeneratedSeedSize,
   type SeedOptions,
   type SeededStore,

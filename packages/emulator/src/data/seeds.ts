@@ -1,277 +1,51 @@
 /**
- * Seeded stores. The `demo` seed is a hand-planned set of service windows with stable ids that
- * covers every status and task type; any other seed string generates a graph of a requested
- * size. Both are deterministic: the same seed and options give the same ids, times and
- * outcomes, because every choice goes through {@link createSeededRandom}.
+ * Seeded stores. The `demo` seed turns the hand-planned windows of `demo-windows.ts` into
+ * records; any other seed string generates a graph of a requested size. Histories sit on each
+ * window's schedule before the anchor (the start-up time unless given). Both are deterministic:
+ * the same seed, options and anchor give the same ids, times and outcomes, because every choice
+ * goes through {@link createSeededRandom}; ids do not depend on the anchor.
  */
 import { TASK_TYPES, type ExecutionStatus } from '../protocol/service-model';
+import { DEMO_ACCOUNT as ACCOUNT, demoWindows, type DemoWindow } from './demo-windows';
 import { buildExecution, type ResolvedTarget, type TaskTemplate } from '../state/execution-builder';
 import { createSeededRandom, type SeededRandom } from '../state/seeded-random';
+import { scheduleOccurrences } from './schedule-occurrences';
 import { EmulatorStore, type EmulatorTarget, type EmulatorWindow } from '../state/store';
 
 /**
- * The time seeded histories end at (their newest execution starts shortly before it).
+ * A fixed anchor for stores that must be the same on every run (tests, benchmarks, docs). Without
+ * an `anchor`, seeds are anchored at the time they are created (see {@link seedAnchorAt}).
  *
+ * @example
+ * ```ts
+ * createSeededStore('demo', { anchor: REFERENCE_SEED_ANCHOR });
+ * ```
+ */
+export const REFERENCE_SEED_ANCHOR = '2026-11-28T00:00:00.000Z';
+
+/**
+ * The former default anchor; seeds now default to the time they are created.
+ *
+ * @deprecated Pass {@link REFERENCE_SEED_ANCHOR} for a fixed anchor.
  * @example
  * ```ts
  * createSeededStore('demo', { anchor: DEFAULT_SEED_ANCHOR });
  * ```
  */
-export const DEFAULT_SEED_ANCHOR = '2026-11-28T00:00:00.000Z';
+export const DEFAULT_SEED_ANCHOR = REFERENCE_SEED_ANCHOR;
 
 /**
- * The `demo` seed's window ids, stable across runs and releases.
+ * The anchor a seed gets when created at `now` without one: `now` rounded down to the whole
+ * minute, the granularity of maintenance-window schedules.
  *
  * @example
  * ```ts
- * await client.getWindowReport({ windowId: DEMO_WINDOW_IDS.paymentsApiNightlyPatching });
+ * seedAnchorAt(new Date('2030-05-01T10:17:42.5Z')); // 2030-05-01T10:17:00.000Z
  * ```
  */
-export const DEMO_WINDOW_IDS = {
-  paymentsApiNightlyPatching: 'mw-0a1b2c3d4e5f00001',
-  checkoutWebWeeklyReboot: 'mw-0a1b2c3d4e5f00002',
-  inventoryDbBackups: 'mw-0a1b2c3d4e5f00003',
-  searchIndexerHourlyReindex: 'mw-0a1b2c3d4e5f00004',
-  legacyReportsMonthlyCleanup: 'mw-0a1b2c3d4e5f00005',
-} as const;
-
-/**
- * One window of the `demo` seed, as documented in the README.
- *
- * @example
- * ```ts
- * const failing = demoWindows.filter((w: DemoWindow) => w.executionStatuses[0] === 'FAILED');
- * ```
- */
-export interface DemoWindow {
-  WindowId: string;
-  Name: string;
-  Description: string;
-  Enabled: boolean;
-  Schedule: string;
-  /** Hours between executions in the seeded history. */
-  intervalHours: number;
-  /** Execution statuses, newest first. */
-  executionStatuses: readonly ExecutionStatus[];
-  tasks: readonly TaskTemplate[];
-  targets: readonly {
-    name: string;
-    ownerInformation: string;
-    resourceType: 'INSTANCE' | 'RESOURCE_GROUP';
-    targets: { Key: string; Values: string[] }[];
-    resourceCount: number;
-  }[];
+export function seedAnchorAt(now: Date): Date {
+  return new Date(Math.floor(now.getTime() / 60_000) * 60_000);
 }
-
-const ACCOUNT = '123456789012';
-
-/**
- * The windows of the `demo` seed: what they run, their targets and the status of each of their
- * executions (newest first). Together they cover all 8 statuses and all 4 task types.
- *
- * @example
- * ```ts
- * demoWindows.map((w) => w.Name); // ['payments-api-nightly-patching', …]
- * ```
- */
-export const demoWindows: readonly DemoWindow[] = [
-  {
-    WindowId: DEMO_WINDOW_IDS.paymentsApiNightlyPatching,
-    Name: 'payments-api-nightly-patching',
-    Description: 'Nightly OS patching of the payments API fleet (Patch Manager, reboot if needed).',
-    Enabled: true,
-    Schedule: 'cron(0 2 ? * * *)',
-    intervalHours: 24,
-    executionStatuses: [
-      'FAILED',
-      'SUCCESS',
-      'SUCCESS',
-      'TIMED_OUT',
-      'SUCCESS',
-      'FAILED',
-      'SUCCESS',
-      'SUCCESS',
-    ],
-    tasks: [
-      {
-        taskType: 'RUN_COMMAND',
-        taskArn: 'AWS-RunPatchBaseline',
-        priority: 1,
-        maxConcurrency: '2',
-        maxErrors: '1',
-        parameters: { Operation: ['Install'], RebootOption: ['RebootIfNeeded'] },
-        alarmName: 'payments-api-5xx-rate',
-      },
-      {
-        taskType: 'LAMBDA',
-        taskArn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:payments-api-smoke-test`,
-        priority: 2,
-        maxConcurrency: '1',
-        maxErrors: '0',
-      },
-    ],
-    targets: [
-      {
-        name: 'payments-api-prod',
-        ownerInformation: 'team-payments',
-        resourceType: 'INSTANCE',
-        targets: [
-          { Key: 'tag:Service', Values: ['payments-api'] },
-          { Key: 'tag:Env', Values: ['prod'] },
-        ],
-        resourceCount: 4,
-      },
-      {
-        name: 'payments-api-canary',
-        ownerInformation: 'team-payments',
-        resourceType: 'INSTANCE',
-        targets: [{ Key: 'tag:Role', Values: ['canary'] }],
-        resourceCount: 1,
-      },
-    ],
-  },
-  {
-    WindowId: DEMO_WINDOW_IDS.checkoutWebWeeklyReboot,
-    Name: 'checkout-web-weekly-reboot',
-    Description: 'Weekly rolling reboot of the checkout web tier behind the load balancer.',
-    Enabled: true,
-    Schedule: 'cron(30 3 ? * SUN *)',
-    intervalHours: 24 * 7,
-    executionStatuses: ['IN_PROGRESS', 'SUCCESS', 'CANCELLED', 'SUCCESS', 'FAILED', 'SUCCESS'],
-    tasks: [
-      {
-        taskType: 'STEP_FUNCTIONS',
-        taskArn: `arn:aws:states:us-east-1:${ACCOUNT}:stateMachine:checkout-web-drain`,
-        priority: 1,
-        maxConcurrency: '1',
-        maxErrors: '0',
-      },
-      {
-        taskType: 'RUN_COMMAND',
-        taskArn: 'AWS-RunShellScript',
-        priority: 2,
-        maxConcurrency: '25%',
-        maxErrors: '1',
-        parameters: { commands: ['sudo systemctl reboot'] },
-      },
-      {
-        taskType: 'LAMBDA',
-        taskArn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:checkout-web-register-targets`,
-        priority: 3,
-      },
-    ],
-    targets: [
-      {
-        name: 'checkout-web-asg',
-        ownerInformation: 'team-checkout',
-        resourceType: 'INSTANCE',
-        targets: [{ Key: 'tag:aws:autoscaling:groupName', Values: ['checkout-web-prod'] }],
-        resourceCount: 6,
-      },
-    ],
-  },
-  {
-    WindowId: DEMO_WINDOW_IDS.inventoryDbBackups,
-    Name: 'inventory-db-backups',
-    Description: 'AMI and EBS snapshot backups of the inventory database hosts.',
-    Enabled: true,
-    Schedule: 'cron(0 1 ? * * *)',
-    intervalHours: 24,
-    executionStatuses: ['SUCCESS', 'FAILED', 'SUCCESS', 'SUCCESS', 'TIMED_OUT', 'SUCCESS'],
-    tasks: [
-      {
-        taskType: 'AUTOMATION',
-        taskArn: 'AWS-CreateImage',
-        priority: 1,
-        maxConcurrency: '1',
-        maxErrors: '1',
-        parameters: { NoReboot: ['true'] },
-        alarmName: 'inventory-db-replication-lag',
-      },
-      {
-        taskType: 'STEP_FUNCTIONS',
-        taskArn: `arn:aws:states:us-east-1:${ACCOUNT}:stateMachine:inventory-db-verify-backup`,
-        priority: 2,
-      },
-    ],
-    targets: [
-      {
-        name: 'inventory-db-primary',
-        ownerInformation: 'team-inventory',
-        resourceType: 'INSTANCE',
-        targets: [{ Key: 'tag:Service', Values: ['inventory-db'] }],
-        resourceCount: 3,
-      },
-    ],
-  },
-  {
-    WindowId: DEMO_WINDOW_IDS.searchIndexerHourlyReindex,
-    Name: 'search-indexer-hourly-reindex',
-    Description: 'Hourly incremental reindex; overlapping runs are skipped.',
-    Enabled: true,
-    Schedule: 'rate(1 hour)',
-    intervalHours: 1,
-    executionStatuses: [
-      'PENDING',
-      'SUCCESS',
-      'SKIPPED_OVERLAPPING',
-      'FAILED',
-      'SUCCESS',
-      'SKIPPED_OVERLAPPING',
-      'SUCCESS',
-      'SUCCESS',
-    ],
-    tasks: [
-      {
-        taskType: 'LAMBDA',
-        taskArn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:search-indexer-reindex`,
-        priority: 1,
-        maxConcurrency: '2',
-        maxErrors: '1',
-      },
-    ],
-    targets: [
-      {
-        name: 'search-indexer-group',
-        ownerInformation: 'team-search',
-        resourceType: 'RESOURCE_GROUP',
-        targets: [{ Key: 'resource-groups:Name', Values: ['search-indexers'] }],
-        resourceCount: 2,
-      },
-    ],
-  },
-  {
-    WindowId: DEMO_WINDOW_IDS.legacyReportsMonthlyCleanup,
-    Name: 'legacy-reports-monthly-cleanup',
-    Description: 'Monthly cleanup of the legacy reporting hosts (being decommissioned).',
-    Enabled: false,
-    Schedule: 'cron(0 4 1 * ? *)',
-    intervalHours: 24 * 30,
-    executionStatuses: ['CANCELLING', 'CANCELLED', 'SUCCESS', 'FAILED'],
-    tasks: [
-      {
-        taskType: 'RUN_COMMAND',
-        taskArn: 'AWS-RunShellScript',
-        priority: 1,
-        parameters: { commands: ['find /var/reports -mtime +90 -delete'] },
-      },
-      {
-        taskType: 'AUTOMATION',
-        taskArn: 'AWS-StopEC2Instance',
-        priority: 2,
-      },
-    ],
-    targets: [
-      {
-        name: 'legacy-reports',
-        ownerInformation: 'team-reporting',
-        resourceType: 'INSTANCE',
-        targets: [{ Key: 'tag:Service', Values: ['legacy-reports'] }],
-        resourceCount: 2,
-      },
-    ],
-  },
-];
 
 /**
  * Sizes of a generated (non-`demo`) seed.
@@ -301,7 +75,11 @@ export interface GeneratedSeedSize {
  * ```
  */
 export interface SeedOptions extends GeneratedSeedSize {
-  /** Where the seeded history ends (ISO string or Date). Default {@link DEFAULT_SEED_ANCHOR}. */
+  /**
+   * Where the seeded history ends (ISO string or Date): the newest executions start at or just
+   * before it, and enabled windows' `NextExecutionTime` follows it. Default: the current time
+   * ({@link seedAnchorAt}); pass {@link REFERENCE_SEED_ANCHOR} for the same store on every run.
+   */
   anchor?: string | Date;
 }
 
@@ -335,6 +113,7 @@ export interface SeededStore {
 }
 
 const HOUR_MS = 3_600_000;
+const GENERATED_SCHEDULE = 'cron(0 2 ? * * *)';
 
 function isoMinutes(date: Date): string {
   return date.toISOString().replace(/:\d{2}\.\d{3}Z$/, 'Z');
@@ -370,18 +149,49 @@ function addTargets(
   });
 }
 
+const IN_FLIGHT: readonly ExecutionStatus[] = ['PENDING', 'IN_PROGRESS', 'CANCELLING'];
+
+/**
+ * Start times, newest first, for a window's statuses: on its schedule, the newest finished run
+ * at least the window's `Duration` before the anchor (so it had time to end), and a newest run
+ * still in flight at the latest occurrence if that is within the `Duration`, else `lateBy` before
+ * the anchor (a run that overran or was started by hand; it must look recent, not days old).
+ */
+function scheduledStarts(
+  schedule: string,
+  durationHours: number,
+  statuses: readonly ExecutionStatus[],
+  anchor: Date,
+  lateBy: number,
+): Date[] {
+  const occurrences = scheduleOccurrences(schedule);
+  const starts: Date[] = [];
+  statuses.forEach((status, index) => {
+    const previous = starts[index - 1];
+    if (previous) {
+      starts.push(occurrences.atOrBefore(new Date(previous.getTime() - 1)));
+    } else if (IN_FLIGHT.includes(status)) {
+      // A second early: the start's sub-second jitter must not put it after the anchor.
+      const latest = occurrences.atOrBefore(new Date(anchor.getTime() - 1000));
+      const withinDuration = anchor.getTime() - latest.getTime() < durationHours * HOUR_MS;
+      starts.push(withinDuration ? latest : new Date(anchor.getTime() - lateBy));
+    } else {
+      starts.push(occurrences.atOrBefore(new Date(anchor.getTime() - durationHours * HOUR_MS)));
+    }
+  });
+  return starts;
+}
+
 function addHistory(
   store: EmulatorStore,
   random: SeededRandom,
   blueprint: WindowBlueprint,
   statuses: readonly ExecutionStatus[],
-  newestStart: Date,
-  intervalHours: number,
+  starts: readonly Date[],
 ): void {
   statuses.forEach((status, index) => {
-    const startTime = new Date(
-      newestStart.getTime() - index * intervalHours * HOUR_MS + random.int(0, 999),
-    );
+    const scheduled = starts[index] ?? starts[0] ?? new Date(0);
+    const startTime = new Date(scheduled.getTime() + random.int(0, 999));
     const built = buildExecution(random, {
       window: { WindowId: blueprint.windowId },
       windowExecutionId: random.uuid(),
@@ -403,13 +213,13 @@ function createDemoStore(anchor: Date): SeededStore {
   const blueprints: WindowBlueprint[] = [];
   demoWindows.forEach((demo, index) => {
     const created = new Date(anchor.getTime() - (400 - index * 30) * 24 * HOUR_MS);
-    const newestStart = new Date(anchor.getTime() - (index + 1) * 37 * 60_000);
+    const duration = demo.intervalHours === 1 ? 1 : 3;
     const window: EmulatorWindow = {
       WindowId: demo.WindowId,
       Name: demo.Name,
       Description: demo.Description,
       Enabled: demo.Enabled,
-      Duration: demo.intervalHours === 1 ? 1 : 3,
+      Duration: duration,
       Cutoff: demo.intervalHours === 1 ? 0 : 1,
       Schedule: demo.Schedule,
       ScheduleTimezone: 'UTC',
@@ -418,7 +228,7 @@ function createDemoStore(anchor: Date): SeededStore {
         ? undefined
         : isoMinutes(new Date(anchor.getTime() + 30 * 24 * HOUR_MS)),
       NextExecutionTime: demo.Enabled
-        ? isoMinutes(new Date(newestStart.getTime() + demo.intervalHours * HOUR_MS))
+        ? isoMinutes(scheduleOccurrences(demo.Schedule).after(anchor))
         : undefined,
       AllowUnassociatedTargets: false,
       CreatedDate: created,
@@ -431,7 +241,9 @@ function createDemoStore(anchor: Date): SeededStore {
       targets: addTargets(store, random, window.WindowId, demo.targets),
     };
     blueprints.push(blueprint);
-    addHistory(store, random, blueprint, demo.executionStatuses, newestStart, demo.intervalHours);
+    const lateBy = (index + 1) * 4 * 60_000;
+    const starts = scheduledStarts(demo.Schedule, duration, demo.executionStatuses, anchor, lateBy);
+    addHistory(store, random, blueprint, demo.executionStatuses, starts);
   });
   return { store, blueprints };
 }
@@ -487,9 +299,9 @@ function createGeneratedStore(
       Enabled: true,
       Duration: 4,
       Cutoff: 1,
-      Schedule: 'cron(0 2 ? * * *)',
+      Schedule: GENERATED_SCHEDULE,
       ScheduleTimezone: 'UTC',
-      NextExecutionTime: isoMinutes(new Date(anchor.getTime() + 2 * HOUR_MS)),
+      NextExecutionTime: isoMinutes(scheduleOccurrences(GENERATED_SCHEDULE).after(anchor)),
       AllowUnassociatedTargets: false,
       CreatedDate: created,
       ModifiedDate: created,
@@ -523,14 +335,8 @@ function createGeneratedStore(
     const statuses = Array.from({ length: size.executionsPerWindow }, () =>
       random.pick(GENERATED_STATUSES),
     );
-    addHistory(
-      store,
-      random,
-      blueprint,
-      statuses,
-      new Date(anchor.getTime() - (w + 1) * 60_000),
-      24,
-    );
+    const starts = scheduledStarts(GENERATED_SCHEDULE, 4, statuses, anchor, 0);
+    addHistory(store, random, blueprint, statuses, starts);
   }
   return { store, blueprints };
 }
@@ -573,7 +379,7 @@ function checkCount(
  * ```
  */
 export function createSeededStore(seed: string, options: SeedOptions = {}): SeededStore {
-  const anchor = new Date(options.anchor ?? DEFAULT_SEED_ANCHOR);
+  const anchor = options.anchor === undefined ? seedAnchorAt(new Date()) : new Date(options.anchor);
   if (Number.isNaN(anchor.getTime())) {
     throw new SeedOptionsError(
       `seed option anchor must be an ISO-8601 date, got ${String(options.anchor)}`,

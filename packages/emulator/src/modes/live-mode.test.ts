@@ -6,7 +6,7 @@ import {
   SSMClient,
 } from '@aws-sdk/client-ssm';
 import { LiveOptionsError } from './live-mode';
-import { DEMO_WINDOW_IDS } from '../data/seeds';
+import { DEMO_WINDOW_IDS } from '../data/demo-windows';
 import { EmulatorOptionsError, startEmulator, type Emulator } from '../http/server';
 
 /** Statuses of work that has not finished (SSM's documented in-flight states). */

@@ -6,7 +6,7 @@ import {
   SSMClient,
   ThrottlingException,
 } from '@aws-sdk/client-ssm';
-import { DEMO_WINDOW_IDS } from '../data/seeds';
+import { DEMO_WINDOW_IDS } from '../data/demo-windows';
 import { startEmulator, type Emulator } from '../http/server';
 import type { EmulatorStats } from './stats';
 

@@ -10,7 +10,7 @@ import {
   GetMaintenanceWindowExecutionTaskInvocationCommand,
   SSMClient,
 } from '@aws-sdk/client-ssm';
-import { DEMO_WINDOW_IDS, demoWindows } from '../data/seeds';
+import { DEMO_WINDOW_IDS, demoWindows } from '../data/demo-windows';
 import { startEmulator, type Emulator } from '../http/server';
 
 /** The first element, failing the test when there is none. */
