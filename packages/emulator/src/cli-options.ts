@@ -41,7 +41,8 @@ Faults (all requests)
 Live mode
   --live                      new executions appear and progress over time
   --tick-ms MS                virtual time per tick and timer period (default 5000)
-  --new-execution-every N     ticks between new executions of each window (default 3)
+  --new-execution-every N     ticks from a run's end to the next run of an hourly window;
+                              rarer schedules wait longer (default 3)
 
 SigV4
   --sigv4-key ID:SECRET[:SESSION_TOKEN]   accept only requests signed with this key (repeatable)

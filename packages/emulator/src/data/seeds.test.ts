@@ -192,8 +192,18 @@ describe('the demo seed on any date', () => {
       // In flight: within the window's duration; finished: one schedule period back at most.
       expect(age).toBeGreaterThanOrEqual(0);
       expect(age).toBeLessThan(inFlight ? (window.Duration ?? 0) * HOUR : 33 * 24 * HOUR);
+      // Nothing has happened after the anchor, not even inside a run still in flight.
       for (const execution of executions) {
-        if (execution.EndTime) expect(execution.EndTime.getTime()).toBeLessThanOrEqual(anchor);
+        const records = [execution, ...store.tasksOf(execution.WindowExecutionId)].flatMap((r) => [
+          r,
+          ...('TaskExecutionId' in r
+            ? store.invocationsOf(r.WindowExecutionId, r.TaskExecutionId)
+            : []),
+        ]);
+        for (const record of records) {
+          expect(record.StartTime?.getTime() ?? 0).toBeLessThan(anchor);
+          expect(record.EndTime?.getTime() ?? 0).toBeLessThan(anchor);
+        }
       }
       for (const execution of older) {
         const start = execution.StartTime ?? new Date(NaN);

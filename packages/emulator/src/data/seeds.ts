@@ -7,7 +7,12 @@
  */
 import { TASK_TYPES, type ExecutionStatus } from '../protocol/service-model';
 import { DEMO_ACCOUNT as ACCOUNT, demoWindows, type DemoWindow } from './demo-windows';
-import { buildExecution, type ResolvedTarget, type TaskTemplate } from '../state/execution-builder';
+import {
+  buildExecution,
+  type BuiltExecution,
+  type ResolvedTarget,
+  type TaskTemplate,
+} from '../state/execution-builder';
 import { createSeededRandom, type SeededRandom } from '../state/seeded-random';
 import { scheduleOccurrences } from './schedule-occurrences';
 import { EmulatorStore, type EmulatorTarget, type EmulatorWindow } from '../state/store';
@@ -182,12 +187,28 @@ function scheduledStarts(
   return starts;
 }
 
+/**
+ * Moves a built execution earlier so that nothing in it happened after `limit`: a run in flight
+ * at the anchor has only its finished part behind it, however long its finished tasks took.
+ */
+function endBefore(built: BuiltExecution, limit: number): void {
+  const records = [built.execution, ...built.tasks, ...built.invocations];
+  const times = records.flatMap((r) => [r.StartTime, r.EndTime]).map((t) => t?.getTime() ?? 0);
+  const overshoot = Math.max(...times) - limit;
+  if (overshoot <= 0) return;
+  for (const record of records) {
+    if (record.StartTime) record.StartTime = new Date(record.StartTime.getTime() - overshoot);
+    if (record.EndTime) record.EndTime = new Date(record.EndTime.getTime() - overshoot);
+  }
+}
+
 function addHistory(
   store: EmulatorStore,
   random: SeededRandom,
   blueprint: WindowBlueprint,
   statuses: readonly ExecutionStatus[],
   starts: readonly Date[],
+  anchor: Date,
 ): void {
   statuses.forEach((status, index) => {
     const scheduled = starts[index] ?? starts[0] ?? new Date(0);
@@ -201,6 +222,7 @@ function addHistory(
       targets: blueprint.targets,
       invocationsPerTask: blueprint.invocationsPerTask,
     });
+    endBefore(built, anchor.getTime() - 1000);
     store.addExecution(built.execution);
     built.tasks.forEach((task) => store.addTask(task));
     built.invocations.forEach((invocation) => store.addInvocation(invocation));
@@ -243,7 +265,7 @@ function createDemoStore(anchor: Date): SeededStore {
     blueprints.push(blueprint);
     const lateBy = (index + 1) * 4 * 60_000;
     const starts = scheduledStarts(demo.Schedule, duration, demo.executionStatuses, anchor, lateBy);
-    addHistory(store, random, blueprint, demo.executionStatuses, starts);
+    addHistory(store, random, blueprint, demo.executionStatuses, starts, anchor);
   });
   return { store, blueprints };
 }
@@ -336,7 +358,7 @@ function createGeneratedStore(
       random.pick(GENERATED_STATUSES),
     );
     const starts = scheduledStarts(GENERATED_SCHEDULE, 4, statuses, anchor, 0);
-    addHistory(store, random, blueprint, statuses, starts);
+    addHistory(store, random, blueprint, statuses, starts, anchor);
   }
   return { store, blueprints };
 }
