@@ -67,3 +67,29 @@ export function clientsFor(
     }),
   };
 }
+
+/** An emulator and a client pair on it, set up by {@link useEmulatorClients}. */
+export interface EmulatorClients {
+  emulator: Emulator;
+  clients: ClientPair;
+}
+
+/**
+ * Starts an emulator and a client pair on it before the enclosing suite and stops both after
+ * it. Read the fields inside tests (they are set once `beforeAll` ran).
+ */
+export function useEmulatorClients(
+  emulatorOptions: EmulatorOptions,
+  clientOptions: Parameters<typeof clientsFor>[1] = {},
+): EmulatorClients {
+  const context = {} as EmulatorClients;
+  beforeAll(async () => {
+    context.emulator = await startTestEmulator(emulatorOptions);
+    context.clients = clientsFor(context.emulator.url, clientOptions);
+  });
+  afterAll(async () => {
+    context.clients?.ssmClient.destroy();
+    await context.emulator?.stop();
+  });
+  return context;
+}

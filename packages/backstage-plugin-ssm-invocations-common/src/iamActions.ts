@@ -1,3 +1,15 @@
+import { SSM_OPERATIONS, type SsmOperation } from '@ssm-invocations/core/model';
+
+/** The SSM operations the backend sends for a report and an invocation detail. */
+const BACKEND_OPERATIONS = [
+  'GetMaintenanceWindow',
+  'DescribeMaintenanceWindowExecutions',
+  'GetMaintenanceWindowExecution',
+  'DescribeMaintenanceWindowExecutionTasks',
+  'DescribeMaintenanceWindowExecutionTaskInvocations',
+  'GetMaintenanceWindowExecutionTaskInvocation',
+] as const satisfies readonly SsmOperation[];
+
 /**
  * The IAM actions the backend plugin's AWS credentials need: exactly the SSM operations it calls
  * for a report (window, executions, tasks, invocations) and an invocation detail (the execution,
@@ -10,11 +22,6 @@
  * const policy = { Effect: 'Allow', Action: [...SSM_INVOCATIONS_IAM_ACTIONS], Resource: '*' };
  * ```
  */
-export const SSM_INVOCATIONS_IAM_ACTIONS: readonly string[] = [
-  'ssm:GetMaintenanceWindow',
-  'ssm:DescribeMaintenanceWindowExecutions',
-  'ssm:GetMaintenanceWindowExecution',
-  'ssm:DescribeMaintenanceWindowExecutionTasks',
-  'ssm:DescribeMaintenanceWindowExecutionTaskInvocations',
-  'ssm:GetMaintenanceWindowExecutionTaskInvocation',
-];
+export const SSM_INVOCATIONS_IAM_ACTIONS: readonly string[] = BACKEND_OPERATIONS.map(
+  (operation) => SSM_OPERATIONS[operation].iamAction,
+);

@@ -2,6 +2,7 @@ import { isSsmInvocationsError } from '@ssm-invocations/core/errors';
 import { CommanderError } from 'commander';
 import { ExitCode, UsageError, type ExitCodeValue } from './exit-codes';
 import { flagForField } from './flag-names';
+import { toTerminalText } from './render/terminal-text';
 
 /** What the CLI prints and exits with for a failure. */
 export interface Failure {
@@ -10,8 +11,9 @@ export interface Failure {
   message?: string;
 }
 
+// Messages quote server text: one line, with no escape sequence left to act on the terminal.
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  return toTerminalText(text.replace(/\s*\n\s*/g, ' ')).trim();
 }
 
 /** What the CLI knew when the failure happened, for naming the flag a failure points at. */
@@ -22,7 +24,8 @@ export interface FailureContext {
 
 /**
  * Turns anything the CLI caught into an exit code and a one-line message: commander's usage
- * errors and core's InvalidInputError → 2 (naming the flag, not the core field), core's remote
+ * errors and core's InvalidInputError → 2 (naming the flag, not the core field), core's
+ * CredentialsError (no credentials, unknown profile, no region) → 2 as core words it, core's remote
  * errors → 1 with the AWS request id (a network error names `--endpoint` and its value, when one
  * was given), help and version → 0 with nothing more to print.
  *
@@ -42,13 +45,14 @@ export function describeFailure(error: unknown, context: FailureContext = {}): F
   }
   if (isSsmInvocationsError(error)) {
     if (error.code === 'INVALID_INPUT') {
-      const field = error.field ?? '';
-      const flag = flagForField(field);
-      const prefix = `Invalid input: ${field} `;
-      const rule = error.message.startsWith(prefix)
-        ? error.message.slice(prefix.length)
-        : error.message;
-      return { exitCode: ExitCode.BadInput, message: `error: ${flag} ${oneLine(rule)}` };
+      // Core names the field and says what is wrong; the user knows the field by its flag.
+      const flag = flagForField(error.field ?? '');
+      const reason = error.reason ?? error.message;
+      return { exitCode: ExitCode.BadInput, message: `error: ${flag} ${oneLine(reason)}` };
+    }
+    // Nothing was sent: no credentials or no region. Fixable input, not an unreachable endpoint.
+    if (error.code === 'CREDENTIALS') {
+      return { exitCode: ExitCode.BadInput, message: `error: ${oneLine(error.message)}` };
     }
     // No HTTP status and no request id: the endpoint never answered (refused, unresolvable, timed
     // out), so point at the flag the user can fix.

@@ -1,3 +1,5 @@
+import { escapeJsonForTerminal } from './render/terminal-text';
+
 /**
  * Where the CLI writes: stdout for results, stderr for errors and progress. `process.stdout`
  * is one; so is any object with `write`.
@@ -67,5 +69,6 @@ export function resolveColour(
  * ```
  */
 export function writeJson(stdout: OutputStream, document: unknown): void {
-  stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  // JSON.stringify escapes C0 controls (ESC included) but not DEL, C1 or bidi overrides.
+  stdout.write(`${escapeJsonForTerminal(JSON.stringify(document, null, 2))}\n`);
 }

@@ -11,4 +11,4 @@ export {
   type SsmClientOptions,
   type TransportOptions,
 } from './client/create-invocations-client';
-export { sdkTransport } from './transport/sdk-transport';
+export { sdkTransport, type SdkTransportOptions } from './transport/sdk-transport';

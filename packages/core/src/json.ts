@@ -16,6 +16,7 @@ export {
   type JsonTransportOptions,
 } from './transport/json-transport';
 export type { RetryOptions } from './transport/retry-policy';
+export { DEFAULT_TIMEOUTS, type TimeoutOptions } from './transport/timeouts';
 export type { SsmTransport, SendOptions } from './transport/types';
 export {
   createInvocationsClientWithTransport,

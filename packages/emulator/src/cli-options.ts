@@ -35,6 +35,7 @@ Faults (all requests)
   --failure-rate P            share of 500 InternalServerError answers (0-1)
   --reset-rate P              share of connections reset without an answer (0-1)
   --malformed-rate P          share of 200 answers with a truncated JSON body (0-1)
+  --hang-rate P               share of requests read and never answered (0-1)
   --repeat-token              paginated operations return the same NextToken forever
   --fault-seed S              seed of the fault PRNG (default "faults")
 
@@ -114,6 +115,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
         'failure-rate': { type: 'string' },
         'reset-rate': { type: 'string' },
         'malformed-rate': { type: 'string' },
+        'hang-rate': { type: 'string' },
         'repeat-token': { type: 'boolean' },
         'fault-seed': { type: 'string' },
         live: { type: 'boolean' },
@@ -161,6 +163,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
     failureRate: numberFlag(values, 'failure-rate', isRate, 'a share from 0 to 1'),
     resetRate: numberFlag(values, 'reset-rate', isRate, 'a share from 0 to 1'),
     malformedRate: numberFlag(values, 'malformed-rate', isRate, 'a share from 0 to 1'),
+    hangRate: numberFlag(values, 'hang-rate', isRate, 'a share from 0 to 1'),
     repeatToken: values['repeat-token'] === true ? true : undefined,
     seed: values['fault-seed'] as string | undefined,
   };

@@ -10,22 +10,20 @@ export {
   type EmulatorOptions,
   type EmulatorLogger,
 } from './http/server';
-export { DEMO_WINDOW_IDS, demoWindows, type DemoWindow } from './data/demo-windows';
 export {
   createSeededStore,
   DEFAULT_SEED_ANCHOR,
   REFERENCE_SEED_ANCHOR,
   seedAnchorAt,
   SeedOptionsError,
-  type GeneratedSeedSize,
   type SeedOptions,
-  type SeededStore,
-  type WindowBlueprint,
 } from './data/seeds';
+export { DEMO_WINDOW_IDS, demoWindows, type DemoWindow } from './data/demo-windows';
+export type { GeneratedSeedSize } from './data/generated-seed';
+export type { SeededStore, WindowBlueprint } from './data/seed-history';
 export {
   loadFixture,
   loadFixtureFile,
-  FixtureError,
   type Fixture,
   type FixtureWindow,
   type FixtureExecution,
@@ -33,6 +31,7 @@ export {
   type FixtureInvocation,
   type FixtureTime,
 } from './data/fixture';
+export { FixtureError } from './data/fixture-fields';
 export {
   EmulatorStore,
   StoreIntegrityError,

@@ -144,5 +144,41 @@ describe('AwsSsmMaintenanceWindowsApi credential', () => {
       expect(String(error)).toMatch(/Region: no SSM endpoint answers for 'eu-west-1'/);
       expect(String(error)).not.toContain(String(data.secretAccessKey));
     });
+
+    it('quotes what AWS said with the session token, keys and signature redacted', async () => {
+      // A test value without an STS prefix: only the header and known-value rules can catch it.
+      const echoed = 'n8n-probe-fixture-0123456789abcdef/+==';
+      const withToken = { ...data, sessionToken: echoed };
+      // AWS answers a bad signature with the canonical request: the signed token header in it.
+      const context = helpers(async (...args: unknown[]) => {
+        const sent = args[0] as IHttpRequestOptions;
+        const headers = sent.headers as Record<string, string>;
+        const message = [
+          'The request signature we calculated does not match the signature you provided.',
+          `x-amz-security-token:${headers['x-amz-security-token'] ?? ''}`,
+          `authorization:${headers.authorization ?? ''}`,
+          `token ${withToken.sessionToken} key ${withToken.secretAccessKey}`,
+        ].join('\n');
+        return {
+          statusCode: 403,
+          body: JSON.stringify({ __type: 'InvalidSignatureException', message }),
+        };
+      });
+      const error = await credential.preAuthentication
+        .call(context, withToken)
+        .catch((caught: Error) => caught);
+      expect(String(error)).toMatch(
+        /^SsmCredentialError: Secret Access Key: .*AWS said: The request/,
+      );
+      const text = [String(error), (error as Error).stack, JSON.stringify(error)].join('\n');
+      expect(text).toContain('[REDACTED]');
+      for (const secret of [
+        withToken.sessionToken,
+        withToken.secretAccessKey,
+        withToken.accessKeyId,
+      ]) {
+        expect(text).not.toContain(secret);
+      }
+    });
   });
 });

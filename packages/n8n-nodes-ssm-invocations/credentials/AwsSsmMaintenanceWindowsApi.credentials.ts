@@ -116,7 +116,12 @@ export class AwsSsmMaintenanceWindowsApi implements ICredentialType {
           message: String(error.message),
         }),
       );
-    const problem = diagnoseProbe(outcome, connection.region, connection.endpoint);
+    const { accessKeyId, secretAccessKey, sessionToken } = connection.credentials;
+    const problem = diagnoseProbe(outcome, connection.region, connection.endpoint, [
+      accessKeyId,
+      secretAccessKey,
+      sessionToken,
+    ]);
     if (problem) throw problem;
     return { probedAt: new Date().toISOString() } as IDataObject;
   }

@@ -1,5 +1,5 @@
-import { parseAwsJsonError } from '@ssm-invocations/core/json';
-import { SsmCredentialError } from './awsRequestSigning';
+import { parseAwsJsonError, redactSecrets } from '@ssm-invocations/core/json';
+import { CREDENTIAL_FIELD_LABELS, SsmCredentialError } from './awsRequestSigning';
 
 /**
  * Tells credential mistakes apart from one signed DescribeMaintenanceWindows call. AWS answers
@@ -14,7 +14,9 @@ export type ProbeOutcome =
 /**
  * The error naming the credential field to fix, from a probe's outcome; `undefined` when the
  * key, secret and region were accepted (even if the key lacks a permission or SSM was busy —
- * the real call reports those).
+ * the real call reports those). What AWS said is quoted through core's `redactSecrets`, with the
+ * probe's own credential values (`secrets`) redacted too: AWS answers a bad signature with the
+ * canonical request, signed session token included.
  *
  * @example
  * ```ts
@@ -26,18 +28,27 @@ export function diagnoseProbe(
   outcome: ProbeOutcome,
   region: string,
   endpoint: string,
+  secrets: readonly (string | undefined)[] = [],
 ): SsmCredentialError | undefined {
+  const problem = diagnose(outcome, region, endpoint);
+  return problem && new SsmCredentialError(problem[0], redactSecrets(problem[1], secrets));
+}
+
+/** The credential field to fix and what is wrong with it. */
+type Diagnosis = [field: keyof typeof CREDENTIAL_FIELD_LABELS, rule: string];
+
+function diagnose(outcome: ProbeOutcome, region: string, endpoint: string): Diagnosis | undefined {
   if ('networkError' in outcome) {
     if (outcome.networkError === 'ENOTFOUND' || outcome.networkError === 'EAI_AGAIN') {
-      return new SsmCredentialError(
+      return [
         'region',
         `no SSM endpoint answers for '${region}' (${endpoint} does not resolve); check the region name`,
-      );
+      ];
     }
-    return new SsmCredentialError(
+    return [
       'endpoint',
       `${endpoint} could not be reached (${outcome.networkError ?? outcome.message})`,
-    );
+    ];
   }
   if (outcome.status < 400) return undefined;
   // Core reads AWS JSON errors the way the SDK does (`__type`, `code`, namespace and suffix off).
@@ -49,26 +60,17 @@ export function diagnoseProbe(
   switch (code) {
     case 'UnrecognizedClientException':
     case 'InvalidClientTokenId':
-      return new SsmCredentialError(
+      return [
         'accessKeyId',
         `AWS does not recognise this key (or its Session Token) in region '${region}'. AWS said: ${message}`,
-      );
+      ];
     case 'ExpiredTokenException':
-      return new SsmCredentialError(
-        'sessionToken',
-        `the temporary credentials have expired. AWS said: ${message}`,
-      );
+      return ['sessionToken', `the temporary credentials have expired. AWS said: ${message}`];
     case 'InvalidSignatureException':
     case 'SignatureDoesNotMatch':
       return /region/i.test(message)
-        ? new SsmCredentialError(
-            'region',
-            `'${region}' is not the region of ${endpoint}. AWS said: ${message}`,
-          )
-        : new SsmCredentialError(
-            'secretAccessKey',
-            `it does not match the Access Key ID. AWS said: ${message}`,
-          );
+        ? ['region', `'${region}' is not the region of ${endpoint}. AWS said: ${message}`]
+        : ['secretAccessKey', `it does not match the Access Key ID. AWS said: ${message}`];
     default:
       return undefined;
   }

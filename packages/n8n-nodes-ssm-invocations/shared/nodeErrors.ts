@@ -5,6 +5,8 @@ import { SsmCredentialError } from './awsRequestSigning';
 // Core names input fields after its own options; users know them by the node's parameter labels.
 const PARAMETER_LABELS: Record<string, string> = {
   windowId: 'Window ID',
+  // The trigger watches one window through core's `windowIds`.
+  'windowIds[0]': 'Window ID',
   windowExecutionId: 'Window Execution ID',
   taskId: 'Task ID',
   invocationId: 'Invocation ID',
@@ -55,9 +57,12 @@ export function toNodeError(
   }
   if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
   if (isSsmInvocationsError(error) && error.code === 'INVALID_INPUT') {
-    const field = error.field ?? '';
+    // Core names the field and says what is wrong with it; n8n users know the field by its label.
+    const field = (error.field ?? '').replace(/[[.].*$/, '');
     const label = PARAMETER_LABELS[field] ?? field;
-    return new NodeOperationError(node, `${label}: ${error.message}`, { itemIndex });
+    return new NodeOperationError(node, `${label}: ${error.reason ?? error.message}`, {
+      itemIndex,
+    });
   }
   if (isSsmInvocationsError(error)) {
     const details: JsonObject = { code: error.code, name: error.name, message: error.message };

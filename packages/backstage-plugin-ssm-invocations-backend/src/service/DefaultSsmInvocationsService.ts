@@ -20,20 +20,22 @@ import {
   validateStatuses,
   validateUuidId,
   validateWindowId,
-  ANNOTATION_SSM_REGION,
-  ANNOTATION_SSM_WINDOW_ID,
+  REPORT_LIMITS,
+  toReportError,
   type InvocationRecord,
   type Serialized,
   type WindowReport,
 } from '@ssm-invocations/core/model';
-import type {
-  EntityReportQuery,
-  EntityReportResponse,
-  EntityWindowReport,
-  InvocationIds,
-  WindowReportError,
+import {
+  ANNOTATION_SSM_REGION,
+  ANNOTATION_SSM_WINDOW_ID,
+  readAnnotatedWindows,
+  type EntityReportQuery,
+  type EntityReportResponse,
+  type EntityWindowReport,
+  type InvocationIds,
+  type WindowReportError,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
-import { readAnnotatedWindows } from '../annotations';
 import { CoalescingCache } from './CoalescingCache';
 import { RecentValues } from './RecentValues';
 import { readSsmInvocationsConfig, type SsmInvocationsConfig } from './config';
@@ -70,12 +72,8 @@ export interface DefaultSsmInvocationsServiceOptions {
 
 /** Bumped when the cached JSON's shape changes, so replicas on two versions don't mix. */
 const CACHE_VERSION = 'v1';
-/** Window around an execution's start in which its window's executions are listed. */
-const OWNERSHIP_WINDOW_MS = 1000;
 /** Entity responses remembered for reuse (each shares its report objects with the report memo). */
 const MAX_RESPONSES = 200;
-/** How far back a not-yet-started execution is looked for (it is among the newest). */
-const UNSTARTED_EXECUTIONS_SCANNED = 50;
 
 /**
  * The default {@link SsmInvocationsService}: reports through `@ssm-invocations/core` with
@@ -132,8 +130,12 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     options: EntityReportQuery = {},
   ): Promise<EntityReportResponse> {
     const executions =
-      validateInteger(options.executions, 'executions', 1, this.#settings.maxExecutionsPerWindow) ??
-      this.#settings.executionsPerWindow;
+      validateInteger(
+        options.executions,
+        'executions',
+        REPORT_LIMITS.executions.min,
+        this.#settings.maxExecutionsPerWindow,
+      ) ?? this.#settings.executionsPerWindow;
     const statuses = validateStatuses(options.statuses, 'statuses');
     const windows = await this.#resolveWindows(entity);
     const failures: unknown[] = [];
@@ -280,45 +282,17 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
             .sort()
             .join('+'),
         ].join(':'),
-        () => this.#ownerAmong(candidates, windowExecutionId),
+        async () => {
+          const client = await this.#clientFor(first);
+          const windowIds = candidates.map((window) => window.windowId);
+          // '' caches "none of them": which window ran an execution never changes.
+          return (await client.findExecutionWindow({ windowExecutionId, windowIds })) ?? '';
+        },
       );
       const owner = candidates.find((window) => window.windowId === ownerId);
       if (owner) return owner;
     }
     return undefined;
-  }
-
-  /**
-   * The id of the window among `candidates` (one account and region) that ran the execution, or
-   * `''`. SSM's execution record has no window id, so the execution is looked up for its start
-   * time, then each candidate's executions around that time are searched for it.
-   */
-  async #ownerAmong(candidates: WindowLocation[], windowExecutionId: string): Promise<string> {
-    const [first] = candidates;
-    if (!first) return '';
-    const client = await this.#clientFor(first);
-    let startTime: Date | undefined;
-    try {
-      startTime = (await client.getExecution({ windowExecutionId })).StartTime;
-    } catch (error) {
-      if (error instanceof NotFoundError) return '';
-      throw error;
-    }
-    for (const window of candidates) {
-      const executions = await client.listExecutions(
-        startTime
-          ? {
-              windowId: window.windowId,
-              after: new Date(startTime.getTime() - OWNERSHIP_WINDOW_MS),
-              before: new Date(startTime.getTime() + OWNERSHIP_WINDOW_MS),
-            }
-          : { windowId: window.windowId, limit: UNSTARTED_EXECUTIONS_SCANNED },
-      );
-      if (executions.some((execution) => execution.WindowExecutionId === windowExecutionId)) {
-        return window.windowId;
-      }
-    }
-    return '';
   }
 
   async #resolveWindows(entity: Entity): Promise<Array<WindowLocation | UnresolvedWindow>> {
@@ -405,6 +379,6 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     if (known.code !== 'INVALID_INPUT' && known.code !== 'NOT_FOUND') {
       this.#logger.warn(`ssm-invocations: window report failed: ${known.name}: ${known.message}`);
     }
-    return { name: known.name, message: known.message, code: known.code };
+    return toReportError(known);
   }
 }

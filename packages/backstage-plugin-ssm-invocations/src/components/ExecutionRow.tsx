@@ -16,7 +16,7 @@ import {
   consoleUrl,
   formatElapsed,
   formatTimestamp,
-  isFailedStatus,
+  isFailed,
   type ExecutionReport,
   type InvocationRecord,
   type Serialized,
@@ -100,7 +100,7 @@ function InvocationsTable(props: { invocations: SerializedInvocation[] }) {
 function TaskBlock(props: { task: SerializedTask; failedOnly: boolean }) {
   const { task, failedOnly } = props;
   const invocations = failedOnly
-    ? task.invocations.filter((invocation) => isFailedStatus(invocation.Status))
+    ? task.invocations.filter((invocation) => isFailed(invocation.Status))
     : task.invocations;
   const problem = task.error ? explainProblem(task.error) : undefined;
   return (
@@ -152,9 +152,9 @@ export function ExecutionRow(props: {
   const tasks = failedOnly
     ? execution.tasks.filter(
         (task) =>
-          isFailedStatus(task.task.Status) ||
+          isFailed(task.task.Status) ||
           task.error !== undefined ||
-          task.invocations.some((invocation) => isFailedStatus(invocation.Status)),
+          task.invocations.some((invocation) => isFailed(invocation.Status)),
       )
     : execution.tasks;
   const { summary } = execution;

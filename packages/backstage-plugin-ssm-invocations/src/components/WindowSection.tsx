@@ -8,7 +8,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
 import { Alert } from '@material-ui/lab';
-import { consoleUrl, isFailedStatus } from '@ssm-invocations/core/model';
+import { consoleUrl, isFailed } from '@ssm-invocations/core/model';
 import type { EntityWindowReport } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { ExecutionRow, formatReaderTime } from './ExecutionRow';
 import { ExecutionStrip } from './StatusIndicators';
@@ -56,7 +56,7 @@ export function WindowSection(props: { window: EntityWindowReport; failedOnly: b
   }
   const executions = failedOnly
     ? report.executions.filter(
-        (execution) => isFailedStatus(execution.execution.Status) || execution.summary.failed > 0,
+        (execution) => isFailed(execution.execution.Status) || execution.summary.failed > 0,
       )
     : report.executions;
   const next = report.window.NextExecutionTime;

@@ -9,6 +9,7 @@ import type {
 } from '@ssm-invocations/core/model';
 import { colourStatus, type Palette } from './palette';
 import { formatDuration, formatTimestamp } from '@ssm-invocations/core/model';
+import { toTerminalText } from './terminal-text';
 import { formatRunTime } from './time-format';
 
 /** Lines of text; the caller joins and writes them. */
@@ -44,8 +45,16 @@ function indent(text: string, spaces: number): Lines {
   return text.split('\n').map((line) => pad + line);
 }
 
+// Every server-supplied string goes through one of these two before it is printed: a table cell
+// may keep its line breaks (the table wraps them), a heading line may not.
 function cell(value: string | number | boolean | undefined): string {
-  return value === undefined || value === '' ? '–' : String(value);
+  return value === undefined || value === ''
+    ? '–'
+    : toTerminalText(String(value), { keepNewlines: true });
+}
+
+function inline(value: string | undefined): string {
+  return value === undefined || value === '' ? '–' : toTerminalText(value);
 }
 
 /**
@@ -131,7 +140,10 @@ const WINDOW_COLUMNS: Column<WindowSummaryRecord>[] = [
   ['Window', (w) => cell(w.WindowId)],
   ['Name', (w) => cell(w.Name)],
   ['Enabled', (w, palette) => (w.Enabled === false ? palette.dim('no') : 'yes')],
-  ['Schedule', (w) => cell(w.Schedule) + (w.ScheduleTimezone ? ` (${w.ScheduleTimezone})` : '')],
+  [
+    'Schedule',
+    (w) => cell(w.Schedule) + (w.ScheduleTimezone ? ` (${cell(w.ScheduleTimezone)})` : ''),
+  ],
   ['Next execution', (w) => cell(w.NextExecutionTime)],
 ];
 
@@ -240,10 +252,10 @@ export function renderTasksTable(tasks: TaskRecord[], palette: Palette): string 
  */
 export function renderReport(report: WindowReport, palette: Palette): string {
   const { window } = report;
-  const schedule = [window.Schedule, window.ScheduleTimezone].filter(Boolean).join(' ');
+  const schedule = inline([window.Schedule, window.ScheduleTimezone].filter(Boolean).join(' '));
   const lines: Lines = [
-    `${palette.bold(`Window ${cell(window.Name)}`)} (${cell(window.WindowId)})` +
-      (schedule ? ` · ${schedule}` : '') +
+    `${palette.bold(`Window ${inline(window.Name)}`)} (${inline(window.WindowId)})` +
+      (schedule !== '–' ? ` · ${schedule}` : '') +
       (window.Enabled === false ? ` · ${palette.dim('disabled')}` : ''),
     `  ${formatSummaryLine(report.summary, palette)}`,
   ];
@@ -251,24 +263,24 @@ export function renderReport(report: WindowReport, palette: Palette): string {
   for (const { execution, tasks, summary } of report.executions) {
     lines.push(
       '',
-      `  ${palette.bold(`Execution ${cell(execution.WindowExecutionId)}`)} ` +
+      `  ${palette.bold(`Execution ${inline(execution.WindowExecutionId)}`)} ` +
         `${colourStatus(palette, execution.Status)} · ${formatTimestamp(execution.StartTime)} · ` +
         formatRunTime(execution) +
-        (execution.StatusDetails ? ` · ${execution.StatusDetails}` : ''),
+        (execution.StatusDetails ? ` · ${inline(execution.StatusDetails)}` : ''),
       `    ${formatSummaryLine(summary, palette)}`,
     );
     if (tasks.length === 0) lines.push(`    ${palette.dim('no tasks')}`);
     for (const taskReport of tasks) {
       const { task } = taskReport;
       lines.push(
-        `    ${palette.bold(`Task ${cell(task.TaskExecutionId)}`)} ${cell(task.TaskType)} ` +
+        `    ${palette.bold(`Task ${inline(task.TaskExecutionId)}`)} ${inline(task.TaskType)} ` +
           `${colourStatus(palette, task.Status)}` +
-          (task.TaskArn ? ` · ${task.TaskArn}` : ''),
+          (task.TaskArn ? ` · ${inline(task.TaskArn)}` : ''),
       );
       if (taskReport.error) {
         const { error } = taskReport;
         lines.push(
-          `      ${palette.red(`could not load invocations: ${error.name}: ${error.message}`)}`,
+          `      ${palette.red(`could not load invocations: ${inline(error.name)}: ${inline(error.message)}`)}`,
         );
         continue;
       }

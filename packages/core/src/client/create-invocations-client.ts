@@ -6,6 +6,7 @@ import { SSMClient, type SSMClientConfig } from '@aws-sdk/client-ssm';
 import { InvalidInputError } from '../model/errors';
 import { validateInteger } from '../model/validators';
 import { sdkTransport } from '../transport/sdk-transport';
+import { resolveTimeouts, type TimeoutOptions } from '../transport/timeouts';
 import type { SsmTransport } from '../transport/types';
 import {
   createInvocationsClientWithTransport,
@@ -18,10 +19,10 @@ import {
  *
  * @example
  * ```ts
- * const options: ConnectionOptions = { region: 'eu-west-1', maxAttempts: 5 };
+ * const options: ConnectionOptions = { region: 'eu-west-1', maxAttempts: 5, requestTimeoutMs: 10_000 };
  * ```
  */
-export interface ConnectionOptions {
+export interface ConnectionOptions extends TimeoutOptions {
   /** AWS region, e.g. `eu-west-1` (default: the SDK's region chain). */
   region?: string;
   /** Endpoint URL, e.g. the emulator's `http://127.0.0.1:4566` (default: the AWS endpoint). */
@@ -48,6 +49,8 @@ export interface SsmClientOptions {
   endpoint?: never;
   credentials?: never;
   maxAttempts?: never;
+  connectTimeoutMs?: never;
+  requestTimeoutMs?: never;
   transport?: never;
 }
 
@@ -65,6 +68,8 @@ export interface TransportOptions {
   endpoint?: never;
   credentials?: never;
   maxAttempts?: never;
+  connectTimeoutMs?: never;
+  requestTimeoutMs?: never;
   ssmClient?: never;
 }
 
@@ -80,7 +85,14 @@ export interface TransportOptions {
 export type InvocationsClientOptions = ClientBehaviourOptions &
   (ConnectionOptions | SsmClientOptions | TransportOptions);
 
-const CONNECTION_KEYS = ['region', 'endpoint', 'credentials', 'maxAttempts'] as const;
+const CONNECTION_KEYS = [
+  'region',
+  'endpoint',
+  'credentials',
+  'maxAttempts',
+  'connectTimeoutMs',
+  'requestTimeoutMs',
+] as const;
 const KNOWN_KEYS = new Set<string>([
   ...CONNECTION_KEYS,
   'ssmClient',
@@ -121,11 +133,20 @@ function buildSsmClient(options: ConnectionOptions): SSMClient {
     );
   }
   validateInteger(maxAttempts, 'maxAttempts', 1, 20);
+  const { connectTimeoutMs, requestTimeoutMs } = resolveTimeouts(options);
   return new SSMClient({
     ...(region === undefined ? {} : { region }),
     ...(endpoint === undefined ? {} : { endpoint }),
     ...(credentials === undefined ? {} : { credentials }),
     ...(maxAttempts === undefined ? {} : { maxAttempts }),
+    // The SDK waits forever by default. requestTimeout bounds each attempt until the response
+    // headers; socketTimeout bounds silence while the body streams.
+    requestHandler: {
+      connectionTimeout: connectTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      socketTimeout: requestTimeoutMs,
+      throwOnRequestTimeout: true,
+    },
   });
 }
 
@@ -173,6 +194,15 @@ export function createInvocationsClient(options: InvocationsClientOptions = {}):
   const ssmClient = hasClient
     ? (given.ssmClient as SSMClient)
     : buildSsmClient(options as ConnectionOptions);
-  const maxAttempts = hasClient ? undefined : (options as ConnectionOptions).maxAttempts;
-  return createInvocationsClientWithTransport(sdkTransport(ssmClient, { maxAttempts }), behaviour);
+  const connection = hasClient ? {} : (options as ConnectionOptions);
+  const { credentials } = connection;
+  // Static credentials are known values to redact from every error message.
+  const secrets =
+    typeof credentials === 'object' && credentials !== null
+      ? [credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken]
+      : [];
+  return createInvocationsClientWithTransport(
+    sdkTransport(ssmClient, { maxAttempts: connection.maxAttempts, secrets }),
+    behaviour,
+  );
 }

@@ -2,7 +2,12 @@
  * Input and option types of the client's methods. SDK-free.
  */
 import type { ExecutionStatus } from '../model/constants';
-import type { InvocationRecord } from '../model/types';
+import type {
+  ExecutionRecord,
+  InvocationRecord,
+  TaskRecord,
+  WindowSummaryRecord,
+} from '../model/types';
 
 /**
  * Per-call options accepted as the last argument of every client method.
@@ -176,4 +181,72 @@ export interface WindowReportInput extends WindowRef {
   executions?: number;
   /** Only invocations with these statuses. */
   statuses?: readonly ExecutionStatus[];
+}
+
+/**
+ * Input of `invocationsSince`.
+ *
+ * @example
+ * ```ts
+ * const input: InvocationsSinceInput = { after: cursor, statuses: ['FAILED', 'TIMED_OUT'] };
+ * ```
+ */
+export interface InvocationsSinceInput {
+  /** The windows to walk (default: every window of the region). */
+  windowIds?: readonly string[];
+  /** Only executions that started after this time (`ExecutedAfter`). */
+  after: Date | string;
+  /** Only invocations with these statuses (default: every status). */
+  statuses?: readonly ExecutionStatus[];
+  /** Only the newest this many executions of each window (default: all since `after`). */
+  executionsPerWindow?: number;
+}
+
+/**
+ * One invocation found by `invocationsSince`, with the window, execution and task it belongs to.
+ *
+ * @example
+ * ```ts
+ * const { window, execution, task, invocation }: InvocationMatch = result.matches[0];
+ * ```
+ */
+export interface InvocationMatch {
+  /** The window (its `WindowId` is always set). */
+  window: WindowSummaryRecord & { WindowId: string };
+  execution: ExecutionRecord;
+  task: TaskRecord;
+  invocation: InvocationRecord;
+}
+
+/**
+ * Result of `invocationsSince`: the matching invocations and where the next walk should start.
+ *
+ * @example
+ * ```ts
+ * const { matches, cursor }: InvocationsSince = await client.invocationsSince({ after });
+ * ```
+ */
+export interface InvocationsSince {
+  /** Window by window (in the order asked or listed), newest execution first, task order kept. */
+  matches: InvocationMatch[];
+  /**
+   * The `after` to keep for the next walk: the start of the oldest execution still running (its
+   * targets may still change), else the start of the newest execution seen, else `after` itself.
+   */
+  cursor: Date;
+  /** The start of the oldest execution still running; absent when none is. */
+  oldestRunningStart?: Date;
+}
+
+/**
+ * Input of `findExecutionWindow`.
+ *
+ * @example
+ * ```ts
+ * await client.findExecutionWindow({ windowExecutionId, windowIds: ['mw-0123456789abcdef0'] });
+ * ```
+ */
+export interface FindExecutionWindowInput extends ExecutionRef {
+  /** The windows that may have run the execution (at least one). */
+  windowIds: readonly string[];
 }

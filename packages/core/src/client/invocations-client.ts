@@ -1,28 +1,11 @@
 /**
- * The client: validation, pagination, the shared concurrency pool and rate limit, and the window
- * report, over any {@link SsmTransport}. SDK-free, so `@ssm-invocations/core/json` can offer it
- * without the AWS SDK.
+ * The client: its interface and the factory that assembles it from the parts — sending
+ * (`request.ts`), paging (`paginate.ts`), plain reads (`queries.ts`), the window report
+ * (`window-report.ts`) and workflows (`walks.ts`) — over any {@link SsmTransport}. SDK-free, so
+ * `@ssm-invocations/core/json` can offer it without the AWS SDK.
  */
-import { SSM_OPERATIONS, type ExecutionStatus, type SsmOperation } from '../model/constants';
-import {
-  InvalidInputError,
-  PaginationError,
-  ServiceError,
-  SsmInvocationsError,
-} from '../model/errors';
-import {
-  EXECUTION_DETAIL_FIELDS,
-  EXECUTION_FIELDS,
-  INVOCATION_FIELDS,
-  pickFields,
-  TARGET_FIELDS,
-  TASK_DETAIL_FIELDS,
-  TASK_FIELDS,
-  WINDOW_FIELDS,
-  WINDOW_SUMMARY_FIELDS,
-} from '../model/record-fields';
-import type { ExecutionReport, ReportError, TaskReport, WindowReport } from '../model/report';
-import { summarize } from '../model/summarize';
+import { InvalidInputError } from '../model/errors';
+import type { WindowReport } from '../model/report';
 import type {
   ExecutionDetailRecord,
   ExecutionRecord,
@@ -33,30 +16,17 @@ import type {
   WindowRecord,
   WindowSummaryRecord,
 } from '../model/types';
-import {
-  assertInputObject,
-  validateFilters,
-  validateInteger,
-  validateLimit,
-  validateMaxResults,
-  validateOptionalBoolean,
-  validateOptionalString,
-  validateStatuses,
-  validateTime,
-  validateTimeRange,
-  validateUuidId,
-  validateWindowId,
-  type SsmFilter,
-} from '../model/validators';
+import { validateInteger } from '../model/validators';
 import type { SsmTransport } from '../transport/types';
-import { ConcurrencyPool } from './concurrency-pool';
-import { NextTokenGuard } from './next-token-guard';
 import type {
   CallOptions,
   ExecutionRef,
+  FindExecutionWindowInput,
   GetInvocationInput,
   InvocationsInput,
   InvocationsPage,
+  InvocationsSince,
+  InvocationsSinceInput,
   ListExecutionsInput,
   ListInvocationsInput,
   ListTasksInput,
@@ -65,7 +35,11 @@ import type {
   WindowRef,
   WindowReportInput,
 } from './inputs';
-import { RateLimiter } from './rate-limiter';
+import { DEFAULT_MAX_PAGES } from './paginate';
+import { createQueries } from './queries';
+import { createSendRequest, type ClientContext } from './request';
+import { findExecutionWindow, invocationsSince } from './walks';
+import { windowReport } from './window-report';
 
 /**
  * Behaviour options shared by every way of creating a client.
@@ -120,82 +94,39 @@ export interface InvocationsClient {
   listTargets(input: WindowRef, options?: CallOptions): Promise<TargetRecord[]>;
   /** The window, its newest executions, their tasks and invocations, with summaries. */
   getWindowReport(input: WindowReportInput, options?: CallOptions): Promise<WindowReport>;
+  /**
+   * The invocations (with the given statuses) of every execution that started after `after`, in
+   * the given windows or all windows, with their window, execution and task; and the cursor to
+   * keep for the next call. Windows, executions and tasks are read side by side through the
+   * client's pool; the first failure stops the rest and rejects.
+   *
+   * @example
+   * ```ts
+   * let after: Date = new Date(Date.now() - 3_600_000);
+   * const { matches, cursor } = await client.invocationsSince({ after, statuses: ['FAILED'] });
+   * for (const { window, invocation } of matches) console.log(window.WindowId, invocation.InvocationId);
+   * after = cursor; // the next call re-reads executions still running, nothing older
+   * ```
+   */
+  invocationsSince(input: InvocationsSinceInput, options?: CallOptions): Promise<InvocationsSince>;
+  /**
+   * Which of `windowIds` ran the execution, or `undefined` when none did or the execution does
+   * not exist. SSM's execution record has no window id, so its start time is read and each
+   * candidate's executions in a narrow range around it are searched, one window at a time.
+   *
+   * @example
+   * ```ts
+   * const windowId = await client.findExecutionWindow({ windowExecutionId, windowIds: ['mw-0123456789abcdef0'] });
+   * if (windowId === undefined) throw new NotFoundError('not an execution of these windows');
+   * ```
+   */
+  findExecutionWindow(
+    input: FindExecutionWindowInput,
+    options?: CallOptions,
+  ): Promise<string | undefined>;
 }
 
 const DEFAULT_MAX_CONCURRENCY = 4;
-const DEFAULT_MAX_PAGES = 10_000;
-/** The biggest page SSM serves; used wherever we want everything (fewest round trips). */
-const FULL_PAGE = 100;
-
-type Output = Record<string, unknown>;
-
-/** The member that identifies a record of each listing (duplicate detection across pages). */
-const LIST_ID_FIELDS: Record<SsmOperation, string> = {
-  DescribeMaintenanceWindows: 'WindowId',
-  GetMaintenanceWindow: 'WindowId',
-  DescribeMaintenanceWindowExecutions: 'WindowExecutionId',
-  GetMaintenanceWindowExecution: 'WindowExecutionId',
-  DescribeMaintenanceWindowExecutionTasks: 'TaskExecutionId',
-  GetMaintenanceWindowExecutionTask: 'TaskExecutionId',
-  DescribeMaintenanceWindowExecutionTaskInvocations: 'InvocationId',
-  GetMaintenanceWindowExecutionTaskInvocation: 'InvocationId',
-  DescribeMaintenanceWindowTargets: 'WindowTargetId',
-};
-
-interface PageRequest {
-  operation: SsmOperation;
-  input: Output;
-  pageSize: number | undefined;
-  limit?: number;
-  signal?: AbortSignal;
-}
-
-function statusFilter(statuses: ExecutionStatus[] | undefined): SsmFilter[] | undefined {
-  return statuses === undefined ? undefined : [{ Key: 'STATUS', Values: statuses }];
-}
-
-/** ISO-8601 as SSM documents it (`2024-11-04T05:00:00Z`), keeping milliseconds only if set. */
-function isoForFilter(date: Date): string {
-  return date.toISOString().replace(/\.000Z$/, 'Z');
-}
-
-function records<T>(
-  output: Output,
-  key: string,
-  operation: string,
-  fields: readonly string[],
-): T[] {
-  const list = output[key];
-  if (list === undefined) return [];
-  if (!Array.isArray(list)) {
-    throw new ServiceError(`${operation} failed: MalformedResponse: ${key} is not a list`, {
-      operation,
-    });
-  }
-  return list.map((item: unknown) => {
-    if (typeof item !== 'object' || item === null) {
-      throw new ServiceError(
-        `${operation} failed: MalformedResponse: ${key} holds a non-object entry`,
-        { operation },
-      );
-    }
-    return pickFields<T>(item as Output, fields);
-  });
-}
-
-function reportError(error: SsmInvocationsError): ReportError {
-  return {
-    code: error.code,
-    name: error.name,
-    message: error.message,
-    ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
-  };
-}
-
-function startMillis(record: ExecutionRecord): number {
-  // An execution that has not started yet (no StartTime) is the newest of all.
-  return record.StartTime?.getTime() ?? Number.POSITIVE_INFINITY;
-}
 
 /**
  * Validates the behaviour options and returns them with defaults applied.
@@ -242,408 +173,16 @@ export function createInvocationsClientWithTransport(
     );
   }
   const resolved = resolveBehaviourOptions(options);
-  const pool = new ConcurrencyPool(resolved.maxConcurrency);
-  const limiter =
-    resolved.requestsPerSecond === undefined
-      ? undefined
-      : new RateLimiter(resolved.requestsPerSecond);
-
-  async function call(
-    operation: SsmOperation,
-    input: Output,
-    signal?: AbortSignal,
-  ): Promise<Output> {
-    // Defence in depth: whatever built the input, SSM's filter rules hold before sending.
-    validateFilters(input.Filters, SSM_OPERATIONS[operation].filterKeys, 'Filters');
-    return pool.run(async () => {
-      await limiter?.acquire(signal);
-      try {
-        return await transport.send(operation, input, { signal });
-      } catch (error) {
-        if (signal?.aborted && error === signal.reason) throw error;
-        if (error instanceof SsmInvocationsError) throw error;
-        // A custom transport threw something else: keep it as the cause.
-        throw new ServiceError(`${operation} failed: ${String((error as Error)?.name ?? error)}`, {
-          operation,
-          cause: error,
-        });
-      }
-    }, signal);
-  }
-
-  async function* pages<T>(request: PageRequest, key: string, fields: readonly string[]) {
-    const { operation, input, pageSize, limit, signal } = request;
-    const idField = LIST_ID_FIELDS[operation];
-    const seenIds = new Set<unknown>();
-    let token = typeof input.NextToken === 'string' ? input.NextToken : undefined;
-    const guard = new NextTokenGuard(operation, resolved.maxPages, token);
-    let count = 0;
-    for (let page = 1; ; page += 1) {
-      const remaining = limit === undefined ? undefined : limit - count;
-      let maxResults = pageSize;
-      if (remaining !== undefined && (maxResults === undefined || remaining < maxResults)) {
-        maxResults = Math.min(FULL_PAGE, Math.max(10, remaining));
-      }
-      const output = await call(
-        operation,
-        {
-          ...input,
-          ...(maxResults === undefined ? {} : { MaxResults: maxResults }),
-          ...(token === undefined ? {} : { NextToken: token }),
-        },
-        signal,
-      );
-      const pageRecords = records<T>(output, key, operation, fields);
-      // A record seen on an earlier page (or twice on this one) means the listing shifted under
-      // us: fail before yielding any of this page rather than hand out duplicates.
-      for (const record of pageRecords) {
-        const id = (record as Output)[idField];
-        if (id === undefined) continue;
-        if (seenIds.has(id)) {
-          throw new PaginationError(
-            `${operation}: the service returned ${idField} ${String(id)} twice (page ${page}); stopping instead of returning duplicates`,
-            { operation },
-          );
-        }
-        seenIds.add(id);
-      }
-      for (const record of pageRecords) {
-        if (limit !== undefined && count >= limit) return;
-        count += 1;
-        yield record;
-      }
-      if (limit !== undefined && count >= limit) return;
-      token = guard.follow(output.NextToken);
-      if (token === undefined) return;
-    }
-  }
-
-  async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-    const out: T[] = [];
-    for await (const item of iterable) out.push(item);
-    return out;
-  }
-
-  function checkInvocationsInput(input: InvocationsInput) {
-    assertInputObject(input, 'input', [
-      'windowExecutionId',
-      'taskId',
-      'statuses',
-      'pageSize',
-      'limit',
-    ]);
-    return {
-      windowExecutionId: validateUuidId(input.windowExecutionId, 'windowExecutionId'),
-      taskId: validateUuidId(input.taskId, 'taskId'),
-      statuses: validateStatuses(input.statuses),
-      pageSize: validateMaxResults(input.pageSize, 'pageSize'),
-      limit: validateLimit(input.limit),
-    };
-  }
-
-  function invocationPages(
-    checked: ReturnType<typeof checkInvocationsInput>,
-    signal: AbortSignal | undefined,
-  ): AsyncGenerator<InvocationRecord> {
-    const filters = statusFilter(checked.statuses);
-    return pages<InvocationRecord>(
-      {
-        operation: 'DescribeMaintenanceWindowExecutionTaskInvocations',
-        input: {
-          WindowExecutionId: checked.windowExecutionId,
-          TaskId: checked.taskId,
-          ...(filters ? { Filters: filters } : {}),
-        },
-        pageSize: checked.pageSize ?? FULL_PAGE,
-        limit: checked.limit,
-        signal,
-      },
-      SSM_OPERATIONS.DescribeMaintenanceWindowExecutionTaskInvocations.listKey,
-      INVOCATION_FIELDS,
-    );
-  }
-
-  function checkListTasks(input: ListTasksInput) {
-    assertInputObject(input, 'input', ['windowExecutionId', 'statuses']);
-    return {
-      windowExecutionId: validateUuidId(input.windowExecutionId, 'windowExecutionId'),
-      statuses: validateStatuses(input.statuses),
-    };
-  }
-
-  function tasksOf(checked: ReturnType<typeof checkListTasks>, signal?: AbortSignal) {
-    const filters = statusFilter(checked.statuses);
-    return collect(
-      pages<TaskRecord>(
-        {
-          operation: 'DescribeMaintenanceWindowExecutionTasks',
-          input: {
-            WindowExecutionId: checked.windowExecutionId,
-            ...(filters ? { Filters: filters } : {}),
-          },
-          pageSize: FULL_PAGE,
-          signal,
-        },
-        SSM_OPERATIONS.DescribeMaintenanceWindowExecutionTasks.listKey,
-        TASK_FIELDS,
-      ),
-    );
-  }
-
-  function checkListExecutions(input: ListExecutionsInput) {
-    assertInputObject(input, 'input', ['windowId', 'after', 'before', 'limit']);
-    const windowId = validateWindowId(input.windowId);
-    const after = validateTime(input.after, 'after');
-    const before = validateTime(input.before, 'before');
-    validateTimeRange(after, before);
-    return { windowId, after, before, limit: validateLimit(input.limit) };
-  }
-
-  async function executionsOf(
-    checked: ReturnType<typeof checkListExecutions>,
-    signal?: AbortSignal,
-  ): Promise<ExecutionRecord[]> {
-    const filters: SsmFilter[] = [];
-    if (checked.after)
-      filters.push({ Key: 'ExecutedAfter', Values: [isoForFilter(checked.after)] });
-    if (checked.before)
-      filters.push({ Key: 'ExecutedBefore', Values: [isoForFilter(checked.before)] });
-    // SSM documents no ordering, so every page is read and sorted here before `limit` applies.
-    const all = await collect(
-      pages<ExecutionRecord>(
-        {
-          operation: 'DescribeMaintenanceWindowExecutions',
-          input: {
-            WindowId: checked.windowId,
-            ...(filters.length > 0 ? { Filters: filters } : {}),
-          },
-          pageSize: FULL_PAGE,
-          signal,
-        },
-        SSM_OPERATIONS.DescribeMaintenanceWindowExecutions.listKey,
-        EXECUTION_FIELDS,
-      ),
-    );
-    all.sort((a, b) => startMillis(b) - startMillis(a));
-    return checked.limit === undefined ? all : all.slice(0, checked.limit);
-  }
-
-  async function getWindowChecked(windowId: string, signal?: AbortSignal): Promise<WindowRecord> {
-    const output = await call('GetMaintenanceWindow', { WindowId: windowId }, signal);
-    return pickFields<WindowRecord>(output, WINDOW_FIELDS);
-  }
-
-  async function taskReport(
-    task: TaskRecord,
-    windowExecutionId: string,
-    statuses: ExecutionStatus[] | undefined,
-    signal?: AbortSignal,
-  ): Promise<TaskReport> {
-    const taskId = task.TaskExecutionId;
-    try {
-      if (taskId === undefined) {
-        throw new ServiceError(
-          'DescribeMaintenanceWindowExecutionTasks returned a task without TaskExecutionId',
-        );
-      }
-      const invocations = await collect(
-        invocationPages(
-          { windowExecutionId, taskId, statuses, pageSize: FULL_PAGE, limit: undefined },
-          signal,
-        ),
-      );
-      return { task, invocations, summary: summarize(invocations) };
-    } catch (error) {
-      // One task that cannot be read is reported in place; aborts and bugs still propagate.
-      if (signal?.aborted || !(error instanceof SsmInvocationsError)) throw error;
-      return { task, invocations: [], summary: summarize([]), error: reportError(error) };
-    }
-  }
-
-  async function executionReport(
-    execution: ExecutionRecord,
-    statuses: ExecutionStatus[] | undefined,
-    signal?: AbortSignal,
-  ): Promise<ExecutionReport> {
-    const windowExecutionId = execution.WindowExecutionId;
-    if (windowExecutionId === undefined) {
-      throw new ServiceError(
-        'DescribeMaintenanceWindowExecutions failed: MalformedResponse: an execution has no WindowExecutionId',
-        { operation: 'DescribeMaintenanceWindowExecutions' },
-      );
-    }
-    const tasks = await tasksOf({ windowExecutionId, statuses: undefined }, signal);
-    const taskReports = await Promise.all(
-      tasks.map((task) => taskReport(task, windowExecutionId, statuses, signal)),
-    );
-    return {
-      execution,
-      tasks: taskReports,
-      summary: summarize(taskReports.flatMap((t) => t.invocations)),
-    };
-  }
-
+  const context: ClientContext = {
+    send: createSendRequest(transport, resolved),
+    maxPages: resolved.maxPages,
+  };
   return {
-    async listInvocations(input, callOptions = {}) {
-      assertInputObject(input, 'input', [
-        'windowExecutionId',
-        'taskId',
-        'statuses',
-        'maxResults',
-        'nextToken',
-      ]);
-      const windowExecutionId = validateUuidId(input.windowExecutionId, 'windowExecutionId');
-      const taskId = validateUuidId(input.taskId, 'taskId');
-      const filters = statusFilter(validateStatuses(input.statuses));
-      const maxResults = validateMaxResults(input.maxResults);
-      const nextToken = validateOptionalString(input.nextToken, 'nextToken');
-      const operation = 'DescribeMaintenanceWindowExecutionTaskInvocations';
-      const output = await call(
-        operation,
-        {
-          WindowExecutionId: windowExecutionId,
-          TaskId: taskId,
-          ...(filters ? { Filters: filters } : {}),
-          ...(maxResults === undefined ? {} : { MaxResults: maxResults }),
-          ...(nextToken === undefined ? {} : { NextToken: nextToken }),
-        },
-        callOptions.signal,
-      );
-      const invocations = records<InvocationRecord>(
-        output,
-        SSM_OPERATIONS[operation].listKey,
-        operation,
-        INVOCATION_FIELDS,
-      );
-      const next = output.NextToken;
-      return typeof next === 'string' && next !== ''
-        ? { invocations, nextToken: next }
-        : { invocations };
-    },
-
-    invocations(input, callOptions = {}) {
-      // Validate now, not on first iteration, so bad input fails at the call site.
-      const checked = checkInvocationsInput(input);
-      return { [Symbol.asyncIterator]: () => invocationPages(checked, callOptions.signal) };
-    },
-
-    async getAllInvocations(input, callOptions = {}) {
-      return collect(invocationPages(checkInvocationsInput(input), callOptions.signal));
-    },
-
-    async getInvocation(input, callOptions = {}) {
-      assertInputObject(input, 'input', ['windowExecutionId', 'taskId', 'invocationId']);
-      const output = await call(
-        'GetMaintenanceWindowExecutionTaskInvocation',
-        {
-          WindowExecutionId: validateUuidId(input.windowExecutionId, 'windowExecutionId'),
-          TaskId: validateUuidId(input.taskId, 'taskId'),
-          InvocationId: validateUuidId(input.invocationId, 'invocationId'),
-        },
-        callOptions.signal,
-      );
-      return pickFields<InvocationRecord>(output, INVOCATION_FIELDS);
-    },
-
-    async getWindow(input, callOptions = {}) {
-      assertInputObject(input, 'input', ['windowId']);
-      return getWindowChecked(validateWindowId(input.windowId), callOptions.signal);
-    },
-
-    async listWindows(input = {}, callOptions = {}) {
-      assertInputObject(input, 'input', ['name', 'enabled', 'limit']);
-      const name = validateOptionalString(input.name, 'name', 256);
-      const enabled = validateOptionalBoolean(input.enabled, 'enabled');
-      const limit = validateLimit(input.limit);
-      const filters: SsmFilter[] = [];
-      if (name !== undefined) filters.push({ Key: 'Name', Values: [name] });
-      if (enabled !== undefined)
-        filters.push({ Key: 'Enabled', Values: [enabled ? 'True' : 'False'] });
-      return collect(
-        pages<WindowSummaryRecord>(
-          {
-            operation: 'DescribeMaintenanceWindows',
-            input: filters.length > 0 ? { Filters: filters } : {},
-            pageSize: FULL_PAGE,
-            limit,
-            signal: callOptions.signal,
-          },
-          SSM_OPERATIONS.DescribeMaintenanceWindows.listKey,
-          WINDOW_SUMMARY_FIELDS,
-        ),
-      );
-    },
-
-    async listExecutions(input, callOptions = {}) {
-      return executionsOf(checkListExecutions(input), callOptions.signal);
-    },
-
-    async listTasks(input, callOptions = {}) {
-      return tasksOf(checkListTasks(input), callOptions.signal);
-    },
-
-    async getExecution(input, callOptions = {}) {
-      assertInputObject(input, 'input', ['windowExecutionId']);
-      const output = await call(
-        'GetMaintenanceWindowExecution',
-        { WindowExecutionId: validateUuidId(input.windowExecutionId, 'windowExecutionId') },
-        callOptions.signal,
-      );
-      return pickFields<ExecutionDetailRecord>(output, EXECUTION_DETAIL_FIELDS);
-    },
-
-    async getTask(input, callOptions = {}) {
-      assertInputObject(input, 'input', ['windowExecutionId', 'taskId']);
-      const output = await call(
-        'GetMaintenanceWindowExecutionTask',
-        {
-          WindowExecutionId: validateUuidId(input.windowExecutionId, 'windowExecutionId'),
-          TaskId: validateUuidId(input.taskId, 'taskId'),
-        },
-        callOptions.signal,
-      );
-      return pickFields<TaskDetailRecord>(output, TASK_DETAIL_FIELDS);
-    },
-
-    async listTargets(input, callOptions = {}) {
-      assertInputObject(input, 'input', ['windowId']);
-      return collect(
-        pages<TargetRecord>(
-          {
-            operation: 'DescribeMaintenanceWindowTargets',
-            input: { WindowId: validateWindowId(input.windowId) },
-            pageSize: FULL_PAGE,
-            signal: callOptions.signal,
-          },
-          SSM_OPERATIONS.DescribeMaintenanceWindowTargets.listKey,
-          TARGET_FIELDS,
-        ),
-      );
-    },
-
-    async getWindowReport(input, callOptions = {}) {
-      assertInputObject(input, 'input', ['windowId', 'executions', 'statuses']);
-      const windowId = validateWindowId(input.windowId);
-      const executionCount = validateInteger(input.executions, 'executions', 1, 100) ?? 5;
-      const statuses = validateStatuses(input.statuses);
-      const { signal } = callOptions;
-      // The window and its executions are independent: fetch them side by side.
-      const [window, executions] = await Promise.all([
-        getWindowChecked(windowId, signal),
-        executionsOf(
-          { windowId, after: undefined, before: undefined, limit: executionCount },
-          signal,
-        ),
-      ]);
-      const executionReports = await Promise.all(
-        executions.map((execution) => executionReport(execution, statuses, signal)),
-      );
-      return {
-        window,
-        executions: executionReports,
-        summary: summarize(executionReports.flatMap((e) => e.tasks.flatMap((t) => t.invocations))),
-        generatedAt: new Date(),
-      };
-    },
+    ...createQueries(context),
+    getWindowReport: (input, callOptions = {}) => windowReport(context, input, callOptions.signal),
+    invocationsSince: (input, callOptions = {}) =>
+      invocationsSince(context, input, callOptions.signal),
+    findExecutionWindow: (input, callOptions = {}) =>
+      findExecutionWindow(context, input, callOptions.signal),
   };
 }

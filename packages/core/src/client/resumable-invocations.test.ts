@@ -131,4 +131,43 @@ describe('getInvocationsResumable', () => {
       getInvocationsResumable(client, { windowExecutionId: EXEC, taskId: TASK }),
     ).rejects.toBeInstanceOf(PaginationError);
   });
+
+  it('stops with a PaginationError when a record comes back on a later page', async () => {
+    const client: Pick<InvocationsClient, 'listInvocations'> = {
+      listInvocations: async ({ nextToken }) =>
+        nextToken === undefined
+          ? { invocations: [{ InvocationId: 'a' }, { InvocationId: 'b' }], nextToken: 't1' }
+          : { invocations: [{ InvocationId: 'c' }, { InvocationId: 'a' }] },
+    };
+    const error = await getInvocationsResumable(client, {
+      windowExecutionId: EXEC,
+      taskId: TASK,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect((error as PaginationError).message).toMatch(/InvocationId a twice/);
+  });
+
+  it.each([0, 1.5, -1, 'ten'])('rejects maxPages %p before sending anything', async (maxPages) => {
+    const client = fakeClient(5);
+    const error = await getInvocationsResumable(
+      client,
+      { windowExecutionId: EXEC, taskId: TASK },
+      { maxPages: maxPages as number },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).field).toBe('maxPages');
+    expect(client.calls).toHaveLength(0);
+  });
+
+  it('keeps to a valid maxPages', async () => {
+    const client = fakeClient(25);
+    await expect(
+      getInvocationsResumable(
+        client,
+        { windowExecutionId: EXEC, taskId: TASK, pageSize: 10 },
+        { maxPages: 2 },
+      ),
+    ).rejects.toThrow(/more than 2 pages/);
+    expect(client.calls).toHaveLength(2);
+  });
 });

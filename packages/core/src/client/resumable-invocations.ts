@@ -6,10 +6,15 @@ import { InvalidInputError } from '../model/errors';
 import { decodeResumeToken, encodeResumeToken, type ResumePosition } from '../model/resume-token';
 import { SSM_LIMITS } from '../model/constants';
 import type { InvocationRecord } from '../model/types';
-import { assertInputObject, validateLimit, validateMaxResults } from '../model/validators';
+import {
+  assertInputObject,
+  validateInteger,
+  validateLimit,
+  validateMaxResults,
+} from '../model/validators';
 import type { CallOptions, InvocationsInput } from './inputs';
 import type { InvocationsClient } from './invocations-client';
-import { NextTokenGuard } from './next-token-guard';
+import { DEFAULT_MAX_PAGES, paginate, type PageRequest } from './paginate';
 
 /**
  * Input of {@link getInvocationsResumable}: {@link InvocationsInput} plus the token a previous
@@ -50,11 +55,9 @@ export interface ResumableInvocations {
 export interface ResumableInvocationsOptions extends CallOptions {
   /** Called after each page with the number of invocations collected so far. */
   onPage?: (count: number) => void;
-  /** Safety bound on pages before a PaginationError (default 10,000). */
+  /** Safety bound on pages before a PaginationError: an integer ≥ 1 (default 10,000). */
   maxPages?: number;
 }
-
-const DEFAULT_MAX_PAGES = 10_000;
 
 /** With a small limit, a small page saves transfer; the page size must stay fixed once chosen. */
 function defaultPageSize(limit: number | undefined): number {
@@ -67,8 +70,8 @@ function defaultPageSize(limit: number | undefined): number {
  * token when more remain — also when the limit cut a page in the middle: the token names that
  * page and how many of its records were returned, so the next call fetches it again (with the
  * same page size, kept in the token) and skips them. Nothing is lost or repeated across calls
- * on unchanged data. Input is validated before anything is sent; a repeating `NextToken` ends
- * in a {@link PaginationError}.
+ * on unchanged data. Input and `maxPages` are validated before anything is sent; a repeating
+ * `NextToken`, or a record that comes back on a later page, ends in a {@link PaginationError}.
  *
  * @example
  * ```ts
@@ -110,21 +113,12 @@ export async function getInvocationsResumable(
     );
   }
   const pageSize = start.pageSize ?? requestedPageSize ?? defaultPageSize(limit);
-  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  const maxPages = validateInteger(options.maxPages, 'maxPages', 1) ?? DEFAULT_MAX_PAGES;
   const signal = options.signal;
   const { windowExecutionId, taskId, statuses } = input;
-
-  const invocations: InvocationRecord[] = [];
-  let token = start.nextToken;
-  const guard = new NextTokenGuard(
-    'DescribeMaintenanceWindowExecutionTaskInvocations',
-    maxPages,
-    token,
-  );
-  let skip = start.skip;
-  for (;;) {
-    // listInvocations validates the ids and statuses before its (first) request.
-    const result = await client.listInvocations(
+  // listInvocations validates the ids and statuses before its (first) request.
+  const fetchPage = async ({ token }: PageRequest) => {
+    const page = await client.listInvocations(
       {
         windowExecutionId,
         taskId,
@@ -134,22 +128,34 @@ export async function getInvocationsResumable(
       },
       signal === undefined ? {} : { signal },
     );
-    const fresh = result.invocations.slice(skip);
+    return { records: page.invocations, nextToken: page.nextToken };
+  };
+
+  const invocations: InvocationRecord[] = [];
+  let skip = start.skip;
+  const pages = paginate(fetchPage, {
+    operation: 'DescribeMaintenanceWindowExecutionTaskInvocations',
+    maxPages,
+    pageSize,
+    ...(start.nextToken === undefined ? {} : { startToken: start.nextToken }),
+  });
+  for await (const page of pages) {
+    const fresh = page.records.slice(skip);
     const room = limit === undefined ? fresh.length : limit - invocations.length;
     const taken = fresh.slice(0, room);
     invocations.push(...taken);
     options.onPage?.(invocations.length);
     if (taken.length < fresh.length) {
       const resumeAt: ResumePosition = { skip: skip + taken.length, pageSize };
-      if (token !== undefined) resumeAt.nextToken = token;
+      if (page.token !== undefined) resumeAt.nextToken = page.token;
       return { invocations, nextToken: encodeResumeToken(resumeAt) };
     }
-    const next = result.nextToken;
-    if (next === undefined || next === '') return { invocations };
+    if (page.nextToken === undefined) return { invocations };
     if (limit !== undefined && invocations.length >= limit) {
-      return { invocations, nextToken: encodeResumeToken({ nextToken: next, skip: 0, pageSize }) };
+      const resumeAt: ResumePosition = { nextToken: page.nextToken, skip: 0, pageSize };
+      return { invocations, nextToken: encodeResumeToken(resumeAt) };
     }
-    token = guard.follow(next);
     skip = 0;
   }
+  return { invocations };
 }

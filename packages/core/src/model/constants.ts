@@ -1,7 +1,7 @@
 /**
  * SSM maintenance-window constants shared by every package (core, emulator, CLI, n8n node,
  * Backstage plugin). Source: the SSM Smithy model (botocore `ssm/2014-11-06/service-2.json`).
- * This module imports nothing, so browser bundles can use it.
+ * This module imports nothing but the (import-free) operation table, so browser bundles can use it.
  */
 
 /**
@@ -126,47 +126,24 @@ export const SSM_LIMITS = {
 } as const;
 
 /**
- * The SSM operations this project uses, with the list key of each paginated one.
+ * Limits of a window report (`getWindowReport`), the same in every adapter: how many of the
+ * window's latest executions it covers when none is asked for, and the most and fewest a caller
+ * may ask for (one page of `DescribeMaintenanceWindowExecutions`). Adapters show these in their
+ * help and forms; core checks them.
  *
  * @example
  * ```ts
- * SSM_OPERATIONS.DescribeMaintenanceWindowExecutionTaskInvocations.listKey;
- * // 'WindowExecutionTaskInvocationIdentities'
+ * REPORT_LIMITS.executions.default; // 5
+ * REPORT_LIMITS.executions.max; // 100
  * ```
  */
-export const SSM_OPERATIONS = {
-  DescribeMaintenanceWindows: { listKey: 'WindowIdentities', filterKeys: ['Name', 'Enabled'] },
-  GetMaintenanceWindow: { listKey: undefined, filterKeys: [] },
-  DescribeMaintenanceWindowExecutions: {
-    listKey: 'WindowExecutions',
-    filterKeys: ['ExecutedBefore', 'ExecutedAfter'],
-  },
-  GetMaintenanceWindowExecution: { listKey: undefined, filterKeys: [] },
-  DescribeMaintenanceWindowExecutionTasks: {
-    listKey: 'WindowExecutionTaskIdentities',
-    filterKeys: ['STATUS'],
-  },
-  GetMaintenanceWindowExecutionTask: { listKey: undefined, filterKeys: [] },
-  DescribeMaintenanceWindowExecutionTaskInvocations: {
-    listKey: 'WindowExecutionTaskInvocationIdentities',
-    filterKeys: ['STATUS'],
-  },
-  GetMaintenanceWindowExecutionTaskInvocation: { listKey: undefined, filterKeys: [] },
-  DescribeMaintenanceWindowTargets: {
-    listKey: 'Targets',
-    filterKeys: ['Type', 'WindowTargetId', 'OwnerInformation'],
-  },
+export const REPORT_LIMITS = {
+  /** Executions per window in a report. */
+  executions: { default: 5, min: 1, max: 100 },
 } as const;
 
-/**
- * Name of an SSM operation this project uses.
- *
- * @example
- * ```ts
- * const op: SsmOperation = 'GetMaintenanceWindow';
- * ```
- */
-export type SsmOperation = keyof typeof SSM_OPERATIONS;
+// The operation table lives in its own module; these names stay importable from here.
+export { SSM_OPERATIONS, type SsmOperation } from './operations';
 
 /**
  * The `X-Amz-Target` prefix of SSM's AWS JSON 1.1 protocol.

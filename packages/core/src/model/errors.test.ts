@@ -1,5 +1,6 @@
 import {
   AccessDeniedError,
+  CredentialsError,
   InvalidInputError,
   isSsmInvocationsError,
   NotFoundError,
@@ -8,6 +9,7 @@ import {
   SSM_INVOCATIONS_ERROR_CODES,
   SsmInvocationsError,
   ThrottledError,
+  TimeoutError,
 } from './errors';
 
 describe('error classes', () => {
@@ -18,6 +20,8 @@ describe('error classes', () => {
     [new AccessDeniedError('no'), 'AccessDeniedError', 'ACCESS_DENIED'],
     [new ServiceError('boom'), 'ServiceError', 'SERVICE_ERROR'],
     [new PaginationError('loop'), 'PaginationError', 'PAGINATION_ERROR'],
+    [new TimeoutError('slow'), 'TimeoutError', 'TIMEOUT'],
+    [new CredentialsError('none', { missing: 'region' }), 'CredentialsError', 'CREDENTIALS'],
   ])('%p has name %p and code %p', (error, name, code) => {
     expect(error).toBeInstanceOf(SsmInvocationsError);
     expect(error).toBeInstanceOf(Error);
@@ -94,6 +98,6 @@ describe('isSsmInvocationsError', () => {
   });
 
   it('lists every code once', () => {
-    expect(new Set(SSM_INVOCATIONS_ERROR_CODES).size).toBe(6);
+    expect(new Set(SSM_INVOCATIONS_ERROR_CODES).size).toBe(8);
   });
 });

@@ -1,4 +1,5 @@
-import { INVOCATION_FIELDS, pickFields, WINDOW_FIELDS } from './record-fields';
+import { INVOCATION_FIELDS, WINDOW_FIELDS } from './operations';
+import { pickFields } from './record-fields';
 
 describe('pickFields', () => {
   it('drops unknown members, $metadata, undefined and null', () => {

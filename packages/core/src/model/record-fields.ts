@@ -1,169 +1,10 @@
 /**
- * The member names of each SSM output shape this package returns. The client keeps exactly these
- * on every record, so both transports return identical records: the SDK drops members it does not
- * know and `$metadata` is not a record field.
+ * The record-field picker. The client keeps exactly the members the operation table lists
+ * ({@link SSM_OPERATIONS}`[op].fields`) on every record, so both transports return identical
+ * records: the SDK drops members it does not know and `$metadata` is not a record field.
  */
-
-/**
- * The 12 members of `MaintenanceWindowExecutionTaskInvocationIdentity` (and of the
- * `GetMaintenanceWindowExecutionTaskInvocation` output).
- *
- * @example
- * ```ts
- * INVOCATION_FIELDS.length; // 12
- * ```
- */
-export const INVOCATION_FIELDS = [
-  'WindowExecutionId',
-  'TaskExecutionId',
-  'InvocationId',
-  'ExecutionId',
-  'TaskType',
-  'Parameters',
-  'Status',
-  'StatusDetails',
-  'StartTime',
-  'EndTime',
-  'OwnerInformation',
-  'WindowTargetId',
-] as const;
-
-/**
- * Members of `MaintenanceWindowExecutionTaskIdentity`.
- *
- * @example
- * ```ts
- * TASK_FIELDS.includes('TaskArn'); // true
- * ```
- */
-export const TASK_FIELDS = [
-  'WindowExecutionId',
-  'TaskExecutionId',
-  'Status',
-  'StatusDetails',
-  'StartTime',
-  'EndTime',
-  'TaskArn',
-  'TaskType',
-  'AlarmConfiguration',
-  'TriggeredAlarms',
-] as const;
-
-/**
- * Members of the `GetMaintenanceWindowExecutionTask` output (the deprecated, sensitive
- * `TaskParameters` left out).
- *
- * @example
- * ```ts
- * TASK_DETAIL_FIELDS.includes('Type'); // true
- * ```
- */
-export const TASK_DETAIL_FIELDS = [
-  'WindowExecutionId',
-  'TaskExecutionId',
-  'TaskArn',
-  'ServiceRole',
-  'Type',
-  'Priority',
-  'MaxConcurrency',
-  'MaxErrors',
-  'Status',
-  'StatusDetails',
-  'StartTime',
-  'EndTime',
-  'AlarmConfiguration',
-  'TriggeredAlarms',
-] as const;
-
-/**
- * Members of `MaintenanceWindowExecution`.
- *
- * @example
- * ```ts
- * EXECUTION_FIELDS.includes('WindowId'); // true
- * ```
- */
-export const EXECUTION_FIELDS = [
-  'WindowId',
-  'WindowExecutionId',
-  'Status',
-  'StatusDetails',
-  'StartTime',
-  'EndTime',
-] as const;
-
-/**
- * Members of the `GetMaintenanceWindowExecution` output.
- *
- * @example
- * ```ts
- * EXECUTION_DETAIL_FIELDS.includes('TaskIds'); // true
- * ```
- */
-export const EXECUTION_DETAIL_FIELDS = [
-  'WindowExecutionId',
-  'TaskIds',
-  'Status',
-  'StatusDetails',
-  'StartTime',
-  'EndTime',
-] as const;
-
-/**
- * Members of `MaintenanceWindowIdentity` (DescribeMaintenanceWindows).
- *
- * @example
- * ```ts
- * WINDOW_SUMMARY_FIELDS.includes('NextExecutionTime'); // true
- * ```
- */
-export const WINDOW_SUMMARY_FIELDS = [
-  'WindowId',
-  'Name',
-  'Description',
-  'Enabled',
-  'Duration',
-  'Cutoff',
-  'Schedule',
-  'ScheduleTimezone',
-  'ScheduleOffset',
-  'EndDate',
-  'StartDate',
-  'NextExecutionTime',
-] as const;
-
-/**
- * Members of the `GetMaintenanceWindow` output.
- *
- * @example
- * ```ts
- * WINDOW_FIELDS.includes('CreatedDate'); // true
- * ```
- */
-export const WINDOW_FIELDS = [
-  ...WINDOW_SUMMARY_FIELDS,
-  'AllowUnassociatedTargets',
-  'CreatedDate',
-  'ModifiedDate',
-] as const;
-
-/**
- * Members of `MaintenanceWindowTarget`.
- *
- * @example
- * ```ts
- * TARGET_FIELDS.includes('ResourceType'); // true
- * ```
- */
-export const TARGET_FIELDS = [
-  'WindowId',
-  'WindowTargetId',
-  'ResourceType',
-  'Targets',
-  'OwnerInformation',
-  'Name',
-  'Description',
-] as const;
+import { ServiceError } from './errors';
+import { SSM_OPERATIONS, type SsmListOperation, type SsmOperation } from './operations';
 
 const fieldSets = new WeakMap<readonly string[], ReadonlySet<string>>();
 
@@ -203,4 +44,33 @@ export function pickFields<T>(source: Record<string, unknown>, fields: readonly 
     if (value !== undefined && value !== null) out[field] = value;
   }
   return out as T;
+}
+
+/** The record of a single-record operation's output, with that operation's fields. */
+export function recordOf<T>(operation: SsmOperation, output: Record<string, unknown>): T {
+  return pickFields<T>(output, SSM_OPERATIONS[operation].fields);
+}
+
+/**
+ * The records of one page of a listing, each with the operation's fields; a list member that is
+ * not a list of objects is a malformed response.
+ */
+export function recordsOf<T>(operation: SsmListOperation, output: Record<string, unknown>): T[] {
+  const { listKey: key, fields } = SSM_OPERATIONS[operation];
+  const list = output[key];
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) {
+    throw new ServiceError(`${operation} failed: MalformedResponse: ${key} is not a list`, {
+      operation,
+    });
+  }
+  return list.map((item: unknown) => {
+    if (typeof item !== 'object' || item === null) {
+      throw new ServiceError(
+        `${operation} failed: MalformedResponse: ${key} holds a non-object entry`,
+        { operation },
+      );
+    }
+    return pickFields<T>(item as Record<string, unknown>, fields);
+  });
 }

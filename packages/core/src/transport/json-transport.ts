@@ -7,6 +7,7 @@ import { SSM_TARGET_PREFIX, TIMESTAMP_FIELDS, type SsmOperation } from '../model
 import { InvalidInputError } from '../model/errors';
 import { abortableSleep, isRetryable, retryDelayMs, type RetryOptions } from './retry-policy';
 import { errorFromFailure, type ServiceFailure } from './service-failure';
+import { resolveTimeouts, type TimeoutOptions } from './timeouts';
 import type { SendOptions, SsmTransport } from './types';
 
 /**
@@ -34,7 +35,15 @@ export interface JsonRequest {
   target: string;
   /** The JSON request body. */
   body: string;
+  /**
+   * Aborted when the caller cancels or the attempt exceeds `requestTimeoutMs`; pass it on to the
+   * HTTP call so the socket is released. (The transport stops waiting either way.)
+   */
   signal?: AbortSignal;
+  /** The transport's connection timeout, for HTTP clients that can apply it to the socket. */
+  connectTimeoutMs?: number;
+  /** The transport's per-attempt timeout (enforced by the transport through `signal`). */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -71,14 +80,21 @@ export interface JsonResponse {
 export type JsonRequestFunction = (request: JsonRequest) => Promise<JsonResponse>;
 
 /**
- * Options of {@link jsonTransport}: the retry policy (defaults match the SDK's standard mode).
+ * Options of {@link jsonTransport}: the retry policy (defaults match the SDK's standard mode),
+ * the timeouts (3 s connect, 20 s per attempt) and the secret values never to show in an error.
  *
  * @example
  * ```ts
- * const options: JsonTransportOptions = { maxAttempts: 5 };
+ * const options: JsonTransportOptions = { maxAttempts: 5, requestTimeoutMs: 10_000, secrets: [sessionToken] };
  * ```
  */
-export type JsonTransportOptions = RetryOptions;
+export interface JsonTransportOptions extends RetryOptions, TimeoutOptions {
+  /**
+   * Exact values to redact from every error message, e.g. the credentials the request function
+   * signs with (token-, key- and signature-shaped text is redacted regardless).
+   */
+  secrets?: readonly (string | undefined)[];
+}
 
 /**
  * The content type of AWS JSON 1.1; callers' request functions send it.
@@ -213,6 +229,14 @@ function failureFromResponse(operation: string, response: JsonResponse): Service
   return { operation, statusCode: response.status, ...parseAwsJsonError(response) };
 }
 
+/** Rejects with the signal's reason once it aborts (for racing a request that ignores it). */
+function whenAborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+}
+
 function networkFailure(operation: string, error: unknown): ServiceFailure {
   const fields = (typeof error === 'object' && error !== null ? error : {}) as {
     code?: unknown;
@@ -228,9 +252,11 @@ function networkFailure(operation: string, error: unknown): ServiceFailure {
 
 /**
  * Creates a transport that speaks AWS JSON 1.1 through `request`, with the SDK's standard retry
- * policy: up to 3 attempts; throttling, HTTP 429/500/502/503/504, network errors and malformed
- * bodies retried with full-jitter exponential backoff (base 50 ms, 1000 ms for throttling, cap
- * 20 s), honouring `Retry-After`/`x-amz-retry-after`; abortable by signal.
+ * policy: up to 3 attempts; throttling, HTTP 429/500/502/503/504, timeouts, network errors and
+ * malformed bodies retried with full-jitter exponential backoff (base 50 ms, 1000 ms for
+ * throttling, cap 20 s), honouring `Retry-After`/`x-amz-retry-after`; abortable by signal. Each
+ * attempt is abandoned after `requestTimeoutMs` (default 20 s); when every attempt timed out the
+ * call rejects with a `TimeoutError`. Error messages are redacted (see `redactSecrets`).
  *
  * @example
  * ```ts
@@ -253,7 +279,42 @@ export function jsonTransport(
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
     throw new InvalidInputError('maxAttempts', 'must be a whole number of at least 1');
   }
+  const { connectTimeoutMs, requestTimeoutMs } = resolveTimeouts(options);
   const sleep = options.sleep ?? abortableSleep;
+  const secrets = options.secrets ?? [];
+
+  /** One request, abandoned when the caller aborts or it outlasts `requestTimeoutMs`. */
+  async function requestWithin(
+    operation: SsmOperation,
+    outgoing: JsonRequest,
+    signal: AbortSignal | undefined,
+  ): Promise<JsonResponse | { failure: ServiceFailure }> {
+    const attemptController = new AbortController();
+    const timedOut = new Error(`no answer within ${requestTimeoutMs} ms`);
+    const timer = setTimeout(() => attemptController.abort(timedOut), requestTimeoutMs);
+    const onAbort = (): void => attemptController.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await Promise.race([
+        request({
+          ...outgoing,
+          signal: attemptController.signal,
+          connectTimeoutMs,
+          requestTimeoutMs,
+        }),
+        whenAborted(attemptController.signal),
+      ]);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      if (attemptController.signal.reason === timedOut) {
+        return { failure: { operation, code: 'TimeoutError', message: timedOut.message } };
+      }
+      return { failure: networkFailure(operation, error) };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
 
   async function attempt(
     operation: SsmOperation,
@@ -261,13 +322,8 @@ export function jsonTransport(
     body: string,
     signal: AbortSignal | undefined,
   ): Promise<{ output: Record<string, unknown> } | { failure: ServiceFailure }> {
-    let response: JsonResponse;
-    try {
-      response = await request({ target, body, signal });
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason;
-      return { failure: networkFailure(operation, error) };
-    }
+    const response = await requestWithin(operation, { target, body }, signal);
+    if ('failure' in response) return response;
     if (response.status < 200 || response.status >= 300) {
       return { failure: failureFromResponse(operation, response) };
     }
@@ -305,7 +361,9 @@ export function jsonTransport(
         const result = await attempt(operation, target, body, signal);
         if ('output' in result) return result.output;
         const { failure } = result;
-        if (n >= maxAttempts || !isRetryable(failure)) throw errorFromFailure(failure);
+        if (n >= maxAttempts || !isRetryable(failure)) {
+          throw errorFromFailure({ ...failure, secrets });
+        }
         await sleep(retryDelayMs(n, failure, options), signal);
       }
     },

@@ -12,85 +12,44 @@ import {
   GetMaintenanceWindowExecutionCommand,
   GetMaintenanceWindowExecutionTaskCommand,
   GetMaintenanceWindowExecutionTaskInvocationCommand,
-  type DescribeMaintenanceWindowExecutionsCommandInput,
-  type DescribeMaintenanceWindowExecutionTaskInvocationsCommandInput,
-  type DescribeMaintenanceWindowExecutionTasksCommandInput,
-  type DescribeMaintenanceWindowsCommandInput,
-  type DescribeMaintenanceWindowTargetsCommandInput,
-  type GetMaintenanceWindowCommandInput,
-  type GetMaintenanceWindowExecutionCommandInput,
-  type GetMaintenanceWindowExecutionTaskCommandInput,
-  type GetMaintenanceWindowExecutionTaskInvocationCommandInput,
   type SSMClient,
 } from '@aws-sdk/client-ssm';
-import type { SsmOperation } from '../model/constants';
 import { InvalidInputError, SsmInvocationsError } from '../model/errors';
+import { SSM_OPERATIONS, type SsmOperation } from '../model/operations';
+import { redactSecrets } from '../model/redact';
 import { validateInteger } from '../model/validators';
-import { abortableSleep, retryDelayMs, type RetryOptions } from './retry-policy';
+import { abortableSleep, isRetryable, retryDelayMs, type RetryOptions } from './retry-policy';
 import { errorFromFailure, type ServiceFailure } from './service-failure';
 import type { SendOptions, SsmTransport } from './types';
 
-type Send = (
+type CommandName = (typeof SSM_OPERATIONS)[SsmOperation]['command'];
+
+/** The SDK's command class of each `command` the operation table names. */
+const COMMANDS = {
+  DescribeMaintenanceWindowsCommand,
+  GetMaintenanceWindowCommand,
+  DescribeMaintenanceWindowExecutionsCommand,
+  GetMaintenanceWindowExecutionCommand,
+  DescribeMaintenanceWindowExecutionTasksCommand,
+  GetMaintenanceWindowExecutionTaskCommand,
+  DescribeMaintenanceWindowExecutionTaskInvocationsCommand,
+  GetMaintenanceWindowExecutionTaskInvocationCommand,
+  DescribeMaintenanceWindowTargetsCommand,
+} satisfies Record<CommandName, unknown>;
+
+// The command classes share no usable common type; inputs were validated by the client, so the
+// cast only tells the SDK's types so.
+type AnyCommand = new (input: unknown) => Parameters<SSMClient['send']>[0];
+
+function sendCommand(
   client: SSMClient,
+  operation: SsmOperation,
   input: unknown,
   options: { abortSignal: AbortSignal } | undefined,
-) => Promise<object>;
-
-// One typed send per operation: the SDK's command classes do not share a usable common type.
-// Inputs were validated by the client; the casts only tell the SDK's types so.
-const SENDS: Record<SsmOperation, Send> = {
-  DescribeMaintenanceWindows: (c, i, o) =>
-    c.send(new DescribeMaintenanceWindowsCommand(i as DescribeMaintenanceWindowsCommandInput), o),
-  GetMaintenanceWindow: (c, i, o) =>
-    c.send(new GetMaintenanceWindowCommand(i as GetMaintenanceWindowCommandInput), o),
-  DescribeMaintenanceWindowExecutions: (c, i, o) =>
-    c.send(
-      new DescribeMaintenanceWindowExecutionsCommand(
-        i as DescribeMaintenanceWindowExecutionsCommandInput,
-      ),
-      o,
-    ),
-  GetMaintenanceWindowExecution: (c, i, o) =>
-    c.send(
-      new GetMaintenanceWindowExecutionCommand(i as GetMaintenanceWindowExecutionCommandInput),
-      o,
-    ),
-  DescribeMaintenanceWindowExecutionTasks: (c, i, o) =>
-    c.send(
-      new DescribeMaintenanceWindowExecutionTasksCommand(
-        i as DescribeMaintenanceWindowExecutionTasksCommandInput,
-      ),
-      o,
-    ),
-  GetMaintenanceWindowExecutionTask: (c, i, o) =>
-    c.send(
-      new GetMaintenanceWindowExecutionTaskCommand(
-        i as GetMaintenanceWindowExecutionTaskCommandInput,
-      ),
-      o,
-    ),
-  DescribeMaintenanceWindowExecutionTaskInvocations: (c, i, o) =>
-    c.send(
-      new DescribeMaintenanceWindowExecutionTaskInvocationsCommand(
-        i as DescribeMaintenanceWindowExecutionTaskInvocationsCommandInput,
-      ),
-      o,
-    ),
-  GetMaintenanceWindowExecutionTaskInvocation: (c, i, o) =>
-    c.send(
-      new GetMaintenanceWindowExecutionTaskInvocationCommand(
-        i as GetMaintenanceWindowExecutionTaskInvocationCommandInput,
-      ),
-      o,
-    ),
-  DescribeMaintenanceWindowTargets: (c, i, o) =>
-    c.send(
-      new DescribeMaintenanceWindowTargetsCommand(
-        i as DescribeMaintenanceWindowTargetsCommandInput,
-      ),
-      o,
-    ),
-};
+): Promise<object> {
+  const Command = COMMANDS[SSM_OPERATIONS[operation].command] as unknown as AnyCommand;
+  return client.send(new Command(input), options);
+}
 
 interface SdkErrorShape {
   name?: unknown;
@@ -110,40 +69,136 @@ function retryAfterMs(headers: Record<string, string | undefined> | undefined): 
   return undefined;
 }
 
+const MISSING_CREDENTIALS =
+  'no AWS credentials were found: set AWS_PROFILE to a configured profile, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or pass credentials';
+const MISSING_REGION = 'no AWS region is configured: set AWS_REGION or pass a region';
+
+/** True when the client cannot resolve its region (the SDK then fails before sending). */
+async function regionMissing(client: SSMClient): Promise<boolean> {
+  const provider: unknown = (client as { config?: { region?: unknown } }).config?.region;
+  if (typeof provider !== 'function') return false;
+  try {
+    const region: unknown = await (provider as () => Promise<unknown>)();
+    return typeof region !== 'string' || region === '';
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The credential values the client signed with, for redacting them from a server's answer. Only
+ * asked for when the answer visibly quotes signing material: the request was then signed, so the
+ * SDK's memoized provider answers without fetching anything.
+ */
+async function signingSecrets(client: SSMClient): Promise<string[]> {
+  const provider: unknown = (client as { config?: { credentials?: unknown } }).config?.credentials;
+  if (typeof provider !== 'function') return [];
+  try {
+    const identity = (await (provider as () => Promise<unknown>)()) as Record<string, unknown>;
+    return [identity.accessKeyId, identity.secretAccessKey, identity.sessionToken].filter(
+      (value): value is string => typeof value === 'string',
+    );
+  } catch {
+    return [];
+  }
+}
+
 /**
  * Describes an SDK error for {@link errorFromFailure}: a modelled or unmodelled service exception
- * (it has `$fault`/`$metadata`), a network error (`code` such as ECONNRESET) or a deserialisation
- * failure (a bare TypeError from a malformed body).
+ * (it has `$fault`/`$metadata`), missing credentials or region (thrown before sending), a timeout
+ * or network error (`code` such as ECONNRESET), an error status whose body is not AWS JSON (a
+ * proxy's HTML page), or a deserialisation failure (a bare TypeError from a malformed body).
  */
-function failureFromSdkError(operation: string, error: unknown): ServiceFailure {
+async function failureFromSdkError(
+  client: SSMClient,
+  operation: string,
+  error: unknown,
+  secrets: readonly string[],
+): Promise<ServiceFailure> {
   const e = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorShape;
   const isServiceException = e.$fault !== undefined;
   const name = typeof e.name === 'string' ? e.name : undefined;
+  const statusCode = e.$metadata?.httpStatusCode;
   const networkCode = [e.code, e.cause?.code].find((c): c is string => typeof c === 'string');
+  const base = { operation, statusCode, requestId: e.$metadata?.requestId, cause: error, secrets };
+  // A timeout, also one that struck while the body streamed (then the status is known).
+  if (!isServiceException && name === 'TimeoutError') {
+    // "@smithy/node-http-handler - [ERROR] a request has exceeded …": keep what happened.
+    const said =
+      typeof e.message === 'string'
+        ? `: ${e.message.replace(/^@smithy\/[\w-]+ - (\[\w+\] )?/, '')}`
+        : '';
+    return {
+      ...base,
+      statusCode: undefined,
+      code: 'TimeoutError',
+      message: `no answer in time${said}`,
+    };
+  }
+  if (!isServiceException && statusCode === undefined) {
+    if (name === 'CredentialsProviderError') {
+      const said = typeof e.message === 'string' ? ` (${e.message})` : '';
+      return { ...base, missing: 'credentials', message: `${MISSING_CREDENTIALS}${said}` };
+    }
+    if (networkCode === undefined && (await regionMissing(client))) {
+      return { ...base, missing: 'region', message: MISSING_REGION };
+    }
+  }
   let code: string | undefined;
   if (isServiceException) code = name;
   else if (networkCode !== undefined) code = networkCode;
-  else if (name === 'TimeoutError') code = name;
+  // An error status with a body the SDK could not read: judged by its status alone.
+  else if (statusCode !== undefined && statusCode >= 300) code = undefined;
   else code = 'MalformedResponse';
-  const message = typeof e.message === 'string' && isServiceException ? e.message : undefined;
+  const serverText = typeof e.message === 'string' && isServiceException ? e.message : undefined;
+  const quotesSigning = serverText !== undefined && redactSecrets(serverText) !== serverText;
   return {
-    operation,
+    ...base,
     code,
     message:
-      message ??
-      (code === 'MalformedResponse' ? 'the response could not be parsed' : 'network error'),
-    statusCode: e.$metadata?.httpStatusCode,
-    requestId: e.$metadata?.requestId,
+      serverText ??
+      (code === 'MalformedResponse'
+        ? 'the response could not be parsed'
+        : code === undefined
+          ? 'the response is not an AWS error document'
+          : 'network error'),
     retryAfterMs: retryAfterMs(e.$response?.headers),
-    cause: error,
+    secrets: quotesSigning ? [...secrets, ...(await signingSecrets(client))] : secrets,
   };
 }
 
 /**
+ * Whether this transport retries a failure itself: the SDK already retried everything it knows
+ * as transient, but not malformed bodies nor error statuses whose body it could not read.
+ */
+function retriedHere(failure: ServiceFailure, error: unknown): boolean {
+  const isServiceException = (error as SdkErrorShape | undefined)?.$fault !== undefined;
+  if (isServiceException || failure.missing !== undefined) return false;
+  if (failure.code === 'MalformedResponse') return true;
+  return failure.code === undefined && failure.statusCode !== undefined && isRetryable(failure);
+}
+
+/**
+ * Options of {@link sdkTransport}: the retry policy for what the SDK does not retry, and secret
+ * values to redact from error messages.
+ *
+ * @example
+ * ```ts
+ * const options: SdkTransportOptions = { maxAttempts: 3, secrets: [credentials.sessionToken] };
+ * ```
+ */
+export interface SdkTransportOptions extends RetryOptions {
+  /** Exact values never to show in an error (e.g. the static credentials of the client). */
+  secrets?: readonly (string | undefined)[];
+}
+
+/**
  * Wraps an `SSMClient` (from `@aws-sdk/client-ssm`) as a transport. Retries are the client's own
- * (`maxAttempts` of its config), except for malformed response bodies, which the SDK does not
- * retry: those are retried here under the same policy as the JSON transport (`retry.maxAttempts`,
- * default 3). Failures become core errors with the SDK error as `cause`; `$metadata` is stripped.
+ * (`maxAttempts` of its config), except for malformed response bodies and unreadable 5xx bodies,
+ * which the SDK does not retry: those are retried here under the same policy as the JSON transport
+ * (`retry.maxAttempts`, default 3). Failures become core errors with the SDK error as `cause`;
+ * `$metadata` is stripped. Missing credentials or region become a `CredentialsError` (never
+ * retried); timeouts (the client's `requestHandler` settings) a `TimeoutError`.
  *
  * @example
  * ```ts
@@ -152,12 +207,13 @@ function failureFromSdkError(operation: string, error: unknown): ServiceFailure 
  * const client = createInvocationsClient({ transport: sdkTransport(new SSMClient({ region: 'eu-west-1' })) });
  * ```
  */
-export function sdkTransport(client: SSMClient, retry: RetryOptions = {}): SsmTransport {
+export function sdkTransport(client: SSMClient, retry: SdkTransportOptions = {}): SsmTransport {
   if (typeof client !== 'object' || client === null || typeof client.send !== 'function') {
     throw new InvalidInputError('ssmClient', 'must be an SSMClient from @aws-sdk/client-ssm');
   }
   const maxAttempts = validateInteger(retry.maxAttempts, 'maxAttempts', 1) ?? 3;
   const sleep = retry.sleep ?? abortableSleep;
+  const secrets = (retry.secrets ?? []).filter((v): v is string => typeof v === 'string');
   return {
     async send(
       operation: SsmOperation,
@@ -170,7 +226,7 @@ export function sdkTransport(client: SSMClient, retry: RetryOptions = {}): SsmTr
         try {
           // No options object without a signal: the SDK's plain path, as a raw send takes.
           const sdkOptions = signal === undefined ? undefined : { abortSignal: signal };
-          const output = (await SENDS[operation](client, input, sdkOptions)) as Record<
+          const output = (await sendCommand(client, operation, input, sdkOptions)) as Record<
             string,
             unknown
           >;
@@ -179,9 +235,8 @@ export function sdkTransport(client: SSMClient, retry: RetryOptions = {}): SsmTr
         } catch (error) {
           if (signal?.aborted) throw signal.reason;
           if (error instanceof SsmInvocationsError) throw error;
-          const failure = failureFromSdkError(operation, error);
-          // Everything else was already retried by the SDK's own strategy.
-          if (failure.code !== 'MalformedResponse' || attempt >= maxAttempts) {
+          const failure = await failureFromSdkError(client, operation, error, secrets);
+          if (!retriedHere(failure, error) || attempt >= maxAttempts) {
             throw errorFromFailure(failure);
           }
           await sleep(retryDelayMs(attempt, failure, retry), signal);

@@ -4,11 +4,14 @@
  */
 import {
   AccessDeniedError,
+  CredentialsError,
   NotFoundError,
   ServiceError,
   type SsmInvocationsError,
   ThrottledError,
+  TimeoutError,
 } from '../model/errors';
+import { redactSecrets } from '../model/redact';
 
 /**
  * What is known about a failed call.
@@ -27,6 +30,10 @@ export interface ServiceFailure {
   requestId?: string;
   retryAfterMs?: number;
   cause?: unknown;
+  /** Set when the call was never sent because no credentials or no region could be found. */
+  missing?: 'credentials' | 'region';
+  /** Exact values to redact from the message (the credentials the transport signs with). */
+  secrets?: readonly (string | undefined)[];
 }
 
 /**
@@ -82,6 +89,50 @@ export const ACCESS_DENIED_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Error codes of an attempt that got no answer in time (set by the transports and the HTTP
+ * stacks under them). Only without an HTTP status: a service's own `RequestTimeout` answer is a
+ * service error.
+ */
+const TIMEOUT_CODES: ReadonlySet<string> = new Set([
+  'TimeoutError',
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
+
+/**
+ * Whether a failure is a connection or request timeout (no answer in time).
+ *
+ * @example
+ * ```ts
+ * isTimeout({ operation: 'X', code: 'TimeoutError' }); // true
+ * ```
+ */
+export function isTimeout(failure: ServiceFailure): boolean {
+  return (
+    failure.statusCode === undefined &&
+    failure.code !== undefined &&
+    TIMEOUT_CODES.has(failure.code)
+  );
+}
+
+/**
+ * Redacts secrets from the message and stack of the error a core error wraps, so printing the
+ * whole chain (`util.inspect`, `console.error`) shows no more than the core error's own message.
+ */
+function redactCause(cause: unknown, secrets: ServiceFailure['secrets']): void {
+  if (!(cause instanceof Error)) return;
+  try {
+    cause.message = redactSecrets(cause.message, secrets);
+    if (cause.stack !== undefined) cause.stack = redactSecrets(cause.stack, secrets);
+  } catch {
+    // A frozen error keeps its text; core's own message is redacted regardless.
+  }
+}
+
+/**
  * Whether a failure is throttling (by code or HTTP 429).
  *
  * @example
@@ -96,8 +147,10 @@ export function isThrottling(failure: ServiceFailure): boolean {
 }
 
 /**
- * Maps a failure to the core error class: NotFoundError, ThrottledError, AccessDeniedError or
- * ServiceError. The message names the operation, the AWS error type and the request id.
+ * Maps a failure to the core error class: CredentialsError, TimeoutError, NotFoundError,
+ * ThrottledError, AccessDeniedError or ServiceError. The message names the operation, the AWS
+ * error type and the request id; secrets in it (and in the wrapped cause) are redacted with
+ * {@link redactSecrets}.
  *
  * @example
  * ```ts
@@ -106,13 +159,26 @@ export function isThrottling(failure: ServiceFailure): boolean {
  * ```
  */
 export function errorFromFailure(failure: ServiceFailure): SsmInvocationsError {
-  const { operation, code, statusCode, requestId, cause } = failure;
+  const { operation, code, statusCode, requestId, cause, secrets } = failure;
   const what = code ?? (statusCode === undefined ? 'Error' : `HTTP ${statusCode}`);
   const detail = failure.message ? `${what}: ${failure.message}` : what;
-  const message = `${operation} failed: ${detail}`;
+  // The one place every message of both transports is built: server text may quote the signed
+  // request (with its session token), so it is redacted here, once.
+  const message = redactSecrets(`${operation} failed: ${detail}`, secrets);
+  redactCause(cause, secrets);
   // Only codes the service itself sent: not network error codes, not our own MalformedResponse.
   const serviceCode = statusCode !== undefined && code !== 'MalformedResponse' ? code : undefined;
   const options = { operation, requestId, cause, serviceCode };
+  if (failure.missing !== undefined) {
+    return new CredentialsError(
+      redactSecrets(
+        `${operation} was not sent: ${failure.message ?? `no ${failure.missing}`}`,
+        secrets,
+      ),
+      { operation, cause, missing: failure.missing },
+    );
+  }
+  if (isTimeout(failure)) return new TimeoutError(message, options);
   if (code === 'DoesNotExistException') return new NotFoundError(message, options);
   if (isThrottling(failure)) {
     return new ThrottledError(message, { ...options, retryAfterMs: failure.retryAfterMs });

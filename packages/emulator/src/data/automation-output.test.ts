@@ -1,4 +1,4 @@
-import { createSeededRandom } from '../seeded-random';
+import { createSeededRandom } from '../state/seeded-random';
 import {
   AUTOMATION_FAILURE_KINDS,
   generateAutomationOutcome,

@@ -1,4 +1,4 @@
-import { createSeededRandom } from '../seeded-random';
+import { createSeededRandom } from '../state/seeded-random';
 import {
   COMMAND_FAILURE_KINDS,
   COMMAND_OUTPUT_CAPS,

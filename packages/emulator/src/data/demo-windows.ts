@@ -1,13 +1,9 @@
 /**
- * The `demo` seed's plan: service windows with stable ids that together cover every execution
- * status and task type, as documented in the README. {@link createSeededStore} turns it into
- * records.
+ * The `demo` seed as data: five hand-planned service windows with stable ids that together cover
+ * every status and task type. {@link createDemoStore} turns them into a store.
  */
 import type { ExecutionStatus } from '../protocol/service-model';
 import type { TaskTemplate } from '../state/execution-builder';
-
-/** The demo account id used in ARNs. */
-export const DEMO_ACCOUNT = '123456789012';
 
 /**
  * The `demo` seed's window ids, stable across runs and releases.
@@ -44,14 +40,20 @@ export interface DemoWindow {
   /** Execution statuses, newest first. */
   executionStatuses: readonly ExecutionStatus[];
   tasks: readonly TaskTemplate[];
-  targets: readonly {
-    name: string;
-    ownerInformation: string;
-    resourceType: 'INSTANCE' | 'RESOURCE_GROUP';
-    targets: { Key: string; Values: string[] }[];
-    resourceCount: number;
-  }[];
+  targets: readonly TargetDefinition[];
 }
+
+/** A target registration of a seeded window and how many resources it resolves to. */
+export interface TargetDefinition {
+  name: string;
+  ownerInformation: string;
+  resourceType: 'INSTANCE' | 'RESOURCE_GROUP';
+  targets: { Key: string; Values: string[] }[];
+  resourceCount: number;
+}
+
+/** The account id in the ARNs of seeded records. */
+export const SEED_ACCOUNT = '123456789012';
 
 /**
  * The windows of the `demo` seed: what they run, their targets and the status of each of their
@@ -92,7 +94,7 @@ export const demoWindows: readonly DemoWindow[] = [
       },
       {
         taskType: 'LAMBDA',
-        taskArn: `arn:aws:lambda:us-east-1:${DEMO_ACCOUNT}:function:payments-api-smoke-test`,
+        taskArn: `arn:aws:lambda:us-east-1:${SEED_ACCOUNT}:function:payments-api-smoke-test`,
         priority: 2,
         maxConcurrency: '1',
         maxErrors: '0',
@@ -129,7 +131,7 @@ export const demoWindows: readonly DemoWindow[] = [
     tasks: [
       {
         taskType: 'STEP_FUNCTIONS',
-        taskArn: `arn:aws:states:us-east-1:${DEMO_ACCOUNT}:stateMachine:checkout-web-drain`,
+        taskArn: `arn:aws:states:us-east-1:${SEED_ACCOUNT}:stateMachine:checkout-web-drain`,
         priority: 1,
         maxConcurrency: '1',
         maxErrors: '0',
@@ -144,7 +146,7 @@ export const demoWindows: readonly DemoWindow[] = [
       },
       {
         taskType: 'LAMBDA',
-        taskArn: `arn:aws:lambda:us-east-1:${DEMO_ACCOUNT}:function:checkout-web-register-targets`,
+        taskArn: `arn:aws:lambda:us-east-1:${SEED_ACCOUNT}:function:checkout-web-register-targets`,
         priority: 3,
       },
     ],
@@ -178,7 +180,7 @@ export const demoWindows: readonly DemoWindow[] = [
       },
       {
         taskType: 'STEP_FUNCTIONS',
-        taskArn: `arn:aws:states:us-east-1:${DEMO_ACCOUNT}:stateMachine:inventory-db-verify-backup`,
+        taskArn: `arn:aws:states:us-east-1:${SEED_ACCOUNT}:stateMachine:inventory-db-verify-backup`,
         priority: 2,
       },
     ],
@@ -212,7 +214,7 @@ export const demoWindows: readonly DemoWindow[] = [
     tasks: [
       {
         taskType: 'LAMBDA',
-        taskArn: `arn:aws:lambda:us-east-1:${DEMO_ACCOUNT}:function:search-indexer-reindex`,
+        taskArn: `arn:aws:lambda:us-east-1:${SEED_ACCOUNT}:function:search-indexer-reindex`,
         priority: 1,
         maxConcurrency: '2',
         maxErrors: '1',

@@ -3,7 +3,8 @@ import {
   DescribeMaintenanceWindowExecutionTaskInvocationsCommand,
   SSMClient,
 } from '@aws-sdk/client-ssm';
-import { FixtureError, loadFixture, loadFixtureFile } from './fixture';
+import { loadFixture, loadFixtureFile } from './fixture';
+import { FixtureError } from './fixture-fields';
 import { startEmulator } from '../http/server';
 
 const EXAMPLE = join(__dirname, '..', '..', 'fixtures', 'example.yaml');

@@ -5,18 +5,23 @@
  * (`windows[0].executions[2].tasks[0].Status`), before anything is served.
  */
 import { readFile } from 'node:fs/promises';
-import {
-  EXECUTION_STATUSES,
-  TASK_TYPES,
-  shapePattern,
-  type ExecutionStatus,
-  type PatternedShapeName,
-  type TaskType,
-} from '../protocol/service-model';
+import type { TaskType } from '../protocol/service-model';
 import { parse as parseYaml } from 'yaml';
 import type { ResolvedTarget, TaskTemplate } from '../state/execution-builder';
 import { createSeededRandom } from '../state/seeded-random';
-import type { SeededStore, WindowBlueprint } from './seeds';
+import {
+  FixtureError,
+  booleanAt,
+  listAt,
+  numberAt,
+  objectAt,
+  patternedAt,
+  statusAt,
+  stringAt,
+  taskTypeAt,
+  timeAt,
+} from './fixture-fields';
+import type { SeededStore, WindowBlueprint } from './seed-history';
 import {
   EmulatorStore,
   type EmulatorExecution,
@@ -132,117 +137,6 @@ export interface FixtureInvocation extends Omit<
   TaskType?: TaskType;
   StartTime?: FixtureTime;
   EndTime?: FixtureTime;
-}
-
-/**
- * A fixture that cannot be loaded; `path` names the offending field.
- *
- * @example
- * ```ts
- * try { loadFixture(data); } catch (e) { if (e instanceof FixtureError) console.error(e.path); }
- * ```
- */
-export class FixtureError extends Error {
-  override name = 'FixtureError';
-  readonly path: string;
-
-  constructor(path: string, message: string, options?: { cause?: unknown }) {
-    super(`Invalid fixture at ${path}: ${message}`, options);
-    this.path = path;
-  }
-}
-
-type Json = Record<string, unknown>;
-
-function objectAt(value: unknown, path: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new FixtureError(path, 'expected an object');
-  }
-  return value as Json;
-}
-
-function listAt(value: unknown, path: string): unknown[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new FixtureError(path, 'expected a list');
-  return value;
-}
-
-function stringAt(record: Json, key: string, path: string, required: true): string;
-function stringAt(record: Json, key: string, path: string, required?: false): string | undefined;
-function stringAt(record: Json, key: string, path: string, required = false): string | undefined {
-  const value = record[key];
-  if (value === undefined || value === null) {
-    if (required) throw new FixtureError(`${path}.${key}`, 'is required');
-    return undefined;
-  }
-  if (typeof value !== 'string') throw new FixtureError(`${path}.${key}`, 'expected a string');
-  return value;
-}
-
-function numberAt(record: Json, key: string, path: string): number | undefined {
-  const value = record[key];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new FixtureError(`${path}.${key}`, 'expected a number');
-  }
-  return value;
-}
-
-function booleanAt(record: Json, key: string, path: string): boolean | undefined {
-  const value = record[key];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'boolean')
-    throw new FixtureError(`${path}.${key}`, 'expected true or false');
-  return value;
-}
-
-function timeAt(record: Json, key: string, path: string): Date | undefined {
-  const value = record[key];
-  if (value === undefined || value === null) return undefined;
-  const date =
-    typeof value === 'number'
-      ? new Date(Math.round(value * 1000))
-      : typeof value === 'string'
-        ? new Date(value)
-        : undefined;
-  if (!date || Number.isNaN(date.getTime())) {
-    throw new FixtureError(`${path}.${key}`, 'expected an ISO-8601 string or epoch seconds');
-  }
-  return date;
-}
-
-/** Reads a required string and checks it against a patterned shape of the service model. */
-function patternedAt(record: Json, key: string, path: string, shape: PatternedShapeName): string {
-  const value = stringAt(record, key, path, true);
-  const pattern = shapePattern(shape);
-  if (!pattern.test(value))
-    throw new FixtureError(`${path}.${key}`, `'${value}' does not match ${pattern.source}`);
-  return value;
-}
-
-function statusAt(record: Json, path: string): ExecutionStatus {
-  const value = stringAt(record, 'Status', path, true);
-  if (!(EXECUTION_STATUSES as readonly string[]).includes(value)) {
-    throw new FixtureError(
-      `${path}.Status`,
-      `'${value}' is not one of ${EXECUTION_STATUSES.join(', ')}`,
-    );
-  }
-  return value as ExecutionStatus;
-}
-
-function taskTypeAt(record: Json, key: string, path: string, fallback?: TaskType): TaskType {
-  const value =
-    fallback === undefined
-      ? stringAt(record, key, path, true)
-      : (stringAt(record, key, path) ?? fallback);
-  if (!(TASK_TYPES as readonly string[]).includes(value as string)) {
-    throw new FixtureError(
-      `${path}.${key}`,
-      `'${String(value)}' is not one of ${TASK_TYPES.join(', ')}`,
-    );
-  }
-  return value as TaskType;
 }
 
 function loadWindow(store: EmulatorStore, raw: unknown, path: string): WindowBlueprint {

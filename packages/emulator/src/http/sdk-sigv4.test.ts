@@ -56,14 +56,14 @@ describe('SigV4 verification through the real SDK', () => {
     expect(emulator.stats().signatures.verified).toBeGreaterThanOrEqual(1);
   });
 
-  it('rejects a wrong secret with InvalidSignatureException', async () => {
+  it('rejects a wrong secret with InvalidSignatureException quoting the canonical request', async () => {
     const error = await errorOf(ssm({ credentials: { ...KEY, secretAccessKey: 'wrong' } }));
-    expect(error).toEqual({
-      name: 'InvalidSignatureException',
-      status: 400,
-      message:
-        'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
-    });
+    expect(error).toMatchObject({ name: 'InvalidSignatureException', status: 400 });
+    expect(error.message).toMatch(
+      /^The request signature we calculated does not match the signature you provided\. Check your AWS Secret Access Key and signing method\. Consult the service documentation for details\.\n\nThe Canonical String for this request should have been\n'POST\n\/\n\n/,
+    );
+    expect(error.message).toContain('x-amz-target:AmazonSSM.DescribeMaintenanceWindows\n');
+    expect(error.message).toContain("The String-to-Sign should have been\n'AWS4-HMAC-SHA256\n");
   });
 
   it('rejects an unknown access key with UnrecognizedClientException', async () => {

@@ -301,7 +301,12 @@ export class SigV4Verifier {
     );
     const provided = Buffer.from(auth.signature);
     if (expected.length !== provided.length || !timingSafeEqual(expected, provided)) {
-      throw new ServiceError('InvalidSignatureException', SIGNATURE_MISMATCH);
+      // As AWS does: the canonical request quoted back, signed session token header included —
+      // which is why clients must redact what they print.
+      throw new ServiceError(
+        'InvalidSignatureException',
+        `${SIGNATURE_MISMATCH}\n\nThe Canonical String for this request should have been\n'${canonicalRequest}'\n\nThe String-to-Sign should have been\n'${stringToSign}'\n`,
+      );
     }
     return credential.accessKeyId;
   }

@@ -1,6 +1,6 @@
 /**
- * Fault injection: latency, token-bucket throttling, 500s, connection resets, truncated bodies
- * and a NextToken that repeats forever. Rules apply globally and per operation (an operation's
+ * Fault injection: latency, token-bucket throttling, 500s, connection resets, truncated bodies,
+ * requests that are accepted and never answered, and a NextToken that repeats forever. Rules apply globally and per operation (an operation's
  * rule overrides the global fields it sets). Probabilistic faults draw from a seeded PRNG, so a
  * given seed and request sequence always fails the same requests.
  */
@@ -44,6 +44,8 @@ export interface FaultRule {
   resetRate?: number;
   /** Share of requests answered 200 with a truncated JSON body, 0–1. */
   malformedRate?: number;
+  /** Share of requests read and then never answered (the connection stays open), 0–1. */
+  hangRate?: number;
   /** Paginated operations hand out the same NextToken forever. */
   repeatToken?: boolean;
 }
@@ -67,7 +69,7 @@ export interface FaultConfig extends FaultRule {
 export type FaultDecision =
   | { kind: 'none'; delayMs: number; repeatToken: boolean }
   | { kind: 'throttle'; delayMs: number; retryAfterMs?: number }
-  | { kind: 'failure' | 'reset' | 'malformed'; delayMs: number };
+  | { kind: 'failure' | 'reset' | 'malformed' | 'hang'; delayMs: number };
 
 /**
  * Thrown for fault settings outside their range; the message names the field.
@@ -116,6 +118,7 @@ function checkRule(rule: FaultRule, where: string): void {
   checkRate(`${where}failureRate`, rule.failureRate);
   checkRate(`${where}resetRate`, rule.resetRate);
   checkRate(`${where}malformedRate`, rule.malformedRate);
+  checkRate(`${where}hangRate`, rule.hangRate);
   for (const [name, value] of [
     ['latencyMs', rule.latencyMs],
     ['jitterMs', rule.jitterMs],
@@ -195,6 +198,7 @@ export class FaultInjector {
     if (bucket && rule.throttle && !bucket.take(now)) {
       return { kind: 'throttle', delayMs, retryAfterMs: rule.throttle.retryAfterMs };
     }
+    if (this.#roll(rule.hangRate)) return { kind: 'hang', delayMs };
     if (this.#roll(rule.resetRate)) return { kind: 'reset', delayMs };
     if (this.#roll(rule.failureRate)) return { kind: 'failure', delayMs };
     if (this.#roll(rule.malformedRate)) return { kind: 'malformed', delayMs };

@@ -10,7 +10,7 @@
 import type { ExecutionStatus } from '../protocol/service-model';
 import { buildExecution, type BuiltExecution } from '../state/execution-builder';
 import { createSeededRandom, type SeededRandom } from '../state/seeded-random';
-import type { WindowBlueprint } from '../data/seeds';
+import type { WindowBlueprint } from '../data/seed-history';
 import type { EmulatorExecution, EmulatorStore } from '../state/store';
 import { jitteredGapMs, liveCadenceMs, planRun } from './live-pacing';
 import { plannedEnd, reveal, type ActiveExecution, type Timed } from './live-reveal';

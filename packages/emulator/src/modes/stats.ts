@@ -15,6 +15,7 @@ export const FAULT_KINDS = [
   'reset',
   'malformed',
   'repeatToken',
+  'hang',
 ] as const;
 
 /**
@@ -68,7 +69,15 @@ export class StatsRecorder {
       byOperation: {},
       succeeded: {},
       errors: {},
-      faults: { latency: 0, throttle: 0, failure: 0, reset: 0, malformed: 0, repeatToken: 0 },
+      faults: {
+        latency: 0,
+        throttle: 0,
+        failure: 0,
+        reset: 0,
+        malformed: 0,
+        repeatToken: 0,
+        hang: 0,
+      },
       throttled: 0,
       signatures: { verified: 0, rejected: 0 },
       startedAt: now.toISOString(),

@@ -39,20 +39,20 @@ export interface ListShape {
 /** One recorded shape. */
 export type ServiceShape = StringShape | IntegerShape | ListShape;
 
-const UUID_PATTERN =
-  '^[0-9a-fA-F]{8}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{12}$';
+/** The four UUID id shapes of the model are identical: 36 characters, 8-4-4-4-12 hex digits. */
+const UUID_SHAPE = {
+  type: 'string',
+  min: 36,
+  max: 36,
+  pattern: '^[0-9a-fA-F]{8}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{12}$',
+} as const;
 
 const shapes = {
   MaintenanceWindowId: { type: 'string', min: 20, max: 20, pattern: '^mw-[0-9a-f]{17}$' },
-  MaintenanceWindowExecutionId: { type: 'string', min: 36, max: 36, pattern: UUID_PATTERN },
-  MaintenanceWindowExecutionTaskId: { type: 'string', min: 36, max: 36, pattern: UUID_PATTERN },
-  MaintenanceWindowExecutionTaskInvocationId: {
-    type: 'string',
-    min: 36,
-    max: 36,
-    pattern: UUID_PATTERN,
-  },
-  MaintenanceWindowTargetId: { type: 'string', min: 36, max: 36, pattern: UUID_PATTERN },
+  MaintenanceWindowExecutionId: UUID_SHAPE,
+  MaintenanceWindowExecutionTaskId: UUID_SHAPE,
+  MaintenanceWindowExecutionTaskInvocationId: UUID_SHAPE,
+  MaintenanceWindowTargetId: UUID_SHAPE,
   MaintenanceWindowName: {
     type: 'string',
     min: 3,
@@ -206,6 +206,11 @@ export const SSM_SERVICE_MODEL = {
 
 /** One of the nine maintenance-window operations. */
 export type SsmOperationName = keyof typeof operations;
+
+/** The operations that answer a page under a list key. */
+export type ListOperationName = {
+  [K in SsmOperationName]: (typeof operations)[K] extends { listKey: string } ? K : never;
+}[SsmOperationName];
 
 /** A maintenance-window execution, task or invocation status. */
 export type ExecutionStatus = (typeof shapes.MaintenanceWindowExecutionStatus.enum)[number];

@@ -104,9 +104,24 @@ function pathOf(member: string): string {
   return member.charAt(0).toLowerCase() + member.slice(1);
 }
 
-function lengthRange(shapeName: ShapeName): { min?: number; max?: number } {
-  const shape: ServiceShape = SSM_SERVICE_MODEL.shapes[shapeName];
-  return shape.type === 'integer' ? {} : { min: shape.min, max: shape.max };
+/** Records a measure (a length or a value) outside `bounds`; true when within. */
+function checkBounds(
+  errors: ValidationErrors,
+  path: string,
+  value: unknown,
+  measure: number,
+  bounds: { min?: number; max?: number },
+  what: 'length' | 'value',
+): boolean {
+  const { min, max } = bounds;
+  const broken =
+    min !== undefined && measure < min
+      ? `greater than or equal to ${min}`
+      : max !== undefined && measure > max
+        ? `less than or equal to ${max}`
+        : undefined;
+  if (broken !== undefined) errors.add(path, value, `Member must have ${what} ${broken}`);
+  return broken === undefined;
 }
 
 /** Records a length outside the shape's `min`/`max` (strings: characters, lists: entries). */
@@ -116,16 +131,8 @@ function checkLength(
   value: string | readonly unknown[],
   shapeName: ShapeName,
 ): boolean {
-  const { min, max } = lengthRange(shapeName);
-  if (min !== undefined && value.length < min) {
-    errors.add(path, value, `Member must have length greater than or equal to ${min}`);
-    return false;
-  }
-  if (max !== undefined && value.length > max) {
-    errors.add(path, value, `Member must have length less than or equal to ${max}`);
-    return false;
-  }
-  return true;
+  const shape: ServiceShape = SSM_SERVICE_MODEL.shapes[shapeName];
+  return checkBounds(errors, path, value, value.length, shape, 'length');
 }
 
 /** Records a string that breaks its shape's pattern or enum. */
@@ -175,11 +182,8 @@ export function readRequiredMembers(
 /** Checks `MaxResults` against its shape's range. */
 export function checkMaxResults(errors: ValidationErrors, value: number | undefined): void {
   if (value === undefined) return;
-  const { min, max } = SSM_SERVICE_MODEL.shapes.MaintenanceWindowMaxResults;
-  if (value < min)
-    errors.add('maxResults', value, `Member must have value greater than or equal to ${min}`);
-  if (value > max)
-    errors.add('maxResults', value, `Member must have value less than or equal to ${max}`);
+  const range = SSM_SERVICE_MODEL.shapes.MaintenanceWindowMaxResults;
+  checkBounds(errors, 'maxResults', value, value, range, 'value');
 }
 
 /**
@@ -209,19 +213,9 @@ export function checkFilters(
     const rule = filterRule(filter.Key);
     if (rule && 'count' in rule) {
       // A time bound takes exactly one date.
-      if (filter.Values.length < rule.count) {
-        errors.add(
-          `${at}.values`,
-          filter.Values,
-          `Member must have length greater than or equal to ${rule.count}`,
-        );
-      } else if (filter.Values.length > rule.count) {
-        errors.add(
-          `${at}.values`,
-          filter.Values,
-          `Member must have length less than or equal to ${rule.count}`,
-        );
-      }
+      const { count } = rule;
+      const bounds = { min: count, max: count };
+      checkBounds(errors, `${at}.values`, filter.Values, filter.Values.length, bounds, 'length');
     }
     filter.Values.forEach((value, valueIndex) => {
       const valueAt = `${at}.values.${valueIndex + 1}.member`;

@@ -1,4 +1,5 @@
 import { NodeApiError, NodeOperationError, type IDataObject, type JsonObject } from 'n8n-workflow';
+import { REPORT_LIMITS } from '@ssm-invocations/core/json';
 import { SsmCredentialError } from '../../shared/awsRequestSigning';
 import { AwsSsmMaintenanceWindow } from './AwsSsmMaintenanceWindow.node';
 import {
@@ -234,7 +235,7 @@ describe('AWS SSM Maintenance Window node: errors', () => {
   it('rejects a malformed ID before sending anything, naming the parameter', async () => {
     const attempt = run([{ ...invocationsOf, windowExecutionId: 'not-an-id' }]);
     await expect(attempt).rejects.toThrow(NodeOperationError);
-    await expect(attempt).rejects.toThrow(/^Window Execution ID: /);
+    await expect(attempt).rejects.toThrow(/^Window Execution ID: must be a 36-character UUID/);
     const ssm = createFakeSsm(demoData());
     const { context } = fakeExecute(ssm, [{ ...invocationsOf, taskId: '' }]);
     await expect(node.execute.call(context)).rejects.toThrow(/^Task ID: /);
@@ -268,6 +269,14 @@ describe('AWS SSM Maintenance Window node: errors', () => {
     await expect(node.execute.call(context)).rejects.toThrow(
       /^Access Key ID: AWS does not recognise this key/,
     );
+  });
+
+  it("words a bad status from core's field and reason, not its message", async () => {
+    const attempt = run([{ ...invocationsOf, filters: { statuses: ['FAILED', 'BROKEN'] } }]);
+    const error = await attempt.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NodeOperationError);
+    expect((error as Error).message).toMatch(/^Status: must be one of PENDING, /);
+    expect((error as Error).message).not.toContain('Invalid input');
   });
 
   it('rejects a Limit below 1 naming the parameter', async () => {
@@ -343,5 +352,16 @@ describe('AWS SSM Maintenance Window node: errors', () => {
     expect(String((requests[0]?.headers as IDataObject).authorization)).toContain(
       'Credential=AKIDUNITTEST/',
     );
+  });
+});
+
+describe('AWS SSM Maintenance Window node: report limits', () => {
+  it("offers core's executions-per-report limits", () => {
+    const executions = node.description.properties.find((p) => p.name === 'executions');
+    expect(executions?.default).toBe(REPORT_LIMITS.executions.default);
+    expect(executions?.typeOptions).toMatchObject({
+      minValue: REPORT_LIMITS.executions.min,
+      maxValue: REPORT_LIMITS.executions.max,
+    });
   });
 });

@@ -6,13 +6,10 @@ import {
   type INodeTypeDescription,
   type IPollFunctions,
 } from 'n8n-workflow';
-import {
-  RUNNING_STATUSES,
-  type ExecutionRecord,
-  type ExecutionStatus,
-  type InvocationRecord,
-  type InvocationsClient,
-  type TaskRecord,
+import type {
+  ExecutionStatus,
+  InvocationMatch,
+  InvocationsSinceInput,
 } from '@ssm-invocations/core/json';
 import { createSsmClient, SSM_CREDENTIAL_TYPE } from '../../shared/ssmClient';
 import { toNodeError } from '../../shared/nodeErrors';
@@ -20,71 +17,19 @@ import { simplify, toItemJson } from '../../shared/itemJson';
 import { STATUS_OPTIONS } from '../AwsSsmMaintenanceWindow/properties';
 import { advance, invocationKey, markSeen, pollStart, type PollState } from './pollState';
 
-const running = new Set<string>(RUNNING_STATUSES);
-const isRunning = (status: string | undefined) => status !== undefined && running.has(status);
+/** Executions per window a manual run reads for its sample. */
+const SAMPLE_EXECUTIONS_PER_WINDOW = 3;
 
-interface Found {
-  window: { WindowId?: string; Name?: string };
-  execution: ExecutionRecord;
-  task: TaskRecord;
-  invocation: InvocationRecord;
-}
-
-interface Scan {
-  found: Found[];
-  oldestRunningStartMs?: number;
-}
-
-/** Walks windows → executions since `since` → tasks → invocations with the chosen statuses. */
-async function scan(
-  client: InvocationsClient,
-  windowIds: Array<{ WindowId?: string; Name?: string }>,
-  since: Date,
-  statuses: ExecutionStatus[],
-  executionsPerWindow?: number,
-): Promise<Scan> {
-  const result: Scan = { found: [] };
-  for (const window of windowIds) {
-    if (!window.WindowId) continue;
-    const executions = await client.listExecutions({
-      windowId: window.WindowId,
-      after: since,
-      limit: executionsPerWindow,
-    });
-    for (const execution of executions) {
-      const startMs = execution.StartTime?.getTime() ?? Date.now();
-      const tasks = await client.listTasks({
-        windowExecutionId: execution.WindowExecutionId ?? '',
-      });
-      const stillRunning =
-        isRunning(execution.Status) || tasks.some((task) => isRunning(task.Status));
-      if (stillRunning) {
-        result.oldestRunningStartMs = Math.min(result.oldestRunningStartMs ?? startMs, startMs);
-      }
-      for (const task of tasks) {
-        const invocations = await client.getAllInvocations({
-          windowExecutionId: execution.WindowExecutionId ?? '',
-          taskId: task.TaskExecutionId ?? '',
-          statuses: statuses.length > 0 ? statuses : undefined,
-        });
-        for (const invocation of invocations)
-          result.found.push({ window, execution, task, invocation });
-      }
-    }
-  }
-  return result;
-}
-
-function toItem(found: Found, simple: boolean): INodeExecutionData {
+function toItem(match: InvocationMatch, simple: boolean): INodeExecutionData {
   const context = {
-    WindowId: found.window.WindowId ?? found.execution.WindowId,
-    WindowName: found.window.Name,
-    TaskArn: found.task.TaskArn,
-    ExecutionStartTime: found.execution.StartTime,
+    WindowId: match.window.WindowId,
+    WindowName: match.window.Name,
+    TaskArn: match.task.TaskArn,
+    ExecutionStartTime: match.execution.StartTime,
   };
   const invocation: IDataObject = simple
-    ? simplify('invocation', found.invocation)
-    : toItemJson(found.invocation);
+    ? simplify('invocation', match.invocation)
+    : toItemJson(match.invocation);
   return { json: { ...toItemJson(context), ...invocation } };
 }
 
@@ -152,16 +97,21 @@ export class AwsSsmMaintenanceWindowTrigger implements INodeType {
     const simple = this.getNodeParameter('simplify', true) as boolean;
     const manual = this.getMode() === 'manual';
     const now = new Date();
+    // No window: every window of the region. No status chosen: every status.
+    const scope: Omit<InvocationsSinceInput, 'after'> = {
+      ...(windowId ? { windowIds: [windowId] } : {}),
+      ...(statuses.length > 0 ? { statuses } : {}),
+    };
 
     try {
-      // One window is read once per poll, so alerts can name it.
-      const windows = windowId
-        ? [await client.getWindow({ windowId })]
-        : await client.listWindows();
       if (manual) {
         // A sample for mapping fields: the newest matching invocation, state untouched.
-        const { found } = await scan(client, windows, new Date(0), statuses, 3);
-        const newest = found.sort(
+        const { matches } = await client.invocationsSince({
+          ...scope,
+          after: new Date(0),
+          executionsPerWindow: SAMPLE_EXECUTIONS_PER_WINDOW,
+        });
+        const newest = matches.sort(
           (a, b) =>
             (b.execution.StartTime?.getTime() ?? 0) - (a.execution.StartTime?.getTime() ?? 0),
         )[0];
@@ -169,12 +119,12 @@ export class AwsSsmMaintenanceWindowTrigger implements INodeType {
       }
 
       const state = this.getWorkflowStaticData('node') as PollState;
-      const since = pollStart(state, now, lookbackMinutes * 60_000);
-      const { found, oldestRunningStartMs } = await scan(client, windows, since, statuses);
-      const fresh = found.filter(({ execution, invocation }) =>
+      const after = pollStart(state, now, lookbackMinutes * 60_000);
+      const { matches, oldestRunningStart } = await client.invocationsSince({ ...scope, after });
+      const fresh = matches.filter(({ execution, invocation }) =>
         markSeen(state, invocationKey(invocation), execution.StartTime?.getTime() ?? now.getTime()),
       );
-      advance(state, now, oldestRunningStartMs);
+      advance(state, now, oldestRunningStart?.getTime());
       return fresh.length > 0 ? [fresh.map((one) => toItem(one, simple))] : null;
     } catch (error) {
       throw toNodeError(this.getNode(), error, 0);

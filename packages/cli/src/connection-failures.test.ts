@@ -1,0 +1,117 @@
+/**
+ * The real client against a loopback endpoint. No credentials, an unknown --profile or no
+ * region: exit 2 with core's message saying what to set — not "cannot reach --endpoint", and no
+ * request sent. A server quoting the signed request back: no secret on stderr.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createCliClient } from './connection';
+import { runCli } from './run-cli';
+
+const originalEnv = process.env;
+
+let server: Server;
+let url: string;
+let requests = 0;
+/** What the endpoint answers; by default an empty success. */
+let answer: (headers: Record<string, unknown>) => [status: number, body: string];
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    requests += 1;
+    req.resume();
+    req.on('end', () => {
+      const [status, body] = answer(req.headers);
+      res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' }).end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(
+  () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+);
+
+// Nothing from this machine's AWS setup, and never the instance metadata service.
+beforeEach(() => {
+  process.env = {
+    AWS_CONFIG_FILE: '/nonexistent/ssm-invocations/config',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/ssm-invocations/credentials',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+  requests = 0;
+  answer = () => [200, '{}'];
+});
+afterEach(() => {
+  process.env = originalEnv;
+});
+
+async function run(argv: string[]) {
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: { write: () => true, isTTY: false },
+    stderr: { write: (text: string) => (stderr += text), isTTY: false },
+    env: process.env,
+    version: '0.0.0',
+    createClient: (connection) => createCliClient(connection, process.env),
+  });
+  return { code, stderr };
+}
+
+it.each([
+  ['no credentials', ['--endpoint', '<url>', 'windows'], /set AWS_PROFILE .*AWS_ACCESS_KEY_ID/],
+  [
+    'an unknown --profile',
+    ['--endpoint', '<url>', '--profile', 'no-such-profile', 'windows'],
+    /no-such-profile/,
+  ],
+])(
+  '%s → exit 2 naming what to set, no endpoint hint, nothing sent',
+  async (_name, argv, message) => {
+    const { code, stderr } = await run(argv.map((arg) => (arg === '<url>' ? url : arg)));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^error: DescribeMaintenanceWindows was not sent: no AWS credentials/);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toContain('--endpoint');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(requests).toBe(0);
+  },
+);
+
+it('no region (and no --endpoint to default one) → exit 2 naming AWS_REGION', async () => {
+  process.env.AWS_ACCESS_KEY_ID = 'AKIDCLITEST';
+  process.env.AWS_SECRET_ACCESS_KEY = 'cli-test-secret-value';
+  const { code, stderr } = await run(['windows']);
+  expect(code).toBe(2);
+  expect(stderr).toMatch(/no AWS region is configured: set AWS_REGION/);
+});
+
+it('prints what the server said with the session token, keys and signature redacted', async () => {
+  // Test values without an STS prefix: only the header and known-value rules can catch them.
+  const identity = {
+    AWS_ACCESS_KEY_ID: 'ASIACLIREDACTION1234',
+    AWS_SECRET_ACCESS_KEY: 'cli-redaction-secret/0123456789abcdefgh',
+    AWS_SESSION_TOKEN: 'cli-redaction-fixture-0123456789abcdef/+==',
+  };
+  Object.assign(process.env, identity);
+  answer = (headers) => [
+    400,
+    JSON.stringify({
+      __type: 'InvalidSignatureException',
+      message: [
+        'The request signature we calculated does not match the signature you provided.',
+        `x-amz-security-token:${String(headers['x-amz-security-token'])}`,
+        `authorization:${String(headers.authorization)}`,
+        `token ${String(headers['x-amz-security-token'])} secret ${identity.AWS_SECRET_ACCESS_KEY}`,
+      ].join('\n'),
+    }),
+  ];
+  const { code, stderr } = await run(['--endpoint', url, 'windows']);
+  expect(code).toBe(1);
+  expect(stderr).toMatch(/^error: AccessDeniedError: .*does not match the signature you provided/);
+  expect(stderr).toContain('[REDACTED]');
+  for (const secret of Object.values(identity)) expect(stderr).not.toContain(secret);
+});

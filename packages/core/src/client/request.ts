@@ -1,0 +1,55 @@
+/**
+ * Sending one request: through the client's shared concurrency pool and rate limit to its
+ * transport, with SSM's filter rules checked first and whatever a custom transport throws
+ * turned into a core error.
+ */
+import { ServiceError, SsmInvocationsError } from '../model/errors';
+import { SSM_OPERATIONS, type SsmOperation } from '../model/operations';
+import { validateFilters } from '../model/validators';
+import type { SsmTransport } from '../transport/types';
+import { ConcurrencyPool } from './concurrency-pool';
+import { RateLimiter } from './rate-limiter';
+
+/** An SSM request's input or output member map. */
+export type SsmMembers = Record<string, unknown>;
+
+/** Sends one request of this client. */
+export type SendRequest = (
+  operation: SsmOperation,
+  input: SsmMembers,
+  signal?: AbortSignal,
+) => Promise<SsmMembers>;
+
+/** What every part of a client shares: how to send, and the page bound of its listings. */
+export interface ClientContext {
+  send: SendRequest;
+  maxPages: number;
+}
+
+/** Builds the send function of one client: one pool and one rate limiter for all its calls. */
+export function createSendRequest(
+  transport: SsmTransport,
+  limits: { maxConcurrency: number; requestsPerSecond?: number },
+): SendRequest {
+  const pool = new ConcurrencyPool(limits.maxConcurrency);
+  const limiter =
+    limits.requestsPerSecond === undefined ? undefined : new RateLimiter(limits.requestsPerSecond);
+  return async (operation, input, signal) => {
+    // Defence in depth: whatever built the input, SSM's filter rules hold before sending.
+    validateFilters(input.Filters, SSM_OPERATIONS[operation].filterKeys, 'Filters');
+    return pool.run(async () => {
+      await limiter?.acquire(signal);
+      try {
+        return await transport.send(operation, input, { signal });
+      } catch (error) {
+        if (signal?.aborted && error === signal.reason) throw error;
+        if (error instanceof SsmInvocationsError) throw error;
+        // A custom transport threw something else: keep it as the cause.
+        throw new ServiceError(`${operation} failed: ${String((error as Error)?.name ?? error)}`, {
+          operation,
+          cause: error,
+        });
+      }
+    }, signal);
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * Workflows over several reads: the invocations since a point in time across windows (what a
+ * polling trigger needs), and which window ran an execution (SSM's execution record does not say).
+ */
+import type { ExecutionStatus } from '../model/constants';
+import { InvalidInputError, NotFoundError, ServiceError } from '../model/errors';
+import { recordOf } from '../model/record-fields';
+import { isRunning } from '../model/status';
+import type { ExecutionDetailRecord, ExecutionRecord, WindowSummaryRecord } from '../model/types';
+import {
+  assertInputObject,
+  validateLimit,
+  validateStatuses,
+  validateTime,
+  validateUuidId,
+  validateWindowId,
+} from '../model/validators';
+import type {
+  FindExecutionWindowInput,
+  InvocationMatch,
+  InvocationsSince,
+  InvocationsSinceInput,
+} from './inputs';
+import { FULL_PAGE } from './paginate';
+import { executionsOf, invocationsOf, tasksOf, windowOf, windowsOf } from './queries';
+import type { ClientContext } from './request';
+
+/** How far around an execution's start its window's executions are listed to find it. */
+const EXECUTION_SEARCH_MS = 1000;
+/** How many of a window's newest executions are searched for one that has not started yet. */
+const UNSTARTED_EXECUTIONS_SEARCHED = 50;
+
+type NamedWindow = InvocationMatch['window'];
+
+/** What one execution contributes to a walk. */
+interface ExecutionFindings {
+  matches: InvocationMatch[];
+  startMs?: number;
+  running: boolean;
+}
+
+function malformed(operation: string, what: string): ServiceError {
+  return new ServiceError(`${operation} failed: MalformedResponse: ${what}`, { operation });
+}
+
+/** Validates a list of window ids: at least one, each well-formed; duplicates dropped. */
+function checkWindowIds(value: unknown, field: string): string[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new InvalidInputError(field, 'must be a non-empty array of window ids');
+  }
+  return [...new Set(value.map((id: unknown, i) => validateWindowId(id, `${field}[${i}]`)))];
+}
+
+function withId(window: WindowSummaryRecord, operation: string): NamedWindow {
+  const { WindowId } = window;
+  if (WindowId === undefined) throw malformed(operation, 'a window has no WindowId');
+  return { ...window, WindowId };
+}
+
+/** Runs `work` with a signal that also aborts once any part of it failed, so siblings stop. */
+async function failFast<T>(
+  signal: AbortSignal | undefined,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const failed = new AbortController();
+  const combined = signal ? AbortSignal.any([signal, failed.signal]) : failed.signal;
+  try {
+    return await work(combined);
+  } catch (error) {
+    failed.abort(error);
+    throw error;
+  }
+}
+
+async function executionFindings(
+  context: ClientContext,
+  window: NamedWindow,
+  execution: ExecutionRecord,
+  statuses: ExecutionStatus[] | undefined,
+  signal: AbortSignal,
+): Promise<ExecutionFindings> {
+  const windowExecutionId = execution.WindowExecutionId;
+  if (windowExecutionId === undefined) {
+    throw malformed('DescribeMaintenanceWindowExecutions', 'an execution has no WindowExecutionId');
+  }
+  const tasks = await tasksOf(context, { windowExecutionId }, signal);
+  const perTask = await Promise.all(
+    tasks.map(async (task) => {
+      const taskId = task.TaskExecutionId;
+      if (taskId === undefined) {
+        throw malformed('DescribeMaintenanceWindowExecutionTasks', 'a task has no TaskExecutionId');
+      }
+      const found: InvocationMatch[] = [];
+      const pages = invocationsOf(
+        context,
+        { windowExecutionId, taskId, statuses, pageSize: FULL_PAGE },
+        signal,
+      );
+      for await (const invocation of pages) found.push({ window, execution, task, invocation });
+      return found;
+    }),
+  );
+  return {
+    matches: perTask.flat(),
+    ...(execution.StartTime === undefined ? {} : { startMs: execution.StartTime.getTime() }),
+    running: isRunning(execution.Status) || tasks.some((task) => isRunning(task.Status)),
+  };
+}
+
+/** The cursor of a walk from what its executions showed; see {@link InvocationsSince}. */
+function cursorOf(after: Date, findings: ExecutionFindings[]): Omit<InvocationsSince, 'matches'> {
+  let oldestRunningMs: number | undefined;
+  let newestMs: number | undefined;
+  for (const { startMs, running } of findings) {
+    // One not started yet has no start time; it will start after any cursor we keep.
+    if (startMs === undefined) continue;
+    if (running) oldestRunningMs = Math.min(oldestRunningMs ?? startMs, startMs);
+    newestMs = Math.max(newestMs ?? startMs, startMs);
+  }
+  if (oldestRunningMs !== undefined) {
+    return { cursor: new Date(oldestRunningMs), oldestRunningStart: new Date(oldestRunningMs) };
+  }
+  return { cursor: newestMs === undefined ? after : new Date(newestMs) };
+}
+
+/** `invocationsSince`: windows → executions since `after` → tasks → matching invocations. */
+export async function invocationsSince(
+  context: ClientContext,
+  input: InvocationsSinceInput,
+  signal?: AbortSignal,
+): Promise<InvocationsSince> {
+  assertInputObject(input, 'input', ['windowIds', 'after', 'statuses', 'executionsPerWindow']);
+  const windowIds =
+    input.windowIds === undefined ? undefined : checkWindowIds(input.windowIds, 'windowIds');
+  const after = validateTime(input.after, 'after');
+  if (after === undefined) throw new InvalidInputError('after', 'is required');
+  const statuses = validateStatuses(input.statuses);
+  const limit = validateLimit(input.executionsPerWindow, 'executionsPerWindow');
+
+  const findings = await failFast(signal, async (walkSignal) => {
+    const windows = windowIds
+      ? await Promise.all(windowIds.map((id) => windowOf(context, id, walkSignal)))
+      : await windowsOf(context, {}, walkSignal);
+    const perWindow = await Promise.all(
+      windows.map(async (listed) => {
+        const window = withId(
+          listed,
+          windowIds ? 'GetMaintenanceWindow' : 'DescribeMaintenanceWindows',
+        );
+        const executions = await executionsOf(
+          context,
+          { windowId: window.WindowId, after, limit },
+          walkSignal,
+        );
+        return Promise.all(
+          executions.map((execution) =>
+            executionFindings(context, window, execution, statuses, walkSignal),
+          ),
+        );
+      }),
+    );
+    return perWindow.flat();
+  });
+  return { matches: findings.flatMap((f) => f.matches), ...cursorOf(after, findings) };
+}
+
+/** `findExecutionWindow`: the id of the window among `windowIds` that ran the execution. */
+export async function findExecutionWindow(
+  context: ClientContext,
+  input: FindExecutionWindowInput,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
+  assertInputObject(input, 'input', ['windowExecutionId', 'windowIds']);
+  const windowExecutionId = validateUuidId(input.windowExecutionId, 'windowExecutionId');
+  const windowIds = checkWindowIds(input.windowIds, 'windowIds');
+  let execution: ExecutionDetailRecord;
+  try {
+    const operation = 'GetMaintenanceWindowExecution';
+    execution = recordOf(
+      operation,
+      await context.send(operation, { WindowExecutionId: windowExecutionId }, signal),
+    );
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  }
+  const startMs = execution.StartTime?.getTime();
+  // One window at a time: most lookups name one or two windows, and the first match ends it.
+  for (const windowId of windowIds) {
+    const executions = await executionsOf(
+      context,
+      startMs === undefined
+        ? { windowId, limit: UNSTARTED_EXECUTIONS_SEARCHED }
+        : {
+            windowId,
+            after: new Date(startMs - EXECUTION_SEARCH_MS),
+            before: new Date(startMs + EXECUTION_SEARCH_MS),
+          },
+      signal,
+    );
+    if (executions.some((listed) => listed.WindowExecutionId === windowExecutionId)) {
+      return windowId;
+    }
+  }
+  return undefined;
+}

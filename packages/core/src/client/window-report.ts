@@ -1,0 +1,105 @@
+/**
+ * The window report: a window, its newest executions, their tasks and each task's invocations,
+ * with summaries. A task that cannot be read is reported in place instead of failing the report.
+ */
+import { REPORT_LIMITS, type ExecutionStatus } from '../model/constants';
+import { ServiceError, SsmInvocationsError } from '../model/errors';
+import type { ExecutionReport, TaskReport, WindowReport } from '../model/report';
+import { toReportError } from '../model/report-error';
+import { summarize } from '../model/summarize';
+import type { ExecutionRecord, InvocationRecord, TaskRecord } from '../model/types';
+import {
+  assertInputObject,
+  validateInteger,
+  validateStatuses,
+  validateWindowId,
+} from '../model/validators';
+import type { WindowReportInput } from './inputs';
+import { FULL_PAGE } from './paginate';
+import { executionsOf, invocationsOf, tasksOf, windowOf } from './queries';
+import type { ClientContext } from './request';
+
+async function taskReport(
+  context: ClientContext,
+  task: TaskRecord,
+  windowExecutionId: string,
+  statuses: ExecutionStatus[] | undefined,
+  signal?: AbortSignal,
+): Promise<TaskReport> {
+  const taskId = task.TaskExecutionId;
+  try {
+    if (taskId === undefined) {
+      throw new ServiceError(
+        'DescribeMaintenanceWindowExecutionTasks returned a task without TaskExecutionId',
+      );
+    }
+    const invocations: InvocationRecord[] = [];
+    const pages = invocationsOf(
+      context,
+      { windowExecutionId, taskId, statuses, pageSize: FULL_PAGE },
+      signal,
+    );
+    for await (const invocation of pages) invocations.push(invocation);
+    return { task, invocations, summary: summarize(invocations) };
+  } catch (error) {
+    // One task that cannot be read is reported in place; aborts and bugs still propagate.
+    if (signal?.aborted || !(error instanceof SsmInvocationsError)) throw error;
+    return { task, invocations: [], summary: summarize([]), error: toReportError(error) };
+  }
+}
+
+async function executionReport(
+  context: ClientContext,
+  execution: ExecutionRecord,
+  statuses: ExecutionStatus[] | undefined,
+  signal?: AbortSignal,
+): Promise<ExecutionReport> {
+  const windowExecutionId = execution.WindowExecutionId;
+  if (windowExecutionId === undefined) {
+    throw new ServiceError(
+      'DescribeMaintenanceWindowExecutions failed: MalformedResponse: an execution has no WindowExecutionId',
+      { operation: 'DescribeMaintenanceWindowExecutions' },
+    );
+  }
+  const tasks = await tasksOf(context, { windowExecutionId }, signal);
+  const taskReports = await Promise.all(
+    tasks.map((task) => taskReport(context, task, windowExecutionId, statuses, signal)),
+  );
+  return {
+    execution,
+    tasks: taskReports,
+    summary: summarize(taskReports.flatMap((t) => t.invocations)),
+  };
+}
+
+/** The report of `getWindowReport`, input validated before anything is sent. */
+export async function windowReport(
+  context: ClientContext,
+  input: WindowReportInput,
+  signal?: AbortSignal,
+): Promise<WindowReport> {
+  assertInputObject(input, 'input', ['windowId', 'executions', 'statuses']);
+  const windowId = validateWindowId(input.windowId);
+  const executionCount =
+    validateInteger(
+      input.executions,
+      'executions',
+      REPORT_LIMITS.executions.min,
+      REPORT_LIMITS.executions.max,
+    ) ?? REPORT_LIMITS.executions.default;
+  const statuses = validateStatuses(input.statuses);
+  // The window and its executions are independent: fetch them side by side.
+  const [window, executions] = await Promise.all([
+    windowOf(context, windowId, signal),
+    executionsOf(context, { windowId, limit: executionCount }, signal),
+  ]);
+  const executionReports = await Promise.all(
+    executions.map((execution) => executionReport(context, execution, statuses, signal)),
+  );
+  return {
+    window,
+    executions: executionReports,
+    summary: summarize(executionReports.flatMap((e) => e.tasks.flatMap((t) => t.invocations))),
+    generatedAt: new Date(),
+  };
+}

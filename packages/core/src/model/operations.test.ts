@@ -1,0 +1,31 @@
+import * as ssm from '@aws-sdk/client-ssm';
+import { SSM_OPERATIONS as FROM_CONSTANTS } from './constants';
+import { SSM_OPERATIONS, type SsmOperation } from './operations';
+
+const operations = Object.keys(SSM_OPERATIONS) as SsmOperation[];
+
+describe('the operation table', () => {
+  it('is the table constants.ts has always exported', () => {
+    expect(FROM_CONSTANTS).toBe(SSM_OPERATIONS);
+  });
+
+  it.each(operations)('%s names its IAM action and an SDK command that exists', (operation) => {
+    const facts = SSM_OPERATIONS[operation];
+    expect(facts.iamAction).toBe(`ssm:${operation}`);
+    expect(facts.command).toBe(`${operation}Command`);
+    expect(typeof (ssm as Record<string, unknown>)[facts.command]).toBe('function');
+  });
+
+  it.each(operations)('%s identifies its records by one of their fields', (operation) => {
+    const { idField, fields } = SSM_OPERATIONS[operation];
+    expect(fields as readonly string[]).toContain(idField);
+  });
+
+  it('gives a list key exactly to the Describe operations', () => {
+    for (const operation of operations) {
+      expect(SSM_OPERATIONS[operation].listKey !== undefined).toBe(
+        operation.startsWith('Describe'),
+      );
+    }
+  });
+});

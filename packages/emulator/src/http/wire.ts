@@ -1,0 +1,72 @@
+/**
+ * The AWS JSON 1.1 wire: content types, reading request bodies, writing answers (timestamps as
+ * epoch seconds) and the raw answer to a request Node cannot even parse.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** The content type SSM answers with. */
+export const CONTENT_TYPE = 'application/x-amz-json-1.1';
+/** Request content types accepted (the SDK sends the first). */
+export const ACCEPTED_CONTENT_TYPES = [CONTENT_TYPE, 'application/json'];
+/** Dates become epoch seconds with milliseconds, as the SDK expects for timestamps. */
+function withEpochSeconds(value: unknown): unknown {
+  if (value instanceof Date) return value.getTime() / 1000;
+  if (Array.isArray(value)) return value.map(withEpochSeconds);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) out[key] = withEpochSeconds(member);
+  return out;
+}
+
+/**
+ * Converting dates in a copy first and then stringifying without a replacer is about five times
+ * faster than a replacer function on a 100-record page, which matters when eight pages are
+ * answered at once (the report benchmark measures the client, not this serialisation).
+ */
+export function toWireJson(value: unknown): string {
+  return JSON.stringify(withEpochSeconds(value));
+}
+
+/** Writes a JSON answer with SSM's headers, unless the response is already gone. */
+export function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  requestId: string,
+  headers: Record<string, string> = {},
+): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, {
+    'content-type': CONTENT_TYPE,
+    'content-length': Buffer.byteLength(body),
+    'x-amzn-requestid': requestId,
+    ...headers,
+  });
+  res.end(body);
+}
+
+/** Reads the body up to `limit` bytes; beyond it, drains the rest and answers `too-large`. */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** The raw HTTP answer to a request Node's parser rejected (the socket closes after it). */
+export function malformedRequestResponse(): string {
+  const body = JSON.stringify({
+    __type: 'com.amazon.coral.service#SerializationException',
+    message: 'Malformed HTTP request',
+  });
+  return `HTTP/1.1 400 Bad Request\r\ncontent-type: ${CONTENT_TYPE}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nx-amzn-requestid: ${randomUUID()}\r\nconnection: close\r\n\r\n${body}`;
+}
