@@ -25,6 +25,7 @@ export type {
   WindowSummaryRecord,
   WindowRecord,
   TargetRecord,
+  TagRecord,
 } from './types';
 export type {
   InvocationSummary,

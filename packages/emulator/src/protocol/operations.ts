@@ -13,6 +13,7 @@ import {
   getMaintenanceWindowExecutionTaskInvocation,
 } from './invocation-operations';
 import type { OperationHandler } from './request';
+import { listTagsForResource } from './tag-operations';
 import type { SsmOperationName } from './service-model';
 import {
   describeMaintenanceWindowExecutionTasks,
@@ -36,6 +37,7 @@ export const OPERATION_HANDLERS: Record<SsmOperationName, OperationHandler> = {
     describeMaintenanceWindowExecutionTaskInvocations,
   GetMaintenanceWindowExecutionTaskInvocation: getMaintenanceWindowExecutionTaskInvocation,
   DescribeMaintenanceWindowTargets: describeMaintenanceWindowTargets,
+  ListTagsForResource: listTagsForResource,
 };
 
 /** Whether `name` is one of the nine operations. */

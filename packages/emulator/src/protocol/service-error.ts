@@ -18,6 +18,8 @@ export const SERVICE_ERROR_CODES = {
   DoesNotExistException: { namespace: 'com.amazonaws.ssm', status: 400 },
   InternalServerError: { namespace: 'com.amazonaws.ssm', status: 500 },
   ThrottlingException: { namespace: 'com.amazonaws.ssm', status: 400 },
+  InvalidResourceType: { namespace: 'com.amazonaws.ssm', status: 400 },
+  InvalidResourceId: { namespace: 'com.amazonaws.ssm', status: 400 },
   UnknownOperationException: { namespace: 'com.amazon.coral.service', status: 400 },
   SerializationException: { namespace: 'com.amazon.coral.service', status: 400 },
   RequestEntityTooLargeException: { namespace: 'com.amazon.coral.service', status: 413 },
@@ -64,10 +66,9 @@ export class ServiceError extends Error {
   }
 
   /** The JSON body AWS sends for this error. */
-  toBody(): { __type: string; message: string } {
-    return {
-      __type: `${SERVICE_ERROR_CODES[this.code].namespace}#${this.code}`,
-      message: this.message,
-    };
+  toBody(): { __type: string; message?: string } {
+    const __type = `${SERVICE_ERROR_CODES[this.code].namespace}#${this.code}`;
+    // Member-less SSM errors (InvalidResourceId …) come without a message, as AWS sends them.
+    return this.message === '' ? { __type } : { __type, message: this.message };
   }
 }
