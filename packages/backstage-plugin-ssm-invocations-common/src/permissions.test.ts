@@ -6,13 +6,15 @@ describe('ssmInvocationsWindowReadPermission', () => {
   it('is a read permission on catalog entities named ssm-invocations.window.read', () => {
     expect(ssmInvocationsWindowReadPermission.name).toBe('ssm-invocations.window.read');
     expect(ssmInvocationsWindowReadPermission.attributes).toEqual({ action: 'read' });
-    expect(isResourcePermission(ssmInvocationsWindowReadPermission, RESOURCE_TYPE_CATALOG_ENTITY)).toBe(
-      true,
-    );
+    expect(
+      isResourcePermission(ssmInvocationsWindowReadPermission, RESOURCE_TYPE_CATALOG_ENTITY),
+    ).toBe(true);
   });
 
   it('is the one permission the plugins register', () => {
     expect(SSM_INVOCATIONS_PERMISSIONS).toHaveLength(1);
-    expect(isPermission(SSM_INVOCATIONS_PERMISSIONS[0], ssmInvocationsWindowReadPermission)).toBe(true);
+    expect(isPermission(SSM_INVOCATIONS_PERMISSIONS[0], ssmInvocationsWindowReadPermission)).toBe(
+      true,
+    );
   });
 });
