@@ -7,7 +7,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { EntityReportResponse } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
-import { ANNOTATION_SSM_WINDOW_ARN } from '@ssm-invocations/core/model';
+import { ANNOTATION_SSM_WINDOW_ARN } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { DEMO_OWNERSHIP_TAG_KEY, DEMO_WINDOW_IDS, startEmulator } from '@ssm-invocations/emulator';
 import request from 'supertest';
 import { component, demoWindowArn, type Emulator } from './test-support/demoEntities';

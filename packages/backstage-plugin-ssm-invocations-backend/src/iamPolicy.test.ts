@@ -10,7 +10,7 @@ import {
   SSM_OWNERSHIP_TAG_IAM_ACTION,
   type EntityReportResponse,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
-import { ANNOTATION_SSM_WINDOW_ARN } from '@ssm-invocations/core/model';
+import { ANNOTATION_SSM_WINDOW_ARN } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { DEMO_OWNERSHIP_TAG_KEY, DEMO_WINDOW_IDS, startEmulator } from '@ssm-invocations/emulator';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

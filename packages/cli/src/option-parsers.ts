@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { InvalidInputError, validateTime } from '@ssm-invocations/core/model';
 
 /**
  * Parses a whole-number flag value (`--limit 50`). Only the syntax is checked here; the ranges
@@ -34,7 +35,8 @@ export function collectList(value: string, previous: string[] | undefined): stri
 }
 
 /**
- * Parses an ISO-8601 date-time flag (`--after 2026-11-01T00:00:00Z`).
+ * Parses an ISO-8601 date-time flag (`--after 2026-11-01T00:00:00Z`) with core's rule for times,
+ * so the CLI accepts exactly what core does.
  *
  * @example
  * ```ts
@@ -42,13 +44,14 @@ export function collectList(value: string, previous: string[] | undefined): stri
  * ```
  */
 export function parseDateTime(value: string): Date {
-  const date = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
-    throw new InvalidArgumentError(
-      `must be an ISO-8601 date-time such as 2026-11-01T00:00:00Z, got "${value}".`,
-    );
+  try {
+    return validateTime(value, 'value');
+  } catch (error) {
+    if (error instanceof InvalidInputError) {
+      throw new InvalidArgumentError(`${error.reason}, such as 2026-11-01T00:00:00Z.`);
+    }
+    throw error;
   }
-  return date;
 }
 
 /**

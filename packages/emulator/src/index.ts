@@ -13,6 +13,8 @@ export {
 export {
   createSeededStore,
   DEFAULT_SEED_ANCHOR,
+  REFERENCE_SEED_ANCHOR,
+  seedAnchorAt,
   SeedOptionsError,
   type SeedOptions,
 } from './data/seeds';

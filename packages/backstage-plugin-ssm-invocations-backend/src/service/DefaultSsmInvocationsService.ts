@@ -16,6 +16,7 @@ import {
   validateInteger,
   validateStatuses,
   validateUuidId,
+  REPORT_LIMITS,
   type InvocationRecord,
   type Serialized,
   type WindowReport,
@@ -143,8 +144,12 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     options: EntityReportQuery = {},
   ): Promise<EntityReportResponse> {
     const executions =
-      validateInteger(options.executions, 'executions', 1, this.#settings.maxExecutionsPerWindow) ??
-      this.#settings.executionsPerWindow;
+      validateInteger(
+        options.executions,
+        'executions',
+        REPORT_LIMITS.executions.min,
+        this.#settings.maxExecutionsPerWindow,
+      ) ?? this.#settings.executionsPerWindow;
     const statuses = validateStatuses(options.statuses, 'statuses');
     const windows = await this.#resolveWindows(entity);
     const signal = this.#deadline();

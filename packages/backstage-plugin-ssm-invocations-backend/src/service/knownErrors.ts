@@ -1,5 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { SsmInvocationsError, TimeoutError } from '@ssm-invocations/core';
+import { toReportError } from '@ssm-invocations/core/model';
 import type { WindowReportError } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { WindowRefusedError } from './WindowRefusedError';
 
@@ -44,5 +45,8 @@ export function toWindowReportError(known: KnownError, logger: LoggerService): W
   if (!['INVALID_INPUT', 'NOT_FOUND', 'NOT_ALLOWED'].includes(known.code)) {
     logger.warn(`ssm-invocations: window report failed: ${known.name}: ${known.message}`);
   }
-  return { name: known.name, message: known.message, code: known.code };
+  if (known instanceof WindowRefusedError) {
+    return { name: known.name, message: known.message, code: known.code };
+  }
+  return toReportError(known);
 }

@@ -1,13 +1,15 @@
 import type { Entity } from '@backstage/catalog-model';
 import { InvalidInputError } from '@ssm-invocations/core';
 import {
+  ANNOTATION_SSM_REGION,
+  ANNOTATION_SSM_WINDOW_ID,
+  readAnnotatedWindows,
+} from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
+import {
   formatMaintenanceWindowArn,
   parseMaintenanceWindowArn,
   validateWindowId,
-  ANNOTATION_SSM_REGION,
-  ANNOTATION_SSM_WINDOW_ID,
 } from '@ssm-invocations/core/model';
-import { readAnnotatedWindows } from '../annotations';
 
 /** A window an entity names, resolved to the account and region to ask. */
 export interface WindowLocation {

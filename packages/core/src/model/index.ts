@@ -8,6 +8,7 @@ export {
   RUNNING_STATUSES,
   TASK_TYPES,
   SSM_LIMITS,
+  REPORT_LIMITS,
   SSM_OPERATIONS,
   SSM_TARGET_PREFIX,
   TIMESTAMP_FIELDS,
@@ -27,6 +28,7 @@ export type {
   TargetRecord,
   TagRecord,
 } from './types';
+export { toReportError } from './report-error';
 export type {
   InvocationSummary,
   ReportError,
@@ -35,6 +37,14 @@ export type {
   WindowReport,
   Serialized,
 } from './report';
+export {
+  isRunning,
+  isFailed,
+  statusTone,
+  isFailedStatus,
+  isRunningStatus,
+  type StatusTone,
+} from './status';
 export { summarize, type SummarizableRecord } from './summarize';
 export * from './errors';
 export { redactSecrets, REDACTED } from './redact';
@@ -58,8 +68,6 @@ export {
   formatElapsed,
   formatTimestamp,
   formatStatus,
-  isFailedStatus,
-  isRunningStatus,
   consoleDomain,
   consoleUrl,
   parseMaintenanceWindowArn,
