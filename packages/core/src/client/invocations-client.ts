@@ -10,6 +10,7 @@ import type {
   ExecutionDetailRecord,
   ExecutionRecord,
   InvocationRecord,
+  TagRecord,
   TargetRecord,
   TaskDetailRecord,
   TaskRecord,
@@ -29,6 +30,7 @@ import type {
   InvocationsSinceInput,
   ListExecutionsInput,
   ListInvocationsInput,
+  ListTagsForResourceInput,
   ListTasksInput,
   ListWindowsInput,
   TaskRef,
@@ -38,6 +40,7 @@ import type {
 import { DEFAULT_MAX_PAGES } from './paginate';
 import { createQueries } from './queries';
 import { createSendRequest, type ClientContext } from './request';
+import { tagsOf } from './resource-tags';
 import { findExecutionWindow, invocationsSince } from './walks';
 import { windowReport } from './window-report';
 
@@ -92,6 +95,16 @@ export interface InvocationsClient {
   getTask(input: TaskRef, options?: CallOptions): Promise<TaskDetailRecord>;
   /** DescribeMaintenanceWindowTargets, every page. */
   listTargets(input: WindowRef, options?: CallOptions): Promise<TargetRecord[]>;
+  /**
+   * ListTagsForResource of a maintenance window: its tags, in SSM's order (not paginated).
+   *
+   * @example
+   * ```ts
+   * const tags = await client.listTagsForResource({ resourceType: 'MaintenanceWindow', resourceId: windowId });
+   * const owner = tags.find((tag) => tag.Key === 'backstage.io/owner')?.Value;
+   * ```
+   */
+  listTagsForResource(input: ListTagsForResourceInput, options?: CallOptions): Promise<TagRecord[]>;
   /** The window, its newest executions, their tasks and invocations, with summaries. */
   getWindowReport(input: WindowReportInput, options?: CallOptions): Promise<WindowReport>;
   /**
@@ -179,6 +192,7 @@ export function createInvocationsClientWithTransport(
   };
   return {
     ...createQueries(context),
+    listTagsForResource: (input, callOptions = {}) => tagsOf(context, input, callOptions.signal),
     getWindowReport: (input, callOptions = {}) => windowReport(context, input, callOptions.signal),
     invocationsSince: (input, callOptions = {}) =>
       invocationsSince(context, input, callOptions.signal),

@@ -37,7 +37,7 @@ import type { ClientContext } from './request';
 /** The methods of {@link InvocationsClient} that read one record or one listing. */
 export type Queries = Omit<
   InvocationsClient,
-  'getWindowReport' | 'invocationsSince' | 'findExecutionWindow'
+  'getWindowReport' | 'invocationsSince' | 'findExecutionWindow' | 'listTagsForResource'
 >;
 
 /** Validated input of a task's invocation listing. */

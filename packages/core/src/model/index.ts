@@ -26,6 +26,7 @@ export type {
   WindowSummaryRecord,
   WindowRecord,
   TargetRecord,
+  TagRecord,
 } from './types';
 export { toReportError } from './report-error';
 export type {

@@ -167,6 +167,16 @@ export const TARGET_FIELDS = [
 ] as const;
 
 /**
+ * Members of `Tag` (the `TagList` of ListTagsForResource).
+ *
+ * @example
+ * ```ts
+ * TAG_FIELDS; // ['Key', 'Value']
+ * ```
+ */
+export const TAG_FIELDS = ['Key', 'Value'] as const;
+
+/**
  * The SSM operations this project uses and what the code needs to know about each: `listKey`
  * (the list member of a paginated output), `idField` (the member that identifies a record),
  * `filterKeys` (the `Filters` keys SSM accepts), `fields` (the members of its records),
@@ -251,6 +261,14 @@ export const SSM_OPERATIONS = {
     fields: TARGET_FIELDS,
     iamAction: 'ssm:DescribeMaintenanceWindowTargets',
     command: 'DescribeMaintenanceWindowTargetsCommand',
+  },
+  ListTagsForResource: {
+    listKey: undefined,
+    idField: 'Key',
+    filterKeys: [],
+    fields: TAG_FIELDS,
+    iamAction: 'ssm:ListTagsForResource',
+    command: 'ListTagsForResourceCommand',
   },
 } as const;
 

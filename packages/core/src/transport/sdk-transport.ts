@@ -12,6 +12,7 @@ import {
   GetMaintenanceWindowExecutionCommand,
   GetMaintenanceWindowExecutionTaskCommand,
   GetMaintenanceWindowExecutionTaskInvocationCommand,
+  ListTagsForResourceCommand,
   type SSMClient,
 } from '@aws-sdk/client-ssm';
 import { InvalidInputError, SsmInvocationsError } from '../model/errors';
@@ -35,6 +36,7 @@ const COMMANDS = {
   DescribeMaintenanceWindowExecutionTaskInvocationsCommand,
   GetMaintenanceWindowExecutionTaskInvocationCommand,
   DescribeMaintenanceWindowTargetsCommand,
+  ListTagsForResourceCommand,
 } satisfies Record<CommandName, unknown>;
 
 // The command classes share no usable common type; inputs were validated by the client, so the

@@ -16,6 +16,7 @@ import {
   getMaintenanceWindowExecutionTaskInvocation,
 } from './invocation-operations';
 import type { OperationHandler } from './request';
+import { listTagsForResource } from './tag-operations';
 import type { SsmOperationName } from './service-model';
 import {
   describeMaintenanceWindowExecutionTasks,
@@ -42,6 +43,7 @@ export const OPERATION_HANDLERS: Record<SsmOperationName, OperationHandler> = {
   ListCommandInvocations: listCommandInvocations,
   GetCommandInvocation: getCommandInvocation,
   GetAutomationExecution: getAutomationExecution,
+  ListTagsForResource: listTagsForResource,
 };
 
 /** Whether `name` is one of the twelve operations. */

@@ -24,6 +24,8 @@ export const SERVICE_ERROR_CODES = {
   InvalidPluginName: { namespace: 'com.amazonaws.ssm', status: 400 },
   InvocationDoesNotExist: { namespace: 'com.amazonaws.ssm', status: 400 },
   AutomationExecutionNotFoundException: { namespace: 'com.amazonaws.ssm', status: 400 },
+  InvalidResourceType: { namespace: 'com.amazonaws.ssm', status: 400 },
+  InvalidResourceId: { namespace: 'com.amazonaws.ssm', status: 400 },
   UnknownOperationException: { namespace: 'com.amazon.coral.service', status: 400 },
   SerializationException: { namespace: 'com.amazon.coral.service', status: 400 },
   RequestEntityTooLargeException: { namespace: 'com.amazon.coral.service', status: 413 },
