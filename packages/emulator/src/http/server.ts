@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { SSM_SERVICE_MODEL } from '../protocol/service-model';
 import { FaultInjector, type FaultConfig } from '../modes/faults';
+import { accessDeniedError } from '../modes/access-denied';
 import { loadFixture, loadFixtureFile, type Fixture } from '../data/fixture';
 import { LiveMode, type LiveOptions, type LiveTick } from '../modes/live-mode';
 import { NextTokenCodec } from '../protocol/next-token';
@@ -228,6 +229,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         logger?.warn(`${operation} reset ${requestId}`);
         req.socket.destroy();
         return;
+      case 'denied':
+        stats.fault('accessDenied');
+        throw accessDeniedError(operation, options.sigv4?.region);
       case 'failure':
         stats.fault('failure');
         throw new ServiceError(

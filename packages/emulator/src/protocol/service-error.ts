@@ -25,6 +25,7 @@ export const SERVICE_ERROR_CODES = {
   IncompleteSignatureException: { namespace: 'com.amazon.coral.service', status: 400 },
   InvalidSignatureException: { namespace: 'com.amazon.coral.service', status: 400 },
   UnrecognizedClientException: { namespace: 'com.amazon.coral.service', status: 400 },
+  AccessDeniedException: { namespace: 'com.amazon.coral.service', status: 400 },
 } as const;
 
 /**
