@@ -39,7 +39,7 @@ const CHAIN_ROUND_TRIPS = 4;
 const DIAGNOSIS_ROUND_TRIPS = 2;
 
 /** The bench fixture without command ids, so the emulator gives every invocation a real command. */
-function diagnosisFixture(): Fixture {
+export function diagnosisFixture(): Fixture {
   const fixture = benchFixture({ executions: 1, tasks: TASKS, invocations: INVOCATIONS });
   for (const window of fixture.windows) {
     for (const execution of window.executions ?? []) {
@@ -54,11 +54,11 @@ function diagnosisFixture(): Fixture {
 }
 
 /** Window ‖ executions → tasks → every task's pages; then List → Get for every failed one. */
-async function rawOptimal(ssm: SSMClient): Promise<number> {
+export async function rawOptimal(ssm: SSMClient): Promise<number> {
   const [, executions] = await Promise.all([
     ssm.send(new GetMaintenanceWindowCommand({ WindowId: BENCH_WINDOW_ID })),
     ssm.send(
-      new DescribeMaintenanceWindowExecutionsCommand({ WindowId: BENCH_WINDOW_ID, MaxResults: 1 }),
+      new DescribeMaintenanceWindowExecutionsCommand({ WindowId: BENCH_WINDOW_ID, MaxResults: 10 }),
     ),
   ]);
   const windowExecutionId = executions.WindowExecutions?.[0]?.WindowExecutionId ?? '';
@@ -91,10 +91,18 @@ async function rawOptimal(ssm: SSMClient): Promise<number> {
             new ListCommandInvocationsCommand({ CommandId: invocation.ExecutionId, Details: true }),
           );
           const node = nodes.CommandInvocations?.[0];
+          // A multi-step document (AWS-RunPatchBaseline) needs the step that failed.
+          const plugins = node?.CommandPlugins ?? [];
+          const step =
+            plugins.length > 1
+              ? (plugins.find((p) => p.Status === 'Failed' || p.Status === 'TimedOut') ??
+                plugins[0])
+              : undefined;
           await ssm.send(
             new GetCommandInvocationCommand({
               CommandId: invocation.ExecutionId,
               InstanceId: node?.InstanceId,
+              ...(step?.Name === undefined ? {} : { PluginName: step.Name }),
             }),
           );
         }),
