@@ -13,6 +13,9 @@ import {
   GetMaintenanceWindowExecutionTaskCommand,
   GetMaintenanceWindowExecutionTaskInvocationCommand,
   ListTagsForResourceCommand,
+  GetAutomationExecutionCommand,
+  GetCommandInvocationCommand,
+  ListCommandInvocationsCommand,
   type SSMClient,
 } from '@aws-sdk/client-ssm';
 import { InvalidInputError, SsmInvocationsError } from '../model/errors';
@@ -37,6 +40,9 @@ const COMMANDS = {
   GetMaintenanceWindowExecutionTaskInvocationCommand,
   DescribeMaintenanceWindowTargetsCommand,
   ListTagsForResourceCommand,
+  ListCommandInvocationsCommand,
+  GetCommandInvocationCommand,
+  GetAutomationExecutionCommand,
 } satisfies Record<CommandName, unknown>;
 
 // The command classes share no usable common type; inputs were validated by the client, so the

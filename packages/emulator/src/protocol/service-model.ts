@@ -297,6 +297,8 @@ const followUpOperations = {
     filterKeys: [],
   },
 } as const satisfies Record<string, ServiceOperation>;
+
+/**
  * The model's pattern of `TagKey` and `TagValue`: letters, spaces and digits of any script plus
  * `_.:/=+-@`. It needs the `u` flag, which the other patterns of the model cannot take.
  *
