@@ -18,6 +18,7 @@ import type {
 } from '../model/types';
 import { validateInteger } from '../model/validators';
 import type { SsmTransport } from '../transport/types';
+import { signalOf } from './call-options';
 import type {
   CallOptions,
   ExecutionRef,
@@ -52,7 +53,10 @@ import { windowReport } from './window-report';
 export interface ClientBehaviourOptions {
   /** Most SSM requests of this client in flight at once (default 4). */
   maxConcurrency?: number;
-  /** Client-side rate limit in requests per second, shared by all calls (default: none). */
+  /**
+   * Client-side rate limit in requests per second, shared by all calls: at least 0.01
+   * (default: none).
+   */
   requestsPerSecond?: number;
   /** Safety bound on pages of one listing before a PaginationError (default 10,000). */
   maxPages?: number;
@@ -127,6 +131,8 @@ export interface InvocationsClient {
 }
 
 const DEFAULT_MAX_CONCURRENCY = 4;
+/** One request per 100 s: the slowest rate that is still a rate. */
+const MIN_REQUESTS_PER_SECOND = 0.01;
 
 /**
  * Validates the behaviour options and returns them with defaults applied.
@@ -145,8 +151,16 @@ export function resolveBehaviourOptions(options: ClientBehaviourOptions): {
     validateInteger(options.maxConcurrency, 'maxConcurrency', 1, 256) ?? DEFAULT_MAX_CONCURRENCY;
   const maxPages = validateInteger(options.maxPages, 'maxPages', 1) ?? DEFAULT_MAX_PAGES;
   const rps = options.requestsPerSecond;
-  if (rps !== undefined && (typeof rps !== 'number' || !Number.isFinite(rps) || rps <= 0)) {
-    throw new InvalidInputError('requestsPerSecond', 'must be a positive number');
+  // Below the floor, the spacing between requests would overflow the timer and the limit would
+  // silently vanish; a rate that slow is a mistake, not a wish.
+  if (
+    rps !== undefined &&
+    (typeof rps !== 'number' || !Number.isFinite(rps) || rps < MIN_REQUESTS_PER_SECOND)
+  ) {
+    throw new InvalidInputError(
+      'requestsPerSecond',
+      `must be a number of at least ${MIN_REQUESTS_PER_SECOND}, got ${String(rps)}`,
+    );
   }
   return { maxConcurrency, maxPages, ...(rps === undefined ? {} : { requestsPerSecond: rps }) };
 }
@@ -179,10 +193,11 @@ export function createInvocationsClientWithTransport(
   };
   return {
     ...createQueries(context),
-    getWindowReport: (input, callOptions = {}) => windowReport(context, input, callOptions.signal),
-    invocationsSince: (input, callOptions = {}) =>
-      invocationsSince(context, input, callOptions.signal),
-    findExecutionWindow: (input, callOptions = {}) =>
-      findExecutionWindow(context, input, callOptions.signal),
+    getWindowReport: async (input, callOptions) =>
+      windowReport(context, input, signalOf(callOptions)),
+    invocationsSince: async (input, callOptions) =>
+      invocationsSince(context, input, signalOf(callOptions)),
+    findExecutionWindow: async (input, callOptions) =>
+      findExecutionWindow(context, input, signalOf(callOptions)),
   };
 }
