@@ -19,7 +19,10 @@ export interface Config {
      * Executions per window in a report when the request has no `?executions=`. Default: 5.
      */
     executionsPerWindow?: number;
-    /** The most executions per window a request may ask for. Default: 20. */
+    /**
+     * The most executions per window a request may ask for, from 1 to 100 (core's
+     * `REPORT_LIMITS.executions`). Default: 20.
+     */
     maxExecutionsPerWindow?: number;
     /**
      * An SSM endpoint to use instead of AWS's (e.g. the local emulator). Leave unset in

@@ -10,7 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import ssmInvocationsPlugin from '@ssm-invocations/backstage-plugin-ssm-invocations-backend';
-import { ANNOTATION_SSM_WINDOW_ARN } from '@ssm-invocations/core/model';
+import { ANNOTATION_SSM_WINDOW_ARN } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { DEMO_WINDOW_IDS, startEmulator } from '@ssm-invocations/emulator';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;

@@ -3,7 +3,7 @@
  * runs and finishes over ticks of a virtual clock. The client sees it first (newest first), with
  * running work counted as running, and then finished — on both transports.
  */
-import { isRunningStatus } from '@ssm-invocations/core';
+import { isRunning } from '@ssm-invocations/core';
 import type { Emulator } from '@ssm-invocations/emulator';
 import { clientsFor, startTestEmulator, type ClientPair } from '../support/core-clients';
 
@@ -41,7 +41,7 @@ it.each(['sdk', 'json'] as const)(
       .tasksOf(newest?.WindowExecutionId ?? '')
       .flatMap((t) => emulator.store.invocationsOf(t.WindowExecutionId, t.TaskExecutionId));
     expect(report.summary.total).toBe(truth.length);
-    expect(report.summary.running).toBe(truth.filter((i) => isRunningStatus(i.Status)).length);
+    expect(report.summary.running).toBe(truth.filter((i) => isRunning(i.Status)).length);
     // Right after the tick the execution has only just started: its work counts as running.
     expect(report.summary.running).toBeGreaterThan(0);
     expect(report.executions[0]?.execution.Status).toBe(
@@ -53,7 +53,7 @@ it.each(['sdk', 'json'] as const)(
 it('after the execution finishes, a fresh report shows nothing running', async () => {
   for (let i = 0; i < 5; i += 1) emulator.tick();
   const newest = emulator.store.executionsOf(windowId)[0];
-  expect(isRunningStatus(newest?.Status)).toBe(false);
+  expect(isRunning(newest?.Status)).toBe(false);
   for (const client of [clients.sdk, clients.json]) {
     const report = await client.getWindowReport({ windowId, executions: 1 });
     expect(report.executions[0]?.execution.WindowExecutionId).toBe(newest?.WindowExecutionId);

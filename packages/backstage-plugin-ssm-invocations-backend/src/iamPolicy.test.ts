@@ -9,7 +9,7 @@ import {
   SSM_INVOCATIONS_IAM_ACTIONS,
   type EntityReportResponse,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
-import { ANNOTATION_SSM_WINDOW_ARN } from '@ssm-invocations/core/model';
+import { ANNOTATION_SSM_WINDOW_ARN } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { DEMO_WINDOW_IDS, startEmulator } from '@ssm-invocations/emulator';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

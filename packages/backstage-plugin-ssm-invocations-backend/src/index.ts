@@ -7,7 +7,10 @@
 export { ssmInvocationsPlugin as default } from './plugin';
 export { createRouter, type RouterOptions } from './router';
 export { SsmUpstreamError } from './errors';
-export { readAnnotatedWindows, type AnnotatedWindows } from './annotations';
+export {
+  readAnnotatedWindows,
+  type AnnotatedWindows,
+} from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 export {
   DefaultSsmInvocationsService,
   type DefaultSsmInvocationsServiceOptions,

@@ -11,7 +11,7 @@ import {
   ANNOTATION_SSM_REGION,
   ANNOTATION_SSM_WINDOW_ARN,
   ANNOTATION_SSM_WINDOW_ID,
-} from '@ssm-invocations/core/model';
+} from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { DEMO_WINDOW_IDS, startEmulator } from '@ssm-invocations/emulator';
 import request from 'supertest';
 import ssmInvocationsPlugin from './index';

@@ -1,6 +1,6 @@
 /**
- * What the ssm-invocations Backstage plugins share: the backend's HTTP response bodies and the
- * route paths. Imports no AWS SDK (only types of `@ssm-invocations/core/model`), so the frontend
+ * What the ssm-invocations Backstage plugins share: the catalog annotations, the backend's HTTP
+ * response bodies and the route paths. Imports no AWS SDK (only types of `@ssm-invocations/core/model`), so the frontend
  * bundle stays free of it.
  *
  * @packageDocumentation
@@ -13,6 +13,15 @@ export type {
   InvocationIds,
   WindowReportError,
 } from './responses';
+export {
+  ANNOTATION_SSM_WINDOW_ARN,
+  ANNOTATION_SSM_WINDOW_ID,
+  ANNOTATION_SSM_REGION,
+  isSsmInvocationsAvailable,
+  readAnnotatedWindows,
+  type AnnotatedEntity,
+  type AnnotatedWindows,
+} from './annotations';
 export { SSM_INVOCATIONS_IAM_ACTIONS } from './iamActions';
 export {
   ENTITY_INVOCATION_ROUTE,

@@ -1,22 +1,22 @@
 // The JSON the backend plugin answers and the frontend plugin reads. Declared once here so a
 // change to the wire format is a type error on both sides, not a silent mismatch.
-import type { InvocationRecord, Serialized, WindowReport } from '@ssm-invocations/core/model';
+import type {
+  InvocationRecord,
+  ReportError,
+  Serialized,
+  WindowReport,
+} from '@ssm-invocations/core/model';
 
 /**
- * An error kept inside a response next to the windows that did load.
+ * An error kept inside a response next to the windows that did load: core's {@link ReportError}
+ * (`code`, `name`, `message`, `requestId` when AWS answered), as core's `toReportError` builds it.
  *
  * @example
  * ```ts
  * if (entry.error?.code === 'THROTTLED') retryLater();
  * ```
  */
-export interface WindowReportError {
-  /** The core error class name, e.g. `NotFoundError`. */
-  name: string;
-  message: string;
-  /** The core error code, e.g. `NOT_FOUND`, `THROTTLED`, `ACCESS_DENIED`, `INVALID_INPUT`. */
-  code: string;
-}
+export type WindowReportError = ReportError;
 
 /**
  * One maintenance window annotated on an entity, with its report or the reason it has none

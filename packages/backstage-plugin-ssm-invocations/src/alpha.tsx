@@ -8,7 +8,7 @@ import {
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { SSM_INVOCATIONS_PLUGIN_ID } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { SsmInvocationsClient, ssmInvocationsApiRef } from './api';
-import { isSsmInvocationsAvailable } from './annotations';
+import { isSsmInvocationsAvailable } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 
 /**
  * The `SsmInvocationsApi` for new-frontend-system apps (backend found through discovery).

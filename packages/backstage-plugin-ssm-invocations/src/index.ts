@@ -12,6 +12,6 @@ export {
   ANNOTATION_SSM_WINDOW_ID,
   ANNOTATION_SSM_REGION,
   isSsmInvocationsAvailable,
-} from './annotations';
+} from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 export { ssmInvocationsApiRef, SsmInvocationsClient, type SsmInvocationsApi } from './api';
 export { SsmInvocationsCard, type SsmInvocationsCardProps } from './components/SsmInvocationsCard';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCliClient } from './core-client';
+import { createCliClient } from './connection';
 import { runCli } from './run-cli';
 
 // The bundle runs from dist/ (CommonJS, so __dirname is set); package.json is one level up.

@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createCliClient } from './core-client';
+import { createCliClient } from './connection';
 import { runCli } from './run-cli';
 
 const originalEnv = process.env;

@@ -45,13 +45,10 @@ export function describeFailure(error: unknown, context: FailureContext = {}): F
   }
   if (isSsmInvocationsError(error)) {
     if (error.code === 'INVALID_INPUT') {
-      const field = error.field ?? '';
-      const flag = flagForField(field);
-      const prefix = `Invalid input: ${field} `;
-      const rule = error.message.startsWith(prefix)
-        ? error.message.slice(prefix.length)
-        : error.message;
-      return { exitCode: ExitCode.BadInput, message: `error: ${flag} ${oneLine(rule)}` };
+      // Core names the field and says what is wrong; the user knows the field by its flag.
+      const flag = flagForField(error.field ?? '');
+      const reason = error.reason ?? error.message;
+      return { exitCode: ExitCode.BadInput, message: `error: ${flag} ${oneLine(reason)}` };
     }
     // Nothing was sent: no credentials or no region. Fixable input, not an unreachable endpoint.
     if (error.code === 'CREDENTIALS') {

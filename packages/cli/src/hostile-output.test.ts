@@ -4,7 +4,7 @@
  */
 import { ServiceError } from '@ssm-invocations/core/errors';
 import { summarize, type InvocationRecord, type WindowReport } from '@ssm-invocations/core/model';
-import type { CliClient } from './client';
+import type { CliClient } from './connection';
 import { runCli } from './run-cli';
 
 const OSC52 = '\u001b]52;c;ZXZpbCBjbGlwYm9hcmQ=\u0007';

@@ -4,5 +4,5 @@
  */
 export { runCli, type RunCliOptions } from './run-cli';
 export { ExitCode, UsageError, type ExitCodeValue } from './exit-codes';
-export type { CliClient, ConnectionOptions, InvocationsQuery, CallOptions } from './client';
+export type { CliClient, ConnectionOptions, InvocationsQuery, CallOptions } from './connection';
 export type { OutputFormat, OutputStream } from './output-mode';

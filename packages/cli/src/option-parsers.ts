@@ -48,12 +48,10 @@ export function collectList(value: string, previous: string[] | undefined): stri
  */
 export function parseDateTime(value: string): Date {
   try {
-    return validateTime(value, 'value') as Date;
+    return validateTime(value, 'value');
   } catch (error) {
     if (error instanceof InvalidInputError) {
-      throw new InvalidArgumentError(
-        `must be an ISO-8601 date-time of a real day such as 2026-11-01T00:00:00Z, got "${value}".`,
-      );
+      throw new InvalidArgumentError(`${error.reason}, such as 2026-11-01T00:00:00Z.`);
     }
     throw error;
   }

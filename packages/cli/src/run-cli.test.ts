@@ -1,20 +1,22 @@
 import type { InvocationRecord, WindowReport } from '@ssm-invocations/core/model';
-import { ServiceError } from '@ssm-invocations/core/errors';
-import { summarize } from '@ssm-invocations/core/model';
-import type { CliClient } from './client';
+import { InvalidInputError, ServiceError } from '@ssm-invocations/core/errors';
+import { REPORT_LIMITS, summarize } from '@ssm-invocations/core/model';
+import type { CliClient } from './connection';
 import { runCli, type RunCliOptions } from './run-cli';
 
 const EXEC_ID = '6e5c9b6c-1e4b-4a67-9d3f-8a1f5b2c7d90';
 const TASK_ID = 'a1b2c3d4-1111-2222-3333-444455556666';
 const WINDOW_ID = 'mw-0123456789abcdef0';
 
-// Stands in for core's errors: same name/code/field/requestId shape.
+// Stands in for core's errors from another copy of core: same name/code/field/reason/requestId
+// shape, different class.
 class FakeCoreError extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly field?: string,
     readonly requestId?: string,
+    readonly reason?: string,
   ) {
     super(message);
     this.name = code === 'INVALID_INPUT' ? 'InvalidInputError' : 'NotFoundError';
@@ -274,10 +276,11 @@ describe('runCli', () => {
     it('exits 2 naming the flag for core validation errors, nothing else printed', async () => {
       const client = fakeClient({
         invocationsPage: async () => {
-          throw new FakeCoreError(
-            'INVALID_INPUT',
-            'Invalid input: windowExecutionId must be a 36-character UUID',
+          throw new InvalidInputError(
             'windowExecutionId',
+            'must be a 36-character UUID',
+            {},
+            'pattern',
           );
         },
       });
@@ -290,16 +293,30 @@ describe('runCli', () => {
     it('maps indexed and renamed core fields to their flags', async () => {
       const client = fakeClient({
         invocationsPage: async () => {
-          throw new FakeCoreError(
-            'INVALID_INPUT',
-            'Invalid input: statuses[1] must be one of …',
-            'statuses[1]',
-          );
+          throw new InvalidInputError('statuses[1]', 'must be one of …', {}, 'unknown-status');
         },
       });
       const { code, stderr } = await run(['invocations', ...base], { client });
       expect(code).toBe(2);
       expect(stderr).toBe('error: --status must be one of …\n');
+    });
+
+    it("words a validation error from core's field and reason, never from its message", async () => {
+      const client = fakeClient({
+        getWindowReport: async () => {
+          // Another copy of core, whose message is worded differently: the CLI does not parse it.
+          throw new FakeCoreError(
+            'INVALID_INPUT',
+            'Eingabe ungültig: executions',
+            'executions',
+            undefined,
+            'must be from 1 to 100, got 500',
+          );
+        },
+      });
+      const { code, stderr } = await run(['report', '--window-id', WINDOW_ID], { client });
+      expect(code).toBe(2);
+      expect(stderr).toBe('error: --executions must be from 1 to 100, got 500\n');
     });
 
     it('names --endpoint and its value when the endpoint never answered', async () => {
@@ -390,6 +407,26 @@ describe('runCli', () => {
       expect(code).toBe(2);
       expect(stdout).toBe('');
       expect(stderr).toContain('Usage: ssm-invocations');
+    });
+
+    it("states core's report limits in the report help", async () => {
+      const { min, max, default: fallback } = REPORT_LIMITS.executions;
+      const help = await run(['report', '--help']);
+      expect(help.stdout).toContain(`${min}–${max} (default ${fallback})`);
+    });
+
+    it("checks dates with core's rule: what core accepts passes, the rest exits 2 with core's reason", async () => {
+      const client = fakeClient();
+      const dayOnly = await run(['executions', '--window-id', WINDOW_ID, '--after', '2026-11-01'], {
+        client,
+      });
+      expect(dayOnly.code).toBe(0);
+      expect(client.calls).toEqual([
+        `listExecutions ${JSON.stringify({ windowId: WINDOW_ID, after: new Date('2026-11-01') })}`,
+      ]);
+      const bad = await run(['executions', '--window-id', WINDOW_ID, '--before', '2026-13-45']);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/--before.*must be a valid Date or ISO-8601 date string/);
     });
 
     it('exits 0 for --help and --version', async () => {

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
-import { EXECUTION_STATUSES } from '@ssm-invocations/core/model';
-import type { CliClient, ConnectionOptions } from './client';
+import { EXECUTION_STATUSES, REPORT_LIMITS } from '@ssm-invocations/core/model';
+import type { CliClient, ConnectionOptions } from './connection';
 import { ExitCode, type ExitCodeValue } from './exit-codes';
 import { describeFailure } from './failure';
 import { collectList, parseBoolean, parseDateTime, parseWholeNumber } from './option-parsers';
@@ -222,9 +222,10 @@ function buildProgram(options: RunCliOptions): Command {
     .description('Window → latest executions → tasks → invocations, with a summary at each level.')
     .requiredOption('--window-id <id>', 'maintenance window ID (mw-…)')
     .addOption(
-      new Option('--executions <n>', 'how many of the latest executions (default 5)').argParser(
-        parseWholeNumber,
-      ),
+      new Option(
+        '--executions <n>',
+        `how many of the latest executions, ${REPORT_LIMITS.executions.min}–${REPORT_LIMITS.executions.max} (default ${REPORT_LIMITS.executions.default})`,
+      ).argParser(parseWholeNumber),
     )
     .addOption(statusOption())
     .action(

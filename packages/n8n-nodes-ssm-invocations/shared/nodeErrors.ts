@@ -57,9 +57,12 @@ export function toNodeError(
   }
   if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
   if (isSsmInvocationsError(error) && error.code === 'INVALID_INPUT') {
-    const field = error.field ?? '';
+    // Core names the field and says what is wrong with it; n8n users know the field by its label.
+    const field = (error.field ?? '').replace(/[[.].*$/, '');
     const label = PARAMETER_LABELS[field] ?? field;
-    return new NodeOperationError(node, `${label}: ${error.message}`, { itemIndex });
+    return new NodeOperationError(node, `${label}: ${error.reason ?? error.message}`, {
+      itemIndex,
+    });
   }
   if (isSsmInvocationsError(error)) {
     const details: JsonObject = { code: error.code, name: error.name, message: error.message };

@@ -5,7 +5,7 @@ import {
   ANNOTATION_SSM_REGION,
   ANNOTATION_SSM_WINDOW_ARN,
   ANNOTATION_SSM_WINDOW_ID,
-} from '@ssm-invocations/core/model';
+} from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { DEMO_WINDOW_IDS, startEmulator } from '@ssm-invocations/emulator';
 import { component, DEMO_ACCOUNT, type Emulator } from '../test-support/demoEntities';
 import { DefaultSsmInvocationsService } from './DefaultSsmInvocationsService';
@@ -108,6 +108,12 @@ describe('DefaultSsmInvocationsService', () => {
       );
       const codes = mixed.windows.map((window) => window.error?.code ?? 'ok').sort();
       expect(codes).toEqual(['THROTTLED', 'ok']);
+      // core's toReportError: the window's error keeps the AWS request id for support cases.
+      const failed = mixed.windows.find((window) => window.error !== undefined);
+      expect(failed?.error).toMatchObject({
+        name: 'ThrottledError',
+        requestId: expect.any(String),
+      });
 
       await expect(
         subject.getEntityReport(

@@ -20,20 +20,22 @@ import {
   validateStatuses,
   validateUuidId,
   validateWindowId,
-  ANNOTATION_SSM_REGION,
-  ANNOTATION_SSM_WINDOW_ID,
+  REPORT_LIMITS,
+  toReportError,
   type InvocationRecord,
   type Serialized,
   type WindowReport,
 } from '@ssm-invocations/core/model';
-import type {
-  EntityReportQuery,
-  EntityReportResponse,
-  EntityWindowReport,
-  InvocationIds,
-  WindowReportError,
+import {
+  ANNOTATION_SSM_REGION,
+  ANNOTATION_SSM_WINDOW_ID,
+  readAnnotatedWindows,
+  type EntityReportQuery,
+  type EntityReportResponse,
+  type EntityWindowReport,
+  type InvocationIds,
+  type WindowReportError,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
-import { readAnnotatedWindows } from '../annotations';
 import { CoalescingCache } from './CoalescingCache';
 import { RecentValues } from './RecentValues';
 import { readSsmInvocationsConfig, type SsmInvocationsConfig } from './config';
@@ -128,8 +130,12 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     options: EntityReportQuery = {},
   ): Promise<EntityReportResponse> {
     const executions =
-      validateInteger(options.executions, 'executions', 1, this.#settings.maxExecutionsPerWindow) ??
-      this.#settings.executionsPerWindow;
+      validateInteger(
+        options.executions,
+        'executions',
+        REPORT_LIMITS.executions.min,
+        this.#settings.maxExecutionsPerWindow,
+      ) ?? this.#settings.executionsPerWindow;
     const statuses = validateStatuses(options.statuses, 'statuses');
     const windows = await this.#resolveWindows(entity);
     const failures: unknown[] = [];
@@ -373,6 +379,6 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     if (known.code !== 'INVALID_INPUT' && known.code !== 'NOT_FOUND') {
       this.#logger.warn(`ssm-invocations: window report failed: ${known.name}: ${known.message}`);
     }
-    return { name: known.name, message: known.message, code: known.code };
+    return toReportError(known);
   }
 }

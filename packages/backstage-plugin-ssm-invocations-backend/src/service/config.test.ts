@@ -1,5 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import type { JsonObject } from '@backstage/types';
+import { REPORT_LIMITS } from '@ssm-invocations/core/model';
 import { readSsmInvocationsConfig } from './config';
 
 const read = (ssmInvocations: JsonObject | undefined) =>
@@ -9,9 +10,18 @@ describe('readSsmInvocationsConfig', () => {
   it('has defaults when the block is missing', () => {
     expect(read(undefined)).toEqual({
       cacheTtlMs: 60_000,
-      executionsPerWindow: 5,
+      executionsPerWindow: REPORT_LIMITS.executions.default,
       maxExecutionsPerWindow: 20,
     });
+  });
+
+  it("bounds the executions settings by core's report limits", () => {
+    const { min, max } = REPORT_LIMITS.executions;
+    expect(read({ maxExecutionsPerWindow: max }).maxExecutionsPerWindow).toBe(max);
+    expect(() => read({ maxExecutionsPerWindow: max + 1 })).toThrow(
+      `maxExecutionsPerWindow must be an integer from ${min} to ${max}`,
+    );
+    expect(() => read({ executionsPerWindow: min - 1 })).toThrow(`from ${min} to 20`);
   });
 
   it.each([

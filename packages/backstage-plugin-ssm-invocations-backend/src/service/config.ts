@@ -1,6 +1,7 @@
 import { readDurationFromConfig, type Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds } from '@backstage/types';
+import { REPORT_LIMITS } from '@ssm-invocations/core/model';
 
 /**
  * The `ssmInvocations` config block, read and checked (see `config.d.ts`).
@@ -25,16 +26,21 @@ export interface SsmInvocationsConfig {
 }
 
 const DEFAULT_TTL_MS = 60_000;
-const DEFAULT_EXECUTIONS = 5;
+/** The card's own cap below core's maximum: a card showing more is hard to read. */
 const DEFAULT_MAX_EXECUTIONS = 20;
-/** SSM returns at most 100 executions per page; more than that per card is never useful. */
-const HARD_MAX_EXECUTIONS = 100;
 
-function readPositiveInteger(config: Config, key: string, max: number): number | undefined {
+function readPositiveInteger(
+  config: Config,
+  key: string,
+  max: number,
+  min = 1,
+): number | undefined {
   const value = config.getOptionalNumber(key);
   if (value === undefined) return undefined;
-  if (!Number.isInteger(value) || value < 1 || value > max) {
-    throw new InputError(`ssmInvocations.${key} must be an integer from 1 to ${max}, got ${value}`);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new InputError(
+      `ssmInvocations.${key} must be an integer from ${min} to ${max}, got ${value}`,
+    );
   }
   return value;
 }
@@ -65,16 +71,24 @@ export function readSsmInvocationsConfig(config: Config): SsmInvocationsConfig {
   if (!block) {
     return {
       cacheTtlMs: DEFAULT_TTL_MS,
-      executionsPerWindow: DEFAULT_EXECUTIONS,
+      executionsPerWindow: REPORT_LIMITS.executions.default,
       maxExecutionsPerWindow: DEFAULT_MAX_EXECUTIONS,
     };
   }
   const maxExecutionsPerWindow =
-    readPositiveInteger(block, 'maxExecutionsPerWindow', HARD_MAX_EXECUTIONS) ??
-    DEFAULT_MAX_EXECUTIONS;
+    readPositiveInteger(
+      block,
+      'maxExecutionsPerWindow',
+      REPORT_LIMITS.executions.max,
+      REPORT_LIMITS.executions.min,
+    ) ?? DEFAULT_MAX_EXECUTIONS;
   const executionsPerWindow =
-    readPositiveInteger(block, 'executionsPerWindow', maxExecutionsPerWindow) ??
-    Math.min(DEFAULT_EXECUTIONS, maxExecutionsPerWindow);
+    readPositiveInteger(
+      block,
+      'executionsPerWindow',
+      maxExecutionsPerWindow,
+      REPORT_LIMITS.executions.min,
+    ) ?? Math.min(REPORT_LIMITS.executions.default, maxExecutionsPerWindow);
   return {
     cacheTtlMs: readTtlMs(block),
     executionsPerWindow,

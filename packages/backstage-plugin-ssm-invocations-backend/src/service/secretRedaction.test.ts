@@ -6,7 +6,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
-import { ANNOTATION_SSM_WINDOW_ARN } from '@ssm-invocations/core/model';
+import { ANNOTATION_SSM_WINDOW_ARN } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { DEMO_WINDOW_IDS, startEmulator } from '@ssm-invocations/emulator';
 import { component, demoWindowArn, type Emulator } from '../test-support/demoEntities';
 import { DefaultSsmInvocationsService } from './DefaultSsmInvocationsService';

@@ -11,7 +11,7 @@ import type {
   EntityReportResponse,
   EntityWindowReport,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
-import { ANNOTATION_SSM_WINDOW_ARN } from '../annotations';
+import { ANNOTATION_SSM_WINDOW_ARN } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 
 export const WINDOW_ID = 'mw-0123456789abcdef0';
 export const WINDOW_ARN = `arn:aws:ssm:eu-west-1:123456789012:maintenancewindow/${WINDOW_ID}`;

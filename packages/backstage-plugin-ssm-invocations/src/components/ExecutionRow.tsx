@@ -16,13 +16,14 @@ import {
   consoleUrl,
   formatElapsed,
   formatTimestamp,
-  isFailedStatus,
+  isFailed,
   type ExecutionReport,
   type InvocationRecord,
   type Serialized,
   type TaskReport,
 } from '@ssm-invocations/core/model';
 import { StatusChip, StatusIcon } from './StatusIndicators';
+import { useExecutionColumnStyles } from './executionColumns';
 import { explainProblem } from './problemHints';
 
 type SerializedExecution = Serialized<ExecutionReport>;
@@ -99,7 +100,7 @@ function InvocationsTable(props: { invocations: SerializedInvocation[] }) {
 function TaskBlock(props: { task: SerializedTask; failedOnly: boolean }) {
   const { task, failedOnly } = props;
   const invocations = failedOnly
-    ? task.invocations.filter((invocation) => isFailedStatus(invocation.Status))
+    ? task.invocations.filter((invocation) => isFailed(invocation.Status))
     : task.invocations;
   const problem = task.error ? explainProblem(task.error) : undefined;
   return (
@@ -144,16 +145,16 @@ export function ExecutionRow(props: {
   failedOnly: boolean;
 }) {
   const { execution, region, windowId, failedOnly } = props;
-  const classes = useStyles();
+  const columns = useExecutionColumnStyles();
   const [open, setOpen] = useState(false);
   const record = execution.execution;
   const href = safeConsoleUrl(region, windowId, record.WindowExecutionId);
   const tasks = failedOnly
     ? execution.tasks.filter(
         (task) =>
-          isFailedStatus(task.task.Status) ||
+          isFailed(task.task.Status) ||
           task.error !== undefined ||
-          task.invocations.some((invocation) => isFailedStatus(invocation.Status)),
+          task.invocations.some((invocation) => isFailed(invocation.Status)),
       )
     : execution.tasks;
   const { summary } = execution;
@@ -171,21 +172,23 @@ export function ExecutionRow(props: {
             {open ? <KeyboardArrowDownIcon /> : <KeyboardArrowRightIcon />}
           </IconButton>
         </TableCell>
-        <TableCell className={classes.noWrap}>
+        <TableCell className={columns.status}>
           <StatusChip status={record.Status} />
         </TableCell>
-        <TableCell>{formatReaderTime(record.StartTime)}</TableCell>
-        <TableCell className={classes.noWrap}>
+        <TableCell className={columns.start}>{formatReaderTime(record.StartTime)}</TableCell>
+        <TableCell className={columns.duration}>
           {formatElapsed(record.StartTime, record.EndTime)}
         </TableCell>
-        <TableCell>
+        <TableCell className={columns.targets}>
           {summary.total === 0
             ? '—'
             : `${summary.byStatus.SUCCESS ?? 0}/${summary.total} targets succeeded${
                 summary.failed > 0 ? `, ${summary.failed} failed` : ''
               }${summary.running > 0 ? `, ${summary.running} running` : ''}`}
         </TableCell>
-        <TableCell>{href ? <Link to={href}>AWS console</Link> : null}</TableCell>
+        <TableCell className={columns.link}>
+          {href ? <Link to={href}>AWS console</Link> : null}
+        </TableCell>
       </TableRow>
       <TableRow>
         <TableCell style={{ paddingBottom: 0, paddingTop: 0 }} colSpan={6}>

@@ -2,39 +2,36 @@ import React from 'react';
 import Chip from '@material-ui/core/Chip';
 import { makeStyles } from '@material-ui/core/styles';
 import {
-  StatusAborted,
   StatusError,
   StatusOK,
   StatusPending,
   StatusRunning,
   StatusWarning,
 } from '@backstage/core-components';
-import { formatStatus, isFailedStatus, isRunningStatus } from '@ssm-invocations/core/model';
+import { formatStatus, statusTone, type StatusTone } from '@ssm-invocations/core/model';
 
-/** Which colour family a status belongs to; every view of a status uses this one rule. */
-export type StatusTone = 'success' | 'failed' | 'running' | 'skipped' | 'unknown';
-
-export function statusTone(status: string | undefined): StatusTone {
-  if (status === 'SUCCESS') return 'success';
-  if (isFailedStatus(status)) return 'failed';
-  if (isRunningStatus(status)) return 'running';
-  if (status === 'SKIPPED_OVERLAPPING') return 'skipped';
-  return 'unknown';
-}
-
+// Core decides what a status means (its tone); this file only says how each tone looks.
 const useStyles = makeStyles((theme) => ({
   success: {
     backgroundColor: theme.palette.success.main,
     color: theme.palette.success.contrastText,
   },
-  failed: { backgroundColor: theme.palette.error.main, color: theme.palette.error.contrastText },
+  failure: { backgroundColor: theme.palette.error.main, color: theme.palette.error.contrastText },
   running: { backgroundColor: theme.palette.info.main, color: theme.palette.info.contrastText },
-  skipped: {
+  warning: {
     backgroundColor: theme.palette.warning.main,
     color: theme.palette.warning.contrastText,
   },
-  unknown: { backgroundColor: theme.palette.grey[500], color: theme.palette.common.white },
+  neutral: { backgroundColor: theme.palette.grey[500], color: theme.palette.common.white },
 }));
+
+const TONE_ICONS: Record<StatusTone, typeof StatusOK> = {
+  success: StatusOK,
+  failure: StatusError,
+  running: StatusRunning,
+  warning: StatusWarning,
+  neutral: StatusPending,
+};
 
 /** A coloured chip with the status's human label. */
 export function StatusChip(props: { status: string | undefined }) {
@@ -52,37 +49,18 @@ export function StatusChip(props: { status: string | undefined }) {
 
 /** Backstage's status icon + label, as used in tables. */
 export function StatusIcon(props: { status: string | undefined }) {
-  const label = formatStatus(props.status);
-  switch (statusTone(props.status)) {
-    case 'success':
-      return <StatusOK>{label}</StatusOK>;
-    case 'failed':
-      return props.status === 'CANCELLED' ? (
-        <StatusAborted>{label}</StatusAborted>
-      ) : (
-        <StatusError>{label}</StatusError>
-      );
-    case 'running':
-      return props.status === 'PENDING' ? (
-        <StatusPending>{label}</StatusPending>
-      ) : (
-        <StatusRunning>{label}</StatusRunning>
-      );
-    case 'skipped':
-      return <StatusWarning>{label}</StatusWarning>;
-    default:
-      return <StatusPending>{label}</StatusPending>;
-  }
+  const Icon = TONE_ICONS[statusTone(props.status)];
+  return <Icon>{formatStatus(props.status)}</Icon>;
 }
 
 const useStripStyles = makeStyles((theme) => ({
   strip: { display: 'flex', gap: 3, alignItems: 'center', margin: theme.spacing(1, 0) },
   cell: { width: 18, height: 18, borderRadius: 3, display: 'inline-block' },
   success: { backgroundColor: theme.palette.success.main },
-  failed: { backgroundColor: theme.palette.error.main },
+  failure: { backgroundColor: theme.palette.error.main },
   running: { backgroundColor: theme.palette.info.main },
-  skipped: { backgroundColor: theme.palette.warning.main },
-  unknown: { backgroundColor: theme.palette.grey[400] },
+  warning: { backgroundColor: theme.palette.warning.main },
+  neutral: { backgroundColor: theme.palette.grey[400] },
 }));
 
 /**

@@ -1,10 +1,10 @@
 import { InvalidInputError } from '../model/errors';
 import type { SsmTransport } from '../transport/types';
-import { WINDOW_ID } from '../test-support/fake-ssm';
 import type { CallOptions } from './inputs';
 import { createInvocationsClientWithTransport, type InvocationsClient } from './invocations-client';
 import { getInvocationsResumable } from './resumable-invocations';
 
+const WINDOW_ID = 'mw-0123456789abcdef0';
 const EXEC = '6e5c9b6c-1e4b-4a67-9d3f-8a1f5b2c7d90';
 const TASK = 'a1b2c3d4-1111-2222-3333-444455556666';
 
@@ -60,25 +60,26 @@ async function failureOf(call: () => unknown): Promise<unknown> {
 }
 
 describe('call options (the second argument of every method)', () => {
-  const bad: Array<[string, unknown, string]> = [
-    ['null', null, 'options'],
-    ['a string', 'fast', 'options'],
-    ['an array', [], 'options'],
-    ['a signal that is a string', { signal: 'abort' }, 'signal'],
-    ['a signal that is a plain object', { signal: { aborted: false } }, 'signal'],
-    ['a signal of null', { signal: null }, 'signal'],
-    ['an unknown key', { signa: new AbortController().signal }, 'signa'],
-    ['a timeout key that does not exist', { timeoutMs: 5 }, 'timeoutMs'],
+  const bad: Array<[string, unknown, string, string]> = [
+    ['null', null, 'options', 'type'],
+    ['a string', 'fast', 'options', 'type'],
+    ['an array', [], 'options', 'type'],
+    ['a signal that is a string', { signal: 'abort' }, 'signal', 'type'],
+    ['a signal that is a plain object', { signal: { aborted: false } }, 'signal', 'type'],
+    ['a signal of null', { signal: null }, 'signal', 'type'],
+    ['an unknown key', { signa: new AbortController().signal }, 'signa', 'unknown-key'],
+    ['a timeout key that does not exist', { timeoutMs: 5 }, 'timeoutMs', 'unknown-key'],
   ];
 
   it.each(bad)(
     'rejects %s with InvalidInputError naming the field, before any request',
-    async (_, options, field) => {
+    async (_, options, field, rule) => {
       const { client, sent } = recordingClient();
       for (const [method, call] of callsWith(client, options)) {
         const error = await failureOf(call);
         expect([method, error]).toEqual([method, expect.any(InvalidInputError)]);
-        expect([method, (error as InvalidInputError).field]).toEqual([method, field]);
+        const { field: named, rule: broken } = error as InvalidInputError;
+        expect([method, named, broken]).toEqual([method, field, rule]);
       }
       expect(sent).toEqual([]);
     },
@@ -107,7 +108,7 @@ describe('call options (the second argument of every method)', () => {
     ).resolves.toEqual({ invocations: [] });
     await expect(
       getInvocationsResumable(client, task, { onPage: 'log' as unknown as () => void }),
-    ).rejects.toMatchObject({ name: 'InvalidInputError', field: 'onPage' });
+    ).rejects.toMatchObject({ name: 'InvalidInputError', field: 'onPage', rule: 'type' });
   });
 });
 
@@ -123,6 +124,7 @@ describe('requestsPerSecond', () => {
         expect.objectContaining({
           name: 'InvalidInputError',
           field: 'requestsPerSecond',
+          rule: 'range',
           message: expect.stringMatching(/at least 0\.01/),
         }),
       );

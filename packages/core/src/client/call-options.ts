@@ -35,6 +35,8 @@ export function signalOf(
     throw new InvalidInputError(
       'signal',
       'must be an AbortSignal, e.g. AbortSignal.timeout(10_000)',
+      {},
+      'type',
     );
   }
   return signal;

@@ -160,6 +160,8 @@ export function resolveBehaviourOptions(options: ClientBehaviourOptions): {
     throw new InvalidInputError(
       'requestsPerSecond',
       `must be a number of at least ${MIN_REQUESTS_PER_SECOND}, got ${String(rps)}`,
+      {},
+      typeof rps === 'number' ? 'range' : 'type',
     );
   }
   return { maxConcurrency, maxPages, ...(rps === undefined ? {} : { requestsPerSecond: rps }) };

@@ -117,7 +117,7 @@ export async function getInvocationsResumable(
   const signal = signalOf(options, ['onPage', 'maxPages']);
   const { onPage } = options;
   if (onPage !== undefined && typeof onPage !== 'function') {
-    throw new InvalidInputError('onPage', 'must be a function');
+    throw new InvalidInputError('onPage', 'must be a function', {}, 'type');
   }
   const maxPages = validateInteger(options.maxPages, 'maxPages', 1) ?? DEFAULT_MAX_PAGES;
   const { windowExecutionId, taskId, statuses } = input;

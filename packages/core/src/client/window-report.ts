@@ -2,9 +2,10 @@
  * The window report: a window, its newest executions, their tasks and each task's invocations,
  * with summaries. A task that cannot be read is reported in place instead of failing the report.
  */
-import type { ExecutionStatus } from '../model/constants';
+import { REPORT_LIMITS, type ExecutionStatus } from '../model/constants';
 import { ServiceError, SsmInvocationsError } from '../model/errors';
-import type { ExecutionReport, ReportError, TaskReport, WindowReport } from '../model/report';
+import type { ExecutionReport, TaskReport, WindowReport } from '../model/report';
+import { toReportError } from '../model/report-error';
 import { summarize } from '../model/summarize';
 import type { ExecutionRecord, InvocationRecord, TaskRecord } from '../model/types';
 import {
@@ -17,15 +18,6 @@ import type { WindowReportInput } from './inputs';
 import { FULL_PAGE } from './paginate';
 import { executionsOf, invocationsOf, tasksOf, windowOf } from './queries';
 import type { ClientContext } from './request';
-
-function reportError(error: SsmInvocationsError): ReportError {
-  return {
-    code: error.code,
-    name: error.name,
-    message: error.message,
-    ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
-  };
-}
 
 async function taskReport(
   context: ClientContext,
@@ -52,7 +44,7 @@ async function taskReport(
   } catch (error) {
     // One task that cannot be read is reported in place; aborts and bugs still propagate.
     if (signal?.aborted || !(error instanceof SsmInvocationsError)) throw error;
-    return { task, invocations: [], summary: summarize([]), error: reportError(error) };
+    return { task, invocations: [], summary: summarize([]), error: toReportError(error) };
   }
 }
 
@@ -88,7 +80,13 @@ export async function windowReport(
 ): Promise<WindowReport> {
   assertInputObject(input, 'input', ['windowId', 'executions', 'statuses']);
   const windowId = validateWindowId(input.windowId);
-  const executionCount = validateInteger(input.executions, 'executions', 1, 100) ?? 5;
+  const executionCount =
+    validateInteger(
+      input.executions,
+      'executions',
+      REPORT_LIMITS.executions.min,
+      REPORT_LIMITS.executions.max,
+    ) ?? REPORT_LIMITS.executions.default;
   const statuses = validateStatuses(input.statuses);
   // The window and its executions are independent: fetch them side by side.
   const [window, executions] = await Promise.all([

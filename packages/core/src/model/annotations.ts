@@ -1,11 +1,15 @@
 /**
- * Backstage catalog annotations naming an entity's maintenance windows, shared by the Backstage
- * backend plugin (which resolves them) and the frontend card (which shows itself only for
- * annotated entities). SDK-free and dependency-free.
+ * Deprecated: the Backstage catalog annotations now live in
+ * `@ssm-invocations/backstage-plugin-ssm-invocations-common`, beside the plugins that read them.
+ * These copies stay for one minor version so that existing imports keep working; core itself
+ * does not use them.
  */
 
 /**
  * One or more maintenance window ARNs, comma-separated; account and region come from each ARN.
+ *
+ * @deprecated Import it from `@ssm-invocations/backstage-plugin-ssm-invocations-common`; this copy
+ * goes in the next minor version.
  *
  * @example
  * ```yaml
@@ -20,6 +24,9 @@ export const ANNOTATION_SSM_WINDOW_ARN = 'aws.amazon.com/ssm-maintenance-window-
  * One or more maintenance window ids, comma-separated; account and region come from the backend's
  * configuration (region also from {@link ANNOTATION_SSM_REGION}).
  *
+ * @deprecated Import it from `@ssm-invocations/backstage-plugin-ssm-invocations-common`; this copy
+ * goes in the next minor version.
+ *
  * @example
  * ```yaml
  * metadata:
@@ -33,6 +40,9 @@ export const ANNOTATION_SSM_WINDOW_ID = 'aws.amazon.com/ssm-maintenance-window-i
 /**
  * The region of the windows named by {@link ANNOTATION_SSM_WINDOW_ID}.
  *
+ * @deprecated Import it from `@ssm-invocations/backstage-plugin-ssm-invocations-common`; this copy
+ * goes in the next minor version.
+ *
  * @example
  * ```ts
  * entity.metadata.annotations?.[ANNOTATION_SSM_REGION]; // 'eu-west-1'
@@ -43,6 +53,9 @@ export const ANNOTATION_SSM_REGION = 'aws.amazon.com/ssm-region';
 /**
  * The part of a Backstage entity the predicate reads (structural, so core needs no Backstage
  * dependency).
+ *
+ * @deprecated Import it from `@ssm-invocations/backstage-plugin-ssm-invocations-common`; this copy
+ * goes in the next minor version.
  *
  * @example
  * ```ts
@@ -57,6 +70,9 @@ export interface AnnotatedEntity {
  * Whether an entity names at least one maintenance window (a non-empty ARN or id annotation):
  * the condition for showing the Backstage card (`EntitySwitch`, an entity card's `filter`). It
  * does not check the values; the backend reports a bad one as that window's error.
+ *
+ * @deprecated Import it from `@ssm-invocations/backstage-plugin-ssm-invocations-common`; this copy
+ * goes in the next minor version.
  *
  * @example
  * ```ts

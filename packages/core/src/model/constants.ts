@@ -125,6 +125,23 @@ export const SSM_LIMITS = {
   statusDetails: { maxLength: 250 },
 } as const;
 
+/**
+ * Limits of a window report (`getWindowReport`), the same in every adapter: how many of the
+ * window's latest executions it covers when none is asked for, and the most and fewest a caller
+ * may ask for (one page of `DescribeMaintenanceWindowExecutions`). Adapters show these in their
+ * help and forms; core checks them.
+ *
+ * @example
+ * ```ts
+ * REPORT_LIMITS.executions.default; // 5
+ * REPORT_LIMITS.executions.max; // 100
+ * ```
+ */
+export const REPORT_LIMITS = {
+  /** Executions per window in a report. */
+  executions: { default: 5, min: 1, max: 100 },
+} as const;
+
 // The operation table lives in its own module; these names stay importable from here.
 export { SSM_OPERATIONS, type SsmOperation } from './operations';
 

@@ -110,6 +110,8 @@ export class SsmInvocationsError extends Error {
       'operation',
       'serviceCode',
       'field',
+      'rule',
+      'reason',
       'statusCode',
       'retryAfterMs',
       'missing',
@@ -122,25 +124,72 @@ export class SsmInvocationsError extends Error {
 }
 
 /**
- * Bad input: thrown before any network call. `field` names the offending input field.
+ * Which rule an input broke, for adapters that word or route the failure themselves (the CLI
+ * names a flag, n8n a parameter) without reading the message:
+ * - `required`: the value is missing;
+ * - `type`: wrong kind of value (not a string, not a whole number, not an object, …);
+ * - `pattern`: a string of the wrong shape (a window id, a UUID, a region);
+ * - `format`: a value that does not parse (a date, a URL);
+ * - `range`: a number outside its bounds;
+ * - `length`: a string or list too short or too long;
+ * - `order`: two values in the wrong order (`after` later than `before`);
+ * - `unknown-key`: a key that is not known here (a typo such as `windowExecutionID`);
+ * - `unknown-status`: a status that is not one of the SSM execution statuses;
+ * - `conflict`: options that cannot be combined;
+ * - `invalid`: any other rule.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof InvalidInputError && error.rule === 'unknown-status') showStatusList();
+ * ```
+ */
+export type InvalidInputRule =
+  | 'required'
+  | 'type'
+  | 'pattern'
+  | 'format'
+  | 'range'
+  | 'length'
+  | 'order'
+  | 'unknown-key'
+  | 'unknown-status'
+  | 'conflict'
+  | 'invalid';
+
+/**
+ * Bad input: thrown before any network call. `field` names the offending input field, `rule` the
+ * rule it broke and `reason` says how, in words (the message is `Invalid input: <field> <reason>`).
  *
  * @example
  * ```ts
  * try {
  *   await client.listInvocations({ windowExecutionId: 'bad', taskId });
  * } catch (error) {
- *   if (error instanceof InvalidInputError) console.error(error.field); // 'windowExecutionId'
+ *   if (error instanceof InvalidInputError) {
+ *     console.error(error.field, error.rule, error.reason); // 'windowExecutionId' 'pattern' 'must be a …'
+ *   }
  * }
  * ```
  */
 export class InvalidInputError extends SsmInvocationsError {
   /** The input field that broke a rule, e.g. `windowExecutionId` or `statuses[2]`. */
   readonly field: string;
+  /** The rule the field broke, for telling failures apart without reading the message. */
+  readonly rule: InvalidInputRule;
+  /** What is wrong with the field, without the field name, e.g. `must be a 36-character UUID …`. */
+  readonly reason: string;
 
-  constructor(field: string, rule: string, options: SsmInvocationsErrorOptions = {}) {
-    super('INVALID_INPUT', `Invalid input: ${field} ${rule}`, options);
+  constructor(
+    field: string,
+    reason: string,
+    options: SsmInvocationsErrorOptions = {},
+    rule: InvalidInputRule = 'invalid',
+  ) {
+    super('INVALID_INPUT', `Invalid input: ${field} ${reason}`, options);
     this.name = 'InvalidInputError';
     this.field = field;
+    this.rule = rule;
+    this.reason = reason;
   }
 }
 
@@ -282,7 +331,8 @@ export class CredentialsError extends SsmInvocationsError {
 
 /**
  * The fields a core error carries, as seen by code that cannot rely on `instanceof` (the error may
- * come from another copy of this package). `field` is set on `INVALID_INPUT`, `statusCode` on
+ * come from another copy of this package). `field`, `rule` and `reason` are set on `INVALID_INPUT`
+ * (by copies of core that know them), `statusCode` on
  * `SERVICE_ERROR`, `retryAfterMs` on `THROTTLED` when known.
  *
  * @example
@@ -298,6 +348,8 @@ export interface SsmInvocationsErrorShape extends Error {
   operation?: string;
   serviceCode?: string;
   field?: string;
+  rule?: InvalidInputRule;
+  reason?: string;
   statusCode?: number;
   retryAfterMs?: number;
   missing?: 'credentials' | 'region';

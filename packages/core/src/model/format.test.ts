@@ -6,8 +6,6 @@ import {
   formatElapsed,
   formatStatus,
   formatTimestamp,
-  isFailedStatus,
-  isRunningStatus,
   parseMaintenanceWindowArn,
 } from './format';
 
@@ -41,14 +39,6 @@ describe('status helpers', () => {
     expect(formatStatus('TIMED_OUT')).toBe('Timed out');
     expect(formatStatus('SOME_NEW_STATUS')).toBe('Some new status');
     expect(formatStatus(undefined)).toBe('Unknown');
-  });
-
-  it('classifies statuses', () => {
-    expect(['FAILED', 'TIMED_OUT', 'CANCELLED'].every(isFailedStatus)).toBe(true);
-    expect(isFailedStatus('SUCCESS')).toBe(false);
-    expect(isFailedStatus(undefined)).toBe(false);
-    expect(['PENDING', 'IN_PROGRESS', 'CANCELLING'].every(isRunningStatus)).toBe(true);
-    expect(isRunningStatus('SKIPPED_OVERLAPPING')).toBe(false);
   });
 });
 

@@ -1,14 +1,11 @@
 /**
  * Presentation rules shared by the CLI, the n8n node and the Backstage card: durations, timestamps,
- * status labels, status classes, console links and window ARNs. SDK-free.
+ * status labels, console links and window ARNs. SDK-free.
  */
-import { FAILED_STATUSES, RUNNING_STATUSES, SSM_LIMITS } from './constants';
+import { SSM_LIMITS } from './constants';
 import { AWS_REGION_PATTERN } from './endpoint';
 import { InvalidInputError } from './errors';
 import { awsPartition } from './window-arn';
-
-const failed = new Set<string>(FAILED_STATUSES);
-const running = new Set<string>(RUNNING_STATUSES);
 
 /**
  * Formats a duration in milliseconds compactly: `850ms`, `4.2s`, `3m 05s`, `2h 07m`, `3d 04h`.
@@ -134,30 +131,6 @@ export function formatStatus(status: string | undefined): string {
   if (status === 'SKIPPED_OVERLAPPING') return 'Skipped (overlapping)';
   const words = status.toLowerCase().replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/**
- * Whether a status counts as failed (FAILED, TIMED_OUT, CANCELLED).
- *
- * @example
- * ```ts
- * isFailedStatus('TIMED_OUT'); // true
- * ```
- */
-export function isFailedStatus(status: string | undefined): boolean {
-  return status !== undefined && failed.has(status);
-}
-
-/**
- * Whether a status means the work has not finished (PENDING, IN_PROGRESS, CANCELLING).
- *
- * @example
- * ```ts
- * isRunningStatus('PENDING'); // true
- * ```
- */
-export function isRunningStatus(status: string | undefined): boolean {
-  return status !== undefined && running.has(status);
 }
 
 /**

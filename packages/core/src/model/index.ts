@@ -8,6 +8,7 @@ export {
   RUNNING_STATUSES,
   TASK_TYPES,
   SSM_LIMITS,
+  REPORT_LIMITS,
   SSM_OPERATIONS,
   SSM_TARGET_PREFIX,
   TIMESTAMP_FIELDS,
@@ -26,6 +27,7 @@ export type {
   WindowRecord,
   TargetRecord,
 } from './types';
+export { toReportError } from './report-error';
 export type {
   InvocationSummary,
   ReportError,
@@ -34,6 +36,14 @@ export type {
   WindowReport,
   Serialized,
 } from './report';
+export {
+  isRunning,
+  isFailed,
+  statusTone,
+  isFailedStatus,
+  isRunningStatus,
+  type StatusTone,
+} from './status';
 export { summarize, type SummarizableRecord } from './summarize';
 export * from './errors';
 export { redactSecrets, REDACTED } from './redact';
@@ -57,8 +67,6 @@ export {
   formatElapsed,
   formatTimestamp,
   formatStatus,
-  isFailedStatus,
-  isRunningStatus,
   consoleDomain,
   consoleUrl,
   parseMaintenanceWindowArn,

@@ -2,6 +2,7 @@
  * Report and summary shapes: what `getWindowReport` returns, what the Backstage backend serves
  * (as JSON, see {@link Serialized}) and what the CLI, the n8n node and the card display.
  */
+import type { SsmInvocationsErrorCode } from './errors';
 import type { ExecutionRecord, InvocationRecord, TaskRecord, WindowRecord } from './types';
 
 /**
@@ -29,7 +30,8 @@ export interface InvocationSummary {
 }
 
 /**
- * An error kept inside a report (one task failed to load; the rest of the report stands).
+ * An error kept inside a report (one task failed to load; the rest of the report stands), as
+ * {@link toReportError} builds it.
  *
  * @example
  * ```ts
@@ -38,7 +40,7 @@ export interface InvocationSummary {
  */
 export interface ReportError {
   /** The core error's `code`, e.g. `THROTTLED`, `NOT_FOUND`, `ACCESS_DENIED`, `SERVICE_ERROR`. */
-  code: string;
+  code: SsmInvocationsErrorCode;
   /** The core error class name, e.g. `ThrottledError`. */
   name: string;
   message: string;

@@ -1,5 +1,6 @@
-import { EXECUTION_STATUSES, FAILED_STATUSES, RUNNING_STATUSES } from './constants';
+import { EXECUTION_STATUSES } from './constants';
 import type { InvocationSummary } from './report';
+import { isFailed, isRunning } from './status';
 
 /**
  * What `summarize` reads of a record: works on records with `Date`s and on their JSON form.
@@ -14,9 +15,6 @@ export interface SummarizableRecord {
   StartTime?: Date | string;
   EndTime?: Date | string;
 }
-
-const failed = new Set<string>(FAILED_STATUSES);
-const running = new Set<string>(RUNNING_STATUSES);
 
 function toMillis(value: Date | string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -48,8 +46,8 @@ export function summarize(records: Iterable<SummarizableRecord>): InvocationSumm
     total += 1;
     const status = record.Status ?? 'UNKNOWN';
     byStatus[status] = (byStatus[status] ?? 0) + 1;
-    if (failed.has(status)) failedCount += 1;
-    if (running.has(status)) runningCount += 1;
+    if (isFailed(status)) failedCount += 1;
+    if (isRunning(status)) runningCount += 1;
     const start = toMillis(record.StartTime);
     const end = toMillis(record.EndTime);
     if (start !== undefined && end !== undefined && end >= start) durations.push(end - start);

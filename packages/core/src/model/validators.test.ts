@@ -1,54 +1,102 @@
-import { InvalidInputError } from './errors';
-import { validateLimit, validateTime } from './validators';
+import { InvalidInputError, type InvalidInputRule } from './errors';
+import {
+  assertInputObject,
+  validateFilters,
+  validateInteger,
+  validateOptionalBoolean,
+  validateOptionalString,
+  validateStatuses,
+  validateTime,
+  validateTimeRange,
+  validateUuidId,
+  validateWindowId,
+} from './validators';
 
-describe('validateTime', () => {
-  it.each([
-    '2026-02-31',
-    '2026-02-29T00:00:00Z',
-    '2026-04-31T12:00:00Z',
-    '2026-06-31',
-    '2026-00-10',
-    '2026-13-01',
-    '2026-01-00',
-    '2026-01-32T00:00:00+02:00',
-    '2100-02-29',
-  ])('rejects the impossible date %s instead of rolling it over', (value) => {
-    expect(() => validateTime(value, 'after')).toThrow(
-      expect.objectContaining({ name: 'InvalidInputError', field: 'after' }),
-    );
+function caught(run: () => unknown): InvalidInputError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof InvalidInputError) return error;
+    throw error;
+  }
+  throw new Error('expected an InvalidInputError');
+}
+
+describe('the rule each validator names', () => {
+  it.each<[string, () => unknown, string, InvalidInputRule]>([
+    ['a missing window id', () => validateWindowId(undefined), 'windowId', 'required'],
+    ['a window id that is not a string', () => validateWindowId(7), 'windowId', 'type'],
+    ['a malformed window id', () => validateWindowId('mw-1'), 'windowId', 'pattern'],
+    ['a malformed UUID', () => validateUuidId('nope', 'taskId'), 'taskId', 'pattern'],
+    ['a missing UUID', () => validateUuidId(undefined, 'taskId'), 'taskId', 'required'],
+    ['statuses that are not a list', () => validateStatuses('FAILED'), 'statuses', 'type'],
+    [
+      'an unknown status',
+      () => validateStatuses(['FAILED', 'BROKEN']),
+      'statuses[1]',
+      'unknown-status',
+    ],
+    ['a fraction', () => validateInteger(1.5, 'limit', 1), 'limit', 'type'],
+    [
+      'a number out of range',
+      () => validateInteger(101, 'executions', 1, 100),
+      'executions',
+      'range',
+    ],
+    ['an empty string', () => validateOptionalString('', 'nextToken'), 'nextToken', 'length'],
+    ['a long string', () => validateOptionalString('abc', 'name', 2), 'name', 'length'],
+    ['a non-boolean', () => validateOptionalBoolean('yes', 'enabled'), 'enabled', 'type'],
+    ['an unparseable date', () => validateTime('yesterday', 'after'), 'after', 'format'],
+    [
+      'a reversed range',
+      () => validateTimeRange(new Date('2026-02-01'), new Date('2026-01-01')),
+      'after',
+      'order',
+    ],
+    ['a non-object input', () => assertInputObject([], 'input', []), 'input', 'type'],
+    [
+      'an unknown key',
+      () => assertInputObject({ windowID: 'x' }, 'input', ['windowId']),
+      'windowID',
+      'unknown-key',
+    ],
+    ['filters that are not a list', () => validateFilters({}), 'filters', 'type'],
+    [
+      'too many filters',
+      () => validateFilters(Array.from({ length: 6 }, () => ({ Key: 'a', Values: ['b'] }))),
+      'filters',
+      'length',
+    ],
+    [
+      'a filter key not allowed here',
+      () => validateFilters([{ Key: 'Nope', Values: ['x'] }], ['STATUS']),
+      'filters[0].Key',
+      'unknown-key',
+    ],
+    [
+      'a filter without values',
+      () => validateFilters([{ Key: 'STATUS', Values: [] }]),
+      'filters[0].Values',
+      'length',
+    ],
+    [
+      'a filter value that is not a string',
+      () => validateFilters([{ Key: 'STATUS', Values: [1] }]),
+      'filters[0].Values[0]',
+      'type',
+    ],
+  ])('%s: field %p, rule %p', (_what, run, field, rule) => {
+    const error = caught(run);
+    expect(error.field).toBe(field);
+    expect(error.rule).toBe(rule);
+    expect(error.message).toBe(`Invalid input: ${field} ${error.reason}`);
+    expect(error.toJSON()).toMatchObject({ field, rule, reason: error.reason });
   });
 
-  it.each([
-    ['2026-02-28', '2026-02-28T00:00:00.000Z'],
-    ['2024-02-29T10:00:00Z', '2024-02-29T10:00:00.000Z'],
-    ['2000-02-29', '2000-02-29T00:00:00.000Z'],
-    ['2026-12-31T23:59:59Z', '2026-12-31T23:59:59.000Z'],
-    ['2026-03-01T01:00:00+02:00', '2026-02-28T23:00:00.000Z'],
-  ])('accepts the real date %s', (value, iso) => {
-    expect(validateTime(value, 'after')?.toISOString()).toBe(iso);
-  });
-});
-
-describe('validateLimit', () => {
-  it.each([2 ** 53, 2 ** 53 + 2, 1e20, Number.MAX_VALUE])(
-    'names the upper bound for %p, not "at least 1"',
-    (value) => {
-      const error = (() => {
-        try {
-          validateLimit(value);
-        } catch (e) {
-          return e;
-        }
-        return undefined;
-      })();
-      expect(error).toBeInstanceOf(InvalidInputError);
-      expect((error as InvalidInputError).message).toMatch(/9007199254740991/);
-      expect((error as InvalidInputError).message).not.toMatch(/at least 1,/);
-    },
-  );
-
-  it('still says "at least 1" below the bound', () => {
-    expect(() => validateLimit(0)).toThrow(/must be at least 1, got 0/);
-    expect(validateLimit(Number.MAX_SAFE_INTEGER)).toBe(Number.MAX_SAFE_INTEGER);
+  it('keeps the old constructor working, with the generic rule', () => {
+    const error = new InvalidInputError('region', 'must be an AWS region');
+    expect(error.rule).toBe('invalid');
+    expect(error.reason).toBe('must be an AWS region');
+    expect(error.message).toBe('Invalid input: region must be an AWS region');
   });
 });

@@ -4,9 +4,19 @@
  * validator is pure and throws {@link InvalidInputError} naming the field and the rule.
  */
 import { EXECUTION_STATUSES, SSM_LIMITS, type ExecutionStatus } from './constants';
-import { InvalidInputError } from './errors';
+import { InvalidInputError, type InvalidInputRule } from './errors';
 
 const knownStatuses = new Set<string>(EXECUTION_STATUSES);
+
+/** The error for `field` breaking `rule`, in words `reason`. */
+function reject(field: string, rule: InvalidInputRule, reason: string): InvalidInputError {
+  return new InvalidInputError(field, reason, {}, rule);
+}
+
+/** `type`, or `required` when the value is missing altogether. */
+function typeRule(value: unknown): InvalidInputRule {
+  return value === undefined ? 'required' : 'type';
+}
 
 /** A short, safe rendering of a rejected value (never the whole of a long string). */
 function describe(value: unknown): string {
@@ -35,12 +45,13 @@ export function assertInputObject(
   allowed: readonly string[],
 ): asserts value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InvalidInputError(field, `must be an object, got ${describe(value)}`);
+    throw reject(field, typeRule(value), `must be an object, got ${describe(value)}`);
   }
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) {
-      throw new InvalidInputError(
+      throw reject(
         key,
+        'unknown-key',
         `is not a known field here (allowed: ${allowed.join(', ') || 'none'})`,
       );
     }
@@ -58,11 +69,12 @@ export function assertInputObject(
  */
 export function validateWindowId(value: unknown, field = 'windowId'): string {
   if (typeof value !== 'string') {
-    throw new InvalidInputError(field, `must be a string, got ${describe(value)}`);
+    throw reject(field, typeRule(value), `must be a string, got ${describe(value)}`);
   }
   if (!SSM_LIMITS.windowId.pattern.test(value)) {
-    throw new InvalidInputError(
+    throw reject(
       field,
+      'pattern',
       `must be "mw-" followed by 17 lowercase hex digits (20 characters), got ${describe(value)}`,
     );
   }
@@ -80,11 +92,12 @@ export function validateWindowId(value: unknown, field = 'windowId'): string {
  */
 export function validateUuidId(value: unknown, field: string): string {
   if (typeof value !== 'string') {
-    throw new InvalidInputError(field, `must be a string, got ${describe(value)}`);
+    throw reject(field, typeRule(value), `must be a string, got ${describe(value)}`);
   }
   if (!SSM_LIMITS.executionId.pattern.test(value)) {
-    throw new InvalidInputError(
+    throw reject(
       field,
+      'pattern',
       `must be a 36-character UUID (8-4-4-4-12 hex digits), got ${describe(value)}`,
     );
   }
@@ -107,13 +120,14 @@ export function validateStatuses(
 ): ExecutionStatus[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) {
-    throw new InvalidInputError(field, `must be an array of statuses, got ${describe(value)}`);
+    throw reject(field, 'type', `must be an array of statuses, got ${describe(value)}`);
   }
   const out: ExecutionStatus[] = [];
   value.forEach((status: unknown, index) => {
     if (typeof status !== 'string' || !knownStatuses.has(status)) {
-      throw new InvalidInputError(
+      throw reject(
         `${field}[${index}]`,
+        'unknown-status',
         `must be one of ${EXECUTION_STATUSES.join(', ')}, got ${describe(status)}`,
       );
     }
@@ -139,13 +153,13 @@ export function validateInteger(
 ): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value)) {
-    throw new InvalidInputError(field, `must be a whole number, got ${describe(value)}`);
+    throw reject(field, 'type', `must be a whole number, got ${describe(value)}`);
   }
   if (value < min || value > max) {
     // Above the default bound, "at least 1" would be no explanation: name the real bound.
     const range =
       value < min && max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `from ${min} to ${max}`;
-    throw new InvalidInputError(field, `must be ${range}, got ${value}`);
+    throw reject(field, 'range', `must be ${range}, got ${value}`);
   }
   return value;
 }
@@ -190,11 +204,11 @@ export function validateOptionalString(
 ): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string') {
-    throw new InvalidInputError(field, `must be a string, got ${describe(value)}`);
+    throw reject(field, typeRule(value), `must be a string, got ${describe(value)}`);
   }
-  if (value.length === 0) throw new InvalidInputError(field, 'must not be empty');
+  if (value.length === 0) throw reject(field, 'length', 'must not be empty');
   if (value.length > maxLength) {
-    throw new InvalidInputError(field, `must be at most ${maxLength} characters`);
+    throw reject(field, 'length', `must be at most ${maxLength} characters`);
   }
   return value;
 }
@@ -210,7 +224,7 @@ export function validateOptionalString(
 export function validateOptionalBoolean(value: unknown, field: string): boolean | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'boolean') {
-    throw new InvalidInputError(field, `must be true or false, got ${describe(value)}`);
+    throw reject(field, 'type', `must be true or false, got ${describe(value)}`);
   }
   return value;
 }
@@ -236,14 +250,17 @@ function isCalendarDate(value: string): boolean {
  * validateTime('2026-11-01T00:00:00Z', 'after'); // Date
  * ```
  */
+export function validateTime(value: Date | string, field: string): Date;
+export function validateTime(value: unknown, field: string): Date | undefined;
 export function validateTime(value: unknown, field: string): Date | undefined {
   if (value === undefined) return undefined;
   let date: Date | undefined;
   if (value instanceof Date) date = value;
   else if (typeof value === 'string' && isCalendarDate(value)) date = new Date(value);
   if (date === undefined || Number.isNaN(date.getTime())) {
-    throw new InvalidInputError(
+    throw reject(
       field,
+      'format',
       `must be a valid Date or ISO-8601 date string, got ${describe(value)}`,
     );
   }
@@ -260,7 +277,7 @@ export function validateTime(value: unknown, field: string): Date | undefined {
  */
 export function validateTimeRange(after: Date | undefined, before: Date | undefined): void {
   if (after !== undefined && before !== undefined && after.getTime() > before.getTime()) {
-    throw new InvalidInputError('after', 'must not be later than before');
+    throw reject('after', 'order', 'must not be later than before');
   }
 }
 
@@ -293,12 +310,13 @@ export function validateFilters(
 ): SsmFilter[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) {
-    throw new InvalidInputError(field, `must be an array, got ${describe(value)}`);
+    throw reject(field, 'type', `must be an array, got ${describe(value)}`);
   }
   const limits = SSM_LIMITS.filters;
   if (value.length > limits.maxCount) {
-    throw new InvalidInputError(
+    throw reject(
       field,
+      'length',
       `must have at most ${limits.maxCount} entries, got ${value.length}`,
     );
   }
@@ -311,13 +329,21 @@ export function validateFilters(
       key.length < limits.keyMinLength ||
       key.length > limits.keyMaxLength
     ) {
-      throw new InvalidInputError(`${at}.Key`, `must be a string of 1–128 characters`);
+      throw reject(
+        `${at}.Key`,
+        typeof key === 'string' ? 'length' : typeRule(key),
+        `must be a string of 1–128 characters`,
+      );
     }
     if (allowedKeys !== undefined && !allowedKeys.includes(key)) {
-      throw new InvalidInputError(`${at}.Key`, `must be one of ${allowedKeys.join(', ')}`);
+      throw reject(`${at}.Key`, 'unknown-key', `must be one of ${allowedKeys.join(', ')}`);
     }
     if (!Array.isArray(filter.Values) || filter.Values.length === 0) {
-      throw new InvalidInputError(`${at}.Values`, 'must be a non-empty array of strings');
+      throw reject(
+        `${at}.Values`,
+        Array.isArray(filter.Values) ? 'length' : typeRule(filter.Values),
+        'must be a non-empty array of strings',
+      );
     }
     const values = filter.Values.map((v: unknown, i) => {
       if (
@@ -325,7 +351,11 @@ export function validateFilters(
         v.length < limits.valueMinLength ||
         v.length > limits.valueMaxLength
       ) {
-        throw new InvalidInputError(`${at}.Values[${i}]`, 'must be a string of 1–256 characters');
+        throw reject(
+          `${at}.Values[${i}]`,
+          typeof v === 'string' ? 'length' : 'type',
+          'must be a string of 1–256 characters',
+        );
       }
       return v;
     });

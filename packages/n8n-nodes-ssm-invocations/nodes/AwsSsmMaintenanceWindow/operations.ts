@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import type {
-  ExecutionStatus,
-  InvocationsClient,
-  TaskReport,
-  WindowReport,
+import {
+  REPORT_LIMITS,
+  type ExecutionStatus,
+  type InvocationsClient,
+  type TaskReport,
+  type WindowReport,
 } from '@ssm-invocations/core/json';
 import { simplify, toItemJson, type SimplifiedShape } from '../../shared/itemJson';
 
@@ -155,7 +156,11 @@ function taskJson(task: TaskReport): IDataObject {
 }
 
 const getReport: Operation = async (context) => {
-  const executions = context.node.getNodeParameter('executions', context.itemIndex, 5) as number;
+  const executions = context.node.getNodeParameter(
+    'executions',
+    context.itemIndex,
+    REPORT_LIMITS.executions.default,
+  ) as number;
   const report = await context.client.getWindowReport(
     { windowId: text(context, 'windowId'), executions, statuses: statuses(context) },
     call(context),

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { EXECUTION_STATUSES, formatStatus } from '@ssm-invocations/core/json';
+import { EXECUTION_STATUSES, formatStatus, REPORT_LIMITS } from '@ssm-invocations/core/json';
 
 /** Every execution status as n8n options (SKIPPED_OVERLAPPING included). */
 export const STATUS_OPTIONS = EXECUTION_STATUSES.map((status) => ({
@@ -212,12 +212,17 @@ export const fieldProperties: INodeProperties[] = [
       },
     },
   },
+  // The rule wants a literal default; this one is core's, shared with the CLI and Backstage.
+  // eslint-disable-next-line n8n-nodes-base/node-param-default-missing
   {
     displayName: 'Executions',
     name: 'executions',
     type: 'number',
-    typeOptions: { minValue: 1, maxValue: 100 },
-    default: 5,
+    typeOptions: {
+      minValue: REPORT_LIMITS.executions.min,
+      maxValue: REPORT_LIMITS.executions.max,
+    },
+    default: REPORT_LIMITS.executions.default,
     description: 'How many of the newest executions of the window to include',
     displayOptions: show('report', ['get']),
   },

@@ -7,7 +7,10 @@ import { InfoCard, MissingAnnotationEmptyState, Progress } from '@backstage/core
 import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { ResponseError } from '@backstage/errors';
-import { ANNOTATION_SSM_WINDOW_ARN, isSsmInvocationsAvailable } from '../../annotations';
+import {
+  ANNOTATION_SSM_WINDOW_ARN,
+  isSsmInvocationsAvailable,
+} from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { WindowSection } from '../WindowSection';
 import { explainProblem } from '../problemHints';
 import { useEntityReport } from './useEntityReport';

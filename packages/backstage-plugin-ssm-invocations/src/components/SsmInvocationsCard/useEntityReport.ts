@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
-import { isRunningStatus } from '@ssm-invocations/core/model';
+import { isRunning } from '@ssm-invocations/core/model';
 import type { EntityReportResponse } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { ssmInvocationsApiRef } from '../../api';
 
@@ -10,11 +10,11 @@ export function hasRunningWork(report: EntityReportResponse): boolean {
   return report.windows.some((window) =>
     (window.report?.executions ?? []).some(
       (execution) =>
-        isRunningStatus(execution.execution.Status) ||
+        isRunning(execution.execution.Status) ||
         execution.tasks.some(
           (task) =>
-            isRunningStatus(task.task.Status) ||
-            task.invocations.some((invocation) => isRunningStatus(invocation.Status)),
+            isRunning(task.task.Status) ||
+            task.invocations.some((invocation) => isRunning(invocation.Status)),
         ),
     ),
   );

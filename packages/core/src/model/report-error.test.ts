@@ -1,0 +1,45 @@
+import { InvalidInputError, NotFoundError, ThrottledError } from './errors';
+import { toReportError } from './report-error';
+
+describe('toReportError', () => {
+  it('keeps code, name, message and request id of a core error', () => {
+    const error = new ThrottledError('Rate exceeded', { requestId: 'req-7', retryAfterMs: 100 });
+    expect(toReportError(error)).toEqual({
+      code: 'THROTTLED',
+      name: 'ThrottledError',
+      message: 'Rate exceeded (request id req-7)',
+      requestId: 'req-7',
+    });
+  });
+
+  it('leaves requestId out when the error has none', () => {
+    expect(toReportError(new NotFoundError('gone'))).toEqual({
+      code: 'NOT_FOUND',
+      name: 'NotFoundError',
+      message: 'gone',
+    });
+    expect(toReportError(new InvalidInputError('windowId', 'must be …'))).not.toHaveProperty(
+      'requestId',
+    );
+  });
+
+  it('recognises a core error from another copy of core by its shape', () => {
+    const foreign = Object.assign(new Error('denied'), {
+      name: 'AccessDeniedError',
+      code: 'ACCESS_DENIED',
+    });
+    expect(toReportError(foreign)).toMatchObject({ code: 'ACCESS_DENIED', message: 'denied' });
+  });
+
+  it.each([new Error('secret=hunter2'), 'boom', undefined])(
+    'turns anything else (%p) into a SERVICE_ERROR without its text',
+    (error) => {
+      const report = toReportError(error);
+      expect(report).toEqual({
+        code: 'SERVICE_ERROR',
+        name: 'SsmInvocationsError',
+        message: 'Unexpected error',
+      });
+    },
+  );
+});
