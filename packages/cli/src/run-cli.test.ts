@@ -379,6 +379,29 @@ describe('runCli', () => {
       expect(client.calls).toEqual([]);
     });
 
+    it.each([
+      ['an empty --status', ['invocations', ...base, '--status', ''], /--status/],
+      ['a --status of commas only', ['invocations', ...base, '--status', ',,'], /--status/],
+      ['a blank --status', ['report', '--window-id', WINDOW_ID, '--status', ' , '], /--status/],
+      [
+        '--after 2026-02-31',
+        ['executions', '--window-id', WINDOW_ID, '--after', '2026-02-31'],
+        /--after/,
+      ],
+      [
+        '--before 2026-04-31T00:00:00Z',
+        ['executions', '--window-id', WINDOW_ID, '--before', '2026-04-31T00:00:00Z'],
+        /--before/,
+      ],
+    ])('exits 2 for %s, naming the flag, without calling SSM', async (_name, argv, flag) => {
+      const client = fakeClient();
+      const result = await run(argv, { client });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(flag);
+      expect(result.stdout).toBe('');
+      expect(client.calls).toEqual([]);
+    });
+
     it('exits 2 with help on stderr when no command is given', async () => {
       const { code, stderr, stdout } = await run([]);
       expect(code).toBe(2);

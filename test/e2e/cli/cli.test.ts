@@ -629,6 +629,26 @@ describe('exit codes', () => {
       ['report', '--window-id', 'mw-0123456789abcdef0', '--executions', '0'],
       /--executions/,
     ],
+    [
+      'an empty --status',
+      ['report', '--window-id', 'mw-0123456789abcdef0', '--status', ''],
+      /--status/,
+    ],
+    [
+      'a --status of commas only',
+      ['report', '--window-id', 'mw-0123456789abcdef0', '--status', ',,'],
+      /--status/,
+    ],
+    [
+      'an impossible --after day',
+      ['executions', '--window-id', 'mw-0123456789abcdef0', '--after', '2026-02-31'],
+      /--after/,
+    ],
+    [
+      'a --limit above 2^53, naming the real bound',
+      ['windows', '--limit', '99999999999999999999'],
+      /--limit.*9007199254740991/,
+    ],
     ['an unknown flag', ['windows', '--colour'], /unknown option '--colour'/],
     [
       'a missing required flag',

@@ -21,6 +21,7 @@ import type {
 import { AWS_REGION_PATTERN } from '../model/endpoint';
 import { validateInteger } from '../model/validators';
 import type { SsmTransport } from '../transport/types';
+import { signalOf } from './call-options';
 import type {
   CallOptions,
   DiagnoseInvocationInput,
@@ -65,7 +66,10 @@ import { windowReport } from './window-report';
 export interface ClientBehaviourOptions {
   /** Most SSM requests of this client in flight at once (default 4). */
   maxConcurrency?: number;
-  /** Client-side rate limit in requests per second, shared by all calls (default: none). */
+  /**
+   * Client-side rate limit in requests per second, shared by all calls: at least 0.01
+   * (default: none).
+   */
   requestsPerSecond?: number;
   /** Safety bound on pages of one listing before a PaginationError (default 10,000). */
   maxPages?: number;
@@ -191,6 +195,8 @@ export interface InvocationsClient {
 }
 
 const DEFAULT_MAX_CONCURRENCY = 4;
+/** One request per 100 s: the slowest rate that is still a rate. */
+const MIN_REQUESTS_PER_SECOND = 0.01;
 
 /** The configured region, else the transport's, asked once; a region that cannot be had is none. */
 function memoizedRegion(
@@ -225,8 +231,18 @@ export function resolveBehaviourOptions(options: ClientBehaviourOptions): {
     validateInteger(options.maxConcurrency, 'maxConcurrency', 1, 256) ?? DEFAULT_MAX_CONCURRENCY;
   const maxPages = validateInteger(options.maxPages, 'maxPages', 1) ?? DEFAULT_MAX_PAGES;
   const rps = options.requestsPerSecond;
-  if (rps !== undefined && (typeof rps !== 'number' || !Number.isFinite(rps) || rps <= 0)) {
-    throw new InvalidInputError('requestsPerSecond', 'must be a positive number');
+  // Below the floor, the spacing between requests would overflow the timer and the limit would
+  // silently vanish; a rate that slow is a mistake, not a wish.
+  if (
+    rps !== undefined &&
+    (typeof rps !== 'number' || !Number.isFinite(rps) || rps < MIN_REQUESTS_PER_SECOND)
+  ) {
+    throw new InvalidInputError(
+      'requestsPerSecond',
+      `must be a number of at least ${MIN_REQUESTS_PER_SECOND}, got ${String(rps)}`,
+      {},
+      typeof rps === 'number' ? 'range' : 'type',
+    );
   }
   const region = options.consoleRegion;
   if (region !== undefined && (typeof region !== 'string' || !AWS_REGION_PATTERN.test(region))) {
@@ -281,19 +297,19 @@ export function assembleClient(
   };
   const client: InvocationsClient = {
     ...createQueries(context),
-    listTagsForResource: (input, callOptions = {}) => tagsOf(context, input, callOptions.signal),
+    listTagsForResource: async (input, callOptions) =>
+      tagsOf(context, input, signalOf(callOptions)),
     invocationsPage: (input, pageOptions) => getInvocationsResumable(client, input, pageOptions),
-    diagnoseInvocation: async (input, callOptions = {}) =>
-      diagnoseKnownInvocation(
-        context,
-        await invocationOf(context, input, callOptions.signal),
-        callOptions.signal,
-      ),
-    getWindowReport: (input, callOptions = {}) => windowReport(context, input, callOptions.signal),
-    invocationsSince: (input, callOptions = {}) =>
-      invocationsSince(context, input, callOptions.signal),
-    findExecutionWindow: (input, callOptions = {}) =>
-      findExecutionWindow(context, input, callOptions.signal),
+    diagnoseInvocation: async (input, callOptions) => {
+      const signal = signalOf(callOptions);
+      return diagnoseKnownInvocation(context, await invocationOf(context, input, signal), signal);
+    },
+    getWindowReport: async (input, callOptions) =>
+      windowReport(context, input, signalOf(callOptions)),
+    invocationsSince: async (input, callOptions) =>
+      invocationsSince(context, input, signalOf(callOptions)),
+    findExecutionWindow: async (input, callOptions) =>
+      findExecutionWindow(context, input, signalOf(callOptions)),
   };
   return client;
 }

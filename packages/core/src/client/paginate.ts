@@ -97,7 +97,7 @@ export async function* paginate<T>(
       ...(typeof next === 'string' && next !== '' ? { nextToken: next } : {}),
     };
     if (limit !== undefined && count >= limit) return;
-    token = guard.follow(next);
+    token = guard.follow(next, fetched.records.length);
     if (token === undefined) return;
   }
 }

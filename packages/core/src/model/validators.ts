@@ -156,7 +156,9 @@ export function validateInteger(
     throw reject(field, 'type', `must be a whole number, got ${describe(value)}`);
   }
   if (value < min || value > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `from ${min} to ${max}`;
+    // Above the default bound, "at least 1" would be no explanation: name the real bound.
+    const range =
+      value < min && max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `from ${min} to ${max}`;
     throw reject(field, 'range', `must be ${range}, got ${value}`);
   }
   return value;
@@ -228,6 +230,19 @@ export function validateOptionalBoolean(value: unknown, field: string): boolean 
 }
 
 /**
+ * Whether a string starts with a `YYYY-MM-DD` that names a real day: `Date` would roll
+ * `2026-02-31` over to March 3rd instead of refusing it.
+ */
+function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (match === null) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth;
+}
+
+/**
  * Validates a point in time given as a `Date` or an ISO-8601 string and returns it as a `Date`.
  *
  * @example
@@ -241,7 +256,7 @@ export function validateTime(value: unknown, field: string): Date | undefined {
   if (value === undefined) return undefined;
   let date: Date | undefined;
   if (value instanceof Date) date = value;
-  else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) date = new Date(value);
+  else if (typeof value === 'string' && isCalendarDate(value)) date = new Date(value);
   if (date === undefined || Number.isNaN(date.getTime())) {
     throw reject(
       field,

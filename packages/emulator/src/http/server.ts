@@ -22,6 +22,8 @@ import { SigV4Verifier, type SigV4Options } from './sigv4';
 import {
   ACCEPTED_CONTENT_TYPES,
   malformedRequestResponse,
+  MAX_JSON_NESTING,
+  nestsDeeperThan,
   readBody,
   send,
   toWireJson,
@@ -72,6 +74,11 @@ export interface EmulatorOptions {
   logger?: EmulatorLogger;
   /** Largest request body accepted. Default 1 MiB. */
   maxBodyBytes?: number;
+  /**
+   * Required in the `x-emulator-control-token` header by the `/__emulator/` routes. Without it
+   * those routes answer only when bound to loopback (403 otherwise).
+   */
+  controlToken?: string;
 }
 
 /**
@@ -114,10 +121,6 @@ export class EmulatorOptionsError extends Error {
   override name = 'EmulatorOptionsError';
 }
 
-function delay(ms: number): Promise<void> {
-  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
-}
-
 async function loadStore(options: EmulatorOptions): Promise<SeededStore> {
   if (options.fixture !== undefined && options.seed !== undefined) {
     throw new EmulatorOptionsError('Give either seed or fixture, not both');
@@ -150,7 +153,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const host = options.host ?? '127.0.0.1';
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const { store, blueprints } = await loadStore(options);
+  if (
+    options.controlToken !== undefined &&
+    (typeof options.controlToken !== 'string' || options.controlToken.length < 8)
+  ) {
+    throw new EmulatorOptionsError('controlToken must be a string of at least 8 characters');
+  }
   const faults = new FaultInjector(options.faults ?? {});
+  // Latency faults wait on these; stop() clears them so that nothing keeps the process alive.
+  const delays = new Set<NodeJS.Timeout>();
+  const delay = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        delays.delete(timer);
+        resolve();
+      }, ms);
+      delays.add(timer);
+    });
   const verifier = options.sigv4 ? new SigV4Verifier(options.sigv4) : undefined;
   const codec = new NextTokenCodec();
   const stats = new StatsRecorder();
@@ -256,8 +275,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     let input: unknown = {};
     if (body.length > 0) {
+      const text = body.toString('utf8');
+      if (nestsDeeperThan(text, MAX_JSON_NESTING)) {
+        throw new ServiceError(
+          'SerializationException',
+          `Request body nests deeper than ${MAX_JSON_NESTING} levels`,
+        );
+      }
       try {
-        input = JSON.parse(body.toString('utf8'));
+        input = JSON.parse(text);
       } catch (error) {
         throw new ServiceError('SerializationException', 'Request body is not valid JSON', {
           cause: error,
@@ -285,7 +311,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     send(res, 200, text, requestId);
   };
 
-  const handleControl = createControlHandler(stats, faults, maxBodyBytes);
+  const handleControl = createControlHandler(stats, faults, maxBodyBytes, {
+    host,
+    token: options.controlToken,
+  });
 
   const server = createServer((req, res) => {
     const requestId = randomUUID();
@@ -358,6 +387,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       // Idempotent: test teardown and signal handlers may both stop the same emulator.
       stopped ??= new Promise<void>((resolve, reject) => {
         live?.stop();
+        for (const timer of delays) clearTimeout(timer);
+        delays.clear();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       });
