@@ -45,6 +45,13 @@ function callsWith(client: InvocationsClient, options: unknown): Array<[string, 
       'findExecutionWindow',
       () => client.findExecutionWindow({ windowExecutionId: EXEC, windowIds: [WINDOW_ID] }, o),
     ],
+    [
+      'listTagsForResource',
+      () =>
+        client.listTagsForResource({ resourceType: 'MaintenanceWindow', resourceId: WINDOW_ID }, o),
+    ],
+    ['diagnoseInvocation', () => client.diagnoseInvocation({ ...task, invocationId: TASK }, o)],
+    ['invocationsPage', () => client.invocationsPage(task, o)],
     ['getInvocationsResumable', () => getInvocationsResumable(client, task, o)],
   ];
 }
@@ -60,6 +67,14 @@ async function failureOf(call: () => unknown): Promise<unknown> {
 }
 
 describe('call options (the second argument of every method)', () => {
+  it('covers every method of the client', () => {
+    const { client } = recordingClient();
+    const listed = callsWith(client, {}).map(([method]) => method);
+    expect(listed.filter((method) => method !== 'getInvocationsResumable').sort()).toEqual(
+      Object.keys(client).sort(),
+    );
+  });
+
   const bad: Array<[string, unknown, string, string]> = [
     ['null', null, 'options', 'type'],
     ['a string', 'fast', 'options', 'type'],

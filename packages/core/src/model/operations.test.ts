@@ -23,7 +23,10 @@ describe('the operation table', () => {
 
   it('gives a list key and a MaxResults range exactly to the Describe and List operations', () => {
     for (const operation of operations) {
-      const paginated = operation.startsWith('Describe') || operation.startsWith('List');
+      // ListTagsForResource answers one unpaginated TagList, unlike every other Describe/List.
+      const paginated =
+        (operation.startsWith('Describe') || operation.startsWith('List')) &&
+        operation !== 'ListTagsForResource';
       expect(SSM_OPERATIONS[operation].listKey !== undefined).toBe(paginated);
       expect(SSM_OPERATIONS[operation].maxResults !== undefined).toBe(paginated);
     }
