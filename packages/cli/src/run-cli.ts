@@ -206,7 +206,11 @@ function buildProgram(options: RunCliOptions): Command {
           const width = options.stdout.columns;
           writeTable(
             context,
-            renderCompactReport(report, context.palette, width === undefined ? {} : { width }),
+            renderCompactReport(
+              report,
+              context.palette,
+              width !== undefined && width > 0 ? { width } : {},
+            ),
           );
         }
       },
