@@ -114,7 +114,10 @@ async function printReports(endpoint: string): Promise<string[]> {
       `${cli} invocation ${task} --invocation-id ${example.invocationId}`,
     );
   }
-  steps.push(`${cli} --output json report --window-id ${firstWindow} --executions 2`);
+  steps.push(
+    `${cli} report --window-id ${firstWindow} --all-targets`,
+    `${cli} --output json report --window-id ${firstWindow} --executions 2`,
+  );
   return steps;
 }
 
