@@ -154,7 +154,9 @@ function buildProgram(options: RunCliOptions): Command {
 
   program
     .command('report')
-    .description('Window → latest executions → tasks → invocations, with a summary at each level.')
+    .description(
+      "A window's latest executions: a line per execution and per task with counts, a row per failed, timed-out or cancelled target with its instance and why (--all-targets: every target).",
+    )
     .requiredOption('--window-id <id>', 'maintenance window ID (mw-…)')
     .addOption(
       new Option(
