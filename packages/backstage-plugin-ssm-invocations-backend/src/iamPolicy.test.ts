@@ -10,6 +10,7 @@ import {
   type EntityReportResponse,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { ANNOTATION_SSM_WINDOW_ARN } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
+import { createInvocationsClient } from '@ssm-invocations/core';
 import { DEMO_WINDOW_IDS, startEmulator } from '@ssm-invocations/emulator';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,6 +18,7 @@ import request from 'supertest';
 import ssmInvocationsPlugin from './index';
 import {
   component,
+  DEMO_CREDENTIALS,
   demoWindowArn,
   emulatorConfig,
   type Emulator,
@@ -48,7 +50,7 @@ describe('the README IAM policy', () => {
     await emulator.stop();
   });
 
-  it('allows exactly the SSM actions the plugin calls for a report and an invocation detail', async () => {
+  it('allows exactly the SSM actions the plugin calls for a report, an invocation detail and a diagnosis', async () => {
     const entity = component('payments-api', {
       [ANNOTATION_SSM_WINDOW_ARN]: demoWindowArn(DEMO_WINDOW_IDS.paymentsApiNightlyPatching),
     });
@@ -79,6 +81,27 @@ describe('the README IAM policy', () => {
       )
       .set('Authorization', mockCredentials.user.header())
       .expect(200);
+
+    // A failed target's diagnosis is core's diagnoseInvocation with the plugin's credentials:
+    // measured here on a failed RUN_COMMAND and a failed AUTOMATION invocation of the demo.
+    const diagnosing = createInvocationsClient({
+      endpoint: emulator.url,
+      region: 'us-east-1',
+      credentials: DEMO_CREDENTIALS,
+      maxAttempts: 1,
+    });
+    for (const taskType of ['RUN_COMMAND', 'AUTOMATION']) {
+      const failed = emulator.store.invocations.find(
+        (i) => i.TaskType === taskType && i.Status === 'FAILED',
+      );
+      if (!failed) throw new Error(`the demo has no failed ${taskType} invocation`);
+      const diagnosis = await diagnosing.diagnoseInvocation({
+        windowExecutionId: failed.WindowExecutionId,
+        taskId: failed.TaskExecutionId,
+        invocationId: failed.InvocationId,
+      });
+      expect(diagnosis.notes).toEqual([]);
+    }
 
     const called = Object.keys(emulator.stats().byOperation)
       .map((operation) => `ssm:${operation}`)

@@ -14,7 +14,7 @@ describe('explainProblem', () => {
 
   it('lists all six actions when AWS did not name one', () => {
     const problem = explainProblem({ code: 'ACCESS_DENIED', message: 'Access denied' });
-    expect(SSM_INVOCATIONS_IAM_ACTIONS).toHaveLength(6);
+    expect(SSM_INVOCATIONS_IAM_ACTIONS).toHaveLength(9);
     for (const action of SSM_INVOCATIONS_IAM_ACTIONS) expect(problem.fix).toContain(action);
   });
 
