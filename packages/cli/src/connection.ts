@@ -8,6 +8,7 @@ import {
   createInvocationsClient,
   type CallOptions as CoreCallOptions,
   type ExecutionStatus,
+  type DiagnoseInvocationInput,
   type GetInvocationInput,
   type InvocationsClientOptions,
   type ListExecutionsInput,
@@ -20,6 +21,7 @@ import {
 } from '@ssm-invocations/core';
 import type {
   ExecutionRecord,
+  InvocationDiagnosis,
   InvocationRecord,
   TaskRecord,
   WindowReport,
@@ -69,6 +71,11 @@ export interface CliClient {
     options?: Pick<ResumableInvocationsOptions, 'signal' | 'onPage'>,
   ): Promise<ResumableInvocations>;
   getInvocation(input: GetInvocationInput, options?: CallOptions): Promise<InvocationRecord>;
+  /** The invocation with what Run Command / Automation say about it (the `invocation` command). */
+  diagnoseInvocation(
+    input: DiagnoseInvocationInput,
+    options?: CallOptions,
+  ): Promise<InvocationDiagnosis>;
   getWindowReport(
     input: WithFlagStatuses<WindowReportInput>,
     options?: CallOptions,
@@ -134,6 +141,7 @@ export function createCliClient(
     invocationsPage: (input, callOptions = {}) =>
       client.invocationsPage(withCoreStatuses(input), callOptions),
     getInvocation: (input, callOptions) => client.getInvocation(input, callOptions),
+    diagnoseInvocation: (input, callOptions) => client.diagnoseInvocation(input, callOptions),
     getWindowReport: (input, callOptions) =>
       client.getWindowReport(withCoreStatuses(input), callOptions),
     listWindows: (input, callOptions) => client.listWindows(input, callOptions),
