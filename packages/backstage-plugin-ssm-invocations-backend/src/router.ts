@@ -1,14 +1,21 @@
-import type { HttpAuthService } from '@backstage/backend-plugin-api';
-import type { Entity } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import type {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ENTITY_INVOCATION_ROUTE,
   ENTITY_REPORT_ROUTE,
+  ssmInvocationsWindowReadPermission,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import type { Request, Response, Router as ExpressRouter } from 'express';
 import Router from 'express-promise-router';
 import { EncodedBodies } from './EncodedBodies';
+import { readEntityPath } from './entityPath';
 import { toHttpError } from './errors';
 import type { SsmInvocationsService } from './service/types';
 
@@ -17,16 +24,16 @@ import type { SsmInvocationsService } from './service/types';
  *
  * @example
  * ```ts
- * await createRouter({ service, catalog, httpAuth });
+ * await createRouter({ service, catalog, httpAuth, permissions });
  * ```
  */
 export interface RouterOptions {
   service: SsmInvocationsService;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
+  /** Decides `ssm-invocations.window.read` per entity with the caller's credentials. */
+  permissions: PermissionsService;
 }
-
-type EntityParams = { namespace: string; kind: string; name: string };
 
 function singleQueryValue(req: Request, key: string): string | undefined {
   const value = req.query[key];
@@ -62,29 +69,48 @@ function readStatuses(req: Request): string[] | undefined {
  * - `GET /v1/entity/:namespace/:kind/:name/invocations/:windowExecutionId/:taskId/:invocationId`
  *   → the invocation (dates as ISO strings)
  *
- * Every entity route first reads the entity from the catalog with the caller's credentials, so the
- * catalog's permission rules decide who sees what; an entity the caller cannot read is a 404.
+ * Every entity route first checks the path's kind, namespace and name against the catalog's rules
+ * (400), then reads the entity from the catalog with the caller's credentials, so the catalog's
+ * permission rules decide who sees what (an entity the caller cannot read is a 404), and then asks
+ * the permission policy for `ssm-invocations.window.read` on that entity (403 when denied). Only
+ * then is SSM called.
  *
  * @example
  * ```ts
- * httpRouter.use(await createRouter({ service, catalog, httpAuth }));
+ * httpRouter.use(await createRouter({ service, catalog, httpAuth, permissions }));
  * ```
  */
 export async function createRouter(options: RouterOptions): Promise<ExpressRouter> {
-  const { service, catalog, httpAuth } = options;
+  const { service, catalog, httpAuth, permissions } = options;
   const router = Router();
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
-  async function readEntity(req: Request<EntityParams>): Promise<Entity> {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const { namespace, kind, name } = req.params;
-    const entity = await catalog.getEntityByRef({ kind, namespace, name }, { credentials });
-    if (!entity) {
-      throw new NotFoundError(`No entity ${kind}:${namespace}/${name} found`);
+  async function authorizeWindowRead(
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const [decision] = await permissions.authorize(
+      [{ permission: ssmInvocationsWindowReadPermission, resourceRef: stringifyEntityRef(entity) }],
+      { credentials },
+    );
+    if (decision?.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Not allowed: ${ssmInvocationsWindowReadPermission.name} on ${stringifyEntityRef(entity)}`,
+      );
     }
+  }
+
+  async function readEntity(req: Request<Record<string, string>>): Promise<Entity> {
+    const ref = readEntityPath(req.params);
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const entity = await catalog.getEntityByRef(ref, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${ref.kind}:${ref.namespace}/${ref.name} found`);
+    }
+    await authorizeWindowRead(entity, credentials);
     return entity;
   }
 

@@ -15,7 +15,8 @@ const BACKEND_OPERATIONS = [
  * for a report (window, executions, tasks, invocations) and an invocation detail (the execution,
  * to check which window ran it, and the invocation). The backend README's policy lists these and a
  * backend test checks both against the operations the plugin really sends; the card names them
- * when AWS refuses one.
+ * when AWS refuses one. With `ssmInvocations.ownershipTag` set the backend also needs
+ * {@link SSM_OWNERSHIP_TAG_IAM_ACTION}.
  *
  * @example
  * ```ts
@@ -25,3 +26,14 @@ const BACKEND_OPERATIONS = [
 export const SSM_INVOCATIONS_IAM_ACTIONS: readonly string[] = BACKEND_OPERATIONS.map(
   (operation) => SSM_OPERATIONS[operation].iamAction,
 );
+
+/**
+ * The one extra IAM action the backend needs when `ssmInvocations.ownershipTag` is configured:
+ * it reads each window's tags (ListTagsForResource) to check who owns it.
+ *
+ * @example
+ * ```ts
+ * const actions = ownershipTag ? [...SSM_INVOCATIONS_IAM_ACTIONS, SSM_OWNERSHIP_TAG_IAM_ACTION] : SSM_INVOCATIONS_IAM_ACTIONS;
+ * ```
+ */
+export const SSM_OWNERSHIP_TAG_IAM_ACTION: string = SSM_OPERATIONS.ListTagsForResource.iamAction;

@@ -22,7 +22,8 @@ export {
   type AnnotatedEntity,
   type AnnotatedWindows,
 } from './annotations';
-export { SSM_INVOCATIONS_IAM_ACTIONS } from './iamActions';
+export { SSM_INVOCATIONS_IAM_ACTIONS, SSM_OWNERSHIP_TAG_IAM_ACTION } from './iamActions';
+export { SSM_INVOCATIONS_PERMISSIONS, ssmInvocationsWindowReadPermission } from './permissions';
 export {
   ENTITY_INVOCATION_ROUTE,
   ENTITY_REPORT_ROUTE,

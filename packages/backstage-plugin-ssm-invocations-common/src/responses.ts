@@ -9,14 +9,17 @@ import type {
 
 /**
  * An error kept inside a response next to the windows that did load: core's {@link ReportError}
- * (`code`, `name`, `message`, `requestId` when AWS answered), as core's `toReportError` builds it.
+ * (`code`, `name`, `message`, `requestId` when AWS answered), as core's `toReportError` builds it,
+ * or the backend's own refusal with code `NOT_ALLOWED` (account, region or ownership tag).
  *
  * @example
  * ```ts
  * if (entry.error?.code === 'THROTTLED') retryLater();
  * ```
  */
-export type WindowReportError = ReportError;
+export type WindowReportError = Omit<ReportError, 'code'> & {
+  code: ReportError['code'] | 'NOT_ALLOWED';
+};
 
 /**
  * One maintenance window annotated on an entity, with its report or the reason it has none

@@ -20,7 +20,13 @@ export {
   SeedOptionsError,
   type SeedOptions,
 } from './data/seeds';
-export { DEMO_WINDOW_IDS, demoWindows, type DemoWindow } from './data/demo-windows';
+export {
+  DEMO_OWNERSHIP_TAG_KEY,
+  DEMO_WINDOW_IDS,
+  demoWindowTags,
+  demoWindows,
+  type DemoWindow,
+} from './data/demo-windows';
 export type { GeneratedSeedSize } from './data/generated-seed';
 export type { SeededStore, WindowBlueprint } from './data/seed-history';
 export {

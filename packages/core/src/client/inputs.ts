@@ -268,3 +268,19 @@ export interface FindExecutionWindowInput extends ExecutionRef {
   /** The windows that may have run the execution (at least one). */
   windowIds: readonly string[];
 }
+
+/**
+ * Input of `listTagsForResource`: the resource whose tags to read. Only maintenance windows are
+ * supported; their id is the window id.
+ *
+ * @example
+ * ```ts
+ * const input: ListTagsForResourceInput = { resourceType: 'MaintenanceWindow', resourceId: 'mw-0123456789abcdef0' };
+ * ```
+ */
+export interface ListTagsForResourceInput {
+  /** SSM's `ResourceType`; `MaintenanceWindow` is the only one supported. */
+  resourceType: 'MaintenanceWindow';
+  /** The window id (`mw-` and 17 hex digits). */
+  resourceId: string;
+}

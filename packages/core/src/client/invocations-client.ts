@@ -11,6 +11,7 @@ import type {
   ExecutionDetailRecord,
   ExecutionRecord,
   InvocationRecord,
+  TagRecord,
   TargetRecord,
   TaskDetailRecord,
   TaskRecord,
@@ -32,6 +33,7 @@ import type {
   InvocationsSinceInput,
   ListExecutionsInput,
   ListInvocationsInput,
+  ListTagsForResourceInput,
   ListTasksInput,
   ListWindowsInput,
   TaskRef,
@@ -48,6 +50,7 @@ import {
   type ResumableInvocationsOptions,
 } from './resumable-invocations';
 import { createSendRequest, type ClientContext } from './request';
+import { tagsOf } from './resource-tags';
 import { findExecutionWindow, invocationsSince } from './walks';
 import { windowReport } from './window-report';
 
@@ -143,6 +146,16 @@ export interface InvocationsClient {
   getTask(input: TaskRef, options?: CallOptions): Promise<TaskDetailRecord>;
   /** DescribeMaintenanceWindowTargets, every page. */
   listTargets(input: WindowRef, options?: CallOptions): Promise<TargetRecord[]>;
+  /**
+   * ListTagsForResource of a maintenance window: its tags, in SSM's order (not paginated).
+   *
+   * @example
+   * ```ts
+   * const tags = await client.listTagsForResource({ resourceType: 'MaintenanceWindow', resourceId: windowId });
+   * const owner = tags.find((tag) => tag.Key === 'backstage.io/owner')?.Value;
+   * ```
+   */
+  listTagsForResource(input: ListTagsForResourceInput, options?: CallOptions): Promise<TagRecord[]>;
   /** The window, its newest executions, their tasks and invocations, with summaries. */
   getWindowReport(input: WindowReportInput, options?: CallOptions): Promise<WindowReport>;
   /**
@@ -275,6 +288,7 @@ export function assembleClient(
         await invocationOf(context, input, callOptions.signal),
         callOptions.signal,
       ),
+    listTagsForResource: (input, callOptions = {}) => tagsOf(context, input, callOptions.signal),
     getWindowReport: (input, callOptions = {}) => windowReport(context, input, callOptions.signal),
     invocationsSince: (input, callOptions = {}) =>
       invocationsSince(context, input, callOptions.signal),

@@ -43,6 +43,7 @@ export type Queries = Omit<
   | 'findExecutionWindow'
   | 'invocationsPage'
   | 'diagnoseInvocation'
+  | 'listTagsForResource'
 >;
 
 /** Validated input of a task's invocation listing. */

@@ -27,6 +27,7 @@ export type {
   WindowSummaryRecord,
   WindowRecord,
   TargetRecord,
+  TagRecord,
 } from './types';
 export { toReportError } from './report-error';
 export type {

@@ -172,6 +172,16 @@ export const TARGET_FIELDS = [
 ] as const;
 
 /**
+ * Members of `Tag` (the `TagList` of ListTagsForResource).
+ *
+ * @example
+ * ```ts
+ * TAG_FIELDS; // ['Key', 'Value']
+ * ```
+ */
+export const TAG_FIELDS = ['Key', 'Value'] as const;
+
+/**
  * The SSM operations this project uses and what the code needs to know about each: `listKey`
  * (the list member of a paginated output), `idField` (the member that identifies a record),
  * `filterKeys` (the `Filters` keys SSM accepts), `filterMembers` (how a filter spells its members:
@@ -306,6 +316,16 @@ export const SSM_OPERATIONS = {
     maxResults: undefined,
     iamAction: 'ssm:GetAutomationExecution',
     command: 'GetAutomationExecutionCommand',
+  },
+  ListTagsForResource: {
+    listKey: undefined,
+    idField: 'Key',
+    filterKeys: [],
+    fields: TAG_FIELDS,
+    filterMembers: undefined,
+    maxResults: undefined,
+    iamAction: 'ssm:ListTagsForResource',
+    command: 'ListTagsForResourceCommand',
   },
 } as const;
 

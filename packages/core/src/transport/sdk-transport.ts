@@ -15,6 +15,7 @@ import {
   GetAutomationExecutionCommand,
   GetCommandInvocationCommand,
   ListCommandInvocationsCommand,
+  ListTagsForResourceCommand,
   type SSMClient,
 } from '@aws-sdk/client-ssm';
 import { InvalidInputError, SsmInvocationsError } from '../model/errors';
@@ -41,6 +42,7 @@ const COMMANDS = {
   ListCommandInvocationsCommand,
   GetCommandInvocationCommand,
   GetAutomationExecutionCommand,
+  ListTagsForResourceCommand,
 } satisfies Record<CommandName, unknown>;
 
 // The command classes share no usable common type; inputs were validated by the client, so the

@@ -1,5 +1,5 @@
 /** Builds the store of the `demo` seed from {@link demoWindows}. */
-import { demoWindows } from './demo-windows';
+import { demoWindowTags, demoWindows } from './demo-windows';
 import { HOUR_MS, buildSeededStore, isoMinutes, type SeededStore } from './seed-history';
 import { scheduleOccurrences } from './schedule-occurrences';
 
@@ -29,6 +29,7 @@ export function createDemoStore(anchor: Date): SeededStore {
         AllowUnassociatedTargets: false,
         CreatedDate: created,
         ModifiedDate: new Date(created.getTime() + 90 * 24 * HOUR_MS),
+        Tags: demoWindowTags(demo.WindowId),
       },
       tasks: demo.tasks,
       targets: demo.targets,

@@ -18,6 +18,7 @@ import {
   patternedAt,
   statusAt,
   stringAt,
+  tagsAt,
   taskTypeAt,
   timeAt,
 } from './fixture-fields';
@@ -161,6 +162,7 @@ function loadWindow(store: EmulatorStore, raw: unknown, path: string): WindowBlu
     AllowUnassociatedTargets: booleanAt(record, 'AllowUnassociatedTargets', path) ?? false,
     CreatedDate: created,
     ModifiedDate: timeAt(record, 'ModifiedDate', path) ?? created,
+    Tags: tagsAt(record, path),
   });
   const random = createSeededRandom(`fixture:${windowId}`);
   const resolved: ResolvedTarget[] = listAt(record.targets, `${path}.targets`).map(

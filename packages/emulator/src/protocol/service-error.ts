@@ -24,6 +24,8 @@ export const SERVICE_ERROR_CODES = {
   InvalidPluginName: { namespace: 'com.amazonaws.ssm', status: 400 },
   InvocationDoesNotExist: { namespace: 'com.amazonaws.ssm', status: 400 },
   AutomationExecutionNotFoundException: { namespace: 'com.amazonaws.ssm', status: 400 },
+  InvalidResourceType: { namespace: 'com.amazonaws.ssm', status: 400 },
+  InvalidResourceId: { namespace: 'com.amazonaws.ssm', status: 400 },
   UnknownOperationException: { namespace: 'com.amazon.coral.service', status: 400 },
   SerializationException: { namespace: 'com.amazon.coral.service', status: 400 },
   RequestEntityTooLargeException: { namespace: 'com.amazon.coral.service', status: 413 },
@@ -72,8 +74,8 @@ export class ServiceError extends Error {
 
   /**
    * The JSON body AWS sends for this error. Error shapes without members (InvalidCommandId,
-   * InvocationDoesNotExist, InvalidPluginName, InvalidFilterKey) are sent with no message, as
-   * AWS does; give them the message `''`.
+   * InvocationDoesNotExist, InvalidPluginName, InvalidFilterKey, InvalidResourceId,
+   * InvalidResourceType) are sent with no message, as AWS does; give them the message `''`.
    */
   toBody(): { __type: string; message?: string } {
     const __type = `${SERVICE_ERROR_CODES[this.code].namespace}#${this.code}`;

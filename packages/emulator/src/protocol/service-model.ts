@@ -157,6 +157,25 @@ const shapes = {
       'Exited',
     ],
   },
+  // ListTagsForResource (the Backstage backend's ownership check). `ResourceId` has no
+  // constraints in the model; tag keys and values are checked with TAG_TEXT_PATTERN.
+  ResourceTypeForTagging: {
+    type: 'string',
+    enum: [
+      'Document',
+      'ManagedInstance',
+      'MaintenanceWindow',
+      'Parameter',
+      'PatchBaseline',
+      'OpsItem',
+      'OpsMetadata',
+      'Automation',
+      'Association',
+    ],
+  },
+  ResourceId: { type: 'string' },
+  TagKey: { type: 'string', min: 1, max: 128 },
+  TagValue: { type: 'string', min: 0, max: 256 },
 } as const satisfies Record<string, ServiceShape>;
 
 /** A recorded shape's name. */
@@ -240,6 +259,11 @@ const operations = {
     listKey: 'Targets',
     filterKeys: ['Type', 'WindowTargetId', 'OwnerInformation'],
   },
+  ListTagsForResource: {
+    input: { ResourceType: 'ResourceTypeForTagging', ResourceId: 'ResourceId' },
+    required: ['ResourceType', 'ResourceId'],
+    filterKeys: [],
+  },
 } as const satisfies Record<string, ServiceOperation>;
 
 /**
@@ -273,6 +297,17 @@ const followUpOperations = {
     filterKeys: [],
   },
 } as const satisfies Record<string, ServiceOperation>;
+
+/**
+ * The model's pattern of `TagKey` and `TagValue`: letters, spaces and digits of any script plus
+ * `_.:/=+-@`. It needs the `u` flag, which the other patterns of the model cannot take.
+ *
+ * @example
+ * ```ts
+ * TAG_TEXT_PATTERN.test('backstage.io/owner'); // true
+ * ```
+ */
+export const TAG_TEXT_PATTERN = /^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u;
 
 /**
  * What each filter key's values must be. `enum` names a shape; `values` and `format` come from

@@ -1,0 +1,37 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/**
+ * The catalog's entity resource type (`RESOURCE_TYPE_CATALOG_ENTITY` of
+ * `@backstage/plugin-catalog-common/alpha`), spelled out so this package needs no catalog code.
+ */
+const CATALOG_ENTITY_RESOURCE_TYPE = 'catalog-entity';
+
+/**
+ * Permission to read the maintenance windows (reports and invocations) annotated on one catalog
+ * entity. The backend checks it with the caller's credentials and the entity's ref before any SSM
+ * call and answers 403 when the policy denies it; a policy can allow it outright, deny it, or
+ * decide per entity with the catalog's conditions (e.g. `isEntityOwner`), since its resource type
+ * is the catalog's `catalog-entity`.
+ *
+ * @example
+ * ```ts
+ * if (isPermission(request.permission, ssmInvocationsWindowReadPermission)) {
+ *   return { result: AuthorizeResult.ALLOW };
+ * }
+ * ```
+ */
+export const ssmInvocationsWindowReadPermission = createPermission({
+  name: 'ssm-invocations.window.read',
+  attributes: { action: 'read' },
+  resourceType: CATALOG_ENTITY_RESOURCE_TYPE,
+});
+
+/**
+ * Every permission of the ssm-invocations plugins, as the backend registers them.
+ *
+ * @example
+ * ```ts
+ * permissionsRegistry.addPermissions([...SSM_INVOCATIONS_PERMISSIONS]);
+ * ```
+ */
+export const SSM_INVOCATIONS_PERMISSIONS = [ssmInvocationsWindowReadPermission] as const;
