@@ -10,11 +10,13 @@ import type {
 /**
  * An error kept inside a response next to the windows that did load: core's {@link ReportError}
  * (`code`, `name`, `message`, `requestId` when AWS answered), as core's `toReportError` builds it,
- * or the backend's own refusal with code `NOT_ALLOWED` (account, region or ownership tag).
+ * or the backend's own refusal with code `NOT_ALLOWED` (name `WindowRefusedError`: the window's
+ * account or region is not allowed, or its ownership tag does not name the entity or its owner).
  *
  * @example
  * ```ts
  * if (entry.error?.code === 'THROTTLED') retryLater();
+ * if (entry.error?.code === 'NOT_ALLOWED') hideWindow();
  * ```
  */
 export type WindowReportError = Omit<ReportError, 'code'> & {

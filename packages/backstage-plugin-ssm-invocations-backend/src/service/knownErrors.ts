@@ -45,7 +45,8 @@ export function toWindowReportError(known: KnownError, logger: LoggerService): W
   if (!['INVALID_INPUT', 'NOT_FOUND', 'NOT_ALLOWED'].includes(known.code)) {
     logger.warn(`ssm-invocations: window report failed: ${known.name}: ${known.message}`);
   }
-  return known instanceof SsmInvocationsError
-    ? toReportError(known)
-    : { name: known.name, message: known.message, code: known.code };
+  if (known instanceof WindowRefusedError) {
+    return { name: known.name, message: known.message, code: known.code };
+  }
+  return toReportError(known);
 }

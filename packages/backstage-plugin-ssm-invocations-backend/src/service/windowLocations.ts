@@ -1,15 +1,15 @@
 import type { Entity } from '@backstage/catalog-model';
 import { InvalidInputError } from '@ssm-invocations/core';
 import {
-  formatMaintenanceWindowArn,
-  parseMaintenanceWindowArn,
-  validateWindowId,
-} from '@ssm-invocations/core/model';
-import {
   ANNOTATION_SSM_REGION,
   ANNOTATION_SSM_WINDOW_ID,
   readAnnotatedWindows,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
+import {
+  formatMaintenanceWindowArn,
+  parseMaintenanceWindowArn,
+  validateWindowId,
+} from '@ssm-invocations/core/model';
 
 /** A window an entity names, resolved to the account and region to ask. */
 export interface WindowLocation {

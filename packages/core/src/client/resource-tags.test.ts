@@ -1,8 +1,14 @@
 import { InvalidInputError, ServiceError } from '../model/errors';
+import { jsonTransport } from '../transport/json-transport';
 import type { SsmTransport } from '../transport/types';
+import {
+  emulatorRequest,
+  startTestEmulator,
+  stopEmulators,
+  WINDOW_ID,
+} from '../test-support/emulator';
+import { createInvocationsClient } from './create-invocations-client';
 import { createInvocationsClientWithTransport } from './invocations-client';
-
-const WINDOW_ID = 'mw-0123456789abcdef0';
 
 function clientAnswering(output: Record<string, unknown>) {
   const calls: Array<{ operation: string; input: unknown }> = [];
@@ -70,5 +76,46 @@ describe('listTagsForResource', () => {
     await expect(
       client.listTagsForResource({ resourceType: 'MaintenanceWindow', resourceId: WINDOW_ID }),
     ).rejects.toBeInstanceOf(ServiceError);
+  });
+});
+
+describe('listTagsForResource against the emulator', () => {
+  afterEach(stopEmulators);
+
+  async function taggedEmulator() {
+    return startTestEmulator({
+      windows: [
+        {
+          WindowId: WINDOW_ID,
+          Name: 'tagged',
+          Tags: [{ Key: 'backstage.io/owner', Value: 'component:default/payments-api' }],
+        },
+      ],
+    });
+  }
+
+  it('reads a window’s tags through the SDK transport', async () => {
+    const emulator = await taggedEmulator();
+    const client = createInvocationsClient({
+      region: 'us-east-1',
+      endpoint: emulator.url,
+      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret' },
+    });
+    await expect(
+      client.listTagsForResource({ resourceType: 'MaintenanceWindow', resourceId: WINDOW_ID }),
+    ).resolves.toEqual([{ Key: 'backstage.io/owner', Value: 'component:default/payments-api' }]);
+  });
+
+  it('maps an unknown window (InvalidResourceId) to a core error on the JSON transport', async () => {
+    const emulator = await taggedEmulator();
+    const client = createInvocationsClientWithTransport(
+      jsonTransport(emulatorRequest(emulator.url), { sleep: async () => undefined }),
+    );
+    await expect(
+      client.listTagsForResource({
+        resourceType: 'MaintenanceWindow',
+        resourceId: 'mw-00000000000000000',
+      }),
+    ).rejects.toMatchObject({ serviceCode: 'InvalidResourceId' });
   });
 });
