@@ -238,6 +238,7 @@ describe.each([
       expect(stderrLine).toBeDefined();
       await section
         .getByRole('button', { name: new RegExp(`^Show why .*${node.instanceId}.* failed$`) })
+        .first()
         .click();
       const diagnosis = section.getByTestId('invocation-diagnosis');
       await diagnosis.waitFor();
@@ -254,8 +255,9 @@ describe.each([
       await diagnosis.scrollIntoViewIfNeeded();
       await card.screenshot({ path: join(artifacts, `card-failed-target-${suffix}.png`) });
       if (suffix === 'new-frontend') {
+        // The README's picture: the window with the opened failed target.
         for (const dir of docScreenshots) {
-          await card.screenshot({ path: join(dir, 'card-failed-target.png') });
+          await section.screenshot({ path: join(dir, 'card-failed-target.png') });
         }
       }
 

@@ -17,8 +17,9 @@ import { InvocationDiagnosis } from './diagnosis/InvocationDiagnosis';
 
 const useStyles = makeStyles({
   noWrap: { whiteSpace: 'nowrap' },
-  // Instance ids and the UUIDs of window targets: wrap anywhere rather than squeeze the details.
-  id: { wordBreak: 'break-all', minWidth: '9em' },
+  // An instance id stays on one line; a window target's UUID (the fallback) may wrap anywhere.
+  id: { overflowWrap: 'anywhere', minWidth: '9em' },
+  instance: { whiteSpace: 'nowrap' },
   expander: { width: 40 },
 });
 
@@ -32,12 +33,13 @@ export function targetIdsOf(invocation: ReportInvocation): string[] {
 
 function TargetCell(props: { invocation: ReportInvocation }) {
   const { invocation } = props;
+  const classes = useStyles();
   const ids = targetIdsOf(invocation);
   return (
     <>
       {ids.length > 0 ? (
         ids.map((id) => (
-          <div key={id} data-testid="target-id">
+          <div key={id} data-testid="target-id" className={classes.instance}>
             {id}
           </div>
         ))
