@@ -21,9 +21,12 @@ describe('the operation table', () => {
     expect(fields as readonly string[]).toContain(idField);
   });
 
-  it('gives a list key and a MaxResults range exactly to the Describe and List operations', () => {
+  it('gives a list key and a MaxResults range exactly to the paginated Describe and List operations', () => {
     for (const operation of operations) {
-      const paginated = operation.startsWith('Describe') || operation.startsWith('List');
+      // ListTagsForResource answers every tag at once: no MaxResults, no NextToken in SSM's model.
+      const paginated =
+        (operation.startsWith('Describe') || operation.startsWith('List')) &&
+        operation !== 'ListTagsForResource';
       expect(SSM_OPERATIONS[operation].listKey !== undefined).toBe(paginated);
       expect(SSM_OPERATIONS[operation].maxResults !== undefined).toBe(paginated);
     }
