@@ -88,10 +88,15 @@ describe('permission ssm-invocations.window.read', () => {
   });
   afterAll(() => plugin.backend.stop());
 
-  it('is registered with the permission framework', () => {
+  it('is registered with the permission framework, beside ssm-invocations.output.read', () => {
     expect(addPermissions).toHaveBeenCalledWith([
       expect.objectContaining({
         name: 'ssm-invocations.window.read',
+        resourceType: 'catalog-entity',
+        attributes: { action: 'read' },
+      }),
+      expect.objectContaining({
+        name: 'ssm-invocations.output.read',
         resourceType: 'catalog-entity',
         attributes: { action: 'read' },
       }),

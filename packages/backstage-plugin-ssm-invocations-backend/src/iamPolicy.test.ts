@@ -4,14 +4,16 @@
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
+  entityDiagnosisPath,
   entityInvocationPath,
   entityReportPath,
   SSM_INVOCATIONS_IAM_ACTIONS,
   SSM_OWNERSHIP_TAG_IAM_ACTION,
+  type EntityDiagnosisResponse,
   type EntityReportResponse,
+  type ReportInvocation,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { ANNOTATION_SSM_WINDOW_ARN } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
-import { createInvocationsClient } from '@ssm-invocations/core';
 import { DEMO_OWNERSHIP_TAG_KEY, DEMO_WINDOW_IDS, startEmulator } from '@ssm-invocations/emulator';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -19,7 +21,6 @@ import request from 'supertest';
 import ssmInvocationsPlugin from './index';
 import {
   component,
-  DEMO_CREDENTIALS,
   demoWindowArn,
   emulatorConfig,
   type Emulator,
@@ -67,59 +68,67 @@ describe('the README IAM policy', () => {
     await emulator.stop();
   });
 
-  /** The SSM actions the plugin sends for one report, one invocation detail and two diagnoses. */
+  /**
+   * The SSM actions the plugin sends for one report, one invocation detail and the diagnoses of a
+   * failed Run Command invocation and an Automation one.
+   */
   async function actionsCalled(ssmInvocations: Record<string, unknown> = {}): Promise<string[]> {
     emulator.resetStats();
-    const entity = component('payments-api', {
-      [ANNOTATION_SSM_WINDOW_ARN]: demoWindowArn(DEMO_WINDOW_IDS.paymentsApiNightlyPatching),
-    });
+    // Payments patches with Run Command (its newest run failed); inventory-db runs an Automation.
+    // One entity each, so that each window's ownership tag names its own entity.
+    const entities = [
+      component('payments-api', {
+        [ANNOTATION_SSM_WINDOW_ARN]: demoWindowArn(DEMO_WINDOW_IDS.paymentsApiNightlyPatching),
+      }),
+      component('inventory-db', {
+        [ANNOTATION_SSM_WINDOW_ARN]: demoWindowArn(DEMO_WINDOW_IDS.inventoryDbBackups),
+      }),
+    ];
     const backend = await startTestBackend({
       features: [
         ssmInvocationsPlugin,
-        catalogServiceMock.factory({ entities: [entity] }),
+        catalogServiceMock.factory({ entities }),
         mockServices.rootConfig.factory({ data: emulatorConfig(emulator, ssmInvocations) }),
       ],
     });
-    const ref = { namespace: 'default', kind: 'component', name: 'payments-api' };
     const base = '/api/ssm-invocations';
-
-    const report = await request(backend.server)
-      .get(`${base}${entityReportPath(ref, { executions: 3 })}`)
-      .set('Authorization', mockCredentials.user.header())
-      .expect(200);
-    const invocation = (report.body as EntityReportResponse).windows[0]?.report?.executions[0]
-      ?.tasks[0]?.invocations[0];
-    if (!invocation) throw new Error('the demo window has no invocation to open');
-    await request(backend.server)
-      .get(
-        `${base}${entityInvocationPath(ref, {
-          windowExecutionId: invocation.WindowExecutionId ?? '',
-          taskId: invocation.TaskExecutionId ?? '',
-          invocationId: invocation.InvocationId ?? '',
-        })}`,
-      )
-      .set('Authorization', mockCredentials.user.header())
-      .expect(200);
-
-    // A failed target's diagnosis is core's diagnoseInvocation with the plugin's credentials:
-    // measured here on a failed RUN_COMMAND and a failed AUTOMATION invocation of the demo.
-    const diagnosing = createInvocationsClient({
-      endpoint: emulator.url,
-      region: 'us-east-1',
-      credentials: DEMO_CREDENTIALS,
-      maxAttempts: 1,
+    const get = (path: string) =>
+      request(backend.server)
+        .get(`${base}${path}`)
+        .set('Authorization', mockCredentials.user.header())
+        .expect(200);
+    const idsOf = (invocation: ReportInvocation) => ({
+      windowExecutionId: invocation.WindowExecutionId ?? '',
+      taskId: invocation.TaskExecutionId ?? '',
+      invocationId: invocation.InvocationId ?? '',
     });
-    for (const taskType of ['RUN_COMMAND', 'AUTOMATION']) {
-      const failed = emulator.store.invocations.find(
-        (i) => i.TaskType === taskType && i.Status === 'FAILED',
+
+    const opened: Array<[string, ReportInvocation | undefined]> = [];
+    for (const name of ['payments-api', 'inventory-db']) {
+      const ref = { namespace: 'default', kind: 'component', name };
+      const report = await get(entityReportPath(ref, { executions: 3 }));
+      const invocations: ReportInvocation[] = (report.body as EntityReportResponse).windows.flatMap(
+        (window) =>
+          (window.report?.executions ?? []).flatMap((execution) =>
+            execution.tasks.flatMap((task) => task.invocations),
+          ),
       );
-      if (!failed) throw new Error(`the demo has no failed ${taskType} invocation`);
-      const diagnosis = await diagnosing.diagnoseInvocation({
-        windowExecutionId: failed.WindowExecutionId,
-        taskId: failed.TaskExecutionId,
-        invocationId: failed.InvocationId,
-      });
-      expect(diagnosis.notes).toEqual([]);
+      opened.push([
+        name,
+        invocations.find((candidate) =>
+          name === 'payments-api'
+            ? candidate.TaskType === 'RUN_COMMAND' && candidate.Status === 'FAILED'
+            : candidate.TaskType === 'AUTOMATION',
+        ),
+      ]);
+    }
+    for (const [name, invocation] of opened) {
+      if (!invocation) throw new Error(`the demo window of ${name} has no invocation to diagnose`);
+      const ref = { namespace: 'default', kind: 'component', name };
+      await get(entityInvocationPath(ref, idsOf(invocation)));
+      const diagnosis = await get(entityDiagnosisPath(ref, idsOf(invocation)));
+      // Every follow-up answered: no note says a call was refused or failed.
+      expect((diagnosis.body as EntityDiagnosisResponse).diagnosis.notes).toEqual([]);
     }
 
     await backend.stop();
@@ -128,7 +137,7 @@ describe('the README IAM policy', () => {
       .sort();
   }
 
-  it('allows exactly the SSM actions the plugin calls for a report, an invocation detail and a diagnosis', async () => {
+  it('allows exactly the SSM actions the plugin calls for a report, an invocation detail and diagnoses', async () => {
     const called = await actionsCalled();
     const statements = readmePolicy();
     expect(allowedActions(statements)).toEqual(called);

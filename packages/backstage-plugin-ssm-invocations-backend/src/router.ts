@@ -4,13 +4,16 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError, NotImplementedError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  ENTITY_DIAGNOSIS_ROUTE,
   ENTITY_INVOCATION_ROUTE,
   ENTITY_REPORT_ROUTE,
+  ssmInvocationsOutputReadPermission,
   ssmInvocationsWindowReadPermission,
+  type InvocationIds,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import type { Request, Response, Router as ExpressRouter } from 'express';
 import Router from 'express-promise-router';
@@ -55,6 +58,20 @@ function readExecutions(req: Request): number | undefined {
   return Number(raw);
 }
 
+function readInvocationIds(req: Request): InvocationIds {
+  const ids = ['windowExecutionId', 'taskId', 'invocationId'] as const;
+  const [windowExecutionId, taskId, invocationId] = ids.map((key) => {
+    const value = singleQueryValue(req, key);
+    if (value === undefined) throw new InputError(`Query parameter ${key} is required`);
+    return value;
+  });
+  return {
+    windowExecutionId: windowExecutionId ?? '',
+    taskId: taskId ?? '',
+    invocationId: invocationId ?? '',
+  };
+}
+
 function readStatuses(req: Request): string[] | undefined {
   const raw = singleQueryValue(req, 'statuses');
   if (raw === undefined) return undefined;
@@ -68,6 +85,9 @@ function readStatuses(req: Request): string[] | undefined {
  * - `GET /v1/entity/:namespace/:kind/:name/report?executions=N&statuses=A,B` → `EntityReportResponse`
  * - `GET /v1/entity/:namespace/:kind/:name/invocations/:windowExecutionId/:taskId/:invocationId`
  *   → the invocation (dates as ISO strings)
+ * - `GET /v1/entity/:namespace/:kind/:name/diagnosis?windowExecutionId&taskId&invocationId`
+ *   → `EntityDiagnosisResponse`; command output only when the caller is also allowed
+ *   `ssm-invocations.output.read` on the entity (else `outputWithheld: true`)
  *
  * Every entity route first checks the path's kind, namespace and name against the catalog's rules
  * (400), then reads the entity from the catalog with the caller's credentials, so the catalog's
@@ -88,30 +108,39 @@ export async function createRouter(options: RouterOptions): Promise<ExpressRoute
     res.json({ status: 'ok' });
   });
 
-  async function authorizeWindowRead(
+  /** Whether the policy allows `permission` on the entity for the caller. */
+  async function isAllowed(
+    permission: typeof ssmInvocationsWindowReadPermission,
     entity: Entity,
     credentials: BackstageCredentials,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const [decision] = await permissions.authorize(
-      [{ permission: ssmInvocationsWindowReadPermission, resourceRef: stringifyEntityRef(entity) }],
+      [{ permission, resourceRef: stringifyEntityRef(entity) }],
       { credentials },
     );
-    if (decision?.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Not allowed: ${ssmInvocationsWindowReadPermission.name} on ${stringifyEntityRef(entity)}`,
-      );
-    }
+    return decision?.result === AuthorizeResult.ALLOW;
   }
 
-  async function readEntity(req: Request<Record<string, string>>): Promise<Entity> {
+  /** The path's entity, read with the caller's credentials, if `window.read` allows it. */
+  async function readEntityAs(
+    req: Request<Record<string, string>>,
+  ): Promise<{ entity: Entity; credentials: BackstageCredentials }> {
     const ref = readEntityPath(req.params);
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const entity = await catalog.getEntityByRef(ref, { credentials });
     if (!entity) {
       throw new NotFoundError(`No entity ${ref.kind}:${ref.namespace}/${ref.name} found`);
     }
-    await authorizeWindowRead(entity, credentials);
-    return entity;
+    if (!(await isAllowed(ssmInvocationsWindowReadPermission, entity, credentials))) {
+      throw new NotAllowedError(
+        `Not allowed: ${ssmInvocationsWindowReadPermission.name} on ${stringifyEntityRef(entity)}`,
+      );
+    }
+    return { entity, credentials };
+  }
+
+  async function readEntity(req: Request<Record<string, string>>): Promise<Entity> {
+    return (await readEntityAs(req)).entity;
   }
 
   const bodies = new EncodedBodies();
@@ -144,6 +173,22 @@ export async function createRouter(options: RouterOptions): Promise<ExpressRoute
       const entity = await readEntity(req);
       const { windowExecutionId, taskId, invocationId } = req.params;
       return service.getEntityInvocation(entity, { windowExecutionId, taskId, invocationId });
+    });
+  });
+
+  router.get(ENTITY_DIAGNOSIS_ROUTE, async (req, res) => {
+    await answer(req, res, async () => {
+      const { entity, credentials } = await readEntityAs(req);
+      const ids = readInvocationIds(req);
+      if (!service.getEntityDiagnosis) {
+        throw new NotImplementedError('The configured ssm-invocations service has no diagnosis');
+      }
+      const includeOutput = await isAllowed(
+        ssmInvocationsOutputReadPermission,
+        entity,
+        credentials,
+      );
+      return service.getEntityDiagnosis(entity, ids, { includeOutput });
     });
   });
 

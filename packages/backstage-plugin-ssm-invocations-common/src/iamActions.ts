@@ -1,32 +1,26 @@
 import { SSM_OPERATIONS, type SsmOperation } from '@ssm-invocations/core/model';
 
-/** The SSM operations the backend sends for a report and an invocation detail. */
-const REPORT_OPERATIONS = [
+/**
+ * The SSM operations the backend sends for a report, an invocation detail and a diagnosis (Run
+ * Command's nodes and output, the Automation execution).
+ */
+const BACKEND_OPERATIONS = [
   'GetMaintenanceWindow',
   'DescribeMaintenanceWindowExecutions',
   'GetMaintenanceWindowExecution',
   'DescribeMaintenanceWindowExecutionTasks',
   'DescribeMaintenanceWindowExecutionTaskInvocations',
   'GetMaintenanceWindowExecutionTaskInvocation',
-] as const satisfies readonly SsmOperation[];
-
-/**
- * The follow-ups core's `diagnoseInvocation` sends for a failed target's output (Run Command's
- * nodes and output, the Automation execution), which the backend offers.
- */
-const DIAGNOSIS_OPERATIONS = [
   'ListCommandInvocations',
   'GetCommandInvocation',
   'GetAutomationExecution',
 ] as const satisfies readonly SsmOperation[];
 
-const BACKEND_OPERATIONS = [...REPORT_OPERATIONS, ...DIAGNOSIS_OPERATIONS];
-
 /**
  * The IAM actions the backend plugin's AWS credentials need: exactly the SSM operations it calls
  * for a report (window, executions, tasks, invocations), an invocation detail (the execution,
- * to check which window ran it, and the invocation) and a failed target's diagnosis (Run Command
- * nodes and output, the Automation execution). The backend README's policy lists these and a
+ * to check which window ran it, and the invocation) and a diagnosis (ListCommandInvocations,
+ * GetCommandInvocation, GetAutomationExecution; without them the diagnosis carries a note). The backend README's policy lists these and a
  * backend test checks both against the operations the plugin really sends; the card names them
  * when AWS refuses one. With `ssmInvocations.ownershipTag` set the backend also needs
  * {@link SSM_OWNERSHIP_TAG_IAM_ACTION}.

@@ -13,6 +13,13 @@ export type {
   InvocationIds,
   WindowReportError,
 } from './responses';
+export type {
+  DiagnosisCommandOutput,
+  DiagnosisInstance,
+  EntityDiagnosis,
+  EntityDiagnosisResponse,
+  ReportInvocation,
+} from './diagnosisResponse';
 export {
   ANNOTATION_SSM_WINDOW_ARN,
   ANNOTATION_SSM_WINDOW_ID,
@@ -23,11 +30,17 @@ export {
   type AnnotatedWindows,
 } from './annotations';
 export { SSM_INVOCATIONS_IAM_ACTIONS, SSM_OWNERSHIP_TAG_IAM_ACTION } from './iamActions';
-export { SSM_INVOCATIONS_PERMISSIONS, ssmInvocationsWindowReadPermission } from './permissions';
 export {
+  SSM_INVOCATIONS_PERMISSIONS,
+  ssmInvocationsOutputReadPermission,
+  ssmInvocationsWindowReadPermission,
+} from './permissions';
+export {
+  ENTITY_DIAGNOSIS_ROUTE,
   ENTITY_INVOCATION_ROUTE,
   ENTITY_REPORT_ROUTE,
   SSM_INVOCATIONS_PLUGIN_ID,
+  entityDiagnosisPath,
   entityInvocationPath,
   entityReportPath,
   type EntityRouteRef,

@@ -27,6 +27,26 @@ export const ssmInvocationsWindowReadPermission = createPermission({
 });
 
 /**
+ * Permission to see what a command printed on an entity's windows: stdout and stderr tails, plugin
+ * outputs, Automation failure messages and details and step outputs, in the diagnosis route's
+ * answer. Without it the route still answers the diagnosis (statuses, exit codes, targets, links)
+ * and says `outputWithheld: true`. Command output can hold hostnames, paths or secrets a script
+ * printed, so a policy may grant it more narrowly than {@link ssmInvocationsWindowReadPermission}.
+ *
+ * @example
+ * ```ts
+ * if (isPermission(request.permission, ssmInvocationsOutputReadPermission)) {
+ *   return createCatalogConditionalDecision(request.permission, catalogConditions.isEntityOwner({ claims: user.info.ownershipEntityRefs }));
+ * }
+ * ```
+ */
+export const ssmInvocationsOutputReadPermission = createPermission({
+  name: 'ssm-invocations.output.read',
+  attributes: { action: 'read' },
+  resourceType: CATALOG_ENTITY_RESOURCE_TYPE,
+});
+
+/**
  * Every permission of the ssm-invocations plugins, as the backend registers them.
  *
  * @example
@@ -34,4 +54,7 @@ export const ssmInvocationsWindowReadPermission = createPermission({
  * permissionsRegistry.addPermissions([...SSM_INVOCATIONS_PERMISSIONS]);
  * ```
  */
-export const SSM_INVOCATIONS_PERMISSIONS = [ssmInvocationsWindowReadPermission] as const;
+export const SSM_INVOCATIONS_PERMISSIONS = [
+  ssmInvocationsWindowReadPermission,
+  ssmInvocationsOutputReadPermission,
+] as const;

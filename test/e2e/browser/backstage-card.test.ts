@@ -13,8 +13,11 @@ import {
   DescribeMaintenanceWindowExecutionsCommand,
   DescribeMaintenanceWindowExecutionTasksCommand,
   DescribeMaintenanceWindowExecutionTaskInvocationsCommand,
+  GetCommandInvocationCommand,
+  ListCommandInvocationsCommand,
   SSMClient,
 } from '@aws-sdk/client-ssm';
+import { invocationTargets } from '@ssm-invocations/core/model';
 import { startEmulator } from '@ssm-invocations/emulator';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import {
@@ -45,10 +48,43 @@ let app: RunningChildService | undefined;
 let browser: Browser | undefined;
 let appUrl = '';
 
+/** A failing target of the newest execution as the emulator itself tells it (via the SDK). */
+interface FailingTarget {
+  /** The instances its Parameters name (core's invocationTargets), what the card shows. */
+  instanceIds: string[];
+  StatusDetails?: string;
+  /** For a Run Command target: its failed node, exit code and stderr (GetCommandInvocation). */
+  failedNode?: { instanceId: string; responseCode: number; stderr: string };
+}
+
+/** The failed node of a command: ListCommandInvocations with Details, then its failed plugin's output. */
+async function failedNodeOf(
+  ssm: SSMClient,
+  commandId: string,
+): Promise<FailingTarget['failedNode']> {
+  const listed = await ssm.send(
+    new ListCommandInvocationsCommand({ CommandId: commandId, Details: true }),
+  );
+  const node = listed.CommandInvocations?.find((candidate) => candidate.Status === 'Failed');
+  if (!node?.InstanceId) return undefined;
+  const plugins = node.CommandPlugins ?? [];
+  const plugin = plugins.length > 1 ? plugins.find((p) => p.Status === 'Failed') : undefined;
+  const output = await ssm.send(
+    new GetCommandInvocationCommand({
+      CommandId: commandId,
+      InstanceId: node.InstanceId,
+      ...(plugin?.Name ? { PluginName: plugin.Name } : {}),
+    }),
+  );
+  return {
+    instanceId: node.InstanceId,
+    responseCode: output.ResponseCode ?? Number.NaN,
+    stderr: output.StandardErrorContent ?? '',
+  };
+}
+
 /** What the emulator itself says about the newest execution's failing targets (via the SDK). */
-async function failingInvocationsOfNewestExecution(
-  endpoint: string,
-): Promise<Array<{ WindowTargetId?: string; StatusDetails?: string }>> {
+async function failingInvocationsOfNewestExecution(endpoint: string): Promise<FailingTarget[]> {
   const ssm = new SSMClient({
     endpoint,
     region: 'us-east-1',
@@ -68,7 +104,7 @@ async function failingInvocationsOfNewestExecution(
         WindowExecutionId: newest.WindowExecutionId,
       }),
     );
-    const failing: Array<{ WindowTargetId?: string; StatusDetails?: string }> = [];
+    const failing: FailingTarget[] = [];
     for (const task of tasks.WindowExecutionTaskIdentities ?? []) {
       const invocations = await ssm.send(
         new DescribeMaintenanceWindowExecutionTaskInvocationsCommand({
@@ -77,7 +113,15 @@ async function failingInvocationsOfNewestExecution(
           Filters: [{ Key: 'STATUS', Values: ['FAILED'] }],
         }),
       );
-      failing.push(...(invocations.WindowExecutionTaskInvocationIdentities ?? []));
+      for (const invocation of invocations.WindowExecutionTaskInvocationIdentities ?? []) {
+        failing.push({
+          instanceIds: invocationTargets(invocation).map((target) => target.id),
+          StatusDetails: invocation.StatusDetails,
+          ...(invocation.TaskType === 'RUN_COMMAND' && invocation.ExecutionId
+            ? { failedNode: await failedNodeOf(ssm, invocation.ExecutionId) }
+            : {}),
+        });
+      }
     }
     return failing;
   } finally {
@@ -168,7 +212,9 @@ describe.each([
       expect(await failedRows.count()).toBe(expected.length);
       const shown = await failedRows.allInnerTexts();
       for (const invocation of expected) {
-        const row = shown.find((text) => text.includes(invocation.WindowTargetId ?? '?'));
+        // The row names the instance the target ran on (not the window target's UUID).
+        expect(invocation.instanceIds.length).toBeGreaterThan(0);
+        const row = shown.find((text) => invocation.instanceIds.every((id) => text.includes(id)));
         expect(row).toBeDefined();
         expect(invocation.StatusDetails).toBeTruthy();
         expect(row).toContain(invocation.StatusDetails);
@@ -178,6 +224,42 @@ describe.each([
       const card = page.getByTestId('ssm-invocations-card');
       await card.screenshot({ path: join(artifacts, `card-${suffix}.png`) });
       await page.screenshot({ path: join(artifacts, `page-${suffix}.png`), fullPage: true });
+
+      // Open the failed Run Command target: its instance, exit code and a stderr line, as
+      // GetCommandInvocation tells them, fetched through the backend's diagnosis route.
+      const command = expected.find((invocation) => invocation.failedNode !== undefined);
+      const node = command?.failedNode;
+      if (!node) throw new Error('the newest execution has no failed Run Command node');
+      const stderrLine = node.stderr
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '')
+        .at(-1);
+      expect(stderrLine).toBeDefined();
+      await section
+        .getByRole('button', { name: new RegExp(`^Show why .*${node.instanceId}.* failed$`) })
+        .first()
+        .click();
+      const diagnosis = section.getByTestId('invocation-diagnosis');
+      await diagnosis.waitFor();
+      const failedNode = diagnosis.getByTestId('failed-node').filter({ hasText: node.instanceId });
+      expect(await failedNode.getByTestId('exit-code').innerText()).toBe(
+        `exit code ${node.responseCode}`,
+      );
+      expect(await failedNode.getByTestId('output-block').innerText()).toContain(stderrLine);
+      const link = diagnosis.getByRole('link', { name: /Run Command/ }).first();
+      expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+      expect(await link.getAttribute('href')).toMatch(
+        /^https:\/\/us-east-1\.console\.aws\.amazon\.com\//,
+      );
+      await diagnosis.scrollIntoViewIfNeeded();
+      await card.screenshot({ path: join(artifacts, `card-failed-target-${suffix}.png`) });
+      if (suffix === 'new-frontend') {
+        // The README's picture: the window with the opened failed target.
+        for (const dir of docScreenshots) {
+          await section.screenshot({ path: join(dir, 'card-failed-target.png') });
+        }
+      }
 
       // "Failed only": every execution and target left is a failed one; the expanded execution
       // still shows its failing targets.

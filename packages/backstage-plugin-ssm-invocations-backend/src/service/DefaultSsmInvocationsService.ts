@@ -15,13 +15,13 @@ import {
 import {
   validateInteger,
   validateStatuses,
-  validateUuidId,
   REPORT_LIMITS,
   type InvocationRecord,
   type Serialized,
   type WindowReport,
 } from '@ssm-invocations/core/model';
 import type {
+  EntityDiagnosisResponse,
   EntityReportQuery,
   EntityReportResponse,
   EntityWindowReport,
@@ -29,11 +29,14 @@ import type {
   WindowReportError,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { CoalescingCache } from './CoalescingCache';
+import { diagnosisForCaller } from './diagnosisExposure';
+import { findExecutionOwner } from './executionOwner';
+import { checkInvocationIds } from './invocationIds';
 import { asKnownError, toWindowReportError, type KnownError } from './knownErrors';
 import { reportWithoutSensitiveMembers, withoutSensitiveMembers } from './invocationExposure';
 import { RecentValues } from './RecentValues';
 import { readSsmInvocationsConfig, type SsmInvocationsConfig } from './config';
-import type { SsmInvocationsService } from './types';
+import type { EntityDiagnosisOptions, SsmInvocationsService } from './types';
 import { configuredAccounts, WindowAccess } from './WindowAccess';
 import { resolveWindows, type UnresolvedWindow, type WindowLocation } from './windowLocations';
 import { WindowOwnership } from './WindowOwnership';
@@ -247,10 +250,62 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     entity: Entity,
     ids: InvocationIds,
   ): Promise<Serialized<InvocationRecord>> {
-    const windowExecutionId = validateUuidId(ids.windowExecutionId, 'windowExecutionId');
-    const taskId = validateUuidId(ids.taskId, 'taskId');
-    const invocationId = validateUuidId(ids.invocationId, 'invocationId');
+    const checked = checkInvocationIds(ids);
     const signal = this.#deadline();
+    const owner = await this.#executionOwner(entity, checked.windowExecutionId, signal);
+    const invocation = await this.#cache
+      .getParsed<Serialized<InvocationRecord>>(
+        [
+          'invocation',
+          CACHE_VERSION,
+          owner.accountId,
+          owner.region,
+          checked.windowExecutionId,
+          checked.taskId,
+          checked.invocationId,
+        ].join(':'),
+        async () => {
+          const client = await this.#clientFor(owner);
+          return JSON.stringify(await client.getInvocation(checked, { signal }));
+        },
+        signal,
+      )
+      .catch((error: unknown) => {
+        throw this.#asCoreError(error);
+      });
+    return this.#settings.exposeParameters ? invocation : withoutSensitiveMembers(invocation);
+  }
+
+  async getEntityDiagnosis(
+    entity: Entity,
+    ids: InvocationIds,
+    options: EntityDiagnosisOptions,
+  ): Promise<EntityDiagnosisResponse> {
+    const checked = checkInvocationIds(ids);
+    const signal = this.#deadline();
+    const owner = await this.#executionOwner(entity, checked.windowExecutionId, signal);
+    // Not cached: a running command's output grows, and the card asks only when a row is opened.
+    const diagnosis = await this.#clientFor(owner)
+      .then((client) => client.diagnoseInvocation(checked, { signal }))
+      .catch((error: unknown) => {
+        throw this.#asCoreError(error);
+      });
+    return diagnosisForCaller(diagnosis, {
+      includeOutput: options.includeOutput,
+      exposeParameters: this.#settings.exposeParameters,
+    });
+  }
+
+  /**
+   * The window annotated on the entity (and allowed for it: account, region, ownership tag) that
+   * ran `windowExecutionId`; a core `NotFoundError` when none did. The invocation and diagnosis
+   * routes share it, so both answer only for the entity's own windows.
+   */
+  async #executionOwner(
+    entity: Entity,
+    windowExecutionId: string,
+    signal: AbortSignal,
+  ): Promise<WindowLocation> {
     const windows: WindowLocation[] = [];
     for (const window of await this.#resolveWindows(entity)) {
       if ('error' in window) continue;
@@ -262,7 +317,12 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
         if (!(error instanceof WindowRefusedError)) throw this.#asCoreError(error);
       }
     }
-    const owner = await this.#findExecutionOwner(windows, windowExecutionId, signal).catch(
+    const lookup = {
+      cache: this.#cache,
+      cacheVersion: CACHE_VERSION,
+      clientFor: (window: WindowLocation) => this.#clientFor(window),
+    };
+    const owner = await findExecutionOwner(lookup, windows, windowExecutionId, signal).catch(
       (error: unknown) => {
         throw this.#asCoreError(error);
       },
@@ -272,74 +332,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
         `Window execution ${windowExecutionId} does not belong to a maintenance window annotated on ${stringifyEntityRef(entity)}`,
       );
     }
-    const invocation = await this.#cache
-      .getParsed<Serialized<InvocationRecord>>(
-        [
-          'invocation',
-          CACHE_VERSION,
-          owner.accountId,
-          owner.region,
-          windowExecutionId,
-          taskId,
-          invocationId,
-        ].join(':'),
-        async () => {
-          const client = await this.#clientFor(owner);
-          return JSON.stringify(
-            await client.getInvocation({ windowExecutionId, taskId, invocationId }, { signal }),
-          );
-        },
-        signal,
-      )
-      .catch((error: unknown) => {
-        throw this.#asCoreError(error);
-      });
-    return this.#settings.exposeParameters ? invocation : withoutSensitiveMembers(invocation);
-  }
-
-  /**
-   * The annotated window that ran `windowExecutionId`, if any, looked up per account and region.
-   * Which window ran an execution never changes, so the answer is cached per candidate set.
-   */
-  async #findExecutionOwner(
-    windows: WindowLocation[],
-    windowExecutionId: string,
-    signal: AbortSignal,
-  ): Promise<WindowLocation | undefined> {
-    const byLocation = new Map<string, WindowLocation[]>();
-    for (const window of windows) {
-      const key = `${window.accountId}:${window.region}`;
-      byLocation.set(key, [...(byLocation.get(key) ?? []), window]);
-    }
-    for (const candidates of byLocation.values()) {
-      const [first] = candidates;
-      if (!first) continue;
-      const ownerId = await this.#cache.get(
-        [
-          'owner',
-          CACHE_VERSION,
-          first.accountId,
-          first.region,
-          windowExecutionId,
-          candidates
-            .map((window) => window.windowId)
-            .sort()
-            .join('+'),
-        ].join(':'),
-        async () => {
-          const client = await this.#clientFor(first);
-          const windowIds = candidates.map((window) => window.windowId);
-          // '' caches "none of them": which window ran an execution never changes.
-          return (
-            (await client.findExecutionWindow({ windowExecutionId, windowIds }, { signal })) ?? ''
-          );
-        },
-        signal,
-      );
-      const owner = candidates.find((window) => window.windowId === ownerId);
-      if (owner) return owner;
-    }
-    return undefined;
+    return owner;
   }
 
   async #resolveWindows(entity: Entity): Promise<Array<WindowLocation | UnresolvedWindow>> {

@@ -17,6 +17,15 @@ describe('readSsmInvocationsConfig', () => {
     });
   });
 
+  it("bounds the executions settings by core's report limits", () => {
+    const { min, max } = REPORT_LIMITS.executions;
+    expect(read({ maxExecutionsPerWindow: max }).maxExecutionsPerWindow).toBe(max);
+    expect(() => read({ maxExecutionsPerWindow: max + 1 })).toThrow(
+      `maxExecutionsPerWindow must be an integer from ${min} to ${max}`,
+    );
+    expect(() => read({ executionsPerWindow: min - 1 })).toThrow(`from ${min} to 20`);
+  });
+
   it('reads the security settings', () => {
     expect(
       read({
@@ -34,15 +43,6 @@ describe('readSsmInvocationsConfig', () => {
       exposeParameters: true,
     });
     expect(read({ requestTimeout: 2 }).requestTimeoutMs).toBe(2000);
-  });
-
-  it("bounds the executions settings by core's report limits", () => {
-    const { min, max } = REPORT_LIMITS.executions;
-    expect(read({ maxExecutionsPerWindow: max }).maxExecutionsPerWindow).toBe(max);
-    expect(() => read({ maxExecutionsPerWindow: max + 1 })).toThrow(
-      `maxExecutionsPerWindow must be an integer from ${min} to ${max}`,
-    );
-    expect(() => read({ executionsPerWindow: min - 1 })).toThrow(`from ${min} to 20`);
   });
 
   it.each([

@@ -1,4 +1,10 @@
-import type { InvocationRecord, Serialized, WindowReport } from '@ssm-invocations/core/model';
+import {
+  invocationTargets,
+  type InvocationRecord,
+  type InvocationTarget,
+  type Serialized,
+  type WindowReport,
+} from '@ssm-invocations/core/model';
 
 /**
  * Invocation members the backend keeps to itself unless `ssmInvocations.exposeParameters` is
@@ -8,18 +14,28 @@ import type { InvocationRecord, Serialized, WindowReport } from '@ssm-invocation
 const SENSITIVE_MEMBERS = ['Parameters', 'OwnerInformation'] as const;
 
 /**
- * The invocation without `Parameters` and `OwnerInformation`.
+ * The invocation without `Parameters` and `OwnerInformation`; what the card needs from
+ * `Parameters` — the instances (or other resources) it ran on — is kept as `targets` (core's
+ * `invocationTargets`), so the card shows instance ids without seeing the parameters.
  *
  * @example
  * ```ts
- * withoutSensitiveMembers({ InvocationId: 'i', Parameters: '{…}' }); // { InvocationId: 'i' }
+ * withoutSensitiveMembers({ InvocationId: 'i', TaskType: 'RUN_COMMAND', Parameters: '{"instanceIds":["i-0abc1234def567890"]}' });
+ * // { InvocationId: 'i', TaskType: 'RUN_COMMAND', targets: [{ kind: 'instance', id: 'i-0abc1234def567890' }] }
  * ```
  */
 export function withoutSensitiveMembers<T extends Partial<Serialized<InvocationRecord>>>(
   invocation: T,
-): T {
+): T & { targets?: InvocationTarget[] } {
   if (!SENSITIVE_MEMBERS.some((member) => member in invocation)) return invocation;
-  const copy = { ...invocation };
+  const copy: T & { targets?: InvocationTarget[] } = { ...invocation };
+  if (typeof invocation.Parameters === 'string') {
+    copy.targets = invocationTargets({
+      TaskType: invocation.TaskType,
+      Parameters: invocation.Parameters,
+      ExecutionId: invocation.ExecutionId,
+    });
+  }
   for (const member of SENSITIVE_MEMBERS) delete copy[member];
   return copy;
 }

@@ -1,7 +1,7 @@
 /**
- * The nine SSM maintenance-window operations over an {@link EmulatorStore}, and the three
- * follow-ups that say what a RUN_COMMAND or AUTOMATION invocation did: validate the input as SSM
- * does, look records up, filter, order and paginate. Outputs keep `Date` values; the server
+ * The nine SSM maintenance-window operations over an {@link EmulatorStore}, ListTagsForResource
+ * for windows, and the three follow-ups that say what a RUN_COMMAND or AUTOMATION invocation
+ * did: validate the input as SSM does, look records up, filter, order and paginate. Outputs keep `Date` values; the server
  * writes them as epoch seconds with milliseconds. One file per record kind holds the handlers;
  * this one maps operation names to them.
  */
@@ -46,7 +46,7 @@ export const OPERATION_HANDLERS: Record<SsmOperationName, OperationHandler> = {
   ListTagsForResource: listTagsForResource,
 };
 
-/** Whether `name` is one of the twelve operations. */
+/** Whether `name` is one of the thirteen operations. */
 export function isOperation(name: string): name is SsmOperationName {
   return Object.prototype.hasOwnProperty.call(OPERATION_HANDLERS, name);
 }

@@ -74,8 +74,8 @@ export class ServiceError extends Error {
 
   /**
    * The JSON body AWS sends for this error. Error shapes without members (InvalidCommandId,
-   * InvocationDoesNotExist, InvalidPluginName, InvalidFilterKey) are sent with no message, as
-   * AWS does; give them the message `''`.
+   * InvocationDoesNotExist, InvalidPluginName, InvalidFilterKey, InvalidResourceId,
+   * InvalidResourceType) are sent with no message, as AWS does; give them the message `''`.
    */
   toBody(): { __type: string; message?: string } {
     const __type = `${SERVICE_ERROR_CODES[this.code].namespace}#${this.code}`;
