@@ -18,7 +18,7 @@ Data
   --executions-per-window N   generated seed: executions per window (default 5)
   --tasks-per-execution N     generated seed: tasks per execution (default 2)
   --invocations-per-task N    generated seed: invocations per task (default 10)
-  --anchor ISO                where seeded histories end (default 2026-11-28T00:00:00.000Z)
+  --anchor ISO                where seeded histories end (default: the start-up time)
   --fixture FILE              load a JSON or YAML fixture instead of a seed
 
 Server
@@ -42,7 +42,8 @@ Faults (all requests)
 Live mode
   --live                      new executions appear and progress over time
   --tick-ms MS                virtual time per tick and timer period (default 5000)
-  --new-execution-every N     ticks between new executions of each window (default 3)
+  --new-execution-every N     ticks from a run's end to the next run of an hourly window;
+                              rarer schedules wait longer (default 3)
 
 SigV4
   --sigv4-key ID:SECRET[:SESSION_TOKEN]   accept only requests signed with this key (repeatable)

@@ -1,6 +1,8 @@
 /**
  * `@ssm-invocations/emulator`: a local AWS Systems Manager stand-in for the nine
- * maintenance-window operations, for tests, benchmarks and demos. Start it with
+ * maintenance-window operations and their Run Command / Automation follow-ups
+ * (ListCommandInvocations, GetCommandInvocation, GetAutomationExecution), for tests, benchmarks
+ * and demos. Start it with
  * {@link startEmulator} and point the unmodified SDK at its `url`.
  */
 export {
@@ -13,6 +15,8 @@ export {
 export {
   createSeededStore,
   DEFAULT_SEED_ANCHOR,
+  REFERENCE_SEED_ANCHOR,
+  seedAnchorAt,
   SeedOptionsError,
   type SeedOptions,
 } from './data/seeds';

@@ -1,7 +1,9 @@
 /**
- * Minimal stand-ins for n8n's IExecuteFunctions / IPollFunctions: parameters per item, the
- * credential's real `authenticate()` applied to every request, and a fake SSM answering it.
+ * Minimal stand-ins for n8n's IExecuteFunctions / IPollFunctions: parameters per item, and an
+ * HTTP helper that applies the credential's real `authenticate()` to every request and sends it
+ * to an `@ssm-invocations/emulator` on 127.0.0.1, which verifies the SigV4 signature.
  */
+import { startEmulator, type Emulator, type Fixture } from '@ssm-invocations/emulator';
 import type {
   ICredentialDataDecryptedObject,
   IDataObject,
@@ -11,7 +13,6 @@ import type {
   IPollFunctions,
 } from 'n8n-workflow';
 import { AwsSsmMaintenanceWindowsApi } from '../credentials/AwsSsmMaintenanceWindowsApi.credentials';
-import type { FakeSsm } from './fakeSsm';
 
 export const TEST_CREDENTIALS: ICredentialDataDecryptedObject = {
   region: 'eu-west-1',
@@ -39,38 +40,131 @@ function lookup(parameters: IDataObject, path: string): unknown {
   return value;
 }
 
+/**
+ * Starts an emulator serving `fixture` that accepts only requests signed with
+ * {@link TEST_CREDENTIALS} for their region.
+ */
+export function startSsmEmulator(fixture: Fixture): Promise<Emulator> {
+  return startEmulator({
+    port: 0,
+    fixture,
+    sigv4: {
+      credentials: [
+        {
+          accessKeyId: String(TEST_CREDENTIALS.accessKeyId),
+          secretAccessKey: String(TEST_CREDENTIALS.secretAccessKey),
+        },
+      ],
+      region: String(TEST_CREDENTIALS.region),
+    },
+  });
+}
+
+/** One SSM call as sent: the operation and its JSON input. */
+export interface SentCall {
+  operation: string;
+  input: IDataObject;
+}
+
+/** The SSM calls among signed requests, in order. */
+export function sentCalls(requests: IHttpRequestOptions[]): SentCall[] {
+  return requests.map((request) => ({
+    operation: String((request.headers as IDataObject)['x-amz-target']).replace(/^AmazonSSM\./, ''),
+    input: JSON.parse(String(request.body)) as IDataObject,
+  }));
+}
+
+/** A response as the node's request helper returns it. */
+export interface RawResponse {
+  statusCode: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** Sends a signed request as it is (n8n's helper does this with axios). */
+async function send(signed: IHttpRequestOptions): Promise<RawResponse> {
+  const response = await fetch(signed.url, {
+    method: signed.method,
+    headers: signed.headers as Record<string, string>,
+    body: String(signed.body),
+    signal: signed.abortSignal as AbortSignal | undefined,
+  });
+  return {
+    statusCode: response.status,
+    headers: Object.fromEntries(response.headers),
+    body: await response.text(),
+  };
+}
+
+/** What the tests may hook: a call about to be sent (for faults timed to a given request). */
+export type BeforeSend = (call: SentCall) => void;
+
 function httpHelpers(
-  ssm: FakeSsm,
+  emulator: Emulator,
   requests: IHttpRequestOptions[],
+  responses: RawResponse[],
   credentials: ICredentialDataDecryptedObject = TEST_CREDENTIALS,
+  beforeSend?: BeforeSend,
 ) {
   const credential = new AwsSsmMaintenanceWindowsApi();
   return {
     async httpRequestWithAuthentication(type: string, options: IHttpRequestOptions) {
       if (type !== 'awsSsmMaintenanceWindowsApi') throw new Error(`unexpected credential ${type}`);
-      const signed = await credential.authenticate(credentials, options);
+      const signed = await credential.authenticate(
+        { ...credentials, endpoint: emulator.url },
+        options,
+      );
       requests.push(signed);
-      const headers = signed.headers as Record<string, string>;
-      if (!headers.authorization?.startsWith('AWS4-HMAC-SHA256 '))
-        throw new Error('request not signed');
-      const response = ssm.handle(headers['x-amz-target'] ?? '', String(signed.body));
-      return { statusCode: response.status, headers: response.headers, body: response.body };
+      beforeSend?.(sentCalls([signed])[0] as SentCall);
+      const response = await send(signed);
+      responses.push(response);
+      return response;
     },
   };
+}
+
+/**
+ * Sends one SSM call signed with {@link TEST_CREDENTIALS} outside any node: another client of
+ * the same account.
+ */
+export async function sendAsAnotherClient(
+  emulator: Emulator,
+  operation: string,
+  input: IDataObject,
+): Promise<number> {
+  const signed = await new AwsSsmMaintenanceWindowsApi().authenticate(
+    { ...TEST_CREDENTIALS, endpoint: emulator.url },
+    {
+      method: 'POST',
+      url: '/',
+      headers: {
+        'Content-Type': 'application/x-amz-json-1.1',
+        'X-Amz-Target': `AmazonSSM.${operation}`,
+      },
+      body: JSON.stringify(input),
+    },
+  );
+  return (await send(signed)).statusCode;
 }
 
 export interface FakeExecute {
   context: IExecuteFunctions;
   requests: IHttpRequestOptions[];
+  responses: RawResponse[];
 }
 
 /** An IExecuteFunctions whose items have the given parameters (one object per input item). */
 export function fakeExecute(
-  ssm: FakeSsm,
+  emulator: Emulator,
   itemParameters: IDataObject[],
-  options: { continueOnFail?: boolean; credentials?: ICredentialDataDecryptedObject } = {},
+  options: {
+    continueOnFail?: boolean;
+    credentials?: ICredentialDataDecryptedObject;
+    beforeSend?: BeforeSend;
+  } = {},
 ): FakeExecute {
   const requests: IHttpRequestOptions[] = [];
+  const responses: RawResponse[] = [];
   const context = {
     getInputData: () => itemParameters.map(() => ({ json: {} })),
     getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {
@@ -82,29 +176,31 @@ export function fakeExecute(
     getNode: () => NODE,
     continueOnFail: () => options.continueOnFail ?? false,
     getExecutionCancelSignal: () => undefined,
-    helpers: httpHelpers(ssm, requests, options.credentials),
+    helpers: httpHelpers(emulator, requests, responses, options.credentials, options.beforeSend),
   };
-  return { context: context as unknown as IExecuteFunctions, requests };
+  return { context: context as unknown as IExecuteFunctions, requests, responses };
 }
 
 export interface FakePoll {
   context: IPollFunctions;
   staticData: IDataObject;
+  requests: IHttpRequestOptions[];
 }
 
 /** An IPollFunctions with the given parameters, mode and persisted static data. */
 export function fakePoll(
-  ssm: FakeSsm,
+  emulator: Emulator,
   parameters: IDataObject,
   options: { mode?: 'trigger' | 'manual'; staticData?: IDataObject } = {},
 ): FakePoll {
   const staticData = options.staticData ?? {};
+  const requests: IHttpRequestOptions[] = [];
   const context = {
     getNodeParameter: (name: string, fallback?: unknown) => lookup(parameters, name) ?? fallback,
     getNode: () => ({ ...NODE, name: 'AWS SSM Maintenance Window Trigger' }),
     getMode: () => options.mode ?? 'trigger',
     getWorkflowStaticData: () => staticData,
-    helpers: httpHelpers(ssm, []),
+    helpers: httpHelpers(emulator, requests, []),
   };
-  return { context: context as unknown as IPollFunctions, staticData };
+  return { context: context as unknown as IPollFunctions, staticData, requests };
 }

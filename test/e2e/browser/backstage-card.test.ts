@@ -2,7 +2,10 @@
  * Real browser, real servers: headless Chromium (Playwright) → the dev app
  * (examples/backstage/app, `backstage-cli package start`) → the example Backstage backend
  * (catalog + guest auth + ssm-invocations backend plugin) → the SSM emulator (seed `demo`).
- * Every server binds 127.0.0.1 on a free port and is stopped at the end.
+ * Every server binds 127.0.0.1 on a free port and is stopped at the end. The emulator runs in live
+ * mode on a manual clock that starts three minutes ago, so the first tests see the seeded history
+ * and the last one ticks to now, like a demo that has been running for three minutes, for the
+ * README's picture.
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -26,6 +29,15 @@ const artifacts = join(__dirname, 'artifacts');
 const ENTITY_PATH = '/catalog/default/component/payments-api';
 const WINDOW_ID = 'mw-0a1b2c3d4e5f00001';
 const WINDOW_NAME = 'payments-api-nightly-patching';
+const pluginDocs = join(repoRoot, 'packages/backstage-plugin-ssm-invocations/docs');
+/**
+ * `UPDATE_DOC_SCREENSHOTS=1` also writes the plugin README's pictures (docs/card.png,
+ * docs/card-narrow.png); otherwise they go to the artifacts only, so test runs leave the tree clean.
+ */
+const docScreenshots =
+  process.env.UPDATE_DOC_SCREENSHOTS === '1' ? [artifacts, pluginDocs] : [artifacts];
+const LIVE_TICK_MS = 5000;
+const LIVE_MINUTES = 3;
 
 let emulator: Awaited<ReturnType<typeof startEmulator>> | undefined;
 let backend: RunningChildService | undefined;
@@ -81,7 +93,16 @@ async function openEntityPage(page: Page, query: string): Promise<void> {
 beforeAll(async () => {
   assertChromiumInstalled();
   mkdirSync(artifacts, { recursive: true });
-  emulator = await startEmulator({ port: 0, host: '127.0.0.1', seed: 'demo' });
+  emulator = await startEmulator({
+    port: 0,
+    host: '127.0.0.1',
+    seed: 'demo',
+    live: {
+      tickMs: LIVE_TICK_MS,
+      autoTick: false,
+      startTime: new Date(Date.now() - LIVE_MINUTES * 60_000),
+    },
+  });
   const appPort = await freePort();
   appUrl = `http://127.0.0.1:${appPort}`;
   backend = await startChildService({
@@ -172,6 +193,92 @@ describe.each([
         .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-status')));
       expect(visible).toEqual(expected.map(() => 'FAILED'));
       await card.screenshot({ path: join(artifacts, `card-failed-only-${suffix}.png`) });
+    } finally {
+      await page.close();
+    }
+  }, 240_000);
+
+  it.each([
+    ['wide', 1400],
+    ['medium', 1000],
+    ['narrow', 600],
+  ])(
+    'keeps the executions table headers on one line in a %s viewport',
+    async (name, width) => {
+      if (!browser) throw new Error('setup failed');
+      const page = await browser.newPage({ viewport: { width, height: 1600 } });
+      try {
+        await openEntityPage(page, query);
+        await page.getByText('checkout-web-weekly-reboot').first().waitFor();
+        const headers = page.locator('table[aria-label^="Executions of"] thead th');
+        expect(await headers.count()).toBeGreaterThanOrEqual(12); // 2 windows × 6 columns
+        const measured = await headers.evaluateAll((cells) =>
+          cells.map((cell) => {
+            // The test's tsconfig has no DOM globals; the element's own document and window do.
+            const view = cell.ownerDocument.defaultView;
+            if (!view) throw new Error('header cell outside a window');
+            const style = view.getComputedStyle(cell);
+            const range = cell.ownerDocument.createRange();
+            range.selectNodeContents(cell);
+            const lineTops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            const content =
+              cell.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+            return {
+              text: cell.textContent ?? '',
+              lines: lineTops.size,
+              content,
+              lineHeight: parseFloat(style.lineHeight),
+            };
+          }),
+        );
+        const titled = measured.filter((header) => header.text !== '');
+        expect(titled.map((header) => header.text)).toEqual(
+          expect.arrayContaining(['Status', 'Start', 'Duration', 'Targets']),
+        );
+        for (const header of titled) {
+          expect({ header: header.text, lines: header.lines }).toEqual({
+            header: header.text,
+            lines: 1,
+          });
+          // One line tall: the cell's content box is no taller than one line (plus rounding).
+          expect(header.content).toBeLessThanOrEqual(header.lineHeight * 1.2);
+        }
+        const suffix = system.startsWith('new') ? 'new-frontend' : 'legacy-frontend';
+        const card = page.getByTestId('ssm-invocations-card');
+        await card.screenshot({ path: join(artifacts, `card-${name}-${suffix}.png`) });
+        if (name === 'narrow' && suffix === 'new-frontend') {
+          for (const dir of docScreenshots) {
+            await card.screenshot({ path: join(dir, 'card-narrow.png') });
+          }
+        }
+      } finally {
+        await page.close();
+      }
+    },
+    240_000,
+  );
+});
+
+// Last, because it moves the live clock: the seeded history plus three minutes of live runs.
+describe('the demo after a few minutes', () => {
+  it('shows the live runs above the history (the README picture)', async () => {
+    if (!browser || !emulator) throw new Error('setup failed');
+    const { created } = emulator.tick((LIVE_MINUTES * 60_000) / LIVE_TICK_MS);
+    expect(created.length).toBeGreaterThan(5);
+    const newest = emulator.store.executionsOf(WINDOW_ID)[0];
+    expect(created).toContain(newest?.WindowExecutionId);
+    // The example backend caches a report for 30 s.
+    await new Promise((resolve) => setTimeout(resolve, 31_000));
+    const page = await browser.newPage({ viewport: { width: 1400, height: 2400 } });
+    try {
+      await openEntityPage(page, '');
+      const section = page.getByTestId('window-section').filter({ hasText: WINDOW_NAME });
+      const first = section.getByTestId('execution-row').first();
+      await first.waitFor();
+      expect(await first.getAttribute('data-status')).toBe(newest?.Status);
+      for (const dir of docScreenshots) {
+        await page.getByTestId('ssm-invocations-card').screenshot({ path: join(dir, 'card.png') });
+      }
     } finally {
       await page.close();
     }

@@ -23,6 +23,7 @@ import {
   type TaskReport,
 } from '@ssm-invocations/core/model';
 import { StatusChip, StatusIcon } from './StatusIndicators';
+import { useExecutionColumnStyles } from './executionColumns';
 import { explainProblem } from './problemHints';
 
 type SerializedExecution = Serialized<ExecutionReport>;
@@ -144,7 +145,7 @@ export function ExecutionRow(props: {
   failedOnly: boolean;
 }) {
   const { execution, region, windowId, failedOnly } = props;
-  const classes = useStyles();
+  const columns = useExecutionColumnStyles();
   const [open, setOpen] = useState(false);
   const record = execution.execution;
   const href = safeConsoleUrl(region, windowId, record.WindowExecutionId);
@@ -171,21 +172,23 @@ export function ExecutionRow(props: {
             {open ? <KeyboardArrowDownIcon /> : <KeyboardArrowRightIcon />}
           </IconButton>
         </TableCell>
-        <TableCell className={classes.noWrap}>
+        <TableCell className={columns.status}>
           <StatusChip status={record.Status} />
         </TableCell>
-        <TableCell>{formatReaderTime(record.StartTime)}</TableCell>
-        <TableCell className={classes.noWrap}>
+        <TableCell className={columns.start}>{formatReaderTime(record.StartTime)}</TableCell>
+        <TableCell className={columns.duration}>
           {formatElapsed(record.StartTime, record.EndTime)}
         </TableCell>
-        <TableCell>
+        <TableCell className={columns.targets}>
           {summary.total === 0
             ? '—'
             : `${summary.byStatus.SUCCESS ?? 0}/${summary.total} targets succeeded${
                 summary.failed > 0 ? `, ${summary.failed} failed` : ''
               }${summary.running > 0 ? `, ${summary.running} running` : ''}`}
         </TableCell>
-        <TableCell>{href ? <Link to={href}>AWS console</Link> : null}</TableCell>
+        <TableCell className={columns.link}>
+          {href ? <Link to={href}>AWS console</Link> : null}
+        </TableCell>
       </TableRow>
       <TableRow>
         <TableCell style={{ paddingBottom: 0, paddingTop: 0 }} colSpan={6}>

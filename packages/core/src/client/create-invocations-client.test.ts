@@ -1,14 +1,16 @@
 import { SSMClient } from '@aws-sdk/client-ssm';
+import type { Emulator, FaultConfig } from '@ssm-invocations/emulator';
 import { InvalidInputError, SsmInvocationsError } from '../model/errors';
 import { jsonTransport, type JsonResponse } from '../transport/json-transport';
 import {
-  fakeRequest,
-  makeFakeData,
-  startFakeSsmServer,
+  emulatorRequest,
+  startTestEmulator,
+  stopEmulators,
   uuid,
+  windowFixture,
   WINDOW_ID,
-  type RequestLogEntry,
-} from '../test-support/fake-ssm';
+} from '../test-support/emulator';
+import { startLoopbackServer } from '../test-support/loopback-server';
 import {
   createInvocationsClient,
   type InvocationsClientOptions,
@@ -92,42 +94,49 @@ describe('createInvocationsClient options', () => {
   });
 });
 
+/** The SDK transport and the JSON transport, both sending to `url` without retries. */
+function bothClients(url: string): [InvocationsClient, InvocationsClient] {
+  return [
+    createInvocationsClient({ endpoint: url, region: 'us-east-1', credentials, maxAttempts: 1 }),
+    createInvocationsClient({
+      transport: jsonTransport(emulatorRequest(url), { maxAttempts: 1 }),
+    }),
+  ];
+}
+
+/**
+ * An HTTP server on 127.0.0.1 answering every request with one scripted response: for wire
+ * shapes no well-behaved SSM sends (future fields and exceptions, nulls, header-only error
+ * types), which both transports must still parse identically.
+ */
+async function withScriptedAnswer<T>(
+  response: JsonResponse,
+  run: (clients: [InvocationsClient, InvocationsClient]) => Promise<T>,
+): Promise<T> {
+  const server = await startLoopbackServer((_req, res) => {
+    res.writeHead(response.status, {
+      'content-type': 'application/x-amz-json-1.1',
+      ...(response.headers as Record<string, string>),
+    });
+    res.end(response.body);
+  });
+  try {
+    return await run(bothClients(server.url));
+  } finally {
+    await server.close();
+  }
+}
+
 describe('both transports over real HTTP', () => {
-  const data = makeFakeData({ executions: 3, tasks: 3, invocations: 23 });
-  let override: ((call: RequestLogEntry) => JsonResponse | undefined) | undefined;
-  const log: RequestLogEntry[] = [];
-  const answer = fakeRequest(data, { log, override: (call) => override?.(call) });
-  let server: Awaited<ReturnType<typeof startFakeSsmServer>>;
+  let emulator: Emulator;
   let sdk: InvocationsClient;
   let json: InvocationsClient;
 
   beforeAll(async () => {
-    server = await startFakeSsmServer(answer);
-    sdk = createInvocationsClient({
-      endpoint: server.url,
-      region: 'us-east-1',
-      credentials,
-      maxAttempts: 1,
-    });
-    json = createInvocationsClient({
-      transport: jsonTransport(
-        async ({ target, body, signal }) => {
-          const res = await fetch(server.url, {
-            method: 'POST',
-            headers: { 'x-amz-target': target, 'content-type': 'application/x-amz-json-1.1' },
-            body,
-            signal,
-          });
-          return { status: res.status, headers: res.headers, body: await res.text() };
-        },
-        { maxAttempts: 1 },
-      ),
-    });
+    emulator = await startTestEmulator(windowFixture({ executions: 3, tasks: 3, invocations: 23 }));
+    [sdk, json] = bothClients(emulator.url);
   });
-  afterAll(() => server.close());
-  afterEach(() => {
-    override = undefined;
-  });
+  afterAll(stopEmulators);
 
   const exec = uuid(1, 2);
   const task = uuid(2, 2001);
@@ -190,9 +199,14 @@ describe('both transports over real HTTP', () => {
       ],
       NextToken: '',
     });
-    override = () => ({ status: 200, headers: { 'x-amzn-requestid': 'r0' }, body });
     const input = { windowExecutionId: exec, taskId: task };
-    const [a, b] = [await sdk.listInvocations(input), await json.listInvocations(input)];
+    const [a, b] = await withScriptedAnswer(
+      { status: 200, headers: { 'x-amzn-requestid': 'r0' }, body },
+      async ([viaSdk, viaJson]) => [
+        await viaSdk.listInvocations(input),
+        await viaJson.listInvocations(input),
+      ],
+    );
     expect(a).toEqual({
       invocations: [
         {
@@ -211,7 +225,8 @@ describe('both transports over real HTTP', () => {
     const ids = report.executions.flatMap((e) =>
       e.tasks.flatMap((t) => t.invocations.map((i) => i.InvocationId)),
     );
-    expect(ids.sort()).toEqual(data.invocations.map((i) => i.InvocationId).sort());
+    expect(ids).toHaveLength(3 * 3 * 23);
+    expect(ids.sort()).toEqual(emulator.store.invocations.map((i) => i.InvocationId).sort());
   });
 
   it.each<[string, JsonResponse]>([
@@ -283,12 +298,13 @@ describe('both transports over real HTTP', () => {
       },
     ],
   ])('%s: identical error class, code and request id; no secret anywhere', async (_, response) => {
-    override = () => response;
-    const errors = await Promise.all(
-      [sdk, json].map((c) =>
-        c.getWindow({ windowId: WINDOW_ID }).then(
-          () => undefined,
-          (e: unknown) => e as SsmInvocationsError,
+    const errors = await withScriptedAnswer(response, (clients) =>
+      Promise.all(
+        clients.map((c) =>
+          c.getWindow({ windowId: WINDOW_ID }).then(
+            () => undefined,
+            (e: unknown) => e as SsmInvocationsError,
+          ),
         ),
       ),
     );
@@ -306,4 +322,50 @@ describe('both transports over real HTTP', () => {
       expect(`${e?.message} ${JSON.stringify(e)} ${e?.stack}`).not.toContain(SECRET);
     }
   });
+});
+
+describe('both transports meet the errors the emulator answers with', () => {
+  afterEach(stopEmulators);
+
+  it.each<[string, FaultConfig, string, string]>([
+    ['not found', {}, 'mw-00000000000000000', 'NOT_FOUND'],
+    ['throttled', { throttle: { requestsPerSecond: 0.001, burst: 1 } }, WINDOW_ID, 'THROTTLED'],
+    ['access denied', { accessDenied: true }, WINDOW_ID, 'ACCESS_DENIED'],
+    ['server error', { failureRate: 1 }, WINDOW_ID, 'SERVICE_ERROR'],
+  ])(
+    '%s: identical error class, code, and the request id answered',
+    async (_, faults, windowId, code) => {
+      const failures: string[] = [];
+      const emulator = await startTestEmulator(
+        windowFixture({ executions: 0, tasks: 0, invocations: 0 }),
+        { logger: { info: () => undefined, warn: (line) => failures.push(line) } },
+      );
+      const errors: Array<SsmInvocationsError | undefined> = [];
+      for (const client of bothClients(emulator.url)) {
+        emulator.setFaults(faults); // refills the throttle bucket for each client
+        // With a one-request bucket, a first call takes the token and the second is throttled.
+        if (faults.throttle) await client.getWindow({ windowId });
+        errors.push(
+          await client.getWindow({ windowId }).then(
+            () => undefined,
+            (e: unknown) => e as SsmInvocationsError,
+          ),
+        );
+      }
+      // The emulator logs each error answer as "<target> <status> <code> <request id>".
+      const answered = failures.map((line) => line.split(' ').at(-1));
+      expect(answered).toHaveLength(2);
+      const [a, b] = errors;
+      expect(a).toBeInstanceOf(SsmInvocationsError);
+      expect(a?.constructor).toBe(b?.constructor);
+      expect(a?.code).toBe(code);
+      expect(b?.code).toBe(code);
+      expect(a?.serviceCode).toBe(b?.serviceCode);
+      expect(a?.serviceCode).toEqual(expect.any(String));
+      expect([a?.requestId, b?.requestId]).toEqual(answered);
+      for (const e of errors) {
+        expect(`${e?.message} ${JSON.stringify(e)} ${e?.stack}`).not.toContain(SECRET);
+      }
+    },
+  );
 });

@@ -5,43 +5,76 @@ import {
   ServiceError,
   ThrottledError,
 } from '../model/errors';
-import { jsonTransport, type JsonResponse } from '../transport/json-transport';
+import {
+  jsonTransport,
+  type JsonRequestFunction,
+  type JsonResponse,
+} from '../transport/json-transport';
 import type { SsmTransport } from '../transport/types';
 import {
-  fakeRequest,
-  makeFakeData,
+  emulatorRequest,
+  startTestEmulator,
+  stopEmulators,
   uuid,
+  windowFixture,
   WINDOW_ID,
-  type RequestLogEntry,
-} from '../test-support/fake-ssm';
+  type SentRequest,
+} from '../test-support/emulator';
+import type { FaultConfig } from '@ssm-invocations/emulator';
 import { createInvocationsClientWithTransport } from './invocations-client';
 
 const noWait = { sleep: async () => undefined };
 
-function setup(
+afterEach(stopEmulators);
+
+async function setup(
   shape = { executions: 2, tasks: 3, invocations: 25 },
-  options: Parameters<typeof fakeRequest>[1] = {},
+  faults: FaultConfig = {},
   clientOptions: Parameters<typeof createInvocationsClientWithTransport>[1] = {},
+  wrap: (request: JsonRequestFunction) => JsonRequestFunction = (request) => request,
 ) {
-  const data = makeFakeData(shape);
-  const log: RequestLogEntry[] = [];
-  const request = fakeRequest(data, { ...options, log });
+  const emulator = await startTestEmulator(windowFixture(shape), { faults });
+  const request = emulatorRequest(emulator.url);
   const client = createInvocationsClientWithTransport(
-    jsonTransport(request, noWait),
+    jsonTransport(wrap(request), noWait),
     clientOptions,
   );
   const exec = uuid(1, 0);
   const task = uuid(2, 0);
-  return { data, log, request, client, exec, task };
+  return { emulator, store: emulator.store, log: request.sent, request, client, exec, task };
 }
 
-function invocationOps(log: RequestLogEntry[]): RequestLogEntry[] {
+/**
+ * A `request` function answering every call with one wire response and logging each call: for
+ * wire shapes SSM does not produce on its own (duplicates across pages, an empty-string token,
+ * a list that is not a list, an unsorted page), which the emulator therefore cannot serve.
+ */
+function scriptedRequest(respond: (operation: string, n: number) => JsonResponse | undefined) {
+  const sent: string[] = [];
+  const request: JsonRequestFunction = async ({ target }) => {
+    const operation = target.replace(/^AmazonSSM\./, '');
+    sent.push(operation);
+    const response = respond(operation, sent.length);
+    if (!response) throw new Error(`no scripted answer for ${operation}`);
+    return response;
+  };
+  const client = createInvocationsClientWithTransport(jsonTransport(request, noWait));
+  return { client, sent };
+}
+
+const ok = (body: Record<string, unknown>): JsonResponse => ({
+  status: 200,
+  headers: {},
+  body: JSON.stringify(body),
+});
+
+function invocationOps(log: SentRequest[]): SentRequest[] {
   return log.filter((c) => c.operation === 'DescribeMaintenanceWindowExecutionTaskInvocations');
 }
 
 describe('listInvocations', () => {
   it('returns one page with Dates, the STATUS filter and the next token', async () => {
-    const { client, log, exec, task } = setup();
+    const { client, log, exec, task } = await setup();
     const page = await client.listInvocations({
       windowExecutionId: exec,
       taskId: task,
@@ -62,18 +95,28 @@ describe('listInvocations', () => {
       expect(Object.keys(inv)).toHaveLength(12);
     }
     expect((page.invocations[0]?.StartTime?.getTime() ?? 0) % 1000).toBe(123);
+    const first = await client.listInvocations({
+      windowExecutionId: exec,
+      taskId: task,
+      maxResults: 10,
+    });
+    expect(first.nextToken).toEqual(expect.any(String));
     const next = await client.listInvocations({
       windowExecutionId: exec,
       taskId: task,
       maxResults: 10,
-      nextToken: '10',
+      nextToken: first.nextToken,
     });
-    expect(log[1]?.input.NextToken).toBe('10');
-    expect(next.nextToken).toBe('20');
+    expect(log[2]?.input.NextToken).toBe(first.nextToken);
+    // 25 invocations: the second page of 10 is followed by a third.
+    expect(next.nextToken).toEqual(expect.any(String));
+    expect(next.nextToken).not.toBe(first.nextToken);
+    const ids = [...first.invocations, ...next.invocations].map((i) => i.InvocationId);
+    expect(new Set(ids).size).toBe(20);
   });
 
   it('omits nextToken on the last page', async () => {
-    const { client, exec, task } = setup();
+    const { client, exec, task } = await setup();
     const page = await client.listInvocations({
       windowExecutionId: exec,
       taskId: task,
@@ -86,15 +129,14 @@ describe('listInvocations', () => {
 
 describe('invocations / getAllInvocations pagination', () => {
   it('reads every page without loss or duplicates', async () => {
-    const { client, log, exec, task, data } = setup();
+    const { client, log, exec, task, store } = await setup();
     const all = await client.getAllInvocations({
       windowExecutionId: exec,
       taskId: task,
       pageSize: 10,
     });
-    const expected = data.invocations
-      .filter((i) => i.TaskExecutionId === task)
-      .map((i) => i.InvocationId);
+    const expected = store.invocationsOf(exec, task).map((i) => i.InvocationId);
+    expect(expected).toHaveLength(25);
     expect(all.map((i) => i.InvocationId)).toEqual(expected);
     expect(invocationOps(log).map((c) => c.input.MaxResults)).toEqual([10, 10, 10]);
   });
@@ -110,7 +152,7 @@ describe('invocations / getAllInvocations pagination', () => {
   ])(
     'limit %p with pageSize %p fetches pages %p and yields %p',
     async (limit, pageSize, sizes, count) => {
-      const { client, log, exec, task } = setup();
+      const { client, log, exec, task } = await setup();
       const all = await client.getAllInvocations({
         windowExecutionId: exec,
         taskId: task,
@@ -123,7 +165,7 @@ describe('invocations / getAllInvocations pagination', () => {
   );
 
   it('is lazy: nothing is fetched before iteration, and breaking stops fetching', async () => {
-    const { client, log, exec, task } = setup();
+    const { client, log, exec, task } = await setup();
     const iterable = client.invocations({ windowExecutionId: exec, taskId: task, pageSize: 10 });
     expect(log).toHaveLength(0);
     let seen = 0;
@@ -135,59 +177,37 @@ describe('invocations / getAllInvocations pagination', () => {
   });
 
   it('throws PaginationError when a NextToken repeats', async () => {
-    const { client, exec, task } = setup(undefined, {
-      override: (call) =>
-        call.operation === 'DescribeMaintenanceWindowExecutionTaskInvocations'
-          ? {
-              status: 200,
-              headers: {},
-              body: JSON.stringify({
-                WindowExecutionTaskInvocationIdentities: [],
-                NextToken: 'same',
-              }),
-            }
-          : undefined,
+    const { client, emulator, exec, task } = await setup(undefined, {
+      operations: { DescribeMaintenanceWindowExecutionTaskInvocations: { repeatToken: true } },
     });
     await expect(
       client.getAllInvocations({ windowExecutionId: exec, taskId: task }),
     ).rejects.toBeInstanceOf(PaginationError);
+    expect(emulator.stats().faults.repeatToken).toBeGreaterThan(0);
   });
 
   it('throws PaginationError past the page safety bound', async () => {
-    let n = 0;
-    const { client, exec, task } = setup(
-      undefined,
-      {
-        override: () => ({
-          status: 200,
-          headers: {},
-          body: JSON.stringify({
-            WindowExecutionTaskInvocationIdentities: [],
-            NextToken: `t${(n += 1)}`,
-          }),
-        }),
-      },
+    // 510 invocations in pages of 10 need 51 pages: one more than the bound allows.
+    const { client, log, exec, task } = await setup(
+      { executions: 1, tasks: 1, invocations: 510 },
+      {},
       { maxPages: 50 },
     );
     await expect(
-      client.getAllInvocations({ windowExecutionId: exec, taskId: task }),
+      client.getAllInvocations({ windowExecutionId: exec, taskId: task, pageSize: 10 }),
     ).rejects.toThrow(/more than 50 pages/);
-    expect(n).toBe(50);
+    expect(invocationOps(log)).toHaveLength(50);
   });
 
   it('throws PaginationError instead of returning a record twice across pages', async () => {
     const dup = { InvocationId: uuid(3, 7), Status: 'SUCCESS' };
-    let n = 0;
-    const { client, exec, task } = setup(undefined, {
-      override: () => {
-        n += 1;
-        const body = {
-          WindowExecutionTaskInvocationIdentities: [{ InvocationId: uuid(3, 100 + n) }, dup],
-          NextToken: `t${n}`,
-        };
-        return { status: 200, headers: {}, body: JSON.stringify(body) };
-      },
-    });
+    const { client } = scriptedRequest((_, n) =>
+      ok({
+        WindowExecutionTaskInvocationIdentities: [{ InvocationId: uuid(3, 100 + n) }, dup],
+        NextToken: `t${n}`,
+      }),
+    );
+    const [exec, task] = [uuid(1, 0), uuid(2, 0)];
     await expect(
       client.getAllInvocations({ windowExecutionId: exec, taskId: task }),
     ).rejects.toThrow(/InvocationId .* twice \(page 2\)/);
@@ -202,38 +222,35 @@ describe('invocations / getAllInvocations pagination', () => {
   });
 
   it('treats an empty-string NextToken as the end', async () => {
-    const { client, log, exec, task } = setup(undefined, {
-      override: () => ({
-        status: 200,
-        headers: {},
-        body: JSON.stringify({
-          WindowExecutionTaskInvocationIdentities: [{ InvocationId: uuid(3, 1) }],
-          NextToken: '',
-        }),
+    const { client, sent } = scriptedRequest(() =>
+      ok({
+        WindowExecutionTaskInvocationIdentities: [{ InvocationId: uuid(3, 1) }],
+        NextToken: '',
       }),
+    );
+    const all = await client.getAllInvocations({
+      windowExecutionId: uuid(1, 0),
+      taskId: uuid(2, 0),
     });
-    const all = await client.getAllInvocations({ windowExecutionId: exec, taskId: task });
     expect(all).toEqual([{ InvocationId: uuid(3, 1) }]);
-    expect(log).toHaveLength(1);
+    expect(sent).toHaveLength(1);
   });
 
   it('rejects a malformed list as a ServiceError', async () => {
-    const { client, exec, task } = setup(undefined, {
-      override: () => ({
-        status: 200,
-        headers: {},
-        body: '{"WindowExecutionTaskInvocationIdentities":{"a":1}}',
-      }),
-    });
+    const { client } = scriptedRequest(() => ({
+      status: 200,
+      headers: {},
+      body: '{"WindowExecutionTaskInvocationIdentities":{"a":1}}',
+    }));
     await expect(
-      client.getAllInvocations({ windowExecutionId: exec, taskId: task }),
+      client.getAllInvocations({ windowExecutionId: uuid(1, 0), taskId: uuid(2, 0) }),
     ).rejects.toBeInstanceOf(ServiceError);
   });
 });
 
 describe('the other reads', () => {
   it('gets window, execution, task, invocation and targets with Dates and no $metadata', async () => {
-    const { client, exec, task, data } = setup();
+    const { client, exec, task, store } = await setup();
     const window = await client.getWindow({ windowId: WINDOW_ID });
     expect(window.Name).toBe('nightly-patching');
     expect(window.CreatedDate).toEqual(new Date(1_690_000_000_000));
@@ -242,7 +259,8 @@ describe('the other reads', () => {
     expect(execution.TaskIds).toHaveLength(3);
     const detail = await client.getTask({ windowExecutionId: exec, taskId: task });
     expect(detail.Type).toBe('RUN_COMMAND');
-    const first = data.invocations[0];
+    const first = store.invocationsOf(exec, task)[0];
+    expect(first).toBeDefined();
     const inv = await client.getInvocation({
       windowExecutionId: exec,
       taskId: task,
@@ -257,7 +275,7 @@ describe('the other reads', () => {
   });
 
   it('lists windows with Name and Enabled filters', async () => {
-    const { client, log } = setup();
+    const { client, log } = await setup();
     const windows = await client.listWindows({ name: 'nightly-patching', enabled: true, limit: 5 });
     expect(windows).toHaveLength(1);
     expect(log[0]?.input.Filters).toEqual([
@@ -267,7 +285,7 @@ describe('the other reads', () => {
   });
 
   it('lists executions newest first with ExecutedAfter/ExecutedBefore and a limit', async () => {
-    const { client, log } = setup({ executions: 15, tasks: 0, invocations: 0 });
+    const { client, log } = await setup({ executions: 15, tasks: 0, invocations: 0 });
     const list = await client.listExecutions({
       windowId: WINDOW_ID,
       after: '2023-01-01T00:00:00Z',
@@ -282,35 +300,37 @@ describe('the other reads', () => {
   });
 
   it('puts executions that have not started (no StartTime) first, then newest first', async () => {
+    // Unsorted on purpose (SSM documents no order), so only the client's sort can pass.
     const executions = [
       { WindowExecutionId: uuid(1, 1), StartTime: 1_700_000_000 },
       { WindowExecutionId: uuid(1, 2) },
       { WindowExecutionId: uuid(1, 3), StartTime: 1_700_100_000 },
     ];
-    const { client } = setup(undefined, {
-      override: (call) =>
-        call.operation === 'DescribeMaintenanceWindowExecutions'
-          ? { status: 200, headers: {}, body: JSON.stringify({ WindowExecutions: executions }) }
-          : undefined,
-    });
+    const { client } = scriptedRequest((operation) =>
+      operation === 'DescribeMaintenanceWindowExecutions'
+        ? ok({ WindowExecutions: executions })
+        : undefined,
+    );
     const list = await client.listExecutions({ windowId: WINDOW_ID, limit: 2 });
     expect(list.map((e) => e.WindowExecutionId)).toEqual([uuid(1, 2), uuid(1, 3)]);
   });
 
   it('maps DoesNotExistException to NotFoundError with the request id', async () => {
-    const { client } = setup();
+    const { client, log } = await setup();
     const error = await client
       .getWindow({ windowId: 'mw-00000000000000000' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
-    expect((error as NotFoundError).requestId).toBe('req-1');
-    expect((error as NotFoundError).message).toMatch(/request id req-1/);
+    const requestId = log[0]?.requestId;
+    expect(requestId).toEqual(expect.any(String));
+    expect((error as NotFoundError).requestId).toBe(requestId);
+    expect((error as NotFoundError).message).toContain(`request id ${requestId ?? '?'}`);
   });
 });
 
 describe('getWindowReport', () => {
   it('assembles window → executions → tasks → invocations with summaries', async () => {
-    const { client, data } = setup({ executions: 7, tasks: 2, invocations: 12 });
+    const { client, store } = await setup({ executions: 7, tasks: 2, invocations: 12 });
     const report = await client.getWindowReport({ windowId: WINDOW_ID, executions: 3 });
     expect(report.window.WindowId).toBe(WINDOW_ID);
     expect(report.executions.map((e) => e.execution.WindowExecutionId)).toEqual([
@@ -323,8 +343,8 @@ describe('getWindowReport', () => {
       for (const t of e.tasks) {
         expect(t.invocations).toHaveLength(12);
         expect(t.summary.total).toBe(12);
-        const expected = data.invocations
-          .filter((i) => i.TaskExecutionId === t.task.TaskExecutionId)
+        const expected = store
+          .invocationsOf(e.execution.WindowExecutionId ?? '', t.task.TaskExecutionId ?? '')
           .map((i) => i.InvocationId);
         expect(t.invocations.map((i) => i.InvocationId)).toEqual(expected);
       }
@@ -335,7 +355,7 @@ describe('getWindowReport', () => {
   });
 
   it('filters invocations by status', async () => {
-    const { client } = setup({ executions: 1, tasks: 2, invocations: 20 });
+    const { client } = await setup({ executions: 1, tasks: 2, invocations: 20 });
     const report = await client.getWindowReport({ windowId: WINDOW_ID, statuses: ['FAILED'] });
     expect(report.summary.total).toBeGreaterThan(0);
     expect(report.summary.byStatus.FAILED).toBe(report.summary.total);
@@ -343,18 +363,20 @@ describe('getWindowReport', () => {
 
   it('keeps a failed task as its error and the rest of the report', async () => {
     const failing = uuid(2, 1);
-    const { client } = setup(
+    // SSM's IAM actions cannot be denied for one task, so the denial of that task's listing is
+    // scripted in front of the emulator; every other answer is the emulator's.
+    const { client } = await setup(
       { executions: 1, tasks: 3, invocations: 5 },
-      {
-        override: (call): JsonResponse | undefined =>
-          call.input.TaskId === failing
-            ? {
-                status: 400,
-                headers: { 'x-amzn-requestid': 'req-x' },
-                body: '{"__type":"AccessDeniedException","message":"no"}',
-              }
-            : undefined,
-      },
+      {},
+      {},
+      (request) => async (call) =>
+        call.body.includes(failing)
+          ? {
+              status: 400,
+              headers: { 'x-amzn-requestid': 'req-x' },
+              body: '{"__type":"AccessDeniedException","message":"no"}',
+            }
+          : request(call),
     );
     const report = await client.getWindowReport({ windowId: WINDOW_ID, executions: 1 });
     const tasks = report.executions[0]?.tasks ?? [];
@@ -369,7 +391,7 @@ describe('getWindowReport', () => {
   });
 
   it('never has more than maxConcurrency requests in flight, and uses them all', async () => {
-    const { client, request } = setup(
+    const { client, request } = await setup(
       { executions: 2, tasks: 8, invocations: 120 },
       { latencyMs: 5 },
       { maxConcurrency: 3 },
@@ -380,7 +402,7 @@ describe('getWindowReport', () => {
   });
 
   it('uses 100-record pages and runs all tasks of all executions concurrently', async () => {
-    const { client, request, log } = setup(
+    const { client, request, log } = await setup(
       { executions: 2, tasks: 4, invocations: 120 },
       { latencyMs: 5 },
       { maxConcurrency: 16 },
@@ -392,7 +414,7 @@ describe('getWindowReport', () => {
 
   it('propagates an abort instead of keeping it as a task error', async () => {
     const controller = new AbortController();
-    const { client } = setup({ executions: 1, tasks: 4, invocations: 10 }, { latencyMs: 20 });
+    const { client } = await setup({ executions: 1, tasks: 4, invocations: 10 }, { latencyMs: 20 });
     const pending = client.getWindowReport({ windowId: WINDOW_ID }, { signal: controller.signal });
     setTimeout(() => controller.abort(new Error('stop now')), 30);
     await expect(pending).rejects.toThrow('stop now');
@@ -401,7 +423,7 @@ describe('getWindowReport', () => {
 
 describe('client-side rejection', () => {
   it('throws InvalidInputError before any request', async () => {
-    const { client, log, exec } = setup();
+    const { client, log, exec } = await setup();
     await expect(
       client.listInvocations({ windowExecutionId: exec, taskId: 'nope' }),
     ).rejects.toMatchObject({
@@ -443,7 +465,7 @@ describe('client-side rejection', () => {
 
 describe('abort', () => {
   it('rejects with the reason and sends nothing when already aborted', async () => {
-    const { client, log, exec, task } = setup();
+    const { client, log, exec, task } = await setup();
     const controller = new AbortController();
     const reason = new Error('cancelled before start');
     controller.abort(reason);
@@ -464,7 +486,7 @@ describe('abort', () => {
 
   it('stops a paginated listing between pages', async () => {
     const controller = new AbortController();
-    const { client, log, exec, task } = setup(undefined, { latencyMs: 5 });
+    const { client, log, exec, task } = await setup(undefined, { latencyMs: 5 });
     const seen: string[] = [];
     const run = (async () => {
       for await (const inv of client.invocations(

@@ -1,5 +1,11 @@
 import { jsonTransport } from '../transport/json-transport';
-import { fakeRequest, makeFakeData, WINDOW_ID } from '../test-support/fake-ssm';
+import {
+  emulatorRequest,
+  startTestEmulator,
+  stopEmulators,
+  windowFixture,
+  WINDOW_ID,
+} from '../test-support/emulator';
 import { createInvocationsClientWithTransport } from './invocations-client';
 import { RateLimiter, type RateLimiterClock } from './rate-limiter';
 
@@ -42,9 +48,14 @@ describe('RateLimiter', () => {
 });
 
 describe('requestsPerSecond on a client', () => {
+  afterAll(stopEmulators);
+
   it('is shared by concurrent calls: request i starts no sooner than i intervals after the call', async () => {
     const stamps: number[] = [];
-    const request = fakeRequest(makeFakeData({ executions: 1, tasks: 0, invocations: 0 }));
+    const emulator = await startTestEmulator(
+      windowFixture({ executions: 1, tasks: 0, invocations: 0 }),
+    );
+    const request = emulatorRequest(emulator.url);
     const client = createInvocationsClientWithTransport(
       jsonTransport(async (req) => {
         stamps.push(performance.now());
@@ -55,6 +66,7 @@ describe('requestsPerSecond on a client', () => {
     const calledAt = performance.now();
     await Promise.all(Array.from({ length: 6 }, () => client.getWindow({ windowId: WINDOW_ID })));
     expect(stamps).toHaveLength(6);
+    expect(emulator.stats().succeeded.GetMaintenanceWindow).toBe(6);
     for (let i = 0; i < stamps.length; i += 1) {
       // Slots are 25 ms apart from the first call; timers may fire up to ~1 ms early.
       expect((stamps[i] ?? 0) - calledAt).toBeGreaterThanOrEqual(i * 25 - 2);

@@ -5,12 +5,21 @@
  */
 import { jsonTransport } from '../transport/json-transport';
 import { createInvocationsClientWithTransport } from '../client/invocations-client';
-import { fakeRequest, makeFakeData, WINDOW_ID } from './fake-ssm';
+import {
+  emulatorRequest,
+  startTestEmulator,
+  stopEmulators,
+  windowFixture,
+  WINDOW_ID,
+} from './emulator';
 
 async function main(): Promise<void> {
   const warnings: string[] = [];
   process.on('warning', (warning) => warnings.push(warning.name));
-  const request = fakeRequest(makeFakeData({ executions: 3, tasks: 6, invocations: 3 }), {});
+  const emulator = await startTestEmulator(
+    windowFixture({ executions: 3, tasks: 6, invocations: 3 }),
+  );
+  const request = emulatorRequest(emulator.url);
   const client = createInvocationsClientWithTransport(
     jsonTransport(request, { sleep: async () => undefined }),
     { maxConcurrency: 2 },
@@ -22,6 +31,7 @@ async function main(): Promise<void> {
   );
   // Node emits 'warning' on a later tick.
   await new Promise((resolve) => setImmediate(resolve));
+  await stopEmulators();
   const tasks = report.executions.reduce((sum, execution) => sum + execution.tasks.length, 0);
   process.stdout.write(JSON.stringify({ tasks, warnings }));
 }

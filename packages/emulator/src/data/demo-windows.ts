@@ -91,6 +91,7 @@ export const demoWindows: readonly DemoWindow[] = [
         maxErrors: '1',
         parameters: { Operation: ['Install'], RebootOption: ['RebootIfNeeded'] },
         alarmName: 'payments-api-5xx-rate',
+        output: { s3BucketName: 'payments-ssm-output', s3KeyPrefix: 'patching', cloudWatch: true },
       },
       {
         taskType: 'LAMBDA',
@@ -244,6 +245,7 @@ export const demoWindows: readonly DemoWindow[] = [
         taskArn: 'AWS-RunShellScript',
         priority: 1,
         parameters: { commands: ['find /var/reports -mtime +90 -delete'] },
+        output: { s3BucketName: 'reporting-ssm-output', s3KeyPrefix: 'cleanup' },
       },
       {
         taskType: 'AUTOMATION',

@@ -22,6 +22,7 @@ import {
   timeAt,
 } from './fixture-fields';
 import type { SeededStore, WindowBlueprint } from './seed-history';
+import { completeRunFields } from './run-parameters';
 import {
   EmulatorStore,
   type EmulatorExecution,
@@ -252,7 +253,7 @@ function loadExecution(
     listAt(task.invocations, `${at}.invocations`).forEach((rawInvocation, i) => {
       const invAt = `${at}.invocations[${i}]`;
       const invocation = objectAt(rawInvocation, invAt);
-      store.addInvocation({
+      const loaded: EmulatorInvocation = {
         WindowExecutionId: windowExecutionId,
         TaskExecutionId: stored.TaskExecutionId,
         InvocationId: patternedAt(
@@ -270,7 +271,9 @@ function loadExecution(
         EndTime: timeAt(invocation, 'EndTime', invAt),
         OwnerInformation: stringAt(invocation, 'OwnerInformation', invAt),
         WindowTargetId: stringAt(invocation, 'WindowTargetId', invAt),
-      });
+      };
+      // Fixtures may leave the run fields out; the follow-up operations need them.
+      store.addInvocation(completeRunFields(loaded, stored.TaskArn));
     });
     return {
       taskType,

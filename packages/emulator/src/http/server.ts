@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { SSM_SERVICE_MODEL } from '../protocol/service-model';
 import { FaultInjector, type FaultConfig } from '../modes/faults';
+import { accessDeniedError } from '../modes/access-denied';
 import { loadFixture, loadFixtureFile, type Fixture } from '../data/fixture';
 import { LiveMode, type LiveOptions, type LiveTick } from '../modes/live-mode';
 import { NextTokenCodec } from '../protocol/next-token';
@@ -56,7 +57,10 @@ export interface EmulatorOptions {
   host?: string;
   /** A named seed: `demo` (default) or any string for a generated graph. */
   seed?: string;
-  /** Sizes of a generated seed, and the time seeded histories end at. */
+  /**
+   * Sizes of a generated seed, and the time seeded histories end at (default: live mode's
+   * `startTime` if set, else the start-up time).
+   */
   seedOptions?: SeedOptions;
   /** A fixture file path (JSON or YAML) or a fixture object; replaces `seed`. */
   fixture?: string | Fixture;
@@ -120,7 +124,17 @@ async function loadStore(options: EmulatorOptions): Promise<SeededStore> {
   }
   if (typeof options.fixture === 'string') return loadFixtureFile(options.fixture);
   if (options.fixture !== undefined) return loadFixture(options.fixture);
-  return createSeededStore(options.seed ?? 'demo', options.seedOptions);
+  return createSeededStore(options.seed ?? 'demo', {
+    ...options.seedOptions,
+    anchor: options.seedOptions?.anchor ?? liveStartOf(options.live),
+  });
+}
+
+/** Live mode's clock start, which also anchors a seed without its own anchor: history, then live. */
+function liveStartOf(live: EmulatorOptions['live']): Date | undefined {
+  if (typeof live !== 'object' || live.startTime === undefined) return undefined;
+  const start = new Date(live.startTime);
+  return Number.isNaN(start.getTime()) ? undefined : start;
 }
 
 /**
@@ -228,6 +242,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         logger?.warn(`${operation} reset ${requestId}`);
         req.socket.destroy();
         return;
+      case 'denied':
+        stats.fault('accessDenied');
+        throw accessDeniedError(operation, options.sigv4?.region);
       case 'failure':
         stats.fault('failure');
         throw new ServiceError(

@@ -1,6 +1,7 @@
 /**
  * Fault injection: latency, token-bucket throttling, 500s, connection resets, truncated bodies,
- * requests that are accepted and never answered, and a NextToken that repeats forever. Rules apply globally and per operation (an operation's
+ * requests that are accepted and never answered, a NextToken that repeats forever and IAM
+ * denial. Rules apply globally and per operation (an operation's
  * rule overrides the global fields it sets). Probabilistic faults draw from a seeded PRNG, so a
  * given seed and request sequence always fails the same requests.
  */
@@ -48,6 +49,11 @@ export interface FaultRule {
   hangRate?: number;
   /** Paginated operations hand out the same NextToken forever. */
   repeatToken?: boolean;
+  /**
+   * Answer `AccessDeniedException`, as SSM does when the caller's policy does not allow the
+   * operation's `ssm:` action. Checked first: a denied request takes no throttle token.
+   */
+  accessDenied?: boolean;
 }
 
 /**
@@ -69,7 +75,7 @@ export interface FaultConfig extends FaultRule {
 export type FaultDecision =
   | { kind: 'none'; delayMs: number; repeatToken: boolean }
   | { kind: 'throttle'; delayMs: number; retryAfterMs?: number }
-  | { kind: 'failure' | 'reset' | 'malformed' | 'hang'; delayMs: number };
+  | { kind: 'failure' | 'reset' | 'malformed' | 'hang' | 'denied'; delayMs: number };
 
 /**
  * Thrown for fault settings outside their range; the message names the field.
@@ -193,6 +199,7 @@ export class FaultInjector {
     const rule = this.ruleFor(operation);
     const delayMs =
       (rule.latencyMs ?? 0) + (rule.jitterMs ? this.#random.next() * rule.jitterMs : 0);
+    if (rule.accessDenied === true) return { kind: 'denied', delayMs };
     const now = this.#now();
     const bucket = (operation && this.#operationBuckets.get(operation)) || this.#globalBucket;
     if (bucket && rule.throttle && !bucket.take(now)) {

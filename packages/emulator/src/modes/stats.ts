@@ -16,6 +16,7 @@ export const FAULT_KINDS = [
   'malformed',
   'repeatToken',
   'hang',
+  'accessDenied',
 ] as const;
 
 /**
@@ -77,6 +78,7 @@ export class StatsRecorder {
         malformed: 0,
         repeatToken: 0,
         hang: 0,
+        accessDenied: 0,
       },
       throttled: 0,
       signatures: { verified: 0, rejected: 0 },

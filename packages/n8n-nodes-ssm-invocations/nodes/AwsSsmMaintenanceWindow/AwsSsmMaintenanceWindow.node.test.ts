@@ -2,16 +2,15 @@ import { NodeApiError, NodeOperationError, type IDataObject, type JsonObject } f
 import { REPORT_LIMITS } from '@ssm-invocations/core/json';
 import { SsmCredentialError } from '../../shared/awsRequestSigning';
 import { AwsSsmMaintenanceWindow } from './AwsSsmMaintenanceWindow.node';
+import type { Emulator } from '@ssm-invocations/emulator';
+import { demoFixture, EXECUTION_ID, TASK_ID, uuid, WINDOW_ID } from '../../test-support/ssmFixture';
 import {
-  awsError,
-  createFakeSsm,
-  demoData,
-  EXECUTION_ID,
-  TASK_ID,
-  uuid,
-  WINDOW_ID,
-} from '../../test-support/fakeSsm';
-import { fakeExecute, TEST_CREDENTIALS } from '../../test-support/fakeN8n';
+  fakeExecute,
+  sendAsAnotherClient,
+  sentCalls,
+  startSsmEmulator,
+  TEST_CREDENTIALS,
+} from '../../test-support/fakeN8n';
 
 const node = new AwsSsmMaintenanceWindow();
 const invocationsOf = {
@@ -21,39 +20,48 @@ const invocationsOf = {
   taskId: TASK_ID,
 };
 
-async function run(parameters: IDataObject[], data = demoData(), options = {}) {
-  const ssm = createFakeSsm(data);
-  const { context, requests } = fakeExecute(ssm, parameters, options);
+const emulators: Emulator[] = [];
+afterEach(async () => {
+  await Promise.all(emulators.splice(0).map((emulator) => emulator.stop()));
+});
+
+async function emulatorWith(fixture = demoFixture()): Promise<Emulator> {
+  const emulator = await startSsmEmulator(fixture);
+  emulators.push(emulator);
+  return emulator;
+}
+
+async function run(parameters: IDataObject[], fixture = demoFixture(), options = {}) {
+  const emulator = await emulatorWith(fixture);
+  const { context, requests } = fakeExecute(emulator, parameters, options);
   const [items = []] = await node.execute.call(context);
-  return { items, ssm, requests };
+  return { items, emulator, calls: sentCalls(requests), requests };
 }
 
 describe('AWS SSM Maintenance Window node: Task Invocation → Get Many', () => {
   it('returns every invocation with Return All, paging with the largest page', async () => {
-    const { items, ssm } = await run(
+    const { items, calls } = await run(
       [{ ...invocationsOf, returnAll: true, simplify: false }],
-      demoData(250),
+      demoFixture(250),
     );
     expect(items).toHaveLength(250);
-    expect(ssm.calls.map((call) => call.input.MaxResults)).toEqual([100, 100, 100]);
+    expect(calls.map((call) => call.input.MaxResults)).toEqual([100, 100, 100]);
     expect(new Set(items.map((item) => item.json.InvocationId)).size).toBe(250);
     expect(items.every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
   });
 
   it('stops at Limit, and Limit defaults to 50', async () => {
-    const limited = await run([{ ...invocationsOf, returnAll: false, limit: 7 }], demoData(60));
+    const limited = await run([{ ...invocationsOf, returnAll: false, limit: 7 }], demoFixture(60));
     expect(limited.items).toHaveLength(7);
-    const byDefault = await run([{ ...invocationsOf }], demoData(60));
+    const byDefault = await run([{ ...invocationsOf }], demoFixture(60));
     expect(byDefault.items).toHaveLength(50);
   });
 
   it('sends the Status filter to SSM and returns only matching invocations', async () => {
-    const { items, ssm } = await run([
+    const { items, calls } = await run([
       { ...invocationsOf, returnAll: true, filters: { statuses: ['FAILED', 'TIMED_OUT'] } },
     ]);
-    expect(ssm.calls[0]?.input.Filters).toEqual([
-      { Key: 'STATUS', Values: ['FAILED', 'TIMED_OUT'] },
-    ]);
+    expect(calls[0]?.input.Filters).toEqual([{ Key: 'STATUS', Values: ['FAILED', 'TIMED_OUT'] }]);
     expect(items.map((item) => item.json.Status).sort()).toEqual([
       'FAILED',
       'FAILED',
@@ -68,7 +76,8 @@ describe('AWS SSM Maintenance Window node: Task Invocation → Get Many', () => 
 
   it('outputs raw records with ISO dates when Simplify is off', async () => {
     const { items } = await run([{ ...invocationsOf, returnAll: true, simplify: false }]);
-    const first = items[0]?.json ?? {};
+    expect(items).toHaveLength(25);
+    const first = items.find((item) => item.json.InvocationId === uuid(3, 100_001))?.json ?? {};
     expect(Object.keys(first).sort()).toEqual(
       [
         'EndTime',
@@ -91,7 +100,8 @@ describe('AWS SSM Maintenance Window node: Task Invocation → Get Many', () => 
 
   it('simplifies to the fields people act on, with a duration and without sensitive fields', async () => {
     const { items } = await run([{ ...invocationsOf, returnAll: true }]);
-    const first = items[0]?.json ?? {};
+    expect(items).toHaveLength(25);
+    const first = items.find((item) => item.json.InvocationId === uuid(3, 100_001))?.json ?? {};
     expect(first).toMatchObject({
       InvocationId: uuid(3, 100_001),
       Status: 'SUCCESS',
@@ -121,10 +131,10 @@ describe('AWS SSM Maintenance Window node: other operations', () => {
   });
 
   it('Window Execution → Get Many lists newest first, honouring Limit and Executed After', async () => {
-    const data = demoData(1, 4);
+    const fixture = demoFixture(1, 4);
     const { items } = await run(
       [{ resource: 'execution', operation: 'getAll', windowId: WINDOW_ID, limit: 3 }],
-      data,
+      fixture,
     );
     expect(items.map((item) => item.json.WindowExecutionId)).toEqual([
       uuid(1, 4),
@@ -141,13 +151,13 @@ describe('AWS SSM Maintenance Window node: other operations', () => {
           executionFilters: { after: '2025-11-24T18:30:00Z' },
         },
       ],
-      data,
+      fixture,
     );
     expect(after.items.map((item) => item.json.WindowExecutionId)).toEqual([
       uuid(1, 4),
       uuid(1, 3),
     ]);
-    expect(after.ssm.calls[0]?.input.Filters).toEqual([
+    expect(after.calls[0]?.input.Filters).toEqual([
       { Key: 'ExecutedAfter', Values: ['2025-11-24T18:30:00Z'] },
     ]);
   });
@@ -194,7 +204,7 @@ describe('AWS SSM Maintenance Window node: other operations', () => {
           reportOutput: 'invocation',
         },
       ],
-      demoData(10, 3),
+      demoFixture(10, 3),
     );
     expect(items).toHaveLength(20);
     expect(items[0]?.json).toMatchObject({
@@ -218,7 +228,7 @@ describe('AWS SSM Maintenance Window node: other operations', () => {
           reportOutput: 'execution',
         },
       ],
-      demoData(10, 3),
+      demoFixture(10, 3),
     );
     expect(items).toHaveLength(2);
     const first = items[0]?.json as IDataObject;
@@ -236,26 +246,26 @@ describe('AWS SSM Maintenance Window node: errors', () => {
     const attempt = run([{ ...invocationsOf, windowExecutionId: 'not-an-id' }]);
     await expect(attempt).rejects.toThrow(NodeOperationError);
     await expect(attempt).rejects.toThrow(/^Window Execution ID: must be a 36-character UUID/);
-    const ssm = createFakeSsm(demoData());
-    const { context } = fakeExecute(ssm, [{ ...invocationsOf, taskId: '' }]);
+    const emulator = await emulatorWith();
+    const { context } = fakeExecute(emulator, [{ ...invocationsOf, taskId: '' }]);
     await expect(node.execute.call(context)).rejects.toThrow(/^Task ID: /);
-    expect(ssm.calls).toHaveLength(0);
+    expect(emulator.stats().requests).toBe(0);
   });
 
   it('names the credential field when the credential is wrong, sending nothing', async () => {
-    const ssm = createFakeSsm(demoData());
-    const { context } = fakeExecute(ssm, [{ ...invocationsOf }], {
+    const emulator = await emulatorWith();
+    const { context } = fakeExecute(emulator, [{ ...invocationsOf }], {
       credentials: { ...TEST_CREDENTIALS, region: 'eu-west' },
     });
     const error = await node.execute.call(context).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(NodeOperationError);
     expect((error as Error).message).toMatch(/^Region: 'eu-west' is not an AWS region name/);
-    expect(ssm.calls).toHaveLength(0);
+    expect(emulator.stats().requests).toBe(0);
   });
 
   it("surfaces the credential probe's diagnosis through n8n's and the core's wrapping", async () => {
-    const ssm = createFakeSsm(demoData());
-    const { context } = fakeExecute(ssm, [{ ...invocationsOf }]);
+    const emulator = await emulatorWith();
+    const { context } = fakeExecute(emulator, [{ ...invocationsOf }]);
     // What n8n's request helper throws when preAuthentication rejects the key.
     context.helpers.httpRequestWithAuthentication = async () => {
       throw new NodeApiError(
@@ -284,7 +294,8 @@ describe('AWS SSM Maintenance Window node: errors', () => {
   });
 
   it('turns an AWS failure into a NodeApiError with the AWS message and request id', async () => {
-    const error = await run([
+    const emulator = await emulatorWith();
+    const { context, responses } = fakeExecute(emulator, [
       {
         resource: 'invocation',
         operation: 'get',
@@ -292,25 +303,38 @@ describe('AWS SSM Maintenance Window node: errors', () => {
         taskId: TASK_ID,
         invocationId: uuid(3, 999),
       },
-    ]).catch((caught: unknown) => caught);
+    ]);
+    const error = await node.execute.call(context).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(NodeApiError);
+    expect(emulator.stats().errors).toEqual({ DoesNotExistException: 1 });
+    expect(responses).toHaveLength(1);
+    const requestId = String(responses[0]?.headers['x-amzn-requestid']);
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     const apiError = error as NodeApiError;
     expect(apiError.message).toContain('does not exist');
-    expect(apiError.message).toContain('req-err');
-    expect(apiError.description).toContain('req-err');
+    expect(apiError.message).toContain(requestId);
+    expect(apiError.description).toContain(requestId);
     expect(JSON.stringify(apiError)).not.toContain(String(TEST_CREDENTIALS.secretAccessKey));
   });
 
   it('fails the item instead of returning part of a listing when a later page fails', async () => {
-    const ssm = createFakeSsm(demoData(250));
-    ssm.fault = (_operation, input) =>
-      input.NextToken === '200' ? awsError(500, 'InternalServerError', 'boom') : undefined;
-    const { context } = fakeExecute(ssm, [{ ...invocationsOf, returnAll: true }], {
+    const emulator = await emulatorWith(demoFixture(250));
+    let pagesAsked = 0;
+    const { context } = fakeExecute(emulator, [{ ...invocationsOf, returnAll: true }], {
       continueOnFail: true,
+      // SSM starts failing before the third of three pages is asked for, and keeps failing.
+      beforeSend: (call) => {
+        if (call.input.NextToken !== undefined && ++pagesAsked === 2)
+          emulator.setFaults({ failureRate: 1 });
+      },
     });
     const [items = []] = await node.execute.call(context);
+    expect(emulator.stats().succeeded).toEqual({
+      DescribeMaintenanceWindowExecutionTaskInvocations: 2,
+    });
+    expect(emulator.stats().faults.failure).toBeGreaterThan(0);
     expect(items).toHaveLength(1);
-    expect(items[0]?.json.error).toMatch(/InternalServerError|boom/);
+    expect(items[0]?.json.error).toMatch(/InternalServerError|internal error/);
     expect(items[0]?.pairedItem).toEqual({ item: 0 });
   });
 
@@ -320,7 +344,7 @@ describe('AWS SSM Maintenance Window node: errors', () => {
         { ...invocationsOf, windowExecutionId: 'bad' },
         { ...invocationsOf, returnAll: true },
       ],
-      demoData(5),
+      demoFixture(5),
       { continueOnFail: true },
     );
     expect(items[0]).toEqual({
@@ -334,14 +358,15 @@ describe('AWS SSM Maintenance Window node: errors', () => {
   });
 
   it('retries throttling and then returns complete results', async () => {
-    const ssm = createFakeSsm(demoData(30));
-    let throttled = 0;
-    ssm.fault = () =>
-      throttled++ < 1 ? awsError(400, 'ThrottlingException', 'Rate exceeded') : undefined;
-    const { context } = fakeExecute(ssm, [{ ...invocationsOf, returnAll: true }]);
+    // One request a second for the account, and another client has just used this second's.
+    const emulator = await emulatorWith(demoFixture(30));
+    emulator.setFaults({ throttle: { requestsPerSecond: 1, burst: 1, retryAfterMs: 1100 } });
+    expect(await sendAsAnotherClient(emulator, 'DescribeMaintenanceWindows', {})).toBe(200);
+    const { context, requests } = fakeExecute(emulator, [{ ...invocationsOf, returnAll: true }]);
     const [items = []] = await node.execute.call(context);
     expect(items).toHaveLength(30);
-    expect(ssm.calls.length).toBe(2);
+    expect(requests).toHaveLength(2);
+    expect(emulator.stats().throttled).toBe(1);
   });
 
   it('never puts credentials into requests other than the signature, nor into output', async () => {

@@ -1,15 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { AwsSsmMaintenanceWindowTrigger } from './AwsSsmMaintenanceWindowTrigger.node';
 import { advance, markSeen, MAX_SEEN, type PollState } from './pollState';
-import {
-  awsError,
-  createFakeSsm,
-  demoData,
-  uuid,
-  WINDOW_ID,
-  type FakeSsmData,
-} from '../../test-support/fakeSsm';
-import { fakePoll } from '../../test-support/fakeN8n';
+import type { Emulator, Fixture } from '@ssm-invocations/emulator';
+import { demoFixture, uuid, WINDOW_ID } from '../../test-support/ssmFixture';
+import { fakePoll, sentCalls, startSsmEmulator } from '../../test-support/fakeN8n';
 
 const trigger = new AwsSsmMaintenanceWindowTrigger();
 const parameters = {
@@ -19,35 +13,41 @@ const parameters = {
   simplify: true,
 };
 
-/** Data whose executions started minutes ago (the trigger looks back from the real clock). */
-function recentData(invocationsPerTask: number, executions: number): FakeSsmData {
-  const data = demoData(invocationsPerTask, executions);
-  const shift = Math.floor(Date.now() / 1000) - 30 * 60 - Number(data.executions[0]?.StartTime);
-  for (const record of [...data.executions, ...data.tasks, ...data.invocations]) {
-    record.StartTime = Number(record.StartTime) + shift;
-    record.EndTime = Number(record.EndTime) + shift;
-  }
-  return data;
+/** Executions that started minutes ago (the trigger looks back from the real clock). */
+function recentFixture(invocationsPerTask: number, executions: number): Fixture {
+  return demoFixture(invocationsPerTask, executions, Math.floor(Date.now() / 1000) - 30 * 60);
+}
+
+const emulators: Emulator[] = [];
+afterEach(async () => {
+  await Promise.all(emulators.splice(0).map((emulator) => emulator.stop()));
+});
+
+async function emulatorWith(fixture: Fixture): Promise<Emulator> {
+  const emulator = await startSsmEmulator(fixture);
+  emulators.push(emulator);
+  return emulator;
 }
 
 async function poll(
-  data: FakeSsmData,
+  emulator: Emulator,
   staticData: IDataObject,
   mode: 'trigger' | 'manual' = 'trigger',
 ) {
-  const ssm = createFakeSsm(data);
-  const { context } = fakePoll(ssm, parameters, { staticData, mode });
+  const { context, requests } = fakePoll(emulator, parameters, { staticData, mode });
   const result = await trigger.poll.call(context);
-  return { emitted: result?.[0] ?? [], ssm };
+  return { emitted: result?.[0] ?? [], calls: sentCalls(requests) };
 }
 
 describe('AWS SSM Maintenance Window Trigger', () => {
   it('emits each failed or timed-out invocation once across polls and restarts', async () => {
-    const data = recentData(20, 1);
-    const execution = data.executions[0] ?? {};
-    execution.Status = 'IN_PROGRESS'; // still running: its targets may fail later
+    const fixture = recentFixture(20, 1);
+    const [started] = fixture.windows[0]?.executions ?? [];
+    if (started) started.Status = 'IN_PROGRESS'; // still running: its targets may fail later
+    const emulator = await emulatorWith(fixture);
+    const { store } = emulator;
     const staticData: IDataObject = {};
-    const first = await poll(data, staticData);
+    const first = await poll(emulator, staticData);
     // 20 invocations: 5,10,15,20 failed; 7,14 timed out.
     expect(first.emitted).toHaveLength(6);
     expect(first.emitted[0]?.json).toMatchObject({
@@ -56,43 +56,53 @@ describe('AWS SSM Maintenance Window Trigger', () => {
       TaskArn: 'AWS-RunPatchBaseline',
     });
     expect(
-      first.ssm.calls.find(
+      first.calls.find(
         (call) => call.operation === 'DescribeMaintenanceWindowExecutionTaskInvocations',
       )?.input.Filters,
     ).toEqual([{ Key: 'STATUS', Values: ['FAILED', 'TIMED_OUT'] }]);
 
-    const second = await poll(data, staticData);
+    const second = await poll(emulator, staticData);
     expect(second.emitted).toHaveLength(0);
 
     // A restart: n8n hands the persisted static data (JSON) to a fresh node instance.
     const restored = JSON.parse(JSON.stringify(staticData)) as IDataObject;
-    const afterRestart = await poll(data, restored);
+    const afterRestart = await poll(emulator, restored);
     expect(afterRestart.emitted).toHaveLength(0);
 
     // A target of the running execution fails later: emitted, alone.
-    data.invocations.push({ ...data.invocations[0], InvocationId: uuid(3, 777), Status: 'FAILED' });
-    const later = await poll(data, restored);
+    const [execution] = store.executionsOf(WINDOW_ID);
+    const [task] = store.tasksOf(execution?.WindowExecutionId ?? '');
+    const [invocation] = store.invocationsOf(
+      execution?.WindowExecutionId ?? '',
+      task?.TaskExecutionId ?? '',
+    );
+    if (!execution || !invocation) throw new Error('the fixture has no invocation');
+    store.addInvocation({ ...invocation, InvocationId: uuid(3, 777), Status: 'FAILED' });
+    const later = await poll(emulator, restored);
     expect(later.emitted.map((item) => item.json.InvocationId)).toEqual([uuid(3, 777)]);
 
     // Once the execution has finished and the cursor has moved past it, it is not read again.
     execution.Status = 'FAILED';
-    expect((await poll(data, restored)).emitted).toHaveLength(0);
-    const settled = await poll(data, restored);
+    store.touch();
+    expect((await poll(emulator, restored)).emitted).toHaveLength(0);
+    const settled = await poll(emulator, restored);
     expect(settled.emitted).toHaveLength(0);
-    expect(settled.ssm.calls.map((call) => call.operation)).not.toContain(
+    expect(settled.calls.map((call) => call.operation)).not.toContain(
       'DescribeMaintenanceWindowExecutionTasks',
     );
   });
 
   it('skips executions older than the first-poll look-back', async () => {
-    const data = demoData(20, 1); // started in 2025
-    const { emitted } = await poll(data, {});
+    const emulator = await emulatorWith(demoFixture(20, 1)); // started in 2025
+    const { emitted, calls } = await poll(emulator, {});
+    expect(calls.length).toBeGreaterThan(0);
     expect(emitted).toHaveLength(0);
   });
 
   it('in manual mode returns the newest matching invocation as a sample and keeps no state', async () => {
     const staticData: IDataObject = {};
-    const { emitted } = await poll(demoData(20, 3), staticData, 'manual');
+    const emulator = await emulatorWith(demoFixture(20, 3));
+    const { emitted } = await poll(emulator, staticData, 'manual');
     expect(emitted).toHaveLength(1);
     expect(emitted[0]?.json).toMatchObject({
       WindowExecutionId: uuid(1, 3),
@@ -102,26 +112,28 @@ describe('AWS SSM Maintenance Window Trigger', () => {
   });
 
   it('watches every window when no Window ID is given', async () => {
-    const data = recentData(5, 1);
-    const ssm = createFakeSsm(data);
-    const { context } = fakePoll(ssm, { ...parameters, windowId: '' });
+    const emulator = await emulatorWith(recentFixture(5, 1));
+    const { context, requests } = fakePoll(emulator, { ...parameters, windowId: '' });
     const result = await trigger.poll.call(context);
-    expect(ssm.calls[0]?.operation).toBe('DescribeMaintenanceWindows');
+    expect(sentCalls(requests)[0]?.operation).toBe('DescribeMaintenanceWindows');
     expect(result?.[0]).toHaveLength(1);
   });
 
   it('leaves its state untouched when a poll fails, so nothing is lost', async () => {
-    const data = recentData(20, 1);
+    const emulator = await emulatorWith(recentFixture(20, 1));
     const staticData: IDataObject = {};
-    const ssm = createFakeSsm(data);
-    ssm.fault = (operation) =>
-      operation === 'DescribeMaintenanceWindowExecutionTaskInvocations'
-        ? awsError(400, 'AccessDeniedException', 'not allowed')
-        : undefined;
-    const { context } = fakePoll(ssm, parameters, { staticData });
-    await expect(trigger.poll.call(context)).rejects.toThrow(/not allowed/);
+    emulator.setFaults({
+      operations: { DescribeMaintenanceWindowExecutionTaskInvocations: { accessDenied: true } },
+    });
+    const { context } = fakePoll(emulator, parameters, { staticData });
+    await expect(trigger.poll.call(context)).rejects.toThrow(
+      /not authorized to perform: ssm:DescribeMaintenanceWindowExecutionTaskInvocations/,
+    );
+    expect(emulator.stats().faults.accessDenied).toBe(1);
+    expect(emulator.stats().succeeded.DescribeMaintenanceWindowExecutions).toBe(1);
     expect(staticData).toEqual({});
-    const retried = await poll(data, staticData);
+    emulator.setFaults({});
+    const retried = await poll(emulator, staticData);
     expect(retried.emitted).toHaveLength(6);
   });
 });
