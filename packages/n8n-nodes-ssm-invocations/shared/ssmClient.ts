@@ -7,7 +7,7 @@ import {
 import {
   AWS_JSON_CONTENT_TYPE,
   createInvocationsClientWithTransport,
-  jsonTransport,
+  jsonTransportWithoutTimers,
   type InvocationsClient,
   type JsonRequestFunction,
 } from '@ssm-invocations/core/json';
@@ -29,7 +29,7 @@ interface FullResponse {
  * core (which maps AWS errors and retries throttling) instead of being thrown by n8n.
  */
 function n8nRequest(context: RequestingContext): JsonRequestFunction {
-  return async ({ target, body, signal }) => {
+  return async ({ target, body, signal, requestTimeoutMs }) => {
     const options: IHttpRequestOptions = {
       method: 'POST',
       url: '/',
@@ -40,6 +40,8 @@ function n8nRequest(context: RequestingContext): JsonRequestFunction {
       returnFullResponse: true,
       ignoreHttpStatusErrors: true,
       abortSignal: signal,
+      // n8n offers no timer to community nodes: its HTTP client enforces the per-attempt timeout.
+      timeout: requestTimeoutMs,
     };
     const response = (await context.helpers.httpRequestWithAuthentication.call(
       context,
@@ -67,8 +69,9 @@ function n8nRequest(context: RequestingContext): JsonRequestFunction {
  */
 export function createSsmClient(context: RequestingContext): InvocationsClient {
   return createInvocationsClientWithTransport(
-    jsonTransport(n8nRequest(context), {
-      // n8n's sleep between throttling retries (community nodes may not use timers directly).
+    jsonTransportWithoutTimers(n8nRequest(context), {
+      // n8n's sleep between retries: community nodes may not use timer globals, and this build
+      // of the core contains none.
       sleep: async (ms, signal) => {
         await sleep(ms);
         signal?.throwIfAborted();

@@ -19,13 +19,13 @@ import {
 } from '@aws-sdk/client-ssm';
 import { invocationTargets } from '@ssm-invocations/core/model';
 import { startEmulator } from '@ssm-invocations/emulator';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   startChildService,
   type RunningChildService,
 } from '../../../examples/demo/src/child-service';
 import { freePort } from '../../support/processes';
-import { CHROMIUM_FLAGS, signInAsGuestIfAsked } from './chromium';
+import { assertChromiumInstalled, launchChromium, signInAsGuestIfAsked } from './chromium';
 
 const repoRoot = resolve(__dirname, '../../..');
 const artifacts = join(__dirname, 'artifacts');
@@ -135,6 +135,7 @@ async function openEntityPage(page: Page, query: string): Promise<void> {
 }
 
 beforeAll(async () => {
+  assertChromiumInstalled();
   mkdirSync(artifacts, { recursive: true });
   emulator = await startEmulator({
     port: 0,
@@ -172,7 +173,7 @@ beforeAll(async () => {
     ready: /Loopback: (http:\/\/127\.0\.0\.1:\d+)/,
     startTimeoutMs: 240_000,
   });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  browser = await launchChromium();
 }, 480_000);
 
 afterAll(async () => {

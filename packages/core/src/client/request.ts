@@ -3,7 +3,7 @@
  * transport, with SSM's filter rules checked first and whatever a custom transport throws
  * turned into a core error.
  */
-import { ServiceError, SsmInvocationsError } from '../model/errors';
+import { InvalidInputError, ServiceError, SsmInvocationsError } from '../model/errors';
 import { SSM_OPERATIONS, type SsmOperation } from '../model/operations';
 import { validateFilters, validateLowercaseFilters } from '../model/validators';
 import type { SsmTransport } from '../transport/types';
@@ -30,14 +30,23 @@ export interface ClientContext {
   region: () => Promise<string | undefined>;
 }
 
+/** The client's rate limit, waiting through the transport's own sleep (no timer of its own). */
+function rateLimiter(transport: SsmTransport, rps: number | undefined): RateLimiter | undefined {
+  if (rps === undefined) return undefined;
+  const { sleep } = transport;
+  if (typeof sleep !== 'function') {
+    throw new InvalidInputError('requestsPerSecond', 'needs a transport with a sleep function');
+  }
+  return new RateLimiter(rps, { now: () => performance.now(), sleep: sleep.bind(transport) });
+}
+
 /** Builds the send function of one client: one pool and one rate limiter for all its calls. */
 export function createSendRequest(
   transport: SsmTransport,
   limits: { maxConcurrency: number; requestsPerSecond?: number },
 ): SendRequest {
   const pool = new ConcurrencyPool(limits.maxConcurrency);
-  const limiter =
-    limits.requestsPerSecond === undefined ? undefined : new RateLimiter(limits.requestsPerSecond);
+  const limiter = rateLimiter(transport, limits.requestsPerSecond);
   return async (operation, input, signal) => {
     // Defence in depth: whatever built the input, SSM's filter rules hold before sending.
     const { filterKeys, filterMembers } = SSM_OPERATIONS[operation];

@@ -223,6 +223,7 @@ export function sdkTransport(client: SSMClient, retry: SdkTransportOptions = {})
   const sleep = retry.sleep ?? abortableSleep;
   const secrets = (retry.secrets ?? []).filter((v): v is string => typeof v === 'string');
   return {
+    sleep,
     async send(
       operation: SsmOperation,
       input: Record<string, unknown>,
