@@ -2,7 +2,9 @@
  * core's report history against the emulator over both transports: what a cold report, a warm
  * refresh and a refresh after a running execution finished cost, counted by the emulator's stats.
  * 5 executions × 3 tasks × 120 invocations (2 pages a task at the report's page size of 100).
+ * Backstage's `CacheService` is passed as the store as it is (type-checked here).
  */
+import { mockServices } from '@backstage/backend-test-utils';
 import {
   createMemoryHistoryStore,
   type InvocationsClient,
@@ -77,5 +79,26 @@ describe.each(['sdk', 'json'] as const)('report history over the %s transport', 
     expect(finished.report.executions[0]?.summary.running).toBe(0);
     const warm = await counted(() => client().getWindowReport(input, { history }));
     expect(warm.requests).toBe(WINDOW_AND_LIST);
+  });
+});
+
+describe("Backstage's CacheService as the history store", () => {
+  it('is passed as it is: entries are written with a TTL in ms and read back', async () => {
+    setNewest('SUCCESS');
+    const entries = new Map<string, unknown>();
+    const cache = mockServices.cache.mock({
+      get: async (key) => entries.get(key) as never,
+      set: async (key, value) => void entries.set(key, value),
+    });
+    const input = { windowId: BENCH_WINDOW_ID, executions: 5 };
+    const options = { history: cache, historyTtlMs: 86_400_000 };
+    await counted(() => session.clients.json.getWindowReport(input, options));
+    expect(cache.set).toHaveBeenCalledTimes(5);
+    expect(cache.set.mock.calls.map((call) => call[2])).toEqual(
+      Array.from({ length: 5 }, () => ({ ttl: 86_400_000 })),
+    );
+    const warm = await counted(() => session.clients.json.getWindowReport(input, options));
+    expect(warm.requests).toBe(WINDOW_AND_LIST);
+    expect(warm.report.summary.total).toBe(5 * 3 * 120);
   });
 });
