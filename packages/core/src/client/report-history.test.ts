@@ -144,19 +144,24 @@ describe('getWindowReport with a history store', () => {
     const { store, keys, inner } = spiedStore();
     await requests(() => client.getWindowReport({ windowId: WINDOW_ID }, { history: store }));
     expect(keys.size).toBe(5);
-    const [first, second, third] = [...keys];
+    const keyOf = (e: number): string => [...keys].find((k) => k.includes(executionId(e))) ?? '';
+    const invocationsOf = (invocation: ReportHistoryValue): ReportHistoryValue => ({
+      v: 1,
+      windowExecutionId: executionId(3),
+      tasks: [{ task: { TaskExecutionId: 'x' }, invocations: [invocation] }],
+    });
     const garbage: ReportHistoryValue[] = [
       { v: 1, windowExecutionId: executionId(0), tasks: [{ task: 'no' }] },
       { v: 1, windowExecutionId: executionId(0), tasks: [] }, // another execution's entry
       { v: 1, windowExecutionId: executionId(2), tasks: [{ $date: 'not a date' }] },
+      invocationsOf({ Status: 7 }),
+      { ...(invocationsOf({ StartTime: 'today' }) as object), windowExecutionId: executionId(4) },
     ];
-    await inner.set(first ?? '', garbage[0] ?? null, { ttl: 60_000 });
-    await inner.set(second ?? '', garbage[1] ?? null, { ttl: 60_000 });
-    await inner.set(third ?? '', garbage[2] ?? null, { ttl: 60_000 });
+    for (const [e, value] of garbage.entries()) await inner.set(keyOf(e), value, { ttl: 60_000 });
     const repaired = await requests(() =>
       client.getWindowReport({ windowId: WINDOW_ID }, { history: store }),
     );
-    expect(repaired).toHaveLength(2 + 3 * (1 + 2));
+    expect(repaired).toHaveLength(2 + 5 * (1 + 2));
     const warm = await requests(() =>
       client.getWindowReport({ windowId: WINDOW_ID }, { history: store }),
     );

@@ -132,6 +132,14 @@ export function historyValue(
   });
 }
 
+function optional(value: unknown, type: 'string'): boolean {
+  return value === undefined || typeof value === type;
+}
+
+function optionalDate(value: unknown): boolean {
+  return value === undefined || value instanceof Date;
+}
+
 function objectsOf(value: unknown): Record<string, unknown>[] {
   if (!Array.isArray(value) || !value.every(isPlainObject)) throw new CorruptEntry();
   return value;
@@ -140,11 +148,18 @@ function objectsOf(value: unknown): Record<string, unknown>[] {
 function taskOf(value: Record<string, unknown>): TaskReport {
   const { task, invocations, diagnoses } = value;
   if (!isPlainObject(task) || typeof task.TaskExecutionId !== 'string') throw new CorruptEntry();
-  const records = objectsOf(invocations) as InvocationRecord[];
+  const records = objectsOf(invocations);
+  // The fields summaries and views read: a wrong type there would break them, not just look odd.
+  for (const record of records) {
+    if (!optional(record.Status, 'string') || !optional(record.InvocationId, 'string')) {
+      throw new CorruptEntry();
+    }
+    if (!optionalDate(record.StartTime) || !optionalDate(record.EndTime)) throw new CorruptEntry();
+  }
   const report: TaskReport = {
     task: task as TaskRecord,
-    invocations: records,
-    summary: summarize(records),
+    invocations: records as InvocationRecord[],
+    summary: summarize(records as InvocationRecord[]),
   };
   if (diagnoses !== undefined) {
     if (!isPlainObject(diagnoses) || !Object.values(diagnoses).every(isPlainObject)) {
