@@ -5,6 +5,7 @@ import { runEmulatorThrottleBench } from './emulator-throttle.bench';
 import { runN8nNodeBench } from './n8n-node';
 import { pageOverheadBench } from './page-overhead.bench';
 import { reportDiagnosisBench } from './report-diagnosis.bench';
+import { reportHistoryBench } from './report-history.bench';
 import { reportLatencyBench } from './report-latency.bench';
 
 const benches: Array<{ name: string; run: () => Promise<void> }> = [
@@ -19,6 +20,12 @@ const benches: Array<{ name: string; run: () => Promise<void> }> = [
     name: "P4 getWindowReport with diagnose: 'failed' vs its critical path's round trips (core)",
     run: async () => {
       if (!(await reportDiagnosisBench())) process.exitCode = 1;
+    },
+  },
+  {
+    name: 'P5 getWindowReport warm refresh of a finished window with a history store vs cold (core)',
+    run: async () => {
+      if (!(await reportHistoryBench())) process.exitCode = 1;
     },
   },
   { name: 'P3 — emulator throttling at 20 req/s, 400-request job', run: runEmulatorThrottleBench },

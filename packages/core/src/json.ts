@@ -32,3 +32,8 @@ export {
   type ResumableInvocations,
   type ResumableInvocationsOptions,
 } from './client/resumable-invocations';
+export {
+  createMemoryHistoryStore,
+  type MemoryHistoryStoreOptions,
+} from './client/memory-history-store';
+export type { ReportHistoryStore, ReportHistoryValue } from './client/report-history';

@@ -8,6 +8,7 @@ import type {
   TaskRecord,
   WindowSummaryRecord,
 } from '../model/types';
+import type { ReportHistoryStore } from './report-history';
 
 /**
  * Per-call options accepted as the last argument of every client method.
@@ -20,6 +21,34 @@ import type {
 export interface CallOptions {
   /** Aborts the call; it then rejects with `signal.reason`. */
   signal?: AbortSignal;
+}
+
+/**
+ * Call options of `getWindowReport`: besides `signal`, a `history` store that keeps what can no
+ * longer change. An execution that has finished (not PENDING, IN_PROGRESS or CANCELLING) — its
+ * task list, each task's invocations and, with `diagnose: 'failed'`, their diagnoses — is stored
+ * under a versioned key per execution, status filter and diagnose mode, and read back on the next
+ * report instead of refetched. The window and its execution list, and every execution still
+ * running, are always fetched. A store that fails, or an entry that is not well-formed, only
+ * costs a refetch (the entry is then overwritten). Backstage's `CacheService` fits as it is.
+ *
+ * @example
+ * ```ts
+ * import { createMemoryHistoryStore } from '@ssm-invocations/core';
+ * const history = createMemoryHistoryStore({ maxEntries: 500 });
+ * await client.getWindowReport({ windowId }, { history }); // cold: every request
+ * await client.getWindowReport({ windowId }, { history }); // warm: window + execution list only, when all finished
+ * // In a Backstage backend: { history: cache } with the plugin's `coreServices.cache`.
+ * ```
+ */
+export interface WindowReportOptions extends CallOptions {
+  /** Where finished executions are kept between reports; none by default. */
+  history?: ReportHistoryStore;
+  /**
+   * How long a finished execution stays in `history`, in milliseconds (default 7 days, from
+   * 1 minute to 30 days: SSM does not keep execution history forever).
+   */
+  historyTtlMs?: number;
 }
 
 /**

@@ -24,6 +24,7 @@ import type { SsmTransport } from '../transport/types';
 import { signalOf } from './call-options';
 import type {
   CallOptions,
+  WindowReportOptions,
   DiagnoseInvocationInput,
   ExecutionRef,
   FindExecutionWindowInput,
@@ -160,8 +161,12 @@ export interface InvocationsClient {
    * ```
    */
   listTagsForResource(input: ListTagsForResourceInput, options?: CallOptions): Promise<TagRecord[]>;
-  /** The window, its newest executions, their tasks and invocations, with summaries. */
-  getWindowReport(input: WindowReportInput, options?: CallOptions): Promise<WindowReport>;
+  /**
+   * The window, its newest executions, their tasks and invocations, with summaries. With a
+   * `history` store, finished executions are read back from it instead of from SSM (see
+   * {@link WindowReportOptions}).
+   */
+  getWindowReport(input: WindowReportInput, options?: WindowReportOptions): Promise<WindowReport>;
   /**
    * The invocations (with the given statuses) of every execution that started after `after`, in
    * the given windows or all windows, with their window, execution and task; and the cursor to
@@ -304,8 +309,7 @@ export function assembleClient(
       const signal = signalOf(callOptions);
       return diagnoseKnownInvocation(context, await invocationOf(context, input, signal), signal);
     },
-    getWindowReport: async (input, callOptions) =>
-      windowReport(context, input, signalOf(callOptions)),
+    getWindowReport: async (input, callOptions) => windowReport(context, input, callOptions),
     invocationsSince: async (input, callOptions) =>
       invocationsSince(context, input, signalOf(callOptions)),
     findExecutionWindow: async (input, callOptions) =>

@@ -16,6 +16,14 @@ import {
 } from '../model/validators';
 import { diagnoseFailed, diagnosisBudget, type DiagnosisBudget } from './report-diagnoses';
 import type { WindowReportInput } from './inputs';
+import {
+  historyPlan,
+  readHistory,
+  WINDOW_REPORT_OPTION_KEYS,
+  writeHistory,
+  type HistoryPlan,
+} from './report-history-plan';
+import { signalOf } from './call-options';
 import { FULL_PAGE } from './paginate';
 import { executionsOf, invocationsOf, tasksOf, windowOf } from './queries';
 import type { ClientContext } from './request';
@@ -25,6 +33,8 @@ interface ReportPlan {
   statuses: ExecutionStatus[] | undefined;
   /** `undefined` when the report diagnoses nothing. */
   diagnoses?: DiagnosisBudget;
+  /** `undefined` when the report keeps no history. */
+  history?: HistoryPlan;
 }
 
 async function taskReport(
@@ -75,10 +85,17 @@ async function executionReport(
       { operation: 'DescribeMaintenanceWindowExecutions' },
     );
   }
-  const tasks = await tasksOf(context, { windowExecutionId }, signal);
-  const taskReports = await Promise.all(
-    tasks.map((task) => taskReport(context, task, windowExecutionId, plan, signal)),
-  );
+  const stored = await readHistory(plan, execution, windowExecutionId, signal);
+  let taskReports: TaskReport[];
+  if (stored === undefined) {
+    const tasks = await tasksOf(context, { windowExecutionId }, signal);
+    taskReports = await Promise.all(
+      tasks.map((task) => taskReport(context, task, windowExecutionId, plan, signal)),
+    );
+    await writeHistory(plan, execution, windowExecutionId, taskReports, signal);
+  } else {
+    taskReports = stored;
+  }
   return {
     execution,
     tasks: taskReports,
@@ -90,8 +107,10 @@ async function executionReport(
 export async function windowReport(
   context: ClientContext,
   input: WindowReportInput,
-  signal?: AbortSignal,
+  options: unknown,
 ): Promise<WindowReport> {
+  const signal = signalOf(options, WINDOW_REPORT_OPTION_KEYS);
+  const history = historyPlan(options);
   assertInputObject(input, 'input', [
     'windowId',
     'executions',
@@ -109,7 +128,11 @@ export async function windowReport(
     ) ?? REPORT_LIMITS.executions.default;
   const statuses = validateStatuses(input.statuses);
   const diagnoses = diagnosisBudget(input.diagnose, input.maxDiagnoses);
-  const plan: ReportPlan = { statuses, ...(diagnoses === undefined ? {} : { diagnoses }) };
+  const plan: ReportPlan = {
+    statuses,
+    ...(diagnoses === undefined ? {} : { diagnoses }),
+    ...(history === undefined ? {} : { history: { ...history, windowId } }),
+  };
   // The window and its executions are independent: fetch them side by side.
   const [window, executions] = await Promise.all([
     windowOf(context, windowId, signal),

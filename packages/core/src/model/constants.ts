@@ -145,6 +145,20 @@ export const REPORT_LIMITS = {
 } as const;
 
 /**
+ * How long a finished execution's tasks and invocations stay in a report's `history` store
+ * (`historyTtlMs`), in milliseconds: a week by default, at most 30 days — finished history never
+ * changes, and SSM keeps it for a limited, unpublished time, so entries must not outlive it.
+ *
+ * @example
+ * ```ts
+ * HISTORY_LIMITS.ttlMs.default; // 604_800_000 (7 days)
+ * ```
+ */
+export const HISTORY_LIMITS = {
+  ttlMs: { default: 7 * 86_400_000, min: 60_000, max: 30 * 86_400_000 },
+} as const;
+
+/**
  * Bounds of one invocation's diagnosis: the bytes kept of each output text (its end), the nodes
  * read from ListCommandInvocations (one page) and the failed or timed-out nodes whose output is
  * fetched with GetCommandInvocation (one request each); nodes past that bound get a `LIMITED` note.
