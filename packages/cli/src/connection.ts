@@ -6,7 +6,6 @@
 import { fromIni } from '@aws-sdk/credential-providers';
 import {
   createInvocationsClient,
-  getInvocationsResumable,
   type CallOptions as CoreCallOptions,
   type ExecutionStatus,
   type GetInvocationInput,
@@ -133,7 +132,7 @@ export function createCliClient(
   const client = createInvocationsClient(options);
   return {
     invocationsPage: (input, callOptions = {}) =>
-      getInvocationsResumable(client, withCoreStatuses(input), callOptions),
+      client.invocationsPage(withCoreStatuses(input), callOptions),
     getInvocation: (input, callOptions) => client.getInvocation(input, callOptions),
     getWindowReport: (input, callOptions) =>
       client.getWindowReport(withCoreStatuses(input), callOptions),

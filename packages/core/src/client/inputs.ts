@@ -98,6 +98,16 @@ export interface GetInvocationInput extends TaskRef {
 }
 
 /**
+ * Input of `diagnoseInvocation`: the invocation to diagnose.
+ *
+ * @example
+ * ```ts
+ * const input: DiagnoseInvocationInput = { windowExecutionId, taskId, invocationId };
+ * ```
+ */
+export type DiagnoseInvocationInput = GetInvocationInput;
+
+/**
  * Identifies a window.
  *
  * @example
@@ -181,6 +191,14 @@ export interface WindowReportInput extends WindowRef {
   executions?: number;
   /** Only invocations with these statuses. */
   statuses?: readonly ExecutionStatus[];
+  /**
+   * `'failed'`: failed and timed-out invocations get their diagnosis in their task's
+   * `diagnoses` (as `diagnoseInvocation` gives it, without a second read of the invocation).
+   * Default `'none'`.
+   */
+  diagnose?: 'failed' | 'none';
+  /** Most invocations diagnosed in the report, 1–500 (default 20); the rest are counted. */
+  maxDiagnoses?: number;
 }
 
 /**

@@ -5,6 +5,7 @@
  * `@ssm-invocations/core/json` can offer it without the AWS SDK.
  */
 import { InvalidInputError } from '../model/errors';
+import type { InvocationDiagnosis } from '../model/diagnosis';
 import type { WindowReport } from '../model/report';
 import type {
   ExecutionDetailRecord,
@@ -16,10 +17,12 @@ import type {
   WindowRecord,
   WindowSummaryRecord,
 } from '../model/types';
+import { AWS_REGION_PATTERN } from '../model/endpoint';
 import { validateInteger } from '../model/validators';
 import type { SsmTransport } from '../transport/types';
 import type {
   CallOptions,
+  DiagnoseInvocationInput,
   ExecutionRef,
   FindExecutionWindowInput,
   GetInvocationInput,
@@ -36,7 +39,14 @@ import type {
   WindowReportInput,
 } from './inputs';
 import { DEFAULT_MAX_PAGES } from './paginate';
-import { createQueries } from './queries';
+import { diagnoseKnownInvocation } from './diagnose-invocation';
+import { createQueries, invocationOf } from './queries';
+import {
+  getInvocationsResumable,
+  type ResumableInvocations,
+  type ResumableInvocationsInput,
+  type ResumableInvocationsOptions,
+} from './resumable-invocations';
 import { createSendRequest, type ClientContext } from './request';
 import { findExecutionWindow, invocationsSince } from './walks';
 import { windowReport } from './window-report';
@@ -56,6 +66,11 @@ export interface ClientBehaviourOptions {
   requestsPerSecond?: number;
   /** Safety bound on pages of one listing before a PaginationError (default 10,000). */
   maxPages?: number;
+  /**
+   * The region the windows run in, for the console links of a diagnosis (default: the SDK
+   * client's region; none on a custom transport, whose diagnoses then carry no links).
+   */
+  consoleRegion?: string;
 }
 
 /**
@@ -78,6 +93,42 @@ export interface InvocationsClient {
   getAllInvocations(input: InvocationsInput, options?: CallOptions): Promise<InvocationRecord[]>;
   /** GetMaintenanceWindowExecutionTaskInvocation. */
   getInvocation(input: GetInvocationInput, options?: CallOptions): Promise<InvocationRecord>;
+  /**
+   * Up to `limit` invocations of a task and a token to resume from when more remain
+   * ({@link getInvocationsResumable} on this client).
+   *
+   * @example
+   * ```ts
+   * const first = await client.invocationsPage({ windowExecutionId, taskId, limit: 25 });
+   * const next = await client.invocationsPage({ windowExecutionId, taskId, limit: 25, startingToken: first.nextToken });
+   * ```
+   */
+  invocationsPage(
+    input: ResumableInvocationsInput,
+    options?: ResumableInvocationsOptions,
+  ): Promise<ResumableInvocations>;
+  /**
+   * The invocation, its targets, console links and what the service that ran it says: for
+   * RUN_COMMAND each node's status and plugins (ListCommandInvocations with `Details`) and the
+   * exit code and stdout/stderr tails of up to 10 failed or timed-out nodes (GetCommandInvocation
+   * each); for AUTOMATION the execution and its failed step (GetAutomationExecution); for LAMBDA
+   * and STEP_FUNCTIONS ids and links only. At most 3 requests for a one-node command. Ids are
+   * validated before anything is sent; a refused or failed follow-up call becomes a note in
+   * `notes` instead of failing the answer (an abort still rejects). Links need a region: the
+   * SDK client's, or `consoleRegion` on a custom transport.
+   *
+   * @example
+   * ```ts
+   * const diagnosis = await client.diagnoseInvocation({ windowExecutionId, taskId, invocationId });
+   * if (diagnosis.taskType === 'RUN_COMMAND') {
+   *   for (const node of diagnosis.instances) console.log(node.instanceId, node.output?.standardError.text);
+   * }
+   * ```
+   */
+  diagnoseInvocation(
+    input: DiagnoseInvocationInput,
+    options?: CallOptions,
+  ): Promise<InvocationDiagnosis>;
   /** GetMaintenanceWindow. */
   getWindow(input: WindowRef, options?: CallOptions): Promise<WindowRecord>;
   /** DescribeMaintenanceWindows, every page (up to `limit`). */
@@ -128,6 +179,21 @@ export interface InvocationsClient {
 
 const DEFAULT_MAX_CONCURRENCY = 4;
 
+/** The configured region, else the transport's, asked once; a region that cannot be had is none. */
+function memoizedRegion(
+  configured: string | undefined,
+  transportRegion: () => Promise<string | undefined>,
+): () => Promise<string | undefined> {
+  let region: Promise<string | undefined> | undefined;
+  return () => {
+    region ??=
+      configured === undefined
+        ? transportRegion().catch(() => undefined)
+        : Promise.resolve(configured);
+    return region;
+  };
+}
+
 /**
  * Validates the behaviour options and returns them with defaults applied.
  *
@@ -140,6 +206,7 @@ export function resolveBehaviourOptions(options: ClientBehaviourOptions): {
   maxConcurrency: number;
   requestsPerSecond?: number;
   maxPages: number;
+  consoleRegion?: string;
 } {
   const maxConcurrency =
     validateInteger(options.maxConcurrency, 'maxConcurrency', 1, 256) ?? DEFAULT_MAX_CONCURRENCY;
@@ -148,7 +215,16 @@ export function resolveBehaviourOptions(options: ClientBehaviourOptions): {
   if (rps !== undefined && (typeof rps !== 'number' || !Number.isFinite(rps) || rps <= 0)) {
     throw new InvalidInputError('requestsPerSecond', 'must be a positive number');
   }
-  return { maxConcurrency, maxPages, ...(rps === undefined ? {} : { requestsPerSecond: rps }) };
+  const region = options.consoleRegion;
+  if (region !== undefined && (typeof region !== 'string' || !AWS_REGION_PATTERN.test(region))) {
+    throw new InvalidInputError('consoleRegion', 'must be an AWS region such as us-east-1');
+  }
+  return {
+    maxConcurrency,
+    maxPages,
+    ...(rps === undefined ? {} : { requestsPerSecond: rps }),
+    ...(region === undefined ? {} : { consoleRegion: region }),
+  };
 }
 
 /**
@@ -166,6 +242,18 @@ export function createInvocationsClientWithTransport(
   transport: SsmTransport,
   options: ClientBehaviourOptions = {},
 ): InvocationsClient {
+  return assembleClient(transport, options, async () => undefined);
+}
+
+/**
+ * The client on `transport`; `transportRegion` is asked for the console region when the options
+ * name none (the SDK client's region).
+ */
+export function assembleClient(
+  transport: SsmTransport,
+  options: ClientBehaviourOptions,
+  transportRegion: () => Promise<string | undefined>,
+): InvocationsClient {
   if (typeof transport !== 'object' || transport === null || typeof transport.send !== 'function') {
     throw new InvalidInputError(
       'transport',
@@ -176,13 +264,22 @@ export function createInvocationsClientWithTransport(
   const context: ClientContext = {
     send: createSendRequest(transport, resolved),
     maxPages: resolved.maxPages,
+    region: memoizedRegion(resolved.consoleRegion, transportRegion),
   };
-  return {
+  const client: InvocationsClient = {
     ...createQueries(context),
+    invocationsPage: (input, pageOptions) => getInvocationsResumable(client, input, pageOptions),
+    diagnoseInvocation: async (input, callOptions = {}) =>
+      diagnoseKnownInvocation(
+        context,
+        await invocationOf(context, input, callOptions.signal),
+        callOptions.signal,
+      ),
     getWindowReport: (input, callOptions = {}) => windowReport(context, input, callOptions.signal),
     invocationsSince: (input, callOptions = {}) =>
       invocationsSince(context, input, callOptions.signal),
     findExecutionWindow: (input, callOptions = {}) =>
       findExecutionWindow(context, input, callOptions.signal),
   };
+  return client;
 }

@@ -25,6 +25,7 @@ import {
   type SsmFilter,
 } from '../model/validators';
 import type {
+  GetInvocationInput,
   InvocationsInput,
   ListExecutionsInput,
   ListTasksInput,
@@ -37,7 +38,11 @@ import type { ClientContext } from './request';
 /** The methods of {@link InvocationsClient} that read one record or one listing. */
 export type Queries = Omit<
   InvocationsClient,
-  'getWindowReport' | 'invocationsSince' | 'findExecutionWindow'
+  | 'getWindowReport'
+  | 'invocationsSince'
+  | 'findExecutionWindow'
+  | 'invocationsPage'
+  | 'diagnoseInvocation'
 >;
 
 /** Validated input of a task's invocation listing. */
@@ -186,6 +191,28 @@ export function windowsOf(
 }
 
 /** The reads of one client. */
+/**
+ * GetMaintenanceWindowExecutionTaskInvocation, its ids validated before anything is sent.
+ */
+export async function invocationOf(
+  context: ClientContext,
+  input: GetInvocationInput,
+  signal?: AbortSignal,
+): Promise<InvocationRecord> {
+  assertInputObject(input, 'input', ['windowExecutionId', 'taskId', 'invocationId']);
+  const operation = 'GetMaintenanceWindowExecutionTaskInvocation';
+  const output = await context.send(
+    operation,
+    {
+      WindowExecutionId: validateUuidId(input.windowExecutionId, 'windowExecutionId'),
+      TaskId: validateUuidId(input.taskId, 'taskId'),
+      InvocationId: validateUuidId(input.invocationId, 'invocationId'),
+    },
+    signal,
+  );
+  return recordOf(operation, output);
+}
+
 export function createQueries(context: ClientContext): Queries {
   const { send } = context;
   return {
@@ -238,20 +265,7 @@ export function createQueries(context: ClientContext): Queries {
       return out;
     },
 
-    async getInvocation(input, callOptions = {}) {
-      assertInputObject(input, 'input', ['windowExecutionId', 'taskId', 'invocationId']);
-      const operation = 'GetMaintenanceWindowExecutionTaskInvocation';
-      const output = await send(
-        operation,
-        {
-          WindowExecutionId: validateUuidId(input.windowExecutionId, 'windowExecutionId'),
-          TaskId: validateUuidId(input.taskId, 'taskId'),
-          InvocationId: validateUuidId(input.invocationId, 'invocationId'),
-        },
-        callOptions.signal,
-      );
-      return recordOf(operation, output);
-    },
+    getInvocation: (input, callOptions = {}) => invocationOf(context, input, callOptions.signal),
 
     async getWindow(input, callOptions = {}) {
       assertInputObject(input, 'input', ['windowId']);

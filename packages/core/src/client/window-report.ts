@@ -14,18 +14,27 @@ import {
   validateStatuses,
   validateWindowId,
 } from '../model/validators';
+import { diagnoseFailed, diagnosisBudget, type DiagnosisBudget } from './report-diagnoses';
 import type { WindowReportInput } from './inputs';
 import { FULL_PAGE } from './paginate';
 import { executionsOf, invocationsOf, tasksOf, windowOf } from './queries';
 import type { ClientContext } from './request';
 
+/** What the tasks of one report share: the statuses asked for and the diagnoses left to give. */
+interface ReportPlan {
+  statuses: ExecutionStatus[] | undefined;
+  /** `undefined` when the report diagnoses nothing. */
+  diagnoses?: DiagnosisBudget;
+}
+
 async function taskReport(
   context: ClientContext,
   task: TaskRecord,
   windowExecutionId: string,
-  statuses: ExecutionStatus[] | undefined,
+  plan: ReportPlan,
   signal?: AbortSignal,
 ): Promise<TaskReport> {
+  const { statuses } = plan;
   const taskId = task.TaskExecutionId;
   try {
     if (taskId === undefined) {
@@ -40,7 +49,12 @@ async function taskReport(
       signal,
     );
     for await (const invocation of pages) invocations.push(invocation);
-    return { task, invocations, summary: summarize(invocations) };
+    const report: TaskReport = { task, invocations, summary: summarize(invocations) };
+    // Right after its own invocations: a task's diagnoses do not wait for the other tasks.
+    if (plan.diagnoses !== undefined) {
+      report.diagnoses = await diagnoseFailed(context, invocations, plan.diagnoses, signal);
+    }
+    return report;
   } catch (error) {
     // One task that cannot be read is reported in place; aborts and bugs still propagate.
     if (signal?.aborted || !(error instanceof SsmInvocationsError)) throw error;
@@ -51,7 +65,7 @@ async function taskReport(
 async function executionReport(
   context: ClientContext,
   execution: ExecutionRecord,
-  statuses: ExecutionStatus[] | undefined,
+  plan: ReportPlan,
   signal?: AbortSignal,
 ): Promise<ExecutionReport> {
   const windowExecutionId = execution.WindowExecutionId;
@@ -63,7 +77,7 @@ async function executionReport(
   }
   const tasks = await tasksOf(context, { windowExecutionId }, signal);
   const taskReports = await Promise.all(
-    tasks.map((task) => taskReport(context, task, windowExecutionId, statuses, signal)),
+    tasks.map((task) => taskReport(context, task, windowExecutionId, plan, signal)),
   );
   return {
     execution,
@@ -78,7 +92,13 @@ export async function windowReport(
   input: WindowReportInput,
   signal?: AbortSignal,
 ): Promise<WindowReport> {
-  assertInputObject(input, 'input', ['windowId', 'executions', 'statuses']);
+  assertInputObject(input, 'input', [
+    'windowId',
+    'executions',
+    'statuses',
+    'diagnose',
+    'maxDiagnoses',
+  ]);
   const windowId = validateWindowId(input.windowId);
   const executionCount =
     validateInteger(
@@ -88,18 +108,21 @@ export async function windowReport(
       REPORT_LIMITS.executions.max,
     ) ?? REPORT_LIMITS.executions.default;
   const statuses = validateStatuses(input.statuses);
+  const diagnoses = diagnosisBudget(input.diagnose, input.maxDiagnoses);
+  const plan: ReportPlan = { statuses, ...(diagnoses === undefined ? {} : { diagnoses }) };
   // The window and its executions are independent: fetch them side by side.
   const [window, executions] = await Promise.all([
     windowOf(context, windowId, signal),
     executionsOf(context, { windowId, limit: executionCount }, signal),
   ]);
   const executionReports = await Promise.all(
-    executions.map((execution) => executionReport(context, execution, statuses, signal)),
+    executions.map((execution) => executionReport(context, execution, plan, signal)),
   );
   return {
     window,
     executions: executionReports,
     summary: summarize(executionReports.flatMap((e) => e.tasks.flatMap((t) => t.invocations))),
     generatedAt: new Date(),
+    ...(diagnoses === undefined ? {} : { diagnosesOmitted: diagnoses.omitted }),
   };
 }

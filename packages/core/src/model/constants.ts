@@ -140,6 +140,24 @@ export const SSM_LIMITS = {
 export const REPORT_LIMITS = {
   /** Executions per window in a report. */
   executions: { default: 5, min: 1, max: 100 },
+  /** Invocations diagnosed in one report with `diagnose: 'failed'` (`maxDiagnoses`). */
+  diagnoses: { default: 20, min: 1, max: 500 },
+} as const;
+
+/**
+ * Bounds of one invocation's diagnosis: the bytes kept of each output text (its end), the nodes
+ * read from ListCommandInvocations (one page) and the failed or timed-out nodes whose output is
+ * fetched with GetCommandInvocation (one request each); nodes past that bound get a `LIMITED` note.
+ *
+ * @example
+ * ```ts
+ * DIAGNOSIS_LIMITS.failedNodeOutputs; // 10
+ * ```
+ */
+export const DIAGNOSIS_LIMITS = {
+  outputBytes: 4096,
+  listedNodes: 50,
+  failedNodeOutputs: 10,
 } as const;
 
 // The operation table lives in its own module; these names stay importable from here.

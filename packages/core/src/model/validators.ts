@@ -347,3 +347,43 @@ export function validateFilters(
     return { Key: key, Values: values };
   });
 }
+
+/**
+ * Validates ListCommandInvocations' `Filters`, whose members are lowercase: 1–5 `{ key, value }`
+ * with `key` one of `allowedKeys` and `value` 1–128 characters.
+ *
+ * @example
+ * ```ts
+ * validateLowercaseFilters([{ key: 'Status', value: 'Failed' }], ['Status']);
+ * ```
+ */
+export function validateLowercaseFilters(
+  value: unknown,
+  allowedKeys: readonly string[],
+  field = 'filters',
+): { key: string; value: string }[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.length === 0 || value.length > 5) {
+    throw reject(
+      field,
+      Array.isArray(value) ? 'length' : typeRule(value),
+      'must be an array of 1–5 { key, value } filters',
+    );
+  }
+  return value.map((filter: unknown, index) => {
+    const at = `${field}[${index}]`;
+    assertInputObject(filter, at, ['key', 'value']);
+    if (typeof filter.key !== 'string' || !allowedKeys.includes(filter.key)) {
+      throw reject(`${at}.key`, 'unknown-key', `must be one of ${allowedKeys.join(', ')}`);
+    }
+    const text = filter.value;
+    if (typeof text !== 'string' || text.length < 1 || text.length > 128) {
+      throw reject(
+        `${at}.value`,
+        typeof text === 'string' ? 'length' : 'type',
+        'must be a string of 1–128 characters',
+      );
+    }
+    return { key: filter.key, value: text };
+  });
+}

@@ -12,6 +12,9 @@ import {
   GetMaintenanceWindowExecutionCommand,
   GetMaintenanceWindowExecutionTaskCommand,
   GetMaintenanceWindowExecutionTaskInvocationCommand,
+  GetAutomationExecutionCommand,
+  GetCommandInvocationCommand,
+  ListCommandInvocationsCommand,
   type SSMClient,
 } from '@aws-sdk/client-ssm';
 import { InvalidInputError, SsmInvocationsError } from '../model/errors';
@@ -35,6 +38,9 @@ const COMMANDS = {
   DescribeMaintenanceWindowExecutionTaskInvocationsCommand,
   GetMaintenanceWindowExecutionTaskInvocationCommand,
   DescribeMaintenanceWindowTargetsCommand,
+  ListCommandInvocationsCommand,
+  GetCommandInvocationCommand,
+  GetAutomationExecutionCommand,
 } satisfies Record<CommandName, unknown>;
 
 // The command classes share no usable common type; inputs were validated by the client, so the
