@@ -102,8 +102,10 @@ export function diagnosisFields(diagnosis: InvocationDiagnosis, simple: boolean)
 }
 
 /**
- * The `Diagnosis` of an invocation that could not be diagnosed at all: a core error (say, an
- * AccessDenied on reading the invocation) as its one note. Anything else is a bug and rethrown.
+ * The `Diagnosis` of an invocation that could not be diagnosed at all, its one note: a core
+ * error by its code (say, an AccessDenied on reading the invocation, naming the IAM action), any
+ * other error as `UNEXPECTED` — a trigger that has already moved its cursor must not lose the
+ * item over its diagnosis.
  *
  * @example
  * ```ts
@@ -111,7 +113,10 @@ export function diagnosisFields(diagnosis: InvocationDiagnosis, simple: boolean)
  * ```
  */
 export function diagnosisFailureFields(error: unknown): IDataObject {
-  if (!isSsmInvocationsError(error)) throw error;
+  if (!isSsmInvocationsError(error)) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { Diagnosis: { Notes: [{ Code: 'UNEXPECTED', Message: message }] } };
+  }
   const operation = error.operation as SsmOperation | undefined;
   const iamAction = operation && SSM_OPERATIONS[operation]?.iamAction;
   const message =
