@@ -128,7 +128,8 @@ describe('call options (the second argument of every method)', () => {
 });
 
 describe('requestsPerSecond', () => {
-  const transport: SsmTransport = { send: async () => ({}) };
+  // A rate limit waits through the transport's sleep (no timer globals in core's bundles).
+  const transport: SsmTransport = { send: async () => ({}), sleep: async () => undefined };
 
   it.each([0.009, 0.001, 1e-300, 5e-324])(
     'rejects %p, below 0.01, instead of disabling the limit',
