@@ -17,37 +17,16 @@
  * `CommandFilterValue` 1–128, `CommandPluginName` min 4, `CommandPluginOutput` ≤ 2500.
  */
 
-/** A string shape's constraints. */
-export interface StringShape {
-  readonly type: 'string';
-  readonly min?: number;
-  readonly max?: number;
-  readonly pattern?: string;
-  readonly enum?: readonly string[];
-}
+import type { ServiceOperation, ServiceShape } from './service-shapes';
 
-/** An integer shape's range. */
-export interface IntegerShape {
-  readonly type: 'integer';
-  readonly min: number;
-  readonly max: number;
-}
-
-/** A list shape's length range and member shape. */
-export interface ListShape {
-  readonly type: 'list';
-  readonly member: string;
-  readonly min?: number;
-  readonly max?: number;
-}
-
-/** A boolean member (no constraints). */
-export interface BooleanShape {
-  readonly type: 'boolean';
-}
-
-/** One recorded shape. */
-export type ServiceShape = StringShape | IntegerShape | ListShape | BooleanShape;
+export type {
+  BooleanShape,
+  IntegerShape,
+  ListShape,
+  ServiceOperation,
+  ServiceShape,
+  StringShape,
+} from './service-shapes';
 
 /** The four UUID id shapes of the model are identical: 36 characters, 8-4-4-4-12 hex digits. */
 const UUID_SHAPE = {
@@ -180,16 +159,6 @@ const shapes = {
 
 /** A recorded shape's name. */
 export type ShapeName = keyof typeof shapes;
-
-/** One operation: input members (name → shape, in model order), required ones, list key. */
-export interface ServiceOperation {
-  readonly input: Readonly<Record<string, ShapeName>>;
-  readonly required: readonly string[];
-  /** The paginated list member of the output (botocore paginators `result_key`). */
-  readonly listKey?: string;
-  /** Supported `Filters` keys (from the `Filters` member documentation). */
-  readonly filterKeys: readonly string[];
-}
 
 const LIST_MEMBERS = {
   Filters: 'MaintenanceWindowFilterList',
