@@ -218,7 +218,8 @@ for (const dir of PACKAGES) {
     try {
       out = run(bin('publint'), ['--strict', unpacked], { cwd: scratch });
     } catch (error) {
-      out = `${error.stdout ?? ''}`;
+      // publint colours its output when CI is set: findings are matched on the plain text.
+      out = `${error.stdout ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '');
       const errors = out
         .split(/\nSuggestions:|\nWarnings:/)[0]
         .split('\n')
