@@ -40,6 +40,13 @@ export type {
   Serialized,
 } from './report';
 export {
+  summarizeWindowReport,
+  type SummarizeWindowReportOptions,
+  type TaskReportSummary,
+  type ExecutionReportSummary,
+  type WindowReportSummary,
+} from './report-summary';
+export {
   isRunning,
   isFailed,
   statusTone,
