@@ -24,17 +24,22 @@ import type {
   EntityDiagnosisResponse,
   EntityReportQuery,
   EntityReportResponse,
+  EntityTaskTargetsResponse,
   EntityWindowReport,
   InvocationIds,
+  TaskIds,
   WindowReportError,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
+
 import { CoalescingCache } from './CoalescingCache';
 import { diagnosisForCaller } from './diagnosisExposure';
-import { findExecutionOwner } from './executionOwner';
-import { checkInvocationIds } from './invocationIds';
+import { findExecutionOwner, type ExecutionOwnerLookup } from './executionOwner';
+import { checkInvocationIds, checkTaskIds } from './invocationIds';
 import { asKnownError, toWindowReportError, type KnownError } from './knownErrors';
-import { reportWithoutSensitiveMembers, withoutSensitiveMembers } from './invocationExposure';
-import { RecentValues } from './RecentValues';
+import { withoutSensitiveMembers } from './invocationExposure';
+import { reportSummaryForCaller } from './reportSummaries';
+import { fetchTaskTargetsPage } from './taskTargetsPage';
+import { StableResponses } from './StableResponses';
 import { readSsmInvocationsConfig, type SsmInvocationsConfig } from './config';
 import type { EntityDiagnosisOptions, SsmInvocationsService } from './types';
 import { configuredAccounts, WindowAccess } from './WindowAccess';
@@ -59,8 +64,6 @@ export interface DefaultSsmInvocationsServiceOptions {
 
 /** Bumped when the cached JSON's shape changes, so replicas on two versions don't mix. */
 const CACHE_VERSION = 'v1';
-/** Entity responses remembered for reuse (each shares its report objects with the report memo). */
-const MAX_RESPONSES = 200;
 
 /**
  * The default {@link SsmInvocationsService}: reports through `@ssm-invocations/core` with
@@ -82,7 +85,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
   /** The main account's id, looked up once it is first needed. */
   #mainAccountId?: Promise<string | undefined>;
   readonly #clients = new Map<string, Promise<InvocationsClient>>();
-  readonly #responses = new RecentValues<string, EntityReportResponse>(MAX_RESPONSES);
+  readonly #responses = new StableResponses();
 
   /**
    * Builds the service from the root config (`ssmInvocations` and `aws` blocks).
@@ -191,12 +194,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
             },
             signal,
           );
-          return {
-            ...window,
-            report: this.#settings.exposeParameters
-              ? report
-              : reportWithoutSensitiveMembers(report),
-          };
+          return { ...window, report: reportSummaryForCaller(report, this.#settings) };
         } catch (error) {
           const known = this.#asCoreError(error);
           failures.push(known);
@@ -217,33 +215,10 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
       }
     }
     if (failures.length > 0) return { windows: entries };
-    return this.#unchangedOrNew(
+    return this.#responses.unchangedOrNew(
       [stringifyEntityRef(entity), executions, [...(statuses ?? [])].sort().join('+')].join(':'),
       entries,
     );
-  }
-
-  /**
-   * The response served last time for this entity and query if every window's report is the
-   * same object as then (the parsed-report memo keeps them identical while the cache holds the
-   * same text), else a new one. A stable object lets the router reuse its encoded body.
-   */
-  #unchangedOrNew(key: string, windows: EntityWindowReport[]): EntityReportResponse {
-    const previous = this.#responses.get(key);
-    if (
-      previous &&
-      previous.windows.length === windows.length &&
-      previous.windows.every(
-        (window, index) =>
-          window.windowArn === windows[index]?.windowArn &&
-          window.report === windows[index]?.report,
-      )
-    ) {
-      return previous;
-    }
-    const response = { windows };
-    this.#responses.set(key, response);
-    return response;
   }
 
   async getEntityInvocation(
@@ -296,6 +271,31 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     });
   }
 
+  async getEntityTaskTargets(
+    entity: Entity,
+    ids: TaskIds,
+    page: { nextToken?: string },
+  ): Promise<EntityTaskTargetsResponse> {
+    const checked = checkTaskIds(ids);
+    const signal = this.#deadline();
+    const owner = await this.#executionOwner(entity, checked.windowExecutionId, signal);
+    const { invocations, nextToken } = await fetchTaskTargetsPage(
+      this.#ownerLookup(),
+      owner,
+      checked,
+      page,
+      signal,
+    ).catch((error: unknown) => {
+      throw this.#asCoreError(error);
+    });
+    return {
+      invocations: this.#settings.exposeParameters
+        ? invocations
+        : invocations.map((i) => withoutSensitiveMembers(i)),
+      ...(nextToken === undefined ? {} : { nextToken }),
+    };
+  }
+
   /**
    * The window annotated on the entity (and allowed for it: account, region, ownership tag) that
    * ran `windowExecutionId`; a core `NotFoundError` when none did. The invocation and diagnosis
@@ -317,22 +317,28 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
         if (!(error instanceof WindowRefusedError)) throw this.#asCoreError(error);
       }
     }
-    const lookup = {
-      cache: this.#cache,
-      cacheVersion: CACHE_VERSION,
-      clientFor: (window: WindowLocation) => this.#clientFor(window),
-    };
-    const owner = await findExecutionOwner(lookup, windows, windowExecutionId, signal).catch(
-      (error: unknown) => {
-        throw this.#asCoreError(error);
-      },
-    );
+    const owner = await findExecutionOwner(
+      this.#ownerLookup(),
+      windows,
+      windowExecutionId,
+      signal,
+    ).catch((error: unknown) => {
+      throw this.#asCoreError(error);
+    });
     if (!owner) {
       throw new NotFoundError(
         `Window execution ${windowExecutionId} does not belong to a maintenance window annotated on ${stringifyEntityRef(entity)}`,
       );
     }
     return owner;
+  }
+
+  #ownerLookup(): ExecutionOwnerLookup {
+    return {
+      cache: this.#cache,
+      cacheVersion: CACHE_VERSION,
+      clientFor: (window: WindowLocation) => this.#clientFor(window),
+    };
   }
 
   async #resolveWindows(entity: Entity): Promise<Array<WindowLocation | UnresolvedWindow>> {
