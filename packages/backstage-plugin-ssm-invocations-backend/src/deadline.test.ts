@@ -10,7 +10,7 @@ import { ANNOTATION_SSM_WINDOW_ARN } from '@ssm-invocations/backstage-plugin-ssm
 import { DEMO_WINDOW_IDS, startEmulator } from '@ssm-invocations/emulator';
 import request from 'supertest';
 import { component, demoWindowArn, type Emulator } from './test-support/demoEntities';
-import { firstTarget } from './test-support/firstTarget';
+import { firstTarget } from './test-support/reportTargets';
 import { startPlugin, type StartedPlugin } from './test-support/startPlugin';
 
 const DEADLINE_MS = 1000;

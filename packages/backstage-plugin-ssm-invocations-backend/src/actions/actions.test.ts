@@ -114,24 +114,25 @@ describe('actions', () => {
 
   it('diagnose-invocation explains a failed target of the report', async () => {
     const report = await invoke('get-window-report', { entityRef: 'payments-api', executions: 5 });
+    // The summary names the execution and task once; each listed invocation its own id.
     const failed = (report.body.output as EntityReportResponse).windows[0]?.report?.executions
       .flatMap((execution) => execution.tasks)
-      .flatMap((task) => task.invocations)
+      .flatMap(({ task, invocations }) => invocations.map((invocation) => ({ task, invocation })))
       .find(
-        (invocation) => invocation.Status === 'FAILED' && invocation.TaskType === 'RUN_COMMAND',
+        ({ invocation }) => invocation.Status === 'FAILED' && invocation.TaskType === 'RUN_COMMAND',
       );
     if (!failed) throw new Error('the demo window has no failed Run Command target');
     const res = await invoke('diagnose-invocation', {
       entityRef: 'component:default/payments-api',
-      windowExecutionId: failed.WindowExecutionId,
-      taskId: failed.TaskExecutionId,
-      invocationId: failed.InvocationId,
+      windowExecutionId: failed.task.WindowExecutionId,
+      taskId: failed.task.TaskExecutionId,
+      invocationId: failed.invocation.InvocationId,
     });
     expect(res.status).toBe(200);
     const output = res.body.output as EntityDiagnosisResponse;
     expect(output.outputWithheld).toBe(false);
     expect(output.diagnosis.taskType).toBe('RUN_COMMAND');
-    expect(output.diagnosis.invocation.InvocationId).toBe(failed.InvocationId);
+    expect(output.diagnosis.invocation.InvocationId).toBe(failed.invocation.InvocationId);
   });
 
   it('are refused to an anonymous caller, without asking the catalog', async () => {

@@ -85,9 +85,11 @@ export function registerSsmInvocationsActions(
       input: (z) =>
         z.object({
           entityRef: entityRefSchema(z),
-          windowExecutionId: z.string().describe('The execution, from get-window-report'),
-          taskId: z.string().describe('The task execution id (TaskExecutionId)'),
-          invocationId: z.string().describe('The invocation id (InvocationId)'),
+          windowExecutionId: z
+            .string()
+            .describe("The execution's WindowExecutionId, from get-window-report"),
+          taskId: z.string().describe("The task's TaskExecutionId, from get-window-report"),
+          invocationId: z.string().describe("The target's InvocationId, from get-window-report"),
         }),
       output: (z) => diagnosisOutputSchema(z),
     },

@@ -33,11 +33,12 @@ function countsLine(summary: InvocationSummary): string {
  */
 export function TaskBlock(props: { task: Serialized<TaskReportSummary>; failedOnly: boolean }) {
   const { task, failedOnly } = props;
-  const invocations = failedOnly
-    ? task.invocations.filter((invocation) => isFailed(invocation.Status))
-    : task.invocations;
-  const problem = task.error ? explainProblem(task.error) : undefined;
   const { WindowExecutionId, TaskExecutionId } = task.task;
+  // The summary names the execution and task once; each row needs them for its diagnosis.
+  const invocations = task.invocations
+    .filter((invocation) => !failedOnly || isFailed(invocation.Status))
+    .map((invocation) => ({ ...invocation, WindowExecutionId, TaskExecutionId }));
+  const problem = task.error ? explainProblem(task.error) : undefined;
   return (
     <Box marginBottom={2} data-testid="task-block">
       <Box display="flex" alignItems="center" style={{ gap: 8 }}>

@@ -42,6 +42,7 @@ export type {
 export {
   summarizeWindowReport,
   type SummarizeWindowReportOptions,
+  type SummaryInvocation,
   type TaskReportSummary,
   type ExecutionReportSummary,
   type WindowReportSummary,

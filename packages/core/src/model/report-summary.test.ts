@@ -99,3 +99,17 @@ describe('summarizeWindowReport', () => {
     );
   });
 });
+
+describe('summarizeWindowReport listed invocations', () => {
+  it('leave out the execution and task ids that their task names', () => {
+    const summary = summarizeWindowReport(report(2));
+    const [task] = summary.executions[0]?.tasks ?? [];
+    expect(task?.task.TaskExecutionId).toBe('t-1');
+    expect(task?.invocations[0]).toEqual({
+      InvocationId: 't-1-inv-1',
+      Status: 'FAILED',
+      StartTime: new Date(0),
+      EndTime: new Date(2000),
+    });
+  });
+});

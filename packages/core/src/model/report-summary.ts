@@ -36,6 +36,18 @@ export interface SummarizeWindowReportOptions {
 }
 
 /**
+ * An invocation listed in a {@link TaskReportSummary}: the record without the ids its task
+ * already names (`WindowExecutionId`, `TaskExecutionId`), which keeps a summary of hundreds of
+ * failed targets small.
+ *
+ * @example
+ * ```ts
+ * const ids = { windowExecutionId: task.task.WindowExecutionId, taskId: task.task.TaskExecutionId, invocationId: inv.InvocationId };
+ * ```
+ */
+export type SummaryInvocation = Omit<InvocationRecord, 'WindowExecutionId' | 'TaskExecutionId'>;
+
+/**
  * One task of a {@link WindowReportSummary}: its status, counts and durations (`summary`, over
  * every invocation), and only the invocations worth looking at.
  *
@@ -52,9 +64,10 @@ export interface TaskReportSummary {
   summary: InvocationSummary;
   /**
    * Only the FAILED, TIMED_OUT, CANCELLED, PENDING, IN_PROGRESS and CANCELLING invocations, in
-   * the report's order, at most `maxTargetsPerTask`.
+   * the report's order, at most `maxTargetsPerTask`; without `WindowExecutionId` and
+   * `TaskExecutionId`, which `task` names once for all of them.
    */
-  invocations: InvocationRecord[];
+  invocations: SummaryInvocation[];
   /** Failed, timed-out, cancelled or running invocations left out of `invocations` by the cap. */
   invocationsOmitted: number;
   /** Set when this task's invocations could not be fetched. */
@@ -106,9 +119,17 @@ function isNotable(invocation: { Status?: string }): boolean {
 
 type AnyTaskReport = TaskReport | Serialized<TaskReport>;
 
+/** The invocation without the ids its task names. */
+function withoutTaskIds<T extends { WindowExecutionId?: unknown; TaskExecutionId?: unknown }>(
+  invocation: T,
+): Omit<T, 'WindowExecutionId' | 'TaskExecutionId'> {
+  const { WindowExecutionId: _execution, TaskExecutionId: _task, ...rest } = invocation;
+  return rest;
+}
+
 function summarizeTask(task: AnyTaskReport, cap: number) {
   const notable = task.invocations.filter(isNotable);
-  const invocations = notable.slice(0, cap);
+  const invocations = notable.slice(0, cap).map(withoutTaskIds);
   const listed = new Set(invocations.map((invocation) => invocation.InvocationId));
   const diagnoses =
     task.diagnoses === undefined
@@ -128,7 +149,8 @@ function summarizeTask(task: AnyTaskReport, cap: number) {
  * The window report in summary shape: per execution and per task the status, the counts by
  * status and the durations (unchanged, over every invocation), plus only the failed, timed-out,
  * cancelled and still-running invocations — at most `maxTargetsPerTask` per task (default 20),
- * with the count of the rest in `invocationsOmitted`. Pure: the report is not changed. Works on
+ * with the count of the rest in `invocationsOmitted`; listed invocations leave out the execution
+ * and task ids their task names. Pure: the report is not changed. Works on
  * the report and on its JSON form ({@link Serialized}); a page of a 5 × 4 × 500 window with 2 %
  * failed shrinks from megabytes to tens of kilobytes.
  *

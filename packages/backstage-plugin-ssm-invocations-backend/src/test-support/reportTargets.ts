@@ -1,6 +1,7 @@
 /**
- * Test support (not exported by the package): a target of an entity's report, read the way the
- * card reads one — the report's first task, then the first page of its targets.
+ * Test support (not exported by the package): the targets of an entity's report, read the way
+ * the card reads them — the listed (failed, running) ones with their task's ids, or a task's
+ * targets through the task targets route.
  */
 import type { Server } from 'node:http';
 import {
@@ -35,4 +36,21 @@ export async function firstTarget(
   const invocation = (page.body as EntityTaskTargetsResponse).invocations?.[0];
   if (!invocation) throw new Error(`no target in the report of ${name} (${page.status})`);
   return invocation;
+}
+
+/**
+ * Every invocation a report lists (only failed, timed-out, cancelled or running ones), each with
+ * the execution and task ids its task names, as the card's rows have them.
+ */
+export function listedInvocations(response: EntityReportResponse): ReportInvocation[] {
+  return response.windows
+    .flatMap((window) => window.report?.executions ?? [])
+    .flatMap((execution) => execution.tasks)
+    .flatMap(({ task, invocations }) =>
+      invocations.map((invocation) => ({
+        ...invocation,
+        WindowExecutionId: task.WindowExecutionId,
+        TaskExecutionId: task.TaskExecutionId,
+      })),
+    );
 }
