@@ -19,6 +19,8 @@ import type { SsmInvocationsService } from './service/types';
  * What a caller may ask about an entity's windows, each answer behind the same checks (the
  * entity read with the caller's credentials, then `ssm-invocations.window.read`; command output
  * only with `ssm-invocations.output.read`). The HTTP routes and the actions both go through it.
+ * Queries and ids are passed as functions and read only after the entity check, so a caller
+ * learns nothing about an entity it may not see from how its input is judged.
  */
 export class EntityOperations {
   readonly #service: SsmInvocationsService;

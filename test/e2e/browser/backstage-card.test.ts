@@ -5,9 +5,11 @@
  * Every server binds 127.0.0.1 on a free port and is stopped at the end. The emulator runs in live
  * mode on a manual clock that starts three minutes ago, so the first tests see the seeded history
  * and the last one ticks to now, like a demo that has been running for three minutes, for the
- * README's picture.
+ * README's picture. Beside the demo's windows, the emulator holds a big patch window (5 executions
+ * × 4 tasks × 500 targets, 2 % failed) that a `fleet-patching` entity of an extra catalog file
+ * names: the card must render it light and page its targets.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   DescribeMaintenanceWindowExecutionsCommand,
@@ -18,12 +20,13 @@ import {
   SSMClient,
 } from '@aws-sdk/client-ssm';
 import { invocationTargets } from '@ssm-invocations/core/model';
-import { startEmulator } from '@ssm-invocations/emulator';
+import { loadFixture, startEmulator } from '@ssm-invocations/emulator';
 import type { Browser, Page } from 'playwright-core';
 import {
   startChildService,
   type RunningChildService,
 } from '../../../examples/demo/src/child-service';
+import { BENCH_WINDOW_ID, benchFixture } from '../../bench/report-fixture';
 import { freePort } from '../../support/processes';
 import { assertChromiumInstalled, launchChromium, signInAsGuestIfAsked } from './chromium';
 
@@ -47,6 +50,45 @@ let backend: RunningChildService | undefined;
 let app: RunningChildService | undefined;
 let browser: Browser | undefined;
 let appUrl = '';
+
+const FLEET_PATH = '/catalog/default/component/fleet-patching';
+const FLEET_REPORT =
+  /\/api\/ssm-invocations\/v1\/entity\/default\/component\/fleet-patching\/report/i;
+/** Most main-thread time the card may take to render the big window's report. */
+const BUSY_BUDGET_MS = 200;
+
+/**
+ * Adds the big patch window to the running emulator, disabled so that live mode leaves it alone,
+ * and writes a catalog file with the entity that names it; returns that file.
+ */
+function addFleetWindow(target: NonNullable<typeof emulator>): string {
+  const { store } = loadFixture(
+    benchFixture({ executions: 5, tasks: 4, invocations: 500, failedEvery: 50 }),
+  );
+  for (const window of store.windows) {
+    target.store.addWindow({ ...window, Enabled: false });
+    for (const windowTarget of store.targetsOf(window.WindowId))
+      target.store.addTarget(windowTarget);
+  }
+  for (const execution of store.executions) target.store.addExecution(execution);
+  for (const task of store.tasks) target.store.addTask(task);
+  for (const invocation of store.invocations) target.store.addInvocation(invocation);
+  const file = join(artifacts, 'fleet-catalog.yaml');
+  writeFileSync(
+    file,
+    [
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Component',
+      'metadata:',
+      '  name: fleet-patching',
+      '  annotations:',
+      `    aws.amazon.com/ssm-maintenance-window-arn: arn:aws:ssm:us-east-1:123456789012:maintenancewindow/${BENCH_WINDOW_ID}`,
+      'spec: { type: service, lifecycle: production, owner: group:platform-team }',
+      '',
+    ].join('\n'),
+  );
+  return file;
+}
 
 /** A failing target of the newest execution as the emulator itself tells it (via the SDK). */
 interface FailingTarget {
@@ -147,6 +189,7 @@ beforeAll(async () => {
       startTime: new Date(Date.now() - LIVE_MINUTES * 60_000),
     },
   });
+  const fleetCatalog = addFleetWindow(emulator);
   const appPort = await freePort();
   appUrl = `http://127.0.0.1:${appPort}`;
   backend = await startChildService({
@@ -159,6 +202,11 @@ beforeAll(async () => {
       BACKEND_PORT: '0',
       APP_BASE_URL: appUrl,
       SSM_EMULATOR_URL: emulator.url,
+      // Backstage reads APP_CONFIG_* as config: the example catalog plus the fleet entity.
+      APP_CONFIG_catalog_locations: JSON.stringify([
+        { type: 'file', target: join(repoRoot, 'examples/backstage/catalog-info.yaml') },
+        { type: 'file', target: fleetCatalog },
+      ]),
     },
     ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
     startTimeoutMs: 180_000,
@@ -279,6 +327,76 @@ describe.each([
       await page.close();
     }
   }, 240_000);
+
+  it('renders a 5 × 4 × 500 window with the main thread busy ≤ 200 ms, and pages its targets', async () => {
+    if (!browser) throw new Error('setup failed');
+    const page = await browser.newPage({ viewport: { width: 1400, height: 2400 } });
+    try {
+      // Hold the report until the page has settled, then measure what rendering it costs.
+      let release: () => void = () => undefined;
+      const released = new Promise<void>((done) => {
+        release = done;
+      });
+      await page.route(FLEET_REPORT, async (route) => {
+        await released;
+        await route.continue();
+      });
+      const answered = page.waitForResponse(FLEET_REPORT, { timeout: 120_000 });
+      await page.goto(`${appUrl}${FLEET_PATH}${query}`, { timeout: 240_000 });
+      const card = page.getByTestId('ssm-invocations-card');
+      await signInAsGuestIfAsked(page, card);
+      await page.waitForTimeout(2000);
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const taskSeconds = async () => {
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN;
+      };
+      const before = await taskSeconds();
+      release();
+      const response = await answered;
+      const rows = card.getByTestId('execution-row');
+      await rows.nth(4).waitFor({ timeout: 60_000 });
+      // Two frames later the render is painted.
+      await page.evaluate(
+        'new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null))))',
+      );
+      const busyMs = ((await taskSeconds()) - before) * 1000;
+      const bytes = (await response.body()).length;
+      console.log(
+        `${system}: report ${(bytes / 1024).toFixed(1)} KB, main thread busy ${busyMs.toFixed(0)} ms rendering it`,
+      );
+      expect(bytes).toBeLessThanOrEqual(100 * 1024);
+      expect(busyMs).toBeLessThanOrEqual(BUSY_BUDGET_MS);
+      expect(await rows.count()).toBe(5);
+
+      // Expand the newest execution: per task its counts and the 10 failed targets; then every
+      // target of the first task, a page of 100 at a time.
+      await rows
+        .first()
+        .getByRole('button', { name: /^Expand execution/ })
+        .click();
+      const task = card.getByTestId('task-block').first();
+      await task.getByTestId('task-counts').waitFor();
+      expect(await task.getByTestId('task-counts').innerText()).toMatch(
+        /^500 targets: 490 SUCCESS, 10 FAILED/,
+      );
+      expect(await task.getByTestId('invocation-row').count()).toBe(10);
+      await task.getByRole('button', { name: 'Show all 500 targets' }).click();
+      const targets = task.getByTestId('task-targets');
+      const targetRows = targets.getByTestId('invocation-row');
+      await targetRows.nth(99).waitFor();
+      expect(await targetRows.count()).toBe(100);
+      await targets.getByRole('button', { name: 'Show more' }).click();
+      await targetRows.nth(199).waitFor();
+      expect(await targetRows.count()).toBe(200);
+      expect(await targets.innerText()).toContain('All targets: 200 of 500 loaded');
+      const suffix = system.startsWith('new') ? 'new-frontend' : 'legacy-frontend';
+      await card.screenshot({ path: join(artifacts, `card-fleet-${suffix}.png`) });
+    } finally {
+      await page.close();
+    }
+  }, 300_000);
 
   it.each([
     ['wide', 1400],
