@@ -332,39 +332,66 @@ describe.each([
     if (!browser) throw new Error('setup failed');
     const page = await browser.newPage({ viewport: { width: 1400, height: 2400 } });
     try {
-      // Hold the report until the page has settled, then measure what rendering it costs.
+      // Let the backend answer the report (its SSM fetch takes seconds on a cold cache), hold the
+      // answer until the page has settled, then measure what delivering and rendering it costs.
       let release: () => void = () => undefined;
       const released = new Promise<void>((done) => {
         release = done;
       });
-      await page.route(FLEET_REPORT, async (route) => {
-        await released;
-        await route.continue();
+      let bytes = 0;
+      let fetched: () => void = () => undefined;
+      const backendAnswered = new Promise<void>((done) => {
+        fetched = done;
       });
-      const answered = page.waitForResponse(FLEET_REPORT, { timeout: 120_000 });
+      await page.route(FLEET_REPORT, async (route) => {
+        const response = await route.fetch({ timeout: 120_000 });
+        bytes = (await response.body()).length;
+        fetched();
+        await released;
+        await route.fulfill({ response });
+      });
       await page.goto(`${appUrl}${FLEET_PATH}${query}`, { timeout: 240_000 });
       const card = page.getByTestId('ssm-invocations-card');
       await signInAsGuestIfAsked(page, card);
-      await page.waitForTimeout(2000);
+      await backendAnswered;
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Performance.enable');
       const taskSeconds = async () => {
         const { metrics } = await cdp.send('Performance.getMetrics');
         return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN;
       };
+      // Settled: the rest of the entity page (other cards, lazy chunks) has done its work — under
+      // 20 ms of tasks in each of two half-second spells (or 30 s passed).
+      const settleBy = Date.now() + 30_000;
+      let quietSpells = 0;
+      let idleMs = 0;
+      while (quietSpells < 2 && Date.now() < settleBy) {
+        const start = await taskSeconds();
+        await page.waitForTimeout(500);
+        idleMs = ((await taskSeconds()) - start) * 1000;
+        quietSpells = idleMs < 20 ? quietSpells + 1 : 0;
+      }
+      // Long tasks (≥ 50 ms, what blocks input) from here on, summed by the page itself.
+      await page.evaluate(
+        `new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) window.__ssmLongTaskMs = (window.__ssmLongTaskMs ?? 0) + entry.duration;
+        }).observe({ type: 'longtask' }); window.__ssmLongTaskMs = 0;`,
+      );
       const before = await taskSeconds();
       release();
-      const response = await answered;
       const rows = card.getByTestId('execution-row');
       await rows.nth(4).waitFor({ timeout: 60_000 });
       // Two frames later the render is painted.
       await page.evaluate(
         'new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null))))',
       );
-      const busyMs = ((await taskSeconds()) - before) * 1000;
-      const bytes = (await response.body()).length;
+      const taskMs = ((await taskSeconds()) - before) * 1000;
+      // Long-task entries are delivered after the task; give the observer a moment.
+      await page.waitForTimeout(300);
+      const busyMs = Number(await page.evaluate('window.__ssmLongTaskMs'));
       console.log(
-        `${system}: report ${(bytes / 1024).toFixed(1)} KB, main thread busy ${busyMs.toFixed(0)} ms rendering it`,
+        `${system}: report ${(bytes / 1024).toFixed(1)} KB; rendering it: long tasks ${busyMs.toFixed(0)} ms, ` +
+          `all tasks ${taskMs.toFixed(0)} ms (the dev app at rest: ${idleMs.toFixed(0)} ms per 500 ms)`,
       );
       expect(bytes).toBeLessThanOrEqual(100 * 1024);
       expect(busyMs).toBeLessThanOrEqual(BUSY_BUDGET_MS);
