@@ -66,6 +66,9 @@ function sgrToHtml(text: string): string {
   return html;
 }
 
+/** The page's own function, for callbacks evaluated in Chromium (this package has no DOM types). */
+declare const getComputedStyle: (element: unknown) => { color: string; fontWeight: string };
+
 let emulator: Awaited<ReturnType<typeof startEmulator>> | undefined;
 let browser: Browser | undefined;
 const emulatorUrl = (): string => {
