@@ -14,7 +14,7 @@ import {
   validateStatuses,
   validateWindowId,
 } from '../model/validators';
-import { diagnoseFailed, diagnosisBudget, type DiagnosisBudget } from './report-diagnoses';
+import { diagnosisBudget, taskDiagnoses, type DiagnosisBudget } from './report-diagnoses';
 import type { WindowReportInput } from './inputs';
 import {
   historyPlan,
@@ -46,6 +46,10 @@ async function taskReport(
 ): Promise<TaskReport> {
   const { statuses } = plan;
   const taskId = task.TaskExecutionId;
+  // Each failed invocation is diagnosed as soon as it arrives: its requests overlap the task's
+  // next pages instead of waiting for the last one.
+  const diagnoses =
+    plan.diagnoses === undefined ? undefined : taskDiagnoses(context, plan.diagnoses, signal);
   try {
     if (taskId === undefined) {
       throw new ServiceError(
@@ -58,14 +62,15 @@ async function taskReport(
       { windowExecutionId, taskId, statuses, pageSize: FULL_PAGE },
       signal,
     );
-    for await (const invocation of pages) invocations.push(invocation);
-    const report: TaskReport = { task, invocations, summary: summarize(invocations) };
-    // Right after its own invocations: a task's diagnoses do not wait for the other tasks.
-    if (plan.diagnoses !== undefined) {
-      report.diagnoses = await diagnoseFailed(context, invocations, plan.diagnoses, signal);
+    for await (const invocation of pages) {
+      invocations.push(invocation);
+      diagnoses?.add(invocation);
     }
+    const report: TaskReport = { task, invocations, summary: summarize(invocations) };
+    if (diagnoses !== undefined) report.diagnoses = await diagnoses.settled();
     return report;
   } catch (error) {
+    await diagnoses?.abandon();
     // One task that cannot be read is reported in place; aborts and bugs still propagate.
     if (signal?.aborted || !(error instanceof SsmInvocationsError)) throw error;
     return { task, invocations: [], summary: summarize([]), error: toReportError(error) };
