@@ -88,6 +88,26 @@ describe("getWindowReport with diagnose: 'failed', while a task's pages still ar
     expect(report.diagnosesOmitted).toBe(0);
   });
 
+  it("asks for the task's next page before diagnosing the page it has", async () => {
+    const { transport, events } = twoPageTask(1, async (records) => ({
+      WindowExecutionTaskInvocationIdentities: records,
+    }));
+    await createInvocationsClientWithTransport(transport).getWindowReport({
+      windowId: WINDOW_ID,
+      diagnose: 'failed',
+    });
+    expect(events.filter((e) => !e.startsWith('GetMaintenanceWindow'))).toEqual([
+      'DescribeMaintenanceWindowExecutions',
+      'DescribeMaintenanceWindowExecutionTasks',
+      'DescribeMaintenanceWindowExecutionTaskInvocations',
+      'DescribeMaintenanceWindowExecutionTaskInvocations (next page)',
+      'GetAutomationExecution',
+      'GetAutomationExecution',
+      'GetAutomationExecution answered',
+      'GetAutomationExecution answered',
+    ]);
+  });
+
   it('keeps the diagnoses in the order their invocations arrived, within the budget', async () => {
     const { transport } = twoPageTask(2, async (records) => ({
       WindowExecutionTaskInvocationIdentities: records,

@@ -25,7 +25,7 @@ import {
 } from './report-history-plan';
 import { signalOf } from './call-options';
 import { FULL_PAGE } from './paginate';
-import { executionsOf, invocationsOf, tasksOf, windowOf } from './queries';
+import { executionsOf, invocationPagesOf, tasksOf, windowOf } from './queries';
 import type { ClientContext } from './request';
 
 /** What the tasks of one report share: the statuses asked for and the diagnoses left to give. */
@@ -57,14 +57,20 @@ async function taskReport(
       );
     }
     const invocations: InvocationRecord[] = [];
-    const pages = invocationsOf(
+    const pages = invocationPagesOf(
       context,
       { windowExecutionId, taskId, statuses, pageSize: FULL_PAGE },
       signal,
     );
-    for await (const invocation of pages) {
-      invocations.push(invocation);
-      diagnoses?.add(invocation);
+    let next = pages.next();
+    for (let page = await next; page.done !== true; page = await next) {
+      // The next page is asked for before this one's diagnoses start: the pages are the
+      // report's critical path, the diagnoses fill the wait for them.
+      next = pages.next();
+      for (const invocation of page.value.records) {
+        invocations.push(invocation);
+        diagnoses?.add(invocation);
+      }
     }
     const report: TaskReport = { task, invocations, summary: summarize(invocations) };
     if (diagnoses !== undefined) report.diagnoses = await diagnoses.settled();
