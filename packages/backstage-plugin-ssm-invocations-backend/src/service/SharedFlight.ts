@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CacheService, LoggerService } from '@backstage/backend-plugin-api';
+import type { SsmInvocationsMetrics } from './SsmInvocationsMetrics';
+
+/** Timings of a {@link SharedFlight}; the defaults suit a Redis or Valkey next to the backend. */
+export interface SharedFlightTimings {
+  /** How long a lease lives: a replica that died while fetching blocks the others this long. */
+  leaseTtlMs: number;
+  /** Wait after writing a lease before reading it back: concurrent writers settle on one. */
+  settleMs?: number;
+  /** First poll interval of a waiting replica; doubles up to {@link maxPollMs}. */
+  pollMs?: number;
+  maxPollMs?: number;
+}
+
+const DEFAULT_SETTLE_MS = 15;
+const DEFAULT_POLL_MS = 20;
+const DEFAULT_MAX_POLL_MS = 250;
+
+/**
+ * Single flight across replicas that share one cache store. When several replicas miss the same
+ * key, the first to hold the key's lease (a short-lived cache entry) fetches and writes the
+ * value; the others poll the cache for it. Backstage's `CacheService` has no set-if-absent, so a
+ * lease is taken by writing a random token where none is, waiting a moment and reading it back:
+ * of replicas that wrote at once, only the last writer finds its own token. A waiter stops
+ * polling and fetches itself once the lease is gone without a value (the fetch failed) or has
+ * lived its TTL (the holder died), so no replica can block the others for longer than that.
+ *
+ * @example
+ * ```ts
+ * const flight = new SharedFlight(cache, { leaseTtlMs: 10_000 }, metrics, logger);
+ * const json = await flight.run('report:…', () => cache.get('report:…'), fetchAndStore, signal);
+ * ```
+ */
+export class SharedFlight {
+  readonly #settleMs: number;
+  readonly #pollMs: number;
+  readonly #maxPollMs: number;
+
+  constructor(
+    private readonly cache: CacheService,
+    private readonly timings: SharedFlightTimings,
+    private readonly metrics: SsmInvocationsMetrics,
+    private readonly logger: LoggerService,
+  ) {
+    this.#settleMs = timings.settleMs ?? DEFAULT_SETTLE_MS;
+    this.#pollMs = timings.pollMs ?? DEFAULT_POLL_MS;
+    this.#maxPollMs = timings.maxPollMs ?? DEFAULT_MAX_POLL_MS;
+  }
+
+  /**
+   * `fetch()` (which must store the value before it resolves) when this replica holds the lease,
+   * else the value another replica stored, read with `read()`; `fetch()` after all when the other
+   * replica failed, died or took longer than the lease.
+   */
+  async run(
+    key: string,
+    read: () => Promise<string | undefined>,
+    fetch: () => Promise<string>,
+    signal?: AbortSignal,
+  ): Promise<string> {
+    const leaseKey = `lease:${key}`;
+    const token = randomUUID();
+    if (await this.#acquire(leaseKey, token, signal)) {
+      try {
+        // Another replica may have stored the value between our miss and our lease.
+        return (await read()) ?? (await fetch());
+      } finally {
+        await this.cache.delete(leaseKey).catch((error: unknown) => this.#warn('delete', error));
+      }
+    }
+    const value = await this.#awaitValue(leaseKey, read, signal);
+    if (value !== undefined) {
+      this.metrics.coalescedWait('replica');
+      return value;
+    }
+    return fetch();
+  }
+
+  async #acquire(leaseKey: string, token: string, signal?: AbortSignal): Promise<boolean> {
+    try {
+      if ((await this.cache.get(leaseKey)) !== undefined) return false;
+      await this.cache.set(leaseKey, token, { ttl: this.timings.leaseTtlMs });
+      await sleep(this.#settleMs, undefined, { signal });
+      return (await this.cache.get(leaseKey)) === token;
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      // A cache that cannot hold a lease must not stop the fetch: fetch as if there were none.
+      this.#warn('lease', error);
+      return true;
+    }
+  }
+
+  /** The value another replica stores, or `undefined` once waiting for it is pointless. */
+  async #awaitValue(
+    leaseKey: string,
+    read: () => Promise<string | undefined>,
+    signal?: AbortSignal,
+  ): Promise<string | undefined> {
+    const giveUpAt = Date.now() + this.timings.leaseTtlMs;
+    let interval = this.#pollMs;
+    while (Date.now() < giveUpAt) {
+      await sleep(interval, undefined, { signal });
+      interval = Math.min(interval * 2, this.#maxPollMs);
+      try {
+        const value = await read();
+        if (value !== undefined) return value;
+        if ((await this.cache.get(leaseKey)) === undefined) return undefined;
+      } catch (error) {
+        this.#warn('poll', error);
+        return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  #warn(step: string, error: unknown): void {
+    this.logger.warn(`ssm-invocations shared fetch ${step} failed: ${String(error)}`);
+  }
+}
