@@ -1,4 +1,4 @@
-import type { CacheService, LoggerService } from '@backstage/backend-plugin-api';
+import type { CacheService, LifecycleService, LoggerService } from '@backstage/backend-plugin-api';
 import type { MetricsService } from '@backstage/backend-plugin-api/alpha';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
@@ -62,6 +62,8 @@ export interface DefaultSsmInvocationsServiceOptions {
   credentialsManager?: AwsCredentialsManager;
   /** Backstage's metrics service (`metricsServiceRef`); without it nothing is counted. */
   metrics?: MetricsService;
+  /** Closes the lease connection to a Redis or Valkey cache store at shutdown. */
+  lifecycle?: LifecycleService;
 }
 
 /** Bumped when the cached JSON's shape changes, so replicas on two versions don't mix. */
@@ -111,6 +113,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
       options.logger,
       options.cache,
       new SsmInvocationsMetrics(options.metrics),
+      options.lifecycle,
     );
   }
 
@@ -121,6 +124,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     logger: LoggerService,
     cache: CacheService,
     metrics: SsmInvocationsMetrics,
+    lifecycle: LifecycleService | undefined,
   ) {
     this.#settings = settings;
     this.#credentialsManager = credentialsManager;
@@ -129,6 +133,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     const caching = createReportCaching(cache, settings, metrics, logger);
     this.#cache = caching.cache;
     this.#history = caching.history;
+    lifecycle?.addShutdownHook(() => caching.close());
     this.#access = new WindowAccess({
       allowedAccounts: settings.allowedAccounts,
       allowedRegions: settings.allowedRegions,

@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { CacheService } from '@backstage/backend-plugin-api';
+import { cacheLeaseStore } from './leases';
 import { SharedFlight } from './SharedFlight';
 import { SsmInvocationsMetrics } from './SsmInvocationsMetrics';
 
@@ -25,11 +26,12 @@ function sharedStore(): CacheService {
 }
 
 const logger = mockServices.logger.mock();
-const timings = { leaseTtlMs: 2_000, settleMs: 5, pollMs: 5, maxPollMs: 20 };
+const timings = { leaseTtlMs: 2_000, pollMs: 5, maxPollMs: 20 };
+const SETTLE_MS = 5;
 
 function replica(store: CacheService, leaseTtlMs = timings.leaseTtlMs) {
   const flight = new SharedFlight(
-    store,
+    cacheLeaseStore(store, SETTLE_MS),
     { ...timings, leaseTtlMs },
     new SsmInvocationsMetrics(),
     logger,
@@ -105,7 +107,12 @@ describe('SharedFlight', () => {
         throw new Error('connection refused');
       },
     });
-    const flight = new SharedFlight(broken, timings, new SsmInvocationsMetrics(), logger);
+    const flight = new SharedFlight(
+      cacheLeaseStore(broken),
+      timings,
+      new SsmInvocationsMetrics(),
+      logger,
+    );
     await expect(
       flight.run(
         'k',

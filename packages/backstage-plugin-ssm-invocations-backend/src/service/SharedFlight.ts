@@ -1,50 +1,44 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { CacheService, LoggerService } from '@backstage/backend-plugin-api';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { LeaseStore } from './leases';
 import type { SsmInvocationsMetrics } from './SsmInvocationsMetrics';
 
-/** Timings of a {@link SharedFlight}; the defaults suit a Redis or Valkey next to the backend. */
+/** Timings of a {@link SharedFlight}. */
 export interface SharedFlightTimings {
   /** How long a lease lives: a replica that died while fetching blocks the others this long. */
   leaseTtlMs: number;
-  /** Wait after writing a lease before reading it back: concurrent writers settle on one. */
-  settleMs?: number;
   /** First poll interval of a waiting replica; doubles up to {@link maxPollMs}. */
   pollMs?: number;
   maxPollMs?: number;
 }
 
-const DEFAULT_SETTLE_MS = 15;
 const DEFAULT_POLL_MS = 20;
 const DEFAULT_MAX_POLL_MS = 250;
 
 /**
  * Single flight across replicas that share one cache store. When several replicas miss the same
- * key, the first to hold the key's lease (a short-lived cache entry) fetches and writes the
- * value; the others poll the cache for it. Backstage's `CacheService` has no set-if-absent, so a
- * lease is taken by writing a random token where none is, waiting a moment and reading it back:
- * of replicas that wrote at once, only the last writer finds its own token. A waiter stops
- * polling and fetches itself once the lease is gone without a value (the fetch failed) or has
- * lived its TTL (the holder died), so no replica can block the others for longer than that.
+ * key, the one that holds the key's lease (see {@link LeaseStore}) fetches and writes the value;
+ * the others poll the cache for it. A waiter stops polling and fetches itself once the lease is
+ * gone without a value (the fetch failed) or has lived its TTL (the holder died), so no replica
+ * can block the others for longer than that.
  *
  * @example
  * ```ts
- * const flight = new SharedFlight(cache, { leaseTtlMs: 10_000 }, metrics, logger);
- * const json = await flight.run('report:…', () => cache.get('report:…'), fetchAndStore, signal);
+ * const flight = new SharedFlight(leases, { leaseTtlMs: 10_000 }, metrics, logger);
+ * const json = await flight.run('report:…', () => read('report:…'), fetchAndStore, signal);
  * ```
  */
 export class SharedFlight {
-  readonly #settleMs: number;
   readonly #pollMs: number;
   readonly #maxPollMs: number;
 
   constructor(
-    private readonly cache: CacheService,
+    private readonly leases: LeaseStore,
     private readonly timings: SharedFlightTimings,
     private readonly metrics: SsmInvocationsMetrics,
     private readonly logger: LoggerService,
   ) {
-    this.#settleMs = timings.settleMs ?? DEFAULT_SETTLE_MS;
     this.#pollMs = timings.pollMs ?? DEFAULT_POLL_MS;
     this.#maxPollMs = timings.maxPollMs ?? DEFAULT_MAX_POLL_MS;
   }
@@ -67,7 +61,9 @@ export class SharedFlight {
         // Another replica may have stored the value between our miss and our lease.
         return (await read()) ?? (await fetch());
       } finally {
-        await this.cache.delete(leaseKey).catch((error: unknown) => this.#warn('delete', error));
+        await this.leases
+          .release(leaseKey, token)
+          .catch((error: unknown) => this.#warn('release', error));
       }
     }
     const value = await this.#awaitValue(leaseKey, read, signal);
@@ -80,13 +76,10 @@ export class SharedFlight {
 
   async #acquire(leaseKey: string, token: string, signal?: AbortSignal): Promise<boolean> {
     try {
-      if ((await this.cache.get(leaseKey)) !== undefined) return false;
-      await this.cache.set(leaseKey, token, { ttl: this.timings.leaseTtlMs });
-      await sleep(this.#settleMs, undefined, { signal });
-      return (await this.cache.get(leaseKey)) === token;
+      return await this.leases.acquire(leaseKey, token, this.timings.leaseTtlMs, signal);
     } catch (error) {
       if (signal?.aborted) throw error;
-      // A cache that cannot hold a lease must not stop the fetch: fetch as if there were none.
+      // A store that cannot hold a lease must not stop the fetch: fetch as if there were none.
       this.#warn('lease', error);
       return true;
     }
@@ -106,7 +99,7 @@ export class SharedFlight {
       try {
         const value = await read();
         if (value !== undefined) return value;
-        if ((await this.cache.get(leaseKey)) === undefined) return undefined;
+        if (!(await this.leases.held(leaseKey))) return undefined;
       } catch (error) {
         this.#warn('poll', error);
         return undefined;

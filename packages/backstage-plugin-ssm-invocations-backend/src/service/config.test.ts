@@ -102,5 +102,28 @@ describe('readSsmInvocationsConfig', () => {
     expect(withStore('redis').sharedCacheStore).toBe(true);
     expect(withStore('valkey').sharedCacheStore).toBe(true);
     expect(withStore('memory').sharedCacheStore).toBe(false);
+    expect(withStore('memcache')).toMatchObject({ sharedCacheStore: true });
+    expect(withStore('memcache').leaseServerUrl).toBeUndefined();
+  });
+
+  it('takes the lease server from a Redis or Valkey backend.cache, not from a cluster', () => {
+    const withCache = (cache: JsonObject) =>
+      readSsmInvocationsConfig(new ConfigReader({ backend: { cache } }));
+    expect(withCache({ store: 'redis', connection: 'redis://cache:6379' }).leaseServerUrl).toBe(
+      'redis://cache:6379',
+    );
+    expect(
+      withCache({ store: 'redis', connection: { url: 'rediss://cache:6380' } }).leaseServerUrl,
+    ).toBe('rediss://cache:6380');
+    expect(withCache({ store: 'valkey', connection: 'redis://valkey:6379' }).leaseServerUrl).toBe(
+      'redis://valkey:6379',
+    );
+    expect(
+      withCache({
+        store: 'redis',
+        connection: 'redis://cache:6379',
+        redis: { cluster: { rootNodes: [] } },
+      }).leaseServerUrl,
+    ).toBeUndefined();
   });
 });

@@ -21,6 +21,8 @@ export interface SsmInvocationsConfig {
   leaseTtlMs: number;
   /** Whether `backend.cache.store` is shared by replicas (anything but `memory`). */
   sharedCacheStore: boolean;
+  /** The Redis or Valkey server of `backend.cache` (not a cluster), where leases are atomic. */
+  leaseServerUrl?: string;
   executionsPerWindow: number;
   maxExecutionsPerWindow: number;
   endpoint?: string;
@@ -115,10 +117,19 @@ function readLeaseTtlMs(block: Config | undefined): number {
   return ms;
 }
 
-/** The cache settings that live outside `ssmInvocations`: is Backstage's cache store shared? */
-function isSharedCacheStore(config: Config): boolean {
+/** The cache settings that live outside `ssmInvocations`: Backstage's cache store. */
+function cacheStore(
+  config: Config,
+): Pick<SsmInvocationsConfig, 'sharedCacheStore' | 'leaseServerUrl'> {
   const store = config.getOptionalString('backend.cache.store') ?? 'memory';
-  return store !== 'memory';
+  if (store !== 'redis' && store !== 'valkey') return { sharedCacheStore: store !== 'memory' };
+  const connection = config.getOptional('backend.cache.connection');
+  const url =
+    typeof connection === 'string'
+      ? connection
+      : config.getOptionalString('backend.cache.connection.url');
+  const cluster = config.has(`backend.cache.${store}.cluster`);
+  return { sharedCacheStore: true, ...(url && !cluster ? { leaseServerUrl: url } : {}) };
 }
 
 function readList(block: Config, key: string, pattern: RegExp, what: string): string[] | undefined {
@@ -157,7 +168,7 @@ export function readSsmInvocationsConfig(config: Config): SsmInvocationsConfig {
   const cache = {
     historyTtlMs: readHistoryTtlMs(block),
     leaseTtlMs: readLeaseTtlMs(block),
-    sharedCacheStore: isSharedCacheStore(config),
+    ...cacheStore(config),
   };
   if (!block) {
     return {

@@ -3,6 +3,8 @@ import { createMemoryHistoryStore, type ReportHistoryStore } from '@ssm-invocati
 import { cacheHistoryStore } from './cacheHistoryStore';
 import { CoalescingCache } from './CoalescingCache';
 import type { SsmInvocationsConfig } from './config';
+import { cacheLeaseStore, type LeaseStore } from './leases';
+import { redisLeaseStore } from './redisLeaseStore';
 import { SharedFlight } from './SharedFlight';
 import type { SsmInvocationsMetrics } from './SsmInvocationsMetrics';
 
@@ -14,12 +16,15 @@ export interface ReportCaching {
   cache: CoalescingCache;
   /** `undefined` when caching or history is turned off. */
   history?: ReportHistoryStore;
+  /** Closes what was opened for them (the lease connection to Redis or Valkey). */
+  close(): Promise<void>;
 }
 
 /**
  * The caches as the config asks for them. With a shared store (Redis, Valkey, memcache) replicas
- * share one fetch per key and one history; with the memory store each process coalesces its own
- * fetches and keeps a bounded history of its own.
+ * share one fetch per key (leased atomically in a Redis or Valkey server, else through the cache)
+ * and one history; with the memory store each process coalesces its own fetches and keeps a
+ * bounded history of its own.
  *
  * @example
  * ```ts
@@ -34,13 +39,21 @@ export function createReportCaching(
 ): ReportCaching {
   const caching = settings.cacheTtlMs > 0;
   const shared = caching && settings.sharedCacheStore;
-  const flight = shared
-    ? new SharedFlight(cache, { leaseTtlMs: settings.leaseTtlMs }, metrics, logger)
+  let leases: LeaseStore | undefined;
+  if (shared) {
+    leases = settings.leaseServerUrl
+      ? redisLeaseStore(settings.leaseServerUrl)
+      : cacheLeaseStore(cache);
+  }
+  const flight = leases
+    ? new SharedFlight(leases, { leaseTtlMs: settings.leaseTtlMs }, metrics, logger)
     : undefined;
   const coalescing = new CoalescingCache(cache, settings.cacheTtlMs, logger, { flight, metrics });
-  if (!caching || settings.historyTtlMs === 0) return { cache: coalescing };
+  const close = async () => leases?.close();
+  if (!caching || settings.historyTtlMs === 0) return { cache: coalescing, close };
   return {
     cache: coalescing,
+    close,
     history: shared
       ? cacheHistoryStore(cache, metrics)
       : createMemoryHistoryStore({ maxEntries: MAX_LOCAL_HISTORY }),

@@ -33,8 +33,9 @@ export const ssmInvocationsServiceRef = createServiceRef<SsmInvocationsService>(
         logger: coreServices.logger,
         cache: coreServices.cache,
         metrics: metricsServiceRef,
+        lifecycle: coreServices.lifecycle,
       },
-      factory: ({ config, logger, cache, metrics }) =>
-        DefaultSsmInvocationsService.fromConfig(config, { logger, cache, metrics }),
+      factory: ({ config, logger, cache, metrics, lifecycle }) =>
+        DefaultSsmInvocationsService.fromConfig(config, { logger, cache, metrics, lifecycle }),
     }),
 });
