@@ -19,6 +19,11 @@ export interface RedisServer {
   /** Round trips of `PING` on one open connection, in milliseconds, one per sample. */
   pingRoundTrips(samples: number): Promise<number[]>;
   stop(): Promise<void>;
+  /**
+   * Stops the server only when this process exits: for a server an in-process Backstage cache
+   * client stays connected to (it has no close, and a lost connection is an unhandled error).
+   */
+  stopAtExit(): void;
 }
 
 function encode(args: string[]): string {
@@ -114,6 +119,9 @@ export async function startRedisServer(): Promise<RedisServer> {
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
+    },
+    stopAtExit: () => {
+      process.once('exit', () => child.kill('SIGTERM'));
     },
   };
 }
