@@ -3,6 +3,7 @@
  * loopback port, without persistence, and the commands the replica tests send it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { freePort, waitUntil } from './processes';
 
@@ -86,6 +87,9 @@ async function pingRoundTrips(port: number, samples: number): Promise<number[]> 
 
 /** Starts redis-server on a free loopback port and waits until it answers PING. */
 export async function startRedisServer(): Promise<RedisServer> {
+  if (!existsSync(REDIS_SERVER)) {
+    throw new Error(`${REDIS_SERVER} not found: install Redis (apt-get install redis-server)`);
+  }
   const port = await freePort();
   const child: ChildProcess = spawn(
     REDIS_SERVER,

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import type { LeaseStore } from './leases';
 import { redisLeaseStore } from './redisLeaseStore';
@@ -17,17 +18,25 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-let redis: ChildProcess;
+/** Unset when the start failed; afterAll then stops only what was started. */
+let redis: ChildProcess | undefined;
+let started: LeaseStore | undefined;
 let leases: LeaseStore;
 
+const REDIS_SERVER = '/usr/bin/redis-server';
+
 beforeAll(async () => {
+  if (!existsSync(REDIS_SERVER)) {
+    throw new Error(`${REDIS_SERVER} not found: install Redis (apt-get install redis-server)`);
+  }
   const port = await freePort();
   redis = spawn(
-    '/usr/bin/redis-server',
+    REDIS_SERVER,
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     { stdio: 'ignore' },
   );
   leases = redisLeaseStore(`redis://127.0.0.1:${port}`);
+  started = leases;
   const deadline = Date.now() + 20_000;
   for (;;) {
     try {
@@ -41,10 +50,13 @@ beforeAll(async () => {
 }, 30_000);
 
 afterAll(async () => {
-  await leases.close();
-  const exited = new Promise((done) => redis.once('exit', done));
-  redis.kill('SIGTERM');
-  await exited;
+  await started?.close();
+  const server = redis;
+  if (server?.exitCode === null) {
+    const exited = new Promise((done) => server.once('exit', done));
+    server.kill('SIGTERM');
+    await exited;
+  }
 });
 
 it('gives a key to exactly one of many concurrent claimants', async () => {
