@@ -38,6 +38,7 @@ import { asKnownError, toWindowReportError, type KnownError } from './knownError
 import { reportWithoutSensitiveMembers, withoutSensitiveMembers } from './invocationExposure';
 import { RecentValues } from './RecentValues';
 import { createReportCaching } from './reportCaching';
+import { requestDeadline } from './requestDeadline';
 import { SsmInvocationsMetrics } from './SsmInvocationsMetrics';
 import { readSsmInvocationsConfig, type SsmInvocationsConfig } from './config';
 import type { EntityDiagnosisOptions, SsmInvocationsService } from './types';
@@ -147,7 +148,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
 
   /** One deadline for all SSM work of one request: nothing waits for SSM longer than that. */
   #deadline(): AbortSignal {
-    return AbortSignal.timeout(this.#settings.requestTimeoutMs);
+    return requestDeadline(this.#settings.requestTimeoutMs);
   }
 
   /**
