@@ -1,4 +1,5 @@
 // Benchmark runner: each benchmark prints ratios measured side by side in this one run.
+import { runBackstageReplicasBench } from './backstage-replicas.bench';
 import { runBackstageReportBench } from './backstage-report.bench';
 import { backstageCardSize } from './backstageCardSize';
 import { runEmulatorThrottleBench } from './emulator-throttle.bench';
@@ -37,6 +38,12 @@ const benches: Array<{ name: string; run: () => Promise<void> }> = [
     name: 'backstage backend: coalescing and cached report latency',
     run: async () => {
       if (!(await runBackstageReportBench())) process.exitCode = 1;
+    },
+  },
+  {
+    name: 'backstage backend replicas: one fetch over 2 replicas, warm refresh, cached p50 with Redis',
+    run: async () => {
+      if (!(await runBackstageReplicasBench())) process.exitCode = 1;
     },
   },
   backstageCardSize,

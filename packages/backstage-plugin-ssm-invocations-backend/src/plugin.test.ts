@@ -430,19 +430,44 @@ describe('ssm-invocations backend plugin', () => {
     }
   }, 30_000); // 200 requests through a real backend: slow on a loaded machine, not a timing check
 
-  it('fetches again once the cache entry has expired', async () => {
+  /** The report of inventory-db (two finished executions) from a started plugin. */
+  const inventoryReport = (server: Parameters<typeof request>[0]) =>
+    request(server)
+      .get(reportPath('inventory-db', '?executions=2'))
+      .set('Authorization', mockCredentials.user.header())
+      .expect(200);
+
+  it('fetches again once the cache entry has expired, finished executions excepted', async () => {
     const { backend, server } = await startPlugin(emulator, { cache: { ttl: 1 } });
     try {
-      const get = () =>
-        request(server)
-          .get(reportPath('inventory-db', '?executions=2'))
-          .set('Authorization', mockCredentials.user.header())
-          .expect(200);
+      const get = () => inventoryReport(server);
       const start = upstreamRequests(emulator);
-      await get();
+      const first = await get();
       const oneFetchSet = upstreamRequests(emulator) - start;
       await get();
       expect(upstreamRequests(emulator) - start).toBe(oneFetchSet);
+      await new Promise((done) => setTimeout(done, 1200));
+      const again = await get();
+      // Both executions of inventory-db have finished: only the window and its execution list.
+      expect(upstreamRequests(emulator) - start).toBe(oneFetchSet + 2);
+      expect(oneFetchSet).toBeGreaterThan(2);
+      const executionsOf = (res: { body: EntityReportResponse }) =>
+        res.body.windows.map((window) => window.report?.executions);
+      expect(executionsOf(again)).toEqual(executionsOf(first));
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('fetches everything again after expiry when history is off', async () => {
+    const { backend, server } = await startPlugin(emulator, {
+      cache: { ttl: 1, historyTtl: 0 },
+    });
+    try {
+      const get = () => inventoryReport(server);
+      const start = upstreamRequests(emulator);
+      await get();
+      const oneFetchSet = upstreamRequests(emulator) - start;
       await new Promise((done) => setTimeout(done, 1200));
       await get();
       expect(upstreamRequests(emulator) - start).toBe(2 * oneFetchSet);

@@ -4,6 +4,7 @@ import {
   SSM_INVOCATIONS_PERMISSIONS,
   SSM_INVOCATIONS_PLUGIN_ID,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
+import { requestIdMiddleware } from './requestContext';
 import { createRouter } from './router';
 import { ssmInvocationsServiceRef } from './service/ssmInvocationsServiceRef';
 
@@ -31,6 +32,7 @@ export const ssmInvocationsPlugin = createBackendPlugin({
       },
       async init({ httpRouter, httpAuth, permissions, permissionsRegistry, catalog, service }) {
         permissionsRegistry.addPermissions([...SSM_INVOCATIONS_PERMISSIONS]);
+        httpRouter.use(requestIdMiddleware);
         httpRouter.use(await createRouter({ service, catalog, httpAuth, permissions }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

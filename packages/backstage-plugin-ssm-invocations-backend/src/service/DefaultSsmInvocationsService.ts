@@ -1,4 +1,5 @@
-import type { CacheService, LoggerService } from '@backstage/backend-plugin-api';
+import type { CacheService, LifecycleService, LoggerService } from '@backstage/backend-plugin-api';
+import type { MetricsService } from '@backstage/backend-plugin-api/alpha';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
 import {
@@ -6,11 +7,11 @@ import {
   type AwsCredentialsManager,
 } from '@backstage/integration-aws-node';
 import {
-  createInvocationsClient,
   NotFoundError,
   ThrottledError,
   TimeoutError,
   type InvocationsClient,
+  type ReportHistoryStore,
 } from '@ssm-invocations/core';
 import {
   validateInteger,
@@ -28,16 +29,21 @@ import type {
   InvocationIds,
   WindowReportError,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
-import { CoalescingCache } from './CoalescingCache';
+import { windowLogContext } from '../requestContext';
+import type { CoalescingCache } from './CoalescingCache';
 import { diagnosisForCaller } from './diagnosisExposure';
 import { findExecutionOwner } from './executionOwner';
 import { checkInvocationIds } from './invocationIds';
 import { asKnownError, toWindowReportError, type KnownError } from './knownErrors';
 import { reportWithoutSensitiveMembers, withoutSensitiveMembers } from './invocationExposure';
 import { RecentValues } from './RecentValues';
+import { createReportCaching } from './reportCaching';
+import { requestDeadline } from './requestDeadline';
+import { SsmInvocationsMetrics } from './SsmInvocationsMetrics';
 import { readSsmInvocationsConfig, type SsmInvocationsConfig } from './config';
 import type { EntityDiagnosisOptions, SsmInvocationsService } from './types';
 import { configuredAccounts, WindowAccess } from './WindowAccess';
+import { WindowClients } from './WindowClients';
 import { resolveWindows, type UnresolvedWindow, type WindowLocation } from './windowLocations';
 import { WindowOwnership } from './WindowOwnership';
 import { WindowRefusedError } from './WindowRefusedError';
@@ -55,6 +61,10 @@ export interface DefaultSsmInvocationsServiceOptions {
   cache: CacheService;
   /** AWS credentials per account; default `DefaultAwsCredentialsManager.fromConfig(config)`. */
   credentialsManager?: AwsCredentialsManager;
+  /** Backstage's metrics service (`metricsServiceRef`); without it nothing is counted. */
+  metrics?: MetricsService;
+  /** Closes the lease connection to a Redis or Valkey cache store at shutdown. */
+  lifecycle?: LifecycleService;
 }
 
 /** Bumped when the cached JSON's shape changes, so replicas on two versions don't mix. */
@@ -77,11 +87,12 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
   readonly #logger: LoggerService;
   readonly #credentialsManager: AwsCredentialsManager;
   readonly #cache: CoalescingCache;
+  readonly #clients: WindowClients;
+  readonly #history?: ReportHistoryStore;
   readonly #access: WindowAccess;
   readonly #ownership?: WindowOwnership;
   /** The main account's id, looked up once it is first needed. */
   #mainAccountId?: Promise<string | undefined>;
-  readonly #clients = new Map<string, Promise<InvocationsClient>>();
   readonly #responses = new RecentValues<string, EntityReportResponse>(MAX_RESPONSES);
 
   /**
@@ -102,6 +113,8 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
       options.credentialsManager ?? DefaultAwsCredentialsManager.fromConfig(config),
       options.logger,
       options.cache,
+      new SsmInvocationsMetrics(options.metrics),
+      options.lifecycle,
     );
   }
 
@@ -111,11 +124,17 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     credentialsManager: AwsCredentialsManager,
     logger: LoggerService,
     cache: CacheService,
+    metrics: SsmInvocationsMetrics,
+    lifecycle: LifecycleService | undefined,
   ) {
     this.#settings = settings;
     this.#credentialsManager = credentialsManager;
     this.#logger = logger;
-    this.#cache = new CoalescingCache(cache, settings.cacheTtlMs, logger);
+    this.#clients = new WindowClients(settings, credentialsManager, metrics);
+    const caching = createReportCaching(cache, settings, metrics, logger);
+    this.#cache = caching.cache;
+    this.#history = caching.history;
+    lifecycle?.addShutdownHook(() => caching.close());
     this.#access = new WindowAccess({
       allowedAccounts: settings.allowedAccounts,
       allowedRegions: settings.allowedRegions,
@@ -129,7 +148,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
 
   /** One deadline for all SSM work of one request: nothing waits for SSM longer than that. */
   #deadline(): AbortSignal {
-    return AbortSignal.timeout(this.#settings.requestTimeoutMs);
+    return requestDeadline(this.#settings.requestTimeoutMs);
   }
 
   /**
@@ -183,10 +202,21 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
             ].join(':'),
             async () => {
               const client = await this.#clientFor(window);
+              const started = Date.now();
               const report = await client.getWindowReport(
                 { windowId: window.windowId, executions, ...(statuses ? { statuses } : {}) },
-                { signal },
+                {
+                  signal,
+                  ...(this.#history
+                    ? { history: this.#history, historyTtlMs: this.#settings.historyTtlMs }
+                    : {}),
+                },
               );
+              this.#logger.info('ssm-invocations fetched a window report', {
+                ...windowLogContext(window),
+                executions: report.executions.length,
+                durationMs: Date.now() - started,
+              });
               return JSON.stringify(report);
             },
             signal,
@@ -357,30 +387,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
   }
 
   #clientFor(window: WindowLocation): Promise<InvocationsClient> {
-    const key = `${window.accountId}:${window.region}`;
-    let client = this.#clients.get(key);
-    if (!client) {
-      client = this.#createClient(window);
-      // A failed credentials lookup is retried by the next request rather than remembered.
-      client.catch(() => this.#clients.delete(key));
-      this.#clients.set(key, client);
-    }
-    return client;
-  }
-
-  async #createClient({ accountId, region }: WindowLocation): Promise<InvocationsClient> {
-    const { sdkCredentialProvider } = await this.#credentialsManager.getCredentialProvider({
-      accountId,
-    });
-    const { endpoint, maxAttempts, maxConcurrency, requestsPerSecond } = this.#settings;
-    return createInvocationsClient({
-      region,
-      credentials: sdkCredentialProvider,
-      ...(endpoint ? { endpoint } : {}),
-      ...(maxAttempts ? { maxAttempts } : {}),
-      ...(maxConcurrency ? { maxConcurrency } : {}),
-      ...(requestsPerSecond ? { requestsPerSecond } : {}),
-    });
+    return this.#clients.clientFor(window);
   }
 
   #asCoreError(error: unknown): KnownError {
