@@ -1,3 +1,4 @@
+import { iamActionOf } from '@ssm-invocations/core/model';
 import {
   coreServices,
   createServiceFactory,
@@ -521,6 +522,8 @@ describe('ssm-invocations backend plugin', () => {
         const [window] = (report.body as EntityReportResponse).windows;
         expect(window?.report).toBeUndefined();
         expect(window?.error?.code).toBe('ACCESS_DENIED');
+        // The operation AWS refused travels as a field, so the card can name its IAM action.
+        expect(iamActionOf(window?.error?.operation)).toMatch(/^ssm:\w+$/);
 
         const detail = await request(server)
           .get(
