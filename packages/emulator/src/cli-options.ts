@@ -47,6 +47,8 @@ Live mode
 SigV4
   --sigv4-key ID:SECRET[:SESSION_TOKEN]   accept only requests signed with this key (repeatable)
   --sigv4-region REGION       require this region in the credential scope
+  --sts-role-arn ARN          STS AssumeRole (form POST to /) allows only this role (repeatable)
+  --sts-external-id ID        STS AssumeRole requires this ExternalId
 
   --help                      show this text
 `;
@@ -122,6 +124,8 @@ export function parseCliArgs(argv: string[]): CliCommand {
         'new-execution-every': { type: 'string' },
         'sigv4-key': { type: 'string', multiple: true },
         'sigv4-region': { type: 'string' },
+        'sts-role-arn': { type: 'string', multiple: true },
+        'sts-external-id': { type: 'string' },
       },
     });
   } catch (error) {
@@ -208,6 +212,14 @@ export function parseCliArgs(argv: string[]): CliCommand {
     };
   } else if (values['sigv4-region'] !== undefined) {
     throw new CliUsageError('--sigv4-region needs --sigv4-key');
+  }
+  const roleArns = values['sts-role-arn'] as string[] | undefined;
+  const externalId = values['sts-external-id'] as string | undefined;
+  if (roleArns !== undefined || externalId !== undefined) {
+    options.sts = {
+      ...(roleArns === undefined ? {} : { roleArns }),
+      ...(externalId === undefined ? {} : { externalId }),
+    };
   }
   return { help: false, options, verbose: values.verbose === true };
 }

@@ -47,6 +47,7 @@ export {
 } from './modes/faults';
 export { LiveOptionsError, type LiveOptions, type LiveTick } from './modes/live-mode';
 export type { SigV4Options, SigV4Credential } from './http/sigv4';
+export type { StsOptions } from './http/sts';
 export { FAULT_KINDS, type EmulatorStats, type FaultKind } from './modes/stats';
 export { SERVICE_ERROR_CODES, type ServiceErrorCode } from './protocol/service-error';
 export {

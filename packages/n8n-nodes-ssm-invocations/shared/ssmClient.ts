@@ -1,5 +1,6 @@
 import {
   sleep,
+  type ICredentialDataDecryptedObject,
   type IExecuteFunctions,
   type IHttpRequestOptions,
   type IPollFunctions,
@@ -11,6 +12,8 @@ import {
   type InvocationsClient,
   type JsonRequestFunction,
 } from '@ssm-invocations/core/json';
+import { readSsmConnection } from './awsRequestSigning';
+import { ensureTemporaryCredentials } from './temporaryCredentials';
 
 /** The credential type both nodes use (defined in this package; n8n forbids reusing others'). */
 export const SSM_CREDENTIAL_TYPE = 'awsSsmMaintenanceWindowsApi';
@@ -25,11 +28,20 @@ interface FullResponse {
 
 /**
  * The core's AWS JSON 1.1 transport over n8n's own HTTP helper: the credential's
- * `authenticate()` adds the endpoint and the SigV4 signature, and every status comes back to the
+ * `authenticate()` adds the endpoint and the SigV4 signature (an assumed role's temporary keys
+ * are obtained here first, since `authenticate()` cannot make requests), and every status comes back to the
  * core (which maps AWS errors and retries throttling) instead of being thrown by n8n.
  */
 function n8nRequest(context: RequestingContext): JsonRequestFunction {
+  let credentials: Promise<ICredentialDataDecryptedObject> | undefined;
   return async ({ target, body, signal }) => {
+    // With a role, `authenticate()` signs with its cached temporary keys: renew them first
+    // (a no-op while they are fresh, and without a role).
+    credentials ??= context.getCredentials<ICredentialDataDecryptedObject>(SSM_CREDENTIAL_TYPE);
+    await ensureTemporaryCredentials(
+      async (options) => context.helpers.httpRequest(options),
+      readSsmConnection(await credentials),
+    );
     const options: IHttpRequestOptions = {
       method: 'POST',
       url: '/',

@@ -108,6 +108,10 @@ function httpHelpers(
 ) {
   const credential = new AwsSsmMaintenanceWindowsApi();
   return {
+    /** Unsigned requests the node sends itself (STS AssumeRole). */
+    async httpRequest(options: IHttpRequestOptions) {
+      return send(options);
+    },
     async httpRequestWithAuthentication(type: string, options: IHttpRequestOptions) {
       if (type !== 'awsSsmMaintenanceWindowsApi') throw new Error(`unexpected credential ${type}`);
       const signed = await credential.authenticate(
@@ -176,6 +180,10 @@ export function fakeExecute(
     getNode: () => NODE,
     continueOnFail: () => options.continueOnFail ?? false,
     getExecutionCancelSignal: () => undefined,
+    getCredentials: async () => ({
+      ...(options.credentials ?? TEST_CREDENTIALS),
+      endpoint: emulator.url,
+    }),
     helpers: httpHelpers(emulator, requests, responses, options.credentials, options.beforeSend),
   };
   return { context: context as unknown as IExecuteFunctions, requests, responses };
@@ -200,6 +208,7 @@ export function fakePoll(
     getNode: () => ({ ...NODE, name: 'AWS SSM Maintenance Window Trigger' }),
     getMode: () => options.mode ?? 'trigger',
     getWorkflowStaticData: () => staticData,
+    getCredentials: async () => ({ ...TEST_CREDENTIALS, endpoint: emulator.url }),
     helpers: httpHelpers(emulator, requests, []),
   };
   return { context: context as unknown as IPollFunctions, staticData, requests };

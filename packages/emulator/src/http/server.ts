@@ -19,6 +19,7 @@ import { createSeededStore, type SeedOptions } from '../data/seeds';
 import { ServiceError } from '../protocol/service-error';
 import { CONTROL_PREFIX, createControlHandler } from './control';
 import { SigV4Verifier, type SigV4Options } from './sigv4';
+import { StsEndpoint, type StsOptions } from './sts';
 import {
   ACCEPTED_CONTENT_TYPES,
   malformedRequestResponse,
@@ -66,6 +67,11 @@ export interface EmulatorOptions {
   live?: boolean | LiveOptions;
   /** Verify SigV4 signatures against these keys; off by default (any signature accepted). */
   sigv4?: SigV4Options;
+  /**
+   * The STS `AssumeRole` endpoint (form-encoded POSTs without `X-Amz-Target`, always served):
+   * role allow-list and required ExternalId. Its `ASIA…` keys are accepted by the SigV4 check.
+   */
+  sts?: StsOptions;
   logger?: EmulatorLogger;
   /** Largest request body accepted. Default 1 MiB. */
   maxBodyBytes?: number;
@@ -139,6 +145,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const { store, blueprints } = await loadStore(options);
   const faults = new FaultInjector(options.faults ?? {});
   const verifier = options.sigv4 ? new SigV4Verifier(options.sigv4) : undefined;
+  const sts = new StsEndpoint(options.sts ?? {}, verifier, options.sigv4?.now);
   const codec = new NextTokenCodec();
   const stats = new StatsRecorder();
   const logger = options.logger;
@@ -183,6 +190,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     const contentType =
       (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (contentType === 'application/x-www-form-urlencoded' && targetText === undefined) {
+      const answer = sts.handle(
+        { method: req.method, url: req.url ?? '/', headers: req.headers, body },
+        requestId,
+      );
+      logger?.info(`sts ${answer.status} ${requestId}`);
+      send(res, answer.status, answer.body, requestId, { 'content-type': 'text/xml' });
+      return;
+    }
     if (!ACCEPTED_CONTENT_TYPES.includes(contentType)) {
       throw new ServiceError(
         'UnknownOperationException',
