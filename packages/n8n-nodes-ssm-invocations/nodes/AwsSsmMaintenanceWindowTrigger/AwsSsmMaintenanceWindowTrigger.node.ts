@@ -15,7 +15,14 @@ import { createSsmClient, SSM_CREDENTIAL_TYPE } from '../../shared/ssmClient';
 import { toNodeError } from '../../shared/nodeErrors';
 import { simplify, toItemJson } from '../../shared/itemJson';
 import { STATUS_OPTIONS } from '../AwsSsmMaintenanceWindow/properties';
-import { advance, invocationKey, markSeen, pollStart, type PollState } from './pollState';
+import {
+  advance,
+  invocationKey,
+  markSeen,
+  pollStart,
+  rememberFinished,
+  type PollState,
+} from './pollState';
 
 /** Executions per window a manual run reads for its sample. */
 const SAMPLE_EXECUTIONS_PER_WINDOW = 3;
@@ -120,11 +127,18 @@ export class AwsSsmMaintenanceWindowTrigger implements INodeType {
 
       const state = this.getWorkflowStaticData('node') as PollState;
       const after = pollStart(state, now, lookbackMinutes * 60_000);
-      const { matches, oldestRunningStart } = await client.invocationsSince({ ...scope, after });
+      // Finished executions the last poll listed are not read again: a quiet poll costs one
+      // execution listing per window.
+      const { matches, oldestRunningStart, finishedExecutionIds } = await client.invocationsSince({
+        ...scope,
+        after,
+        skipFinishedExecutionIds: state.finished ?? [],
+      });
       const fresh = matches.filter(({ execution, invocation }) =>
         markSeen(state, invocationKey(invocation), execution.StartTime?.getTime() ?? now.getTime()),
       );
       advance(state, now, oldestRunningStart?.getTime());
+      rememberFinished(state, finishedExecutionIds);
       return fresh.length > 0 ? [fresh.map((one) => toItem(one, simple))] : null;
     } catch (error) {
       throw toNodeError(this.getNode(), error, 0);
