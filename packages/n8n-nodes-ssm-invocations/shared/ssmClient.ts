@@ -4,6 +4,7 @@ import {
   type IExecuteFunctions,
   type IHttpRequestOptions,
   type IPollFunctions,
+  type IWebhookFunctions,
 } from 'n8n-workflow';
 import {
   AWS_JSON_CONTENT_TYPE,
@@ -18,7 +19,7 @@ import { ensureTemporaryCredentials } from './temporaryCredentials';
 /** The credential type both nodes use (defined in this package; n8n forbids reusing others'). */
 export const SSM_CREDENTIAL_TYPE = 'awsSsmMaintenanceWindowsApi';
 
-type RequestingContext = IExecuteFunctions | IPollFunctions;
+type RequestingContext = IExecuteFunctions | IPollFunctions | IWebhookFunctions;
 
 interface FullResponse {
   statusCode: number;

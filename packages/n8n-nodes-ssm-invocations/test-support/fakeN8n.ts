@@ -11,6 +11,7 @@ import type {
   IHttpRequestOptions,
   INode,
   IPollFunctions,
+  IWebhookFunctions,
 } from 'n8n-workflow';
 import { AwsSsmMaintenanceWindowsApi } from '../credentials/AwsSsmMaintenanceWindowsApi.credentials';
 
@@ -212,4 +213,43 @@ export function fakePoll(
     helpers: httpHelpers(emulator, requests, []),
   };
   return { context: context as unknown as IPollFunctions, staticData, requests };
+}
+
+export interface FakeWebhook {
+  context: IWebhookFunctions;
+  /** What the node answered through the response object (status and JSON body). */
+  answered: { status?: number; body?: unknown };
+  requests: IHttpRequestOptions[];
+}
+
+/** An IWebhookFunctions receiving `body` with `headers`, with the given parameters. */
+export function fakeWebhook(
+  emulator: Emulator,
+  parameters: IDataObject,
+  request: { headers: Record<string, string>; body: unknown },
+  staticData: IDataObject = {},
+): FakeWebhook {
+  const answered: FakeWebhook['answered'] = {};
+  const requests: IHttpRequestOptions[] = [];
+  const response = {
+    status(code: number) {
+      answered.status = code;
+      return response;
+    },
+    json(body: unknown) {
+      answered.body = body;
+      return response;
+    },
+  };
+  const context = {
+    getNodeParameter: (name: string, fallback?: unknown) => lookup(parameters, name) ?? fallback,
+    getNode: () => ({ ...NODE, name: 'AWS SSM Maintenance Window Event Trigger' }),
+    getHeaderData: () => request.headers,
+    getBodyData: () => request.body,
+    getResponseObject: () => response,
+    getWorkflowStaticData: () => staticData,
+    getCredentials: async () => ({ ...TEST_CREDENTIALS, endpoint: emulator.url }),
+    helpers: httpHelpers(emulator, requests, []),
+  };
+  return { context: context as unknown as IWebhookFunctions, answered, requests };
 }

@@ -1,5 +1,4 @@
 import {
-  NodeConnectionTypes,
   type IDataObject,
   type INodeExecutionData,
   type INodeType,
@@ -11,7 +10,11 @@ import type {
   InvocationMatch,
   InvocationsSinceInput,
 } from '@ssm-invocations/core/json';
-import { createSsmClient, SSM_CREDENTIAL_TYPE } from '../../shared/ssmClient';
+import { createSsmClient } from '../../shared/ssmClient';
+import {
+  SIMPLIFY_INVOCATION_PROPERTY,
+  SSM_TRIGGER_DESCRIPTION,
+} from '../../shared/triggerDescription';
 import { toNodeError } from '../../shared/nodeErrors';
 import { simplify, toItemJson } from '../../shared/itemJson';
 import { STATUS_OPTIONS } from '../AwsSsmMaintenanceWindow/properties';
@@ -48,16 +51,12 @@ export class AwsSsmMaintenanceWindowTrigger implements INodeType {
   description: INodeTypeDescription = {
     displayName: 'AWS SSM Maintenance Window Trigger',
     name: 'awsSsmMaintenanceWindowTrigger',
+    ...SSM_TRIGGER_DESCRIPTION,
     icon: { light: 'file:../../icons/ssm.svg', dark: 'file:../../icons/ssm.dark.svg' },
-    group: ['trigger'],
-    version: 1,
     subtitle: '={{"On " + $parameter["statuses"].join(", ")}}',
     description: 'Starts the workflow when a maintenance-window target fails or times out',
     defaults: { name: 'AWS SSM Maintenance Window Trigger' },
     polling: true,
-    inputs: [],
-    outputs: [NodeConnectionTypes.Main],
-    credentials: [{ name: SSM_CREDENTIAL_TYPE, required: true }],
     properties: [
       {
         displayName: 'Window ID',
@@ -85,14 +84,7 @@ export class AwsSsmMaintenanceWindowTrigger implements INodeType {
         description:
           'When the trigger is first activated, also report matching invocations of executions that started this many minutes earlier',
       },
-      {
-        displayName: 'Simplify',
-        name: 'simplify',
-        type: 'boolean',
-        default: true,
-        description:
-          'Whether to return only the fields people act on instead of the full invocation record',
-      },
+      SIMPLIFY_INVOCATION_PROPERTY,
     ],
   };
 
