@@ -49,6 +49,9 @@ SigV4
   --sigv4-region REGION       require this region in the credential scope
   --sts-role-arn ARN          STS AssumeRole (form POST to /) allows only this role (repeatable)
   --sts-external-id ID        STS AssumeRole requires this ExternalId
+  --event-url URL             with --live: POST each status change as an EventBridge event
+  --event-secret KEY          send it in the API-key header of each event
+  --event-header NAME         that header's name (default x-api-key)
 
   --help                      show this text
 `;
@@ -126,6 +129,9 @@ export function parseCliArgs(argv: string[]): CliCommand {
         'sigv4-region': { type: 'string' },
         'sts-role-arn': { type: 'string', multiple: true },
         'sts-external-id': { type: 'string' },
+        'event-url': { type: 'string' },
+        'event-secret': { type: 'string' },
+        'event-header': { type: 'string' },
       },
     });
   } catch (error) {
@@ -212,6 +218,18 @@ export function parseCliArgs(argv: string[]): CliCommand {
     };
   } else if (values['sigv4-region'] !== undefined) {
     throw new CliUsageError('--sigv4-region needs --sigv4-key');
+  }
+  const eventUrl = values['event-url'] as string | undefined;
+  if (eventUrl !== undefined) {
+    if (values.live !== true) throw new CliUsageError('--event-url needs --live');
+    if (!URL.canParse(eventUrl)) throw new CliUsageError('--event-url must be a URL');
+    options.events = {
+      url: eventUrl,
+      secret: values['event-secret'] as string | undefined,
+      headerName: values['event-header'] as string | undefined,
+    };
+  } else if (values['event-secret'] !== undefined || values['event-header'] !== undefined) {
+    throw new CliUsageError('--event-secret and --event-header need --event-url');
   }
   const roleArns = values['sts-role-arn'] as string[] | undefined;
   const externalId = values['sts-external-id'] as string | undefined;

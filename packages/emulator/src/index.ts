@@ -45,7 +45,13 @@ export {
   type FaultRule,
   type ThrottleRule,
 } from './modes/faults';
-export { LiveOptionsError, type LiveOptions, type LiveTick } from './modes/live-mode';
+export {
+  LiveOptionsError,
+  type LiveOptions,
+  type LiveStateChange,
+  type LiveTick,
+} from './modes/live-mode';
+export { toEventBridgeEvent, type EventDeliveryOptions } from './modes/event-sender';
 export type { SigV4Options, SigV4Credential } from './http/sigv4';
 export type { StsOptions } from './http/sts';
 export { FAULT_KINDS, type EmulatorStats, type FaultKind } from './modes/stats';

@@ -12,6 +12,7 @@ import { FaultInjector, type FaultConfig } from '../modes/faults';
 import { accessDeniedError } from '../modes/access-denied';
 import { loadFixture, loadFixtureFile, type Fixture } from '../data/fixture';
 import { LiveMode, type LiveOptions, type LiveTick } from '../modes/live-mode';
+import { createEventSender, type EventDeliveryOptions } from '../modes/event-sender';
 import { NextTokenCodec } from '../protocol/next-token';
 import { OPERATION_HANDLERS, isOperation } from '../protocol/operations';
 import type { SeededStore } from '../data/seed-history';
@@ -72,6 +73,8 @@ export interface EmulatorOptions {
    * role allow-list and required ExternalId. Its `ASIA…` keys are accepted by the SigV4 check.
    */
   sts?: StsOptions;
+  /** With live mode: POST each status change as an EventBridge event (API-destination style). */
+  events?: EventDeliveryOptions;
   logger?: EmulatorLogger;
   /** Largest request body accepted. Default 1 MiB. */
   maxBodyBytes?: number;
@@ -149,10 +152,28 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const codec = new NextTokenCodec();
   const stats = new StatsRecorder();
   const logger = options.logger;
-  const live =
+  const liveOptions: LiveOptions | undefined =
     options.live === undefined || options.live === false
       ? undefined
-      : new LiveMode(store, blueprints, options.live === true ? {} : options.live);
+      : options.live === true
+        ? {}
+        : options.live;
+  if (options.events && !liveOptions) {
+    throw new EmulatorOptionsError('events need live mode (live: true or { ... })');
+  }
+  const live = liveOptions
+    ? new LiveMode(store, blueprints, {
+        ...liveOptions,
+        ...(options.events
+          ? {
+              onStateChange: createEventSender(
+                { region: options.sigv4?.region, ...options.events },
+                (message) => logger?.warn(message),
+              ),
+            }
+          : {}),
+      })
+    : undefined;
 
   const fail = (res: ServerResponse, requestId: string, error: ServiceError, operation: string) => {
     // Errors of the /__emulator/ endpoints are not API traffic and stay out of the stats.

@@ -39,7 +39,22 @@ export interface LiveOptions {
   seed?: string;
   /** The virtual clock's start. Default: the real time when the emulator starts. */
   startTime?: Date | string;
+  /** Called for each status change of a live execution or invocation (e.g. to post events). */
+  onStateChange?: (change: LiveStateChange) => void;
 }
+
+/**
+ * A status change in live mode: an execution, or one target's invocation (with its record as
+ * it is after the change).
+ *
+ * @example
+ * ```ts
+ * await startEmulator({ live: { onStateChange: (change) => console.log(change.kind) } });
+ * ```
+ */
+export type LiveStateChange =
+  | { kind: 'execution'; execution: EmulatorExecution }
+  | { kind: 'invocation'; invocation: EmulatorInvocation; execution: EmulatorExecution };
 
 /**
  * What one tick changed.
@@ -104,6 +119,7 @@ export class LiveMode {
   readonly #random: SeededRandom;
   readonly #start: number;
   readonly #active: ActiveExecution[] = [];
+  readonly #onStateChange: ((change: LiveStateChange) => void) | undefined;
   #ticks = 0;
   #timer: NodeJS.Timeout | undefined;
 
@@ -139,6 +155,7 @@ export class LiveMode {
     this.#every = every;
     this.#random = createSeededRandom(options.seed ?? 'live');
     this.#start = start;
+    this.#onStateChange = options.onStateChange;
     if (options.autoTick ?? true) {
       this.#timer = setInterval(() => this.tick(), tickMs);
       this.#timer.unref();
@@ -234,11 +251,23 @@ export class LiveMode {
 
   /** Shows each record as it is at `now`; returns true once the execution is final. */
   #reveal(active: ActiveExecution, now: number): boolean {
+    const executionWas = active.execution.Status;
+    const invocationsWere = active.invocations.map((invocation) => invocation.Status);
     const done = show(active.execution, active.final.execution, now, true);
     active.final.tasks.forEach((task, i) => show(active.tasks[i], task, now, done));
     active.final.invocations.forEach((invocation, i) =>
       show(active.invocations[i], invocation, now, done),
     );
+    if (this.#onStateChange) {
+      active.invocations.forEach((invocation, i) => {
+        if (invocation.Status !== invocationsWere[i]) {
+          this.#onStateChange?.({ kind: 'invocation', invocation, execution: active.execution });
+        }
+      });
+      if (active.execution.Status !== executionWas) {
+        this.#onStateChange({ kind: 'execution', execution: active.execution });
+      }
+    }
     return done;
   }
 }
