@@ -1,7 +1,9 @@
 /**
  * The community package in a real n8n 2.x against the emulator with SigV4 verification on:
  * the example workflows imported and run with the n8n CLI, the credential tested through n8n's
- * REST API, and the alert workflow's polling trigger activated, firing once per failure.
+ * REST API (keys and an assumed role through the emulator's STS), the alert workflow's polling
+ * trigger activated, firing once per failure, and the push example's EventBridge trigger receiving
+ * the emulator's events, firing once per failed target.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +27,10 @@ const REPORT_WORKFLOW_ID = 'ssmE2eNightlyRpt';
 const ALERT_WORKFLOW_ID = 'ssmE2eAlertOnFail';
 const WINDOW_ID = DEMO_WINDOW_IDS.paymentsApiNightlyPatching;
 const LOOKBACK_MINUTES = 10;
+const PUSH_WORKFLOW_ID = 'ssmE2ePushAlert';
+const ROLE_ARN = 'arn:aws:iam::444455556666:role/MaintenanceWindowReader';
+// The EventBridge connection's API key (a test value).
+const EVENT_KEY = 'e2e-eventbridge-connection-key';
 
 let emulator: Emulator;
 let n8n: N8nInstance;
@@ -32,11 +38,15 @@ let sdk: InvocationsClient;
 let ssmClient: SSMClient;
 const timings: Record<string, number> = {};
 let emulatorStartedAt = 0;
+/** Failures that happened before n8n listened: their events could not be delivered. */
+let undeliverable = new Set<string>();
 
 interface Workflow {
   id?: string;
   nodes: Array<{
     name: string;
+    type?: string;
+    webhookId?: string;
     parameters: Record<string, unknown>;
     credentials?: Record<string, unknown>;
   }>;
@@ -56,6 +66,39 @@ function exampleWorkflow(file: string, id: string, edit: (workflow: Workflow) =>
   return path;
 }
 
+/** The push example's production webhook URL (`/webhook/<webhookId>/<path>`). */
+function pushWebhookUrl(): string {
+  const workflow = JSON.parse(
+    readFileSync(join(EXAMPLES_DIR, 'alert-on-failed-invocations-push.json'), 'utf8'),
+  ) as Workflow;
+  const trigger = workflow.nodes.find((node) => node.type?.endsWith('EventTrigger'));
+  return `http://127.0.0.1:${n8n.port}/webhook/${trigger?.webhookId ?? ''}/ssm-maintenance-window-events`;
+}
+
+/** Failed or timed-out invocations of executions that started after `since`, per the SSM API. */
+async function failuresSince(since: Date): Promise<string[]> {
+  const found: string[] = [];
+  for (const window of await sdk.listWindows()) {
+    const windowId = window.WindowId ?? '';
+    for (const execution of await sdk.listExecutions({ windowId, after: since })) {
+      const windowExecutionId = execution.WindowExecutionId ?? '';
+      for (const task of await sdk.listTasks({ windowExecutionId })) {
+        const failed = await sdk.getAllInvocations({
+          windowExecutionId,
+          taskId: task.TaskExecutionId ?? '',
+          statuses: ['FAILED', 'TIMED_OUT'],
+        });
+        for (const invocation of failed) {
+          found.push(
+            `${invocation.WindowExecutionId}/${invocation.TaskExecutionId}/${invocation.InvocationId}`,
+          );
+        }
+      }
+    }
+  }
+  return found;
+}
+
 const sleep = (ms: number) => new Promise((wake) => setTimeout(wake, ms));
 
 beforeAll(async () => {
@@ -63,19 +106,22 @@ beforeAll(async () => {
   const install = await ensureN8nInstalled();
   timings.installSeconds = install.seconds;
 
+  n8n = await createN8nInstance(install.home);
   emulatorStartedAt = Date.now();
   emulator = await startEmulator({
     port: 0,
     host: '127.0.0.1',
     seed: 'demo',
     sigv4: { credentials: [KEY], region: REGION },
+    sts: { roleArns: [ROLE_ARN] },
     // Ticks are driven by the test, so each poll sees a known state.
     live: { autoTick: false, tickMs: 1000, newExecutionEveryTicks: 1 },
+    // As an EventBridge API destination would: to the push trigger's production webhook URL.
+    events: { url: pushWebhookUrl(), secret: EVENT_KEY },
   });
   ssmClient = new SSMClient({ region: REGION, endpoint: emulator.url, credentials: KEY });
   sdk = createInvocationsClient({ ssmClient });
 
-  n8n = await createN8nInstance(install.home);
   await installCommunityPackage(n8n);
   const credentials = join(n8n.userFolder, 'credentials.json');
   writeFileSync(
@@ -105,6 +151,17 @@ beforeAll(async () => {
       (workflow) => {
         const trigger = workflow.nodes.find((node) => node.name === 'When a target fails');
         if (trigger) trigger.parameters.lookbackMinutes = LOOKBACK_MINUTES;
+      },
+    )}`,
+  ]);
+  await n8n.cli([
+    'import:workflow',
+    `--input=${exampleWorkflow(
+      'alert-on-failed-invocations-push.json',
+      PUSH_WORKFLOW_ID,
+      (workflow) => {
+        const trigger = workflow.nodes.find((node) => node.type?.endsWith('EventTrigger'));
+        if (trigger) trigger.parameters.apiKey = EVENT_KEY;
       },
     )}`,
   ]);
@@ -152,7 +209,9 @@ describe('n8n-nodes-ssm-invocations in n8n 2.41.1', () => {
     'activates the alert example: each failed or timed-out target fires exactly once',
     async () => {
       await n8n.cli(['publish:workflow', `--id=${ALERT_WORKFLOW_ID}`]);
+      await n8n.cli(['publish:workflow', `--id=${PUSH_WORKFLOW_ID}`]);
       emulator.tick(3); // recent executions exist before the first poll
+      undeliverable = new Set(await failuresSince(new Date(emulatorStartedAt - 2000)));
       const started = Date.now();
       await n8n.startServer();
       timings.serverStartSeconds = (Date.now() - started) / 1000;
@@ -190,6 +249,16 @@ describe('n8n-nodes-ssm-invocations in n8n 2.41.1', () => {
         status: 'Error',
         message: expect.stringMatching(/region/i),
       });
+      // An assumed role: STS AssumeRole at the emulator, then SSM with the temporary keys.
+      expect(await testCredential({ roleArn: ROLE_ARN, stsEndpoint: emulator.url })).toMatchObject({
+        status: 'OK',
+      });
+      expect(
+        await testCredential({
+          roleArn: 'arn:aws:iam::444455556666:role/NotAllowed',
+          stsEndpoint: emulator.url,
+        }),
+      ).toMatchObject({ status: 'Error', message: expect.stringMatching(/^Role ARN: STS denied/) });
 
       // Count polls by the trigger's one DescribeMaintenanceWindows call per poll (every window is
       // watched; the credential probe already ran, during `n8n execute`).
@@ -227,26 +296,7 @@ describe('n8n-nodes-ssm-invocations in n8n 2.41.1', () => {
       // Every failure of the executions the trigger could see, per the SSM API itself.
       // Live executions start after the emulator did; the demo seed's are days older than the
       // look-back, so the trigger must report exactly the failures of the live ones.
-      const since = new Date(emulatorStartedAt - 2000);
-      const expected: string[] = [];
-      for (const window of await sdk.listWindows()) {
-        const windowId = window.WindowId ?? '';
-        for (const execution of await sdk.listExecutions({ windowId, after: since })) {
-          const windowExecutionId = execution.WindowExecutionId ?? '';
-          for (const task of await sdk.listTasks({ windowExecutionId })) {
-            const failed = await sdk.getAllInvocations({
-              windowExecutionId,
-              taskId: task.TaskExecutionId ?? '',
-              statuses: ['FAILED', 'TIMED_OUT'],
-            });
-            for (const invocation of failed) {
-              expected.push(
-                `${invocation.WindowExecutionId}/${invocation.TaskExecutionId}/${invocation.InvocationId}`,
-              );
-            }
-          }
-        }
-      }
+      const expected = await failuresSince(new Date(emulatorStartedAt - 2000));
       expect(expected.length).toBeGreaterThan(0);
       expect([...keys].sort()).toEqual([...expected].sort());
       for (const alert of alerts) {
@@ -255,5 +305,50 @@ describe('n8n-nodes-ssm-invocations in n8n 2.41.1', () => {
       expect(JSON.stringify(executions)).not.toContain(KEY.secretAccessKey);
     },
     15 * 60_000,
+  );
+
+  it(
+    'the push example fires once per failed target when the emulator posts events; 401 for a wrong key',
+    async () => {
+      const wrongKey = await fetch(pushWebhookUrl(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': 'wrong' },
+        body: '{}',
+      });
+      expect(wrongKey.status).toBe(401);
+
+      const executionsOfPush = async () =>
+        (
+          (await n8n.request(
+            `/api/v1/executions?workflowId=${PUSH_WORKFLOW_ID}&includeData=true&limit=250`,
+          )) as { data: Array<{ status: string; data: Parameters<typeof nodeOutput>[0]['data'] }> }
+        ).data;
+      const before = new Set(
+        (await executionsOfPush()).flatMap((execution) =>
+          nodeOutput({ data: execution.data }, 'Format alert').map((a) => String(a.invocationKey)),
+        ),
+      );
+      emulator.tick(4); // executions start, fail and finish: the emulator posts their events
+      // Every failure since n8n listens, less those the earlier test already saw pushed.
+      const expected = (await failuresSince(new Date(emulatorStartedAt - 2000))).filter(
+        (key) => !before.has(key) && !undeliverable.has(key),
+      );
+      expect(expected.length).toBeGreaterThan(0);
+      let keys: string[] = [];
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline) {
+        const executions = await executionsOfPush();
+        keys = executions
+          .flatMap((execution) => nodeOutput({ data: execution.data }, 'Format alert'))
+          .map((alert) => String(alert.invocationKey))
+          .filter((key) => !before.has(key));
+        if (keys.length >= expected.length) break;
+        await sleep(1000);
+      }
+      await sleep(2000); // a duplicate would arrive now
+      expect(new Set(keys).size).toBe(keys.length);
+      expect([...keys].sort()).toEqual([...expected].sort());
+    },
+    5 * 60_000,
   );
 });
