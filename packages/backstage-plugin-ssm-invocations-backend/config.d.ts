@@ -39,5 +39,35 @@ export interface Config {
     region?: string;
     /** Account of windows named by `aws.amazon.com/ssm-maintenance-window-id`. Default: the main account. */
     accountId?: string;
+    /**
+     * Longest time one HTTP request waits for SSM (all its calls together). A number is seconds.
+     * When it passes, the window's fetch is abandoned and the request answers 504 (or the
+     * window's `error` has code `TIMEOUT` when other windows loaded); the next request starts a
+     * fresh fetch. Default: 30 seconds.
+     */
+    requestTimeout?: number | HumanDuration | string;
+    /**
+     * The AWS accounts (12-digit ids) whose windows the backend reads. A window annotated in
+     * another account is refused (its `error` has code `NOT_ALLOWED`) without any SSM call.
+     * Default: the accounts of `aws.accounts`, `ssmInvocations.accountId` and the main account
+     * when its id is known.
+     */
+    allowedAccounts?: string[];
+    /** The regions whose windows the backend reads (e.g. `eu-west-1`). Default: any region. */
+    allowedRegions?: string[];
+    /**
+     * Show a window only if its tag `key` names the entity (`component:default/payments-api`)
+     * or the entity's owner (`group:default/platform`), compared case-insensitively; the tag is
+     * read with `ssm:ListTagsForResource` and cached like reports. Default: no ownership check.
+     */
+    ownershipTag?: {
+      /** The tag key, e.g. `backstage.io/owner`. */
+      key: string;
+    };
+    /**
+     * Send invocations' `Parameters` and `OwnerInformation` (sensitive in SSM's model) to the
+     * browser. Default: false — both are removed from reports and invocation details.
+     */
+    exposeParameters?: boolean;
   };
 }

@@ -1,6 +1,6 @@
 // One rollup config factory for every library package: each package's rollup.config.mjs
 // names only its entries; this file decides formats, externals and declaration bundling.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -71,9 +71,28 @@ export function createRollupConfig({
     configs.push({
       input,
       external,
-      plugins: [dts({ tsconfig: join(packageDir, 'tsconfig.json') })],
+      plugins: [dts({ tsconfig: join(packageDir, 'tsconfig.json') }), esmDeclarations(packageDir)],
       output: { dir: join(packageDir, 'dist'), format: 'esm', entryFileNames: '[name].d.ts' },
     });
   }
   return configs;
+}
+
+/**
+ * Writes a `.d.mts` twin of every bundled `.d.ts` (relative imports pointed at the twins), so the
+ * `import` condition gets ESM types and the `require` condition CJS types: without them
+ * TypeScript reads the `.mjs` entry's types as CommonJS ("masquerading as CJS").
+ */
+function esmDeclarations(packageDir) {
+  return {
+    name: 'esm-declarations',
+    writeBundle() {
+      const dist = join(packageDir, 'dist');
+      for (const file of readdirSync(dist).filter((f) => f.endsWith('.d.ts'))) {
+        const source = readFileSync(join(dist, file), 'utf8');
+        const esm = source.replace(/(from\s+'\.\/[^']+)\.js'/g, "$1.mjs'");
+        writeFileSync(join(dist, file.replace(/\.d\.ts$/, '.d.mts')), esm);
+      }
+    },
+  };
 }

@@ -66,3 +66,23 @@ export function median(values: number[]): number {
     ? (sorted[mid] ?? 0)
     : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
+
+/** `PASS` or `FAIL`, for a benchmark's result line. */
+export const verdict = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
+
+/**
+ * Runs `fn` once, adds its wall time to `samples` and fails unless it returned one of `expected`
+ * (a run that read less than it should would look fast).
+ */
+export async function timedRun(
+  fn: () => Promise<number>,
+  samples: number[],
+  expected: readonly number[],
+): Promise<void> {
+  const t0 = performance.now();
+  const result = await fn();
+  samples.push(performance.now() - t0);
+  if (!expected.includes(result)) {
+    throw new Error(`incomplete run: got ${result}, expected ${expected.join(' or ')}`);
+  }
+}

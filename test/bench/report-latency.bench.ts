@@ -27,7 +27,7 @@ import {
 } from '@aws-sdk/client-ssm';
 import { clientsFor } from '../support/core-clients';
 import { spawnEmulator } from './emulator-process';
-import { benchFixture, BENCH_WINDOW_ID, median } from './report-fixture';
+import { benchFixture, BENCH_WINDOW_ID, median, timedRun, verdict } from './report-fixture';
 
 const LATENCY_MS = 50;
 const RUNS = 5;
@@ -134,17 +134,6 @@ async function sequentialPaginatorReport(ssm: SSMClient): Promise<number> {
   return total;
 }
 
-async function timed(fn: () => Promise<number>, samples: number[]): Promise<void> {
-  const t0 = performance.now();
-  const total = await fn();
-  samples.push(performance.now() - t0);
-  if (total !== TASKS * INVOCATIONS) {
-    throw new Error(`incomplete: read ${total} of ${TASKS * INVOCATIONS} invocations`);
-  }
-}
-
-const verdict = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
-
 export async function reportLatencyBench(): Promise<boolean> {
   const emulator = await spawnEmulator(
     benchFixture({ executions: 1, tasks: TASKS, invocations: INVOCATIONS }),
@@ -180,7 +169,9 @@ export async function reportLatencyBench(): Promise<boolean> {
       }
       for (const variant of variants) await variant.run(); // warm-up: open the sockets
       for (let run = 0; run < RUNS; run += 1) {
-        for (const variant of variants) await timed(variant.run, variant.samples);
+        for (const variant of variants) {
+          await timedRun(variant.run, variant.samples, [TASKS * INVOCATIONS]);
+        }
       }
       const [sdk, json, raw, sequential] = variants.map((v) => median(v.samples));
       const bound = roundTrips * LATENCY_MS;

@@ -5,6 +5,8 @@ import { runEmulatorThrottleBench } from './emulator-throttle.bench';
 import { runN8nNodeBench } from './n8n-node';
 import { runN8nTriggerPollBench } from './n8n-trigger-poll.bench';
 import { pageOverheadBench } from './page-overhead.bench';
+import { reportDiagnosisBench } from './report-diagnosis.bench';
+import { reportHistoryBench } from './report-history.bench';
 import { reportLatencyBench } from './report-latency.bench';
 
 const benches: Array<{ name: string; run: () => Promise<void> }> = [
@@ -15,6 +17,18 @@ const benches: Array<{ name: string; run: () => Promise<void> }> = [
     },
   },
   { name: 'P2 listInvocations per-page overhead vs raw SDK (core)', run: pageOverheadBench },
+  {
+    name: "P4 getWindowReport with diagnose: 'failed' vs its critical path's round trips (core)",
+    run: async () => {
+      if (!(await reportDiagnosisBench())) process.exitCode = 1;
+    },
+  },
+  {
+    name: 'P5 getWindowReport warm refresh of a finished window with a history store vs cold (core)',
+    run: async () => {
+      if (!(await reportHistoryBench())) process.exitCode = 1;
+    },
+  },
   { name: 'P3 — emulator throttling at 20 req/s, 400-request job', run: runEmulatorThrottleBench },
   {
     name: 'n8n node — module load and Get Many of 10,000 invocations (heap per output item)',
@@ -36,12 +50,17 @@ const benches: Array<{ name: string; run: () => Promise<void> }> = [
 ];
 
 async function main(): Promise<void> {
-  if (benches.length === 0) {
-    console.log('no benchmarks registered yet');
+  // `tsx bench/run.ts P4` runs only the benchmarks whose name contains the argument.
+  const only = process.argv[2];
+  const selected = only === undefined ? benches : benches.filter((b) => b.name.includes(only));
+  if (selected.length === 0) {
+    console.log(
+      only === undefined ? 'no benchmarks registered yet' : `no benchmark name contains ${only}`,
+    );
     return;
   }
   const failed: string[] = [];
-  for (const bench of benches) {
+  for (const bench of selected) {
     console.log(`\n## ${bench.name}`);
     const before = process.exitCode;
     process.exitCode = undefined;

@@ -33,6 +33,29 @@ const FORBIDDEN = [
   /new Function\s*\(/,
 ];
 
+// The globals n8n's community-package scanner forbids (rule `no-restricted-globals` of
+// @n8n/eslint-plugin-community-nodes 0.32.0, which `scripts/check-tarballs.mjs` runs for real on
+// the packed tarball). A property access such as `obj.process` is allowed, as the rule allows it.
+const SCANNER_RESTRICTED_GLOBALS = [
+  'clearInterval',
+  'clearTimeout',
+  'global',
+  'globalThis',
+  'process',
+  'setInterval',
+  'setTimeout',
+  'setImmediate',
+  'clearImmediate',
+  '__dirname',
+  '__filename',
+];
+
+function restrictedGlobalsIn(source: string): string[] {
+  return SCANNER_RESTRICTED_GLOBALS.filter((name) =>
+    new RegExp(`(?<![.\\w$'"\`])${name}(?![\\w$'"\`])`).test(source),
+  );
+}
+
 describe('the built package', () => {
   const files = existsSync(dist) ? jsFiles(dist) : [];
 
@@ -67,6 +90,23 @@ describe('the built package', () => {
           throw new Error(`${relative(dist, file)} matches ${String(pattern)}`);
       }
     }
+  });
+
+  it("uses none of the globals the community scanner forbids (timers included: waits go through n8n's sleep)", () => {
+    const found = files.flatMap((file) =>
+      restrictedGlobalsIn(readFileSync(file, 'utf8')).map(
+        (name) => `${relative(dist, file)}: ${name}`,
+      ),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('the restricted-globals check finds a bare timer and ignores property access', () => {
+    expect(restrictedGlobalsIn('const t = setTimeout(f, 1); clearTimeout(t);')).toEqual([
+      'clearTimeout',
+      'setTimeout',
+    ]);
+    expect(restrictedGlobalsIn('options.process = 1; const timeout = 3;')).toEqual([]);
   });
 
   it('loads in plain CommonJS and exposes the node and credential classes', () => {

@@ -16,8 +16,9 @@ import {
 } from '@ssm-invocations/emulator';
 import fc from 'fast-check';
 
-const { shapes, operations, filterValues } = SSM_SERVICE_MODEL;
-const OPERATION_NAMES = Object.keys(operations) as SsmOperationName[];
+const { shapes, operations, followUpOperations, filterValues } = SSM_SERVICE_MODEL;
+/** The nine maintenance-window operations (the follow-ups are checked on their own below). */
+const OPERATION_NAMES = Object.keys(operations) as (keyof typeof operations)[];
 const LIST_OPERATIONS = OPERATION_NAMES.filter((op) => 'MaxResults' in operations[op].input);
 
 interface StringConstraints {
@@ -111,7 +112,11 @@ const CORE_ID_VALIDATORS: Partial<Record<ShapeName, (value: string) => unknown>>
   MaintenanceWindowExecutionTaskInvocationId: (v) => core.validateUuidId(v, 'invocationId'),
 };
 
-/** The required members of every operation, with their shapes. */
+/**
+ * The required id members of every operation, with their shapes. ListTagsForResource's members
+ * (a resource-type enum and an unconstrained id) are not maintenance-window ids; the emulator's
+ * own tests hold them to the model.
+ */
 const REQUIRED_MEMBERS = OPERATION_NAMES.flatMap((operation) => {
   const input: Record<string, ShapeName> = operations[operation].input;
   return (operations[operation].required as readonly string[]).map((member) => ({
@@ -119,7 +124,7 @@ const REQUIRED_MEMBERS = OPERATION_NAMES.flatMap((operation) => {
     member,
     shape: input[member] as ShapeName,
   }));
-});
+}).filter(({ shape }) => shape in CORE_ID_VALIDATORS);
 
 let emulator: Emulator;
 
@@ -131,7 +136,7 @@ afterAll(() => emulator.stop());
 
 /** Calls the emulator; returns the ValidationException message, or undefined if it validated. */
 async function emulatorValidation(
-  operation: SsmOperationName,
+  operation: keyof typeof operations,
   members: Record<string, unknown>,
 ): Promise<string | undefined> {
   const input: Record<string, unknown> = {};
@@ -161,7 +166,9 @@ describe('core constants equal the recorded model', () => {
   });
 
   it('has the model’s operations, list keys and filter keys', () => {
-    expect(Object.keys(core.SSM_OPERATIONS).sort()).toEqual([...OPERATION_NAMES].sort());
+    expect(Object.keys(core.SSM_OPERATIONS).sort()).toEqual(
+      [...OPERATION_NAMES, ...Object.keys(followUpOperations)].sort(),
+    );
     for (const operation of OPERATION_NAMES) {
       const model: { listKey?: string; filterKeys: readonly string[] } = operations[operation];
       // Only the facts the model holds: core's table may carry more per operation.
@@ -172,6 +179,24 @@ describe('core constants equal the recorded model', () => {
         filterKeys: [...model.filterKeys].sort(),
       });
     }
+  });
+
+  it('has the model’s Run Command and Automation follow-ups: list key, filter keys, MaxResults', () => {
+    const model: Record<string, { listKey?: string; filterKeys: readonly string[] }> =
+      followUpOperations;
+    for (const operation of Object.keys(followUpOperations) as SsmOperationName[]) {
+      const { listKey, filterKeys } = core.SSM_OPERATIONS[operation];
+      expect({ operation, listKey, filterKeys: [...filterKeys].sort() }).toEqual({
+        operation,
+        listKey: model[operation]?.listKey,
+        filterKeys: [...(model[operation]?.filterKeys ?? [])].sort(),
+      });
+    }
+    const range = shapes[followUpOperations.ListCommandInvocations.input.MaxResults];
+    expect(core.SSM_OPERATIONS.ListCommandInvocations.maxResults).toEqual({
+      min: range.min,
+      max: range.max,
+    });
   });
 
   it('has the model’s lengths and ranges in SSM_LIMITS', () => {

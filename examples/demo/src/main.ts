@@ -43,12 +43,15 @@ interface ReportJson {
     execution: { WindowExecutionId?: string };
     tasks: Array<{
       task: { TaskExecutionId?: string };
-      invocations: Array<{ InvocationId?: string; Status?: string }>;
+      invocations: Array<{ InvocationId?: string; Status?: string; TaskType?: string }>;
     }>;
   }>;
 }
 
-/** Real IDs for the "try next" commands: the first failed invocation found, else the first. */
+/**
+ * Real IDs for the "try next" commands: the first failed RUN_COMMAND invocation (its diagnosis
+ * shows an exit code and stderr), else the first failed one, else the first.
+ */
 function pickExample(
   reports: ReportJson[],
 ):
@@ -63,11 +66,15 @@ function pickExample(
           taskId: task.TaskExecutionId,
           invocationId: inv.InvocationId,
           failed: inv.Status === 'FAILED' || inv.Status === 'TIMED_OUT',
+          runCommand: inv.TaskType === 'RUN_COMMAND',
         })),
       ),
     ),
   );
-  const pick = candidates.find((c) => c.failed) ?? candidates[0];
+  const pick =
+    candidates.find((c) => c.failed && c.runCommand) ??
+    candidates.find((c) => c.failed) ??
+    candidates[0];
   if (!pick?.windowId || !pick.windowExecutionId || !pick.taskId || !pick.invocationId) {
     return undefined;
   }
@@ -114,7 +121,10 @@ async function printReports(endpoint: string): Promise<string[]> {
       `${cli} invocation ${task} --invocation-id ${example.invocationId}`,
     );
   }
-  steps.push(`${cli} --output json report --window-id ${firstWindow} --executions 2`);
+  steps.push(
+    `${cli} report --window-id ${firstWindow} --all-targets`,
+    `${cli} --output json report --window-id ${firstWindow} --executions 2`,
+  );
   return steps;
 }
 

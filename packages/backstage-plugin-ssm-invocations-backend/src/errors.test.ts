@@ -5,6 +5,7 @@ import {
   PaginationError,
   ServiceError,
   ThrottledError,
+  TimeoutError,
 } from '@ssm-invocations/core';
 import { SsmUpstreamError, toHttpError } from './errors';
 
@@ -17,6 +18,7 @@ describe('toHttpError', () => {
     [new AccessDeniedError('refused'), 'SsmUpstreamError', undefined],
     [new ServiceError('boom', { statusCode: 500 }), 'SsmUpstreamError', undefined],
     [new PaginationError('NextToken repeated'), 'SsmUpstreamError', undefined],
+    [new TimeoutError('SSM did not answer in time'), 'SsmGatewayTimeoutError', 1],
   ])('maps %p to %s', (coreError, name, retryAfterSeconds) => {
     const { error, retryAfterSeconds: retryAfter } = toHttpError(coreError);
     expect(error.name).toBe(name);

@@ -9,6 +9,7 @@ import {
   NotFoundError as SsmNotFoundError,
   SsmInvocationsError,
   ThrottledError,
+  TimeoutError,
 } from '@ssm-invocations/core';
 
 /**
@@ -27,6 +28,25 @@ export class SsmUpstreamError extends CustomErrorBase {
   constructor(message: string) {
     super(message);
     this.name = 'SsmUpstreamError';
+  }
+}
+
+/**
+ * SSM did not answer within the request's deadline (`ssmInvocations.requestTimeout`): answered
+ * as 504 Gateway Timeout. The next request starts a fresh fetch; nothing stays pending.
+ *
+ * @example
+ * ```ts
+ * throw new SsmGatewayTimeoutError('SSM did not answer within 30000 ms');
+ * ```
+ */
+export class SsmGatewayTimeoutError extends CustomErrorBase {
+  /** Read by Backstage's error middleware as the response status. */
+  readonly statusCode = 504;
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'SsmGatewayTimeoutError';
   }
 }
 
@@ -49,7 +69,7 @@ export interface HttpErrorMapping {
 
 /**
  * Maps core errors to `@backstage/errors` types, so Backstage's error middleware answers 400,
- * 404, 503 or 502 instead of 500. The core error is not attached as `cause`: the middleware
+ * 404, 503, 504 or 502 instead of 500. The core error is not attached as `cause`: the middleware
  * serialises the whole cause chain into the response, and the chain ends in SDK internals; the
  * message (which carries the AWS request id) is kept. Anything else passes through unchanged.
  *
@@ -70,6 +90,9 @@ export function toHttpError(error: unknown): HttpErrorMapping {
         ? DEFAULT_RETRY_AFTER_SECONDS
         : Math.max(1, Math.ceil(error.retryAfterMs / 1000));
     return { error: new ServiceUnavailableError(error.message), retryAfterSeconds };
+  }
+  if (error instanceof TimeoutError) {
+    return { error: new SsmGatewayTimeoutError(error.message), retryAfterSeconds: 1 };
   }
   return { error: new SsmUpstreamError(error.message) };
 }

@@ -6,7 +6,7 @@
  */
 export { ssmInvocationsPlugin as default } from './plugin';
 export { createRouter, type RouterOptions } from './router';
-export { SsmUpstreamError } from './errors';
+export { SsmGatewayTimeoutError, SsmUpstreamError } from './errors';
 export {
   readAnnotatedWindows,
   type AnnotatedWindows,

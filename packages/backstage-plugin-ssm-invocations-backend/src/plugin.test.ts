@@ -428,7 +428,7 @@ describe('ssm-invocations backend plugin', () => {
       await backend.stop();
       await slow.stop();
     }
-  });
+  }, 30_000); // 200 requests through a real backend: slow on a loaded machine, not a timing check
 
   it('fetches again once the cache entry has expired', async () => {
     const { backend, server } = await startPlugin(emulator, { cache: { ttl: 1 } });

@@ -1,6 +1,9 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { SSM_INVOCATIONS_PLUGIN_ID } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
+import {
+  SSM_INVOCATIONS_PERMISSIONS,
+  SSM_INVOCATIONS_PLUGIN_ID,
+} from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { createRouter } from './router';
 import { ssmInvocationsServiceRef } from './service/ssmInvocationsServiceRef';
 
@@ -21,11 +24,14 @@ export const ssmInvocationsPlugin = createBackendPlugin({
       deps: {
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         service: ssmInvocationsServiceRef,
       },
-      async init({ httpRouter, httpAuth, catalog, service }) {
-        httpRouter.use(await createRouter({ service, catalog, httpAuth }));
+      async init({ httpRouter, httpAuth, permissions, permissionsRegistry, catalog, service }) {
+        permissionsRegistry.addPermissions([...SSM_INVOCATIONS_PERMISSIONS]);
+        httpRouter.use(await createRouter({ service, catalog, httpAuth, permissions }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

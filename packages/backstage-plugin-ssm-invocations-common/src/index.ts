@@ -13,6 +13,13 @@ export type {
   InvocationIds,
   WindowReportError,
 } from './responses';
+export type {
+  DiagnosisCommandOutput,
+  DiagnosisInstance,
+  EntityDiagnosis,
+  EntityDiagnosisResponse,
+  ReportInvocation,
+} from './diagnosisResponse';
 export {
   ANNOTATION_SSM_WINDOW_ARN,
   ANNOTATION_SSM_WINDOW_ID,
@@ -22,11 +29,18 @@ export {
   type AnnotatedEntity,
   type AnnotatedWindows,
 } from './annotations';
-export { SSM_INVOCATIONS_IAM_ACTIONS } from './iamActions';
+export { SSM_INVOCATIONS_IAM_ACTIONS, SSM_OWNERSHIP_TAG_IAM_ACTION } from './iamActions';
 export {
+  SSM_INVOCATIONS_PERMISSIONS,
+  ssmInvocationsOutputReadPermission,
+  ssmInvocationsWindowReadPermission,
+} from './permissions';
+export {
+  ENTITY_DIAGNOSIS_ROUTE,
   ENTITY_INVOCATION_ROUTE,
   ENTITY_REPORT_ROUTE,
   SSM_INVOCATIONS_PLUGIN_ID,
+  entityDiagnosisPath,
   entityInvocationPath,
   entityReportPath,
   type EntityRouteRef,

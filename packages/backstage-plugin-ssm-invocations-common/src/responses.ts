@@ -9,14 +9,19 @@ import type {
 
 /**
  * An error kept inside a response next to the windows that did load: core's {@link ReportError}
- * (`code`, `name`, `message`, `requestId` when AWS answered), as core's `toReportError` builds it.
+ * (`code`, `name`, `message`, `requestId` when AWS answered), as core's `toReportError` builds it,
+ * or the backend's own refusal with code `NOT_ALLOWED` (name `WindowRefusedError`: the window's
+ * account or region is not allowed, or its ownership tag does not name the entity or its owner).
  *
  * @example
  * ```ts
  * if (entry.error?.code === 'THROTTLED') retryLater();
+ * if (entry.error?.code === 'NOT_ALLOWED') hideWindow();
  * ```
  */
-export type WindowReportError = ReportError;
+export type WindowReportError = Omit<ReportError, 'code'> & {
+  code: ReportError['code'] | 'NOT_ALLOWED';
+};
 
 /**
  * One maintenance window annotated on an entity, with its report or the reason it has none

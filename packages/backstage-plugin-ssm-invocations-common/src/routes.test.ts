@@ -1,6 +1,8 @@
 import {
+  ENTITY_DIAGNOSIS_ROUTE,
   ENTITY_INVOCATION_ROUTE,
   ENTITY_REPORT_ROUTE,
+  entityDiagnosisPath,
   entityInvocationPath,
   entityReportPath,
 } from './routes';
@@ -57,5 +59,24 @@ describe('entityInvocationPath', () => {
   it('is not matched by the report route (and the other way round)', () => {
     expect(matchRoute(ENTITY_REPORT_ROUTE, entityInvocationPath(entity, ids))).toBeUndefined();
     expect(matchRoute(ENTITY_INVOCATION_ROUTE, entityReportPath(entity))).toBeUndefined();
+  });
+});
+
+describe('entityDiagnosisPath', () => {
+  const ids = {
+    windowExecutionId: '0b5e3d8e-2f4b-4f43-9a8e-6a1d2c3b4a50',
+    taskId: 't&1',
+    invocationId: 'i#1',
+  };
+
+  it('puts the ids in the query, encoded, on a path the diagnosis route matches', () => {
+    const path = entityDiagnosisPath(entity, ids);
+    expect(path).toBe(
+      '/v1/entity/default/Component/payments-api/diagnosis?windowExecutionId=0b5e3d8e-2f4b-4f43-9a8e-6a1d2c3b4a50&taskId=t%261&invocationId=i%231',
+    );
+    expect(matchRoute(ENTITY_DIAGNOSIS_ROUTE, path)).toEqual(entity);
+    const query = new URLSearchParams(path.split('?')[1]);
+    expect(Object.fromEntries(query)).toEqual(ids);
+    expect(matchRoute(ENTITY_REPORT_ROUTE, path)).toBeUndefined();
   });
 });

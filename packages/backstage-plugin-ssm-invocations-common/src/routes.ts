@@ -37,6 +37,18 @@ export const ENTITY_INVOCATION_ROUTE =
   '/v1/entity/:namespace/:kind/:name/invocations/:windowExecutionId/:taskId/:invocationId';
 
 /**
+ * Route pattern (relative to the plugin's base URL) of the diagnosis of one invocation of a window
+ * annotated on the entity, the invocation named by the query (`windowExecutionId`, `taskId`,
+ * `invocationId`); answers {@link EntityDiagnosisResponse}.
+ *
+ * @example
+ * ```ts
+ * router.get(ENTITY_DIAGNOSIS_ROUTE, handler);
+ * ```
+ */
+export const ENTITY_DIAGNOSIS_ROUTE = '/v1/entity/:namespace/:kind/:name/diagnosis';
+
+/**
  * The parts of an entity reference the routes need; a catalog `CompoundEntityRef` fits.
  *
  * @example
@@ -101,4 +113,22 @@ export function entityInvocationPath(entity: EntityRouteRef, ids: InvocationIds)
     taskId,
     invocationId,
   });
+}
+
+/**
+ * Path (relative to the plugin's base URL) of the diagnosis of one invocation of a window
+ * annotated on the entity.
+ *
+ * @example
+ * ```ts
+ * entityDiagnosisPath(entity, { windowExecutionId, taskId, invocationId });
+ * // '/v1/entity/default/Component/payments-api/diagnosis?windowExecutionId=…&taskId=…&invocationId=…'
+ * ```
+ */
+export function entityDiagnosisPath(entity: EntityRouteRef, ids: InvocationIds): string {
+  const { namespace, kind, name } = entity;
+  const query = (['windowExecutionId', 'taskId', 'invocationId'] as const)
+    .map((key) => `${key}=${encodeURIComponent(ids[key])}`)
+    .join('&');
+  return `${fillRoute(ENTITY_DIAGNOSIS_ROUTE, { namespace, kind, name })}?${query}`;
 }

@@ -6,9 +6,9 @@
 import { fromIni } from '@aws-sdk/credential-providers';
 import {
   createInvocationsClient,
-  getInvocationsResumable,
   type CallOptions as CoreCallOptions,
   type ExecutionStatus,
+  type DiagnoseInvocationInput,
   type GetInvocationInput,
   type InvocationsClientOptions,
   type ListExecutionsInput,
@@ -21,6 +21,7 @@ import {
 } from '@ssm-invocations/core';
 import type {
   ExecutionRecord,
+  InvocationDiagnosis,
   InvocationRecord,
   TaskRecord,
   WindowReport,
@@ -70,6 +71,11 @@ export interface CliClient {
     options?: Pick<ResumableInvocationsOptions, 'signal' | 'onPage'>,
   ): Promise<ResumableInvocations>;
   getInvocation(input: GetInvocationInput, options?: CallOptions): Promise<InvocationRecord>;
+  /** The invocation with what Run Command / Automation say about it (the `invocation` command). */
+  diagnoseInvocation(
+    input: DiagnoseInvocationInput,
+    options?: CallOptions,
+  ): Promise<InvocationDiagnosis>;
   getWindowReport(
     input: WithFlagStatuses<WindowReportInput>,
     options?: CallOptions,
@@ -133,8 +139,9 @@ export function createCliClient(
   const client = createInvocationsClient(options);
   return {
     invocationsPage: (input, callOptions = {}) =>
-      getInvocationsResumable(client, withCoreStatuses(input), callOptions),
+      client.invocationsPage(withCoreStatuses(input), callOptions),
     getInvocation: (input, callOptions) => client.getInvocation(input, callOptions),
+    diagnoseInvocation: (input, callOptions) => client.diagnoseInvocation(input, callOptions),
     getWindowReport: (input, callOptions) =>
       client.getWindowReport(withCoreStatuses(input), callOptions),
     listWindows: (input, callOptions) => client.listWindows(input, callOptions),

@@ -3,7 +3,12 @@
  * reach the terminal, in tables (coloured or not), in JSON, or on stderr.
  */
 import { ServiceError } from '@ssm-invocations/core/errors';
-import { summarize, type InvocationRecord, type WindowReport } from '@ssm-invocations/core/model';
+import {
+  summarize,
+  type InvocationDiagnosis,
+  type InvocationRecord,
+  type WindowReport,
+} from '@ssm-invocations/core/model';
 import type { CliClient } from './connection';
 import { runCli } from './run-cli';
 
@@ -66,9 +71,32 @@ const report: WindowReport = {
   generatedAt: new Date('2026-11-28T03:00:00Z'),
 };
 
+// A failed node whose stderr, plugin name, step and links all carry escape sequences.
+const diagnosis: InvocationDiagnosis = {
+  taskType: 'RUN_COMMAND',
+  invocation,
+  targets: [{ kind: 'instance', id: 'i-0abc1234def567890' }],
+  commandId: `cmd${HOSTILE}`,
+  links: [{ kind: 'run-command', label: `Run Command${OSC52}`, url: `https://x/${CLEAR}` }],
+  notes: [{ code: 'ACCESS_DENIED', operation: 'GetCommandInvocation', message: `no${OSC52}` }],
+  instances: [
+    {
+      instanceId: `i-0abc1234def567890${CLEAR}`,
+      status: 'Failed',
+      plugins: [{ name: `aws:runShellScript${HOSTILE}`, status: 'Failed', responseCode: 1 }],
+      output: {
+        responseCode: 1,
+        standardOutput: { text: `ok${HOSTILE}\n`, truncated: false },
+        standardError: { text: `E: broken${HOSTILE}\r\u001b[1Aline 2\n`, truncated: true },
+      },
+    },
+  ],
+};
+
 const client = {
   invocationsPage: async () => ({ invocations: [invocation] }),
   getInvocation: async () => invocation,
+  diagnoseInvocation: async () => diagnosis,
   getWindowReport: async () => report,
   listWindows: async () => [{ WindowId: WINDOW_ID, Name: `evil${HOSTILE}` }],
   listExecutions: async () => [report.executions[0]?.execution ?? {}],
@@ -103,6 +131,7 @@ async function run(argv: string[], overrides: Partial<CliClient> = {}) {
 const ids = ['--window-execution-id', EXEC_ID, '--task-id', TASK_ID];
 const COMMANDS: string[][] = [
   ['report', '--window-id', WINDOW_ID],
+  ['report', '--window-id', WINDOW_ID, '--all-targets'],
   ['invocations', ...ids],
   ['invocation', ...ids, '--invocation-id', '00000000-0000-4000-8000-000000000001'],
   ['windows'],
@@ -140,6 +169,7 @@ it('keeps the line break of a multi-line StatusDetails inside its cell, not in h
     'report',
     '--window-id',
     WINDOW_ID,
+    '--all-targets',
   ]);
   expect(stdout).toContain('second line');
   expect(stdout.split('\n').some((line) => line.startsWith('fake line'))).toBe(false);
@@ -157,4 +187,25 @@ it('prints an error message from the server without its escape sequences', async
   });
   expect(code).toBe(1);
   expect(stderr).toBe('error: ServiceError: DescribeMaintenanceWindows failed: Boom: oops\n');
+});
+
+it('prints the stderr tail of a diagnosis inert, line by line, and the reason row on one line', async () => {
+  const invocationView = await run([
+    '--output',
+    'table',
+    '--no-color',
+    'invocation',
+    ...ids,
+    '--invocation-id',
+    '00000000-0000-4000-8000-000000000001',
+  ]);
+  expect(invocationView.stdout).not.toMatch(CONTROL);
+  expect(invocationView.stdout).toContain('stderr (truncated):');
+  expect(invocationView.stdout).toContain('│ E: broken');
+  expect(invocationView.stdout).toContain('│ line 2');
+  expect(invocationView.stdout).toContain('ACCESS_DENIED GetCommandInvocation: no');
+
+  const report = await run(['--output', 'table', '--no-color', 'report', '--window-id', WINDOW_ID]);
+  expect(report.stdout).not.toMatch(CONTROL);
+  expect(report.stdout).toMatch(/^ {6}FAILED {2}target-web {2}Exit code 1$/m);
 });

@@ -19,7 +19,8 @@ export function parseWholeNumber(value: string): number {
 
 /**
  * Collects a repeatable flag (`--status FAILED --status TIMED_OUT`), also splitting commas
- * (`--status FAILED,TIMED_OUT`).
+ * (`--status FAILED,TIMED_OUT`). An empty item (`--status ""`, `--status ,,`, `FAILED,`) is
+ * refused: read as "no filter" it would silently list everything.
  *
  * @example
  * ```ts
@@ -27,16 +28,18 @@ export function parseWholeNumber(value: string): number {
  * ```
  */
 export function collectList(value: string, previous: string[] | undefined): string[] {
-  const items = value
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
+  const items = value.split(',').map((item) => item.trim());
+  if (items.includes('')) {
+    throw new InvalidArgumentError(
+      `must be one or more comma-separated values, none of them empty, got "${value}".`,
+    );
+  }
   return [...(previous ?? []), ...items];
 }
 
 /**
- * Parses an ISO-8601 date-time flag (`--after 2026-11-01T00:00:00Z`) with core's rule for times,
- * so the CLI accepts exactly what core does.
+ * Parses an ISO-8601 date-time flag (`--after 2026-11-01T00:00:00Z`) with core's rule for times
+ * (which refuses impossible days such as `2026-02-31`), so the CLI accepts exactly what core does.
  *
  * @example
  * ```ts

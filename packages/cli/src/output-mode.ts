@@ -13,6 +13,8 @@ import { escapeJsonForTerminal } from './render/terminal-text';
 export interface OutputStream {
   write(text: string): unknown;
   isTTY?: boolean;
+  /** A terminal's width; the compact report cuts its rows to it. */
+  columns?: number;
 }
 
 /**

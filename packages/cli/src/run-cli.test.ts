@@ -7,6 +7,7 @@ import { runCli, type RunCliOptions } from './run-cli';
 const EXEC_ID = '6e5c9b6c-1e4b-4a67-9d3f-8a1f5b2c7d90';
 const TASK_ID = 'a1b2c3d4-1111-2222-3333-444455556666';
 const WINDOW_ID = 'mw-0123456789abcdef0';
+const DB_NODE = 'i-0db00000000000001';
 
 // Stands in for core's errors from another copy of core: same name/code/field/reason/requestId
 // shape, different class.
@@ -41,6 +42,7 @@ const invocations: InvocationRecord[] = [
     InvocationId: '00000000-0000-4000-8000-000000000002',
     WindowTargetId: 'target-db',
     TaskType: 'RUN_COMMAND',
+    Parameters: JSON.stringify({ instanceIds: [DB_NODE, 'i-0db00000000000002'] }),
     Status: 'FAILED',
     StatusDetails: 'Exit code 1: yum lock held',
     StartTime: new Date('2026-11-28T02:00:00Z'),
@@ -73,6 +75,12 @@ const report: WindowReport = {
   generatedAt: new Date('2026-11-28T03:00:00Z'),
 };
 
+interface WindowReportJson {
+  window: { Name: string };
+  generatedAt: string;
+  executions: Array<{ tasks: Array<{ invocations: Array<{ Targets?: string[] }> }> }>;
+}
+
 function fakeClient(overrides: Partial<CliClient> = {}): CliClient & { calls: string[] } {
   const calls: string[] = [];
   const client: CliClient = {
@@ -87,6 +95,20 @@ function fakeClient(overrides: Partial<CliClient> = {}): CliClient & { calls: st
       if (!found)
         throw new FakeCoreError('NOT_FOUND', 'Invocation does not exist', undefined, 'req-404');
       return found;
+    },
+    diagnoseInvocation: async (input) => {
+      calls.push(`diagnoseInvocation ${input.invocationId}`);
+      const found = invocations.find((inv) => inv.InvocationId === input.invocationId);
+      if (!found)
+        throw new FakeCoreError('NOT_FOUND', 'Invocation does not exist', undefined, 'req-404');
+      return {
+        taskType: 'RUN_COMMAND',
+        invocation: found,
+        targets: [],
+        links: [],
+        notes: [],
+        instances: [],
+      };
     },
     getWindowReport: async (input) => {
       calls.push(`getWindowReport ${JSON.stringify(input)}`);
@@ -141,6 +163,7 @@ async function run(
 }
 
 const base = ['--window-execution-id', EXEC_ID, '--task-id', TASK_ID];
+const tableReport = ['--output', 'table', 'report', '--window-id', WINDOW_ID];
 
 describe('runCli', () => {
   it('prints JSON when stdout is not a terminal, with ISO dates', async () => {
@@ -150,12 +173,21 @@ describe('runCli', () => {
     const doc = JSON.parse(stdout) as { invocations: Array<Record<string, unknown>> };
     expect(doc.invocations).toHaveLength(2);
     expect(doc.invocations[0]?.StartTime).toBe('2026-11-28T02:00:00.000Z');
+    // Every field as core gives it, plus Targets.
+    expect(doc.invocations[1]).toEqual({
+      ...JSON.parse(JSON.stringify(invocations[1])),
+      Targets: [DB_NODE, 'i-0db00000000000002'],
+    });
+    expect(doc.invocations[0]?.Targets).toEqual([]);
     expect(doc).not.toHaveProperty('nextToken');
   });
 
   it('prints a table on a terminal, colours only when allowed', async () => {
     const coloured = await run(['invocations', ...base], { tty: true });
-    expect(coloured.stdout).toContain('target-db');
+    // The instance from Parameters (+ the others), the window target only when there is none.
+    expect(coloured.stdout).toContain(`${DB_NODE} +1`);
+    expect(coloured.stdout).not.toContain('target-db');
+    expect(coloured.stdout).toContain('target-web');
     expect(coloured.stdout).toContain('Exit code 1: yum lock held');
     expect(coloured.stdout).toContain('3m 05s');
     expect(coloured.stdout).toContain('\u001b[');
@@ -224,21 +256,42 @@ describe('runCli', () => {
     ]);
   });
 
-  it('renders a report with a summary per level, failure details and task errors', async () => {
-    const { code, stdout } = await run(['--output', 'table', 'report', '--window-id', WINDOW_ID]);
+  it('renders a compact report by default: counts per task, a row per failed target', async () => {
+    const { code, stdout, client } = await run([...tableReport, '--max-diagnoses', '5']);
     expect(code).toBe(0);
+    expect(JSON.parse(client.calls[0]?.replace('getWindowReport ', '') ?? '')).toEqual({
+      windowId: WINDOW_ID,
+      diagnose: 'failed',
+      maxDiagnoses: 5,
+    });
     expect(stdout).toContain('Window nightly-patching (mw-0123456789abcdef0)');
+    expect(stdout).toContain(`Task ${TASK_ID} RUN_COMMAND FAILED · 1 SUCCESS, 1 FAILED`);
+    expect(stdout).toContain(`      FAILED  ${DB_NODE} +1  Exit code 1: yum lock held`);
+    // The successful target has no row; no per-target table.
+    expect(stdout).not.toContain('target-web');
+    expect(stdout).not.toContain('┌');
+    expect(stdout).toContain('could not load invocations: ThrottledError: Rate exceeded');
+  });
+
+  it('lists every target with --all-targets, without reading command output', async () => {
+    const { code, stdout, client } = await run([...tableReport, '--all-targets']);
+    expect(code).toBe(0);
+    expect(client.calls[0]).toContain('"diagnose":"none"');
     expect(stdout).toContain(`Execution ${EXEC_ID}`);
     expect(stdout).toContain('2 invocations: 1 SUCCESS, 1 FAILED · 50% success');
+    expect(stdout).toContain('target-web');
+    expect(stdout).toContain(`${DB_NODE} +1`);
     expect(stdout).toContain('Exit code 1: yum lock held');
     expect(stdout).toContain('could not load invocations: ThrottledError: Rate exceeded');
   });
 
-  it('prints the report as one JSON document', async () => {
+  it('prints the report as one JSON document, invocations with their Targets', async () => {
     const { stdout } = await run(['report', '--window-id', WINDOW_ID, '--executions', '2']);
-    const doc = JSON.parse(stdout) as { window: { Name: string }; generatedAt: string };
+    const doc = JSON.parse(stdout) as WindowReportJson;
     expect(doc.window.Name).toBe('nightly-patching');
     expect(doc.generatedAt).toBe('2026-11-28T03:00:00.000Z');
+    const targets = doc.executions[0]?.tasks[0]?.invocations.map((inv) => inv.Targets);
+    expect(targets).toEqual([[], [DB_NODE, 'i-0db00000000000002']]);
   });
 
   it('lists windows, executions and tasks in both modes', async () => {
@@ -258,18 +311,21 @@ describe('runCli', () => {
     expect(tasks.stdout).toContain(TASK_ID);
   });
 
-  it('shows one invocation in full', async () => {
+  it('shows one invocation with its diagnosis, and the diagnosis object as JSON', async () => {
     const id = '00000000-0000-4000-8000-000000000002';
-    const { stdout } = await run([
-      '--output',
-      'table',
-      'invocation',
-      ...base,
-      '--invocation-id',
-      id,
-    ]);
-    expect(stdout).toContain('StatusDetails');
-    expect(stdout).toContain('Exit code 1: yum lock held');
+    const table = await run(['--output', 'table', 'invocation', ...base, '--invocation-id', id]);
+    expect(table.stdout).toContain(`Invocation ${id} FAILED`);
+    expect(table.stdout).toContain('Exit code 1: yum lock held');
+    expect(table.stdout).toMatch(new RegExp(`Targets +${DB_NODE}, i-0db00000000000002`));
+    expect(table.client.calls).toEqual([`diagnoseInvocation ${id}`]);
+
+    const json = await run(['invocation', ...base, '--invocation-id', id]);
+    const doc = JSON.parse(json.stdout) as {
+      taskType: string;
+      invocation: { InvocationId: string };
+    };
+    expect(doc.taskType).toBe('RUN_COMMAND');
+    expect(doc.invocation.InvocationId).toBe(id);
   });
 
   describe('exit codes', () => {
@@ -376,6 +432,29 @@ describe('runCli', () => {
       const badOutput = await run(['--output', 'yaml', 'windows'], { client });
       expect(badOutput.code).toBe(2);
       expect(badOutput.stderr).toMatch(/--output/);
+      expect(client.calls).toEqual([]);
+    });
+
+    it.each([
+      ['an empty --status', ['invocations', ...base, '--status', ''], /--status/],
+      ['a --status of commas only', ['invocations', ...base, '--status', ',,'], /--status/],
+      ['a blank --status', ['report', '--window-id', WINDOW_ID, '--status', ' , '], /--status/],
+      [
+        '--after 2026-02-31',
+        ['executions', '--window-id', WINDOW_ID, '--after', '2026-02-31'],
+        /--after/,
+      ],
+      [
+        '--before 2026-04-31T00:00:00Z',
+        ['executions', '--window-id', WINDOW_ID, '--before', '2026-04-31T00:00:00Z'],
+        /--before/,
+      ],
+    ])('exits 2 for %s, naming the flag, without calling SSM', async (_name, argv, flag) => {
+      const client = fakeClient();
+      const result = await run(argv, { client });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(flag);
+      expect(result.stdout).toBe('');
       expect(client.calls).toEqual([]);
     });
 

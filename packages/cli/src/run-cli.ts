@@ -1,100 +1,28 @@
 import { Command, Option } from 'commander';
 import { EXECUTION_STATUSES, REPORT_LIMITS } from '@ssm-invocations/core/model';
-import type { CliClient, ConnectionOptions } from './connection';
+import {
+  contextFor,
+  withProgress,
+  writeTable,
+  type GlobalFlags,
+  type RunCliOptions,
+} from './command-context';
 import { ExitCode, type ExitCodeValue } from './exit-codes';
 import { describeFailure } from './failure';
 import { collectList, parseBoolean, parseDateTime, parseWholeNumber } from './option-parsers';
-import {
-  resolveColour,
-  resolveOutputFormat,
-  writeJson,
-  type OutputFormat,
-  type OutputStream,
-} from './output-mode';
-import { createPalette, type Palette } from './render/palette';
+import { writeJson } from './output-mode';
+import { renderCompactReport } from './render/compact-report';
+import { renderDiagnosis } from './render/diagnosis-view';
+import { reportWithTargets, withTargets } from './render/target-label';
 import {
   renderExecutionsTable,
-  renderInvocationDetail,
   renderInvocationsTable,
   renderReport,
   renderTasksTable,
   renderWindowsTable,
 } from './render/tables';
-import { ProgressIndicator } from './progress';
 
-/**
- * Everything `runCli` touches outside itself, so tests can drive it in-process.
- *
- * @example
- * ```ts
- * const options: RunCliOptions = {
- *   stdout: process.stdout,
- *   stderr: process.stderr,
- *   env: process.env,
- *   version: '0.1.0',
- *   createClient: (connection) => createCliClient(connection, process.env),
- * };
- * ```
- */
-export interface RunCliOptions {
-  stdout: OutputStream;
-  stderr: OutputStream;
-  env: Record<string, string | undefined>;
-  /** The version `--version` prints. */
-  version: string;
-  /** Builds the SSM client from the global flags; called only when a command runs. */
-  createClient: (connection: ConnectionOptions) => CliClient;
-  /** Aborts in-flight requests (the bin wires it to SIGINT). */
-  signal?: AbortSignal;
-}
-
-interface GlobalFlags extends ConnectionOptions {
-  output?: OutputFormat;
-  color?: boolean;
-}
-
-/** What each command action gets: the client, output settings and the streams. */
-interface CommandContext {
-  client: CliClient;
-  format: OutputFormat;
-  palette: Palette;
-  options: RunCliOptions;
-}
-
-function contextFor(command: Command, options: RunCliOptions): CommandContext {
-  const flags = command.optsWithGlobals<GlobalFlags>();
-  const format = resolveOutputFormat(flags.output, options.stdout);
-  const colour = format === 'table' && resolveColour(flags, options.env, options.stdout);
-  const connection: ConnectionOptions = {};
-  if (flags.region !== undefined) connection.region = flags.region;
-  if (flags.endpoint !== undefined) connection.endpoint = flags.endpoint;
-  if (flags.profile !== undefined) connection.profile = flags.profile;
-  return {
-    client: options.createClient(connection),
-    format,
-    palette: createPalette(colour),
-    options,
-  };
-}
-
-function writeTable(context: CommandContext, text: string): void {
-  context.options.stdout.write(`${text}\n`);
-}
-
-// Progress runs around the slow commands; stop() always runs so stderr is left clean.
-async function withProgress<T>(
-  context: CommandContext,
-  label: string,
-  work: (progress: ProgressIndicator) => Promise<T>,
-): Promise<T> {
-  const progress = new ProgressIndicator(context.options.stderr, label);
-  progress.start();
-  try {
-    return await work(progress);
-  } finally {
-    progress.stop();
-  }
-}
+export type { RunCliOptions };
 
 function statusOption(): Option {
   return new Option(
@@ -180,7 +108,10 @@ function buildProgram(options: RunCliOptions): Command {
           ),
         );
         if (context.format === 'json') {
-          writeJson(options.stdout, result);
+          writeJson(options.stdout, {
+            ...result,
+            invocations: result.invocations.map(withTargets),
+          });
           return;
         }
         writeTable(context, renderInvocationsTable(result.invocations, context.palette));
@@ -194,7 +125,9 @@ function buildProgram(options: RunCliOptions): Command {
 
   program
     .command('invocation')
-    .description('Show one invocation in full.')
+    .description(
+      'Show one invocation and why it failed: status and exit code per instance, the end of stderr, the failed Automation step, console links.',
+    )
     .requiredOption('--window-execution-id <id>', 'window execution ID')
     .requiredOption('--task-id <id>', 'task execution ID')
     .requiredOption('--invocation-id <id>', 'invocation ID')
@@ -204,22 +137,26 @@ function buildProgram(options: RunCliOptions): Command {
         command: Command,
       ) => {
         const context = contextFor(command, options);
-        const record = await context.client.getInvocation(
-          {
-            windowExecutionId: flags.windowExecutionId,
-            taskId: flags.taskId,
-            invocationId: flags.invocationId,
-          },
-          { signal },
+        const diagnosis = await withProgress(context, 'diagnosing invocation', () =>
+          context.client.diagnoseInvocation(
+            {
+              windowExecutionId: flags.windowExecutionId,
+              taskId: flags.taskId,
+              invocationId: flags.invocationId,
+            },
+            { signal },
+          ),
         );
-        if (context.format === 'json') writeJson(options.stdout, record);
-        else writeTable(context, renderInvocationDetail(record, context.palette));
+        if (context.format === 'json') writeJson(options.stdout, diagnosis);
+        else writeTable(context, renderDiagnosis(diagnosis, context.palette));
       },
     );
 
   program
     .command('report')
-    .description('Window → latest executions → tasks → invocations, with a summary at each level.')
+    .description(
+      "A window's latest executions: a line per execution and per task with counts, a row per failed, timed-out or cancelled target with its instance and why (--all-targets: every target).",
+    )
     .requiredOption('--window-id <id>', 'maintenance window ID (mw-…)')
     .addOption(
       new Option(
@@ -228,24 +165,56 @@ function buildProgram(options: RunCliOptions): Command {
       ).argParser(parseWholeNumber),
     )
     .addOption(statusOption())
+    .option(
+      '--all-targets',
+      'list every target in a table per task (default: one row per failed, timed-out or cancelled target with the first line of why)',
+    )
+    .addOption(
+      new Option(
+        '--max-diagnoses <n>',
+        `failed targets whose output is read, ${REPORT_LIMITS.diagnoses.min}–${REPORT_LIMITS.diagnoses.max} (default ${REPORT_LIMITS.diagnoses.default})`,
+      ).argParser(parseWholeNumber),
+    )
     .action(
       async (
-        flags: { windowId: string; executions?: number; status?: string[] },
+        flags: {
+          windowId: string;
+          executions?: number;
+          status?: string[];
+          allTargets?: boolean;
+          maxDiagnoses?: number;
+        },
         command: Command,
       ) => {
         const context = contextFor(command, options);
+        // The full listing shows StatusDetails as before; only the compact view reads output.
+        const diagnose = flags.allTargets === true ? 'none' : 'failed';
         const report = await withProgress(context, `building report for ${flags.windowId}`, () =>
           context.client.getWindowReport(
             {
               windowId: flags.windowId,
+              diagnose,
               ...(flags.executions !== undefined && { executions: flags.executions }),
               ...(flags.status !== undefined && { statuses: flags.status }),
+              ...(flags.maxDiagnoses !== undefined && { maxDiagnoses: flags.maxDiagnoses }),
             },
             { signal },
           ),
         );
-        if (context.format === 'json') writeJson(options.stdout, report);
-        else writeTable(context, renderReport(report, context.palette));
+        if (context.format === 'json') writeJson(options.stdout, reportWithTargets(report));
+        else if (flags.allTargets === true)
+          writeTable(context, renderReport(report, context.palette));
+        else {
+          const width = options.stdout.columns;
+          writeTable(
+            context,
+            renderCompactReport(
+              report,
+              context.palette,
+              width !== undefined && width > 0 ? { width } : {},
+            ),
+          );
+        }
       },
     );
 

@@ -6,6 +6,7 @@
 export * from './model/index';
 export {
   jsonTransport,
+  jsonTransportWithoutTimers,
   parseAwsJsonError,
   AWS_JSON_CONTENT_TYPE,
   type AwsJsonError,
@@ -14,9 +15,10 @@ export {
   type JsonResponseHeaders,
   type JsonRequestFunction,
   type JsonTransportOptions,
+  type TimerFreeJsonTransportOptions,
 } from './transport/json-transport';
 export type { RetryOptions } from './transport/retry-policy';
-export { DEFAULT_TIMEOUTS, type TimeoutOptions } from './transport/timeouts';
+export { DEFAULT_TIMEOUTS, type RequestTimer, type TimeoutOptions } from './transport/timeouts';
 export type { SsmTransport, SendOptions } from './transport/types';
 export {
   createInvocationsClientWithTransport,
@@ -30,3 +32,8 @@ export {
   type ResumableInvocations,
   type ResumableInvocationsOptions,
 } from './client/resumable-invocations';
+export {
+  createMemoryHistoryStore,
+  type MemoryHistoryStoreOptions,
+} from './client/memory-history-store';
+export type { ReportHistoryStore, ReportHistoryValue } from './client/report-history';

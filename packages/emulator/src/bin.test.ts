@@ -43,6 +43,42 @@ describe('the ssm-emulator bin', () => {
     expect(stderr).not.toContain('bin-secret');
   });
 
+  it('exits on SIGTERM even with latency-delayed requests pending', async () => {
+    const child = spawn(process.execPath, [BIN, '--port', '0', '--latency', '600000'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const lines = createInterface({ input: child.stdout });
+    const [line] = (await once(lines, 'line')) as [string];
+    const url = /(http:\/\/\S+)$/.exec(line)?.[1] ?? '';
+    const pending = [1, 2, 3].map(() =>
+      fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': 'AmazonSSM.DescribeMaintenanceWindows',
+        },
+        body: '{}',
+      }).catch((error: unknown) => error),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    child.kill('SIGTERM');
+    const exited = once(child, 'exit') as Promise<[number | null]>;
+    const late = new Promise<'still running'>((resolve) =>
+      setTimeout(() => resolve('still running'), 5000).unref(),
+    );
+    const outcome = await Promise.race([exited, late]);
+    if (outcome === 'still running') child.kill('SIGKILL');
+    expect(outcome === 'still running' ? outcome : outcome[0]).toBe(0);
+    // The pending requests end (their connections close) rather than hang.
+    const results = await Promise.all(pending);
+    // fetch rejects with a TypeError ("fetch failed"), from undici's realm, not jest's.
+    expect(results.map((r) => (r as { name?: unknown }).name)).toEqual([
+      'TypeError',
+      'TypeError',
+      'TypeError',
+    ]);
+  }, 15_000);
+
   it('exits 2 with a message naming the flag for bad options', async () => {
     const child = spawn(process.execPath, [BIN, '--throttle-rps', 'fast'], {
       stdio: ['ignore', 'pipe', 'pipe'],

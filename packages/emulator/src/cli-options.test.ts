@@ -106,9 +106,18 @@ describe('parseCliArgs', () => {
     [['--throttle-burst', '3'], '--throttle-burst and --retry-after-ms need --throttle-rps'],
     [['--sigv4-region', 'x'], '--sigv4-region needs --sigv4-key'],
     [['--nope'], "Unknown option '--nope'"],
+    [['--latency', '2147483648'], '--latency must be a number of ms from 0 to 2147483647'],
+    [['--jitter', '1e12'], '--jitter must be a number of ms from 0 to 2147483647'],
+    [['--control-token', 'short'], '--control-token must be at least 8 characters'],
   ])('rejects %j', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(CliUsageError);
     expect(() => parseCliArgs(argv)).toThrow(message);
+  });
+
+  it('passes a control token through, never echoing it in errors', () => {
+    const command = parseCliArgs(['--host', '0.0.0.0', '--control-token', 'sekrit-token-1']);
+    expect(command).toMatchObject({ options: { host: '0.0.0.0', controlToken: 'sekrit-token-1' } });
+    expect(() => parseCliArgs(['--control-token', 'abc'])).not.toThrow(/abc/);
   });
 
   it('never echoes a malformed SigV4 key', () => {

@@ -3,7 +3,7 @@
  * it can be tested without starting a process.
  */
 import { parseArgs } from 'node:util';
-import type { FaultConfig } from './modes/faults';
+import { MAX_DELAY_MS, type FaultConfig } from './modes/faults';
 import type { EmulatorOptions } from './http/server';
 
 /** The `--help` text. */
@@ -18,13 +18,15 @@ Data
   --executions-per-window N   generated seed: executions per window (default 5)
   --tasks-per-execution N     generated seed: tasks per execution (default 2)
   --invocations-per-task N    generated seed: invocations per task (default 10)
-  --anchor ISO                where seeded histories end (default 2026-11-28T00:00:00.000Z)
+  --anchor ISO                where seeded histories end (default: the start-up time)
   --fixture FILE              load a JSON or YAML fixture instead of a seed
 
 Server
   --port N                    port (default 0: a free port)
   --host HOST                 interface (default 127.0.0.1)
   --verbose                   log one line per request (never credentials)
+  --control-token TOKEN       require TOKEN in the x-emulator-control-token header on the
+                              /__emulator/ routes (needed for them when --host is not loopback)
 
 Faults (all requests)
   --latency MS                fixed delay before each answer
@@ -42,7 +44,8 @@ Faults (all requests)
 Live mode
   --live                      new executions appear and progress over time
   --tick-ms MS                virtual time per tick and timer period (default 5000)
-  --new-execution-every N     ticks between new executions of each window (default 3)
+  --new-execution-every N     ticks from a run's end to the next run of an hourly window;
+                              rarer schedules wait longer (default 3)
 
 SigV4
   --sigv4-key ID:SECRET[:SESSION_TOKEN]   accept only requests signed with this key (repeatable)
@@ -83,6 +86,7 @@ function numberFlag(
 const isCount = (n: number) => Number.isInteger(n) && n >= 1;
 const isRate = (n: number) => n >= 0 && n <= 1;
 const isNonNegative = (n: number) => n >= 0;
+const isDelay = (n: number) => n >= 0 && n <= MAX_DELAY_MS;
 
 /**
  * Parses `ssm-emulator` arguments.
@@ -103,6 +107,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
         help: { type: 'boolean', short: 'h' },
         port: { type: 'string' },
         host: { type: 'string' },
+        'control-token': { type: 'string' },
         seed: { type: 'string' },
         fixture: { type: 'string' },
         windows: { type: 'string' },
@@ -155,6 +160,13 @@ export function parseCliArgs(argv: string[]): CliCommand {
     port: port ?? 0,
     host: (values.host as string | undefined) ?? '127.0.0.1',
   };
+  const controlToken = values['control-token'] as string | undefined;
+  if (controlToken !== undefined) {
+    // A secret: say what is wrong with it, never what it is.
+    if (controlToken.length < 8)
+      throw new CliUsageError('--control-token must be at least 8 characters');
+    options.controlToken = controlToken;
+  }
   if (values.fixture !== undefined) options.fixture = values.fixture as string;
   else options.seed = (values.seed as string | undefined) ?? 'demo';
   const seedOptions = {
@@ -167,8 +179,8 @@ export function parseCliArgs(argv: string[]): CliCommand {
   if (Object.values(seedOptions).some((v) => v !== undefined)) options.seedOptions = seedOptions;
 
   const faults: FaultConfig = {
-    latencyMs: numberFlag(values, 'latency', isNonNegative, 'a number of ms ≥ 0'),
-    jitterMs: numberFlag(values, 'jitter', isNonNegative, 'a number of ms ≥ 0'),
+    latencyMs: numberFlag(values, 'latency', isDelay, `a number of ms from 0 to ${MAX_DELAY_MS}`),
+    jitterMs: numberFlag(values, 'jitter', isDelay, `a number of ms from 0 to ${MAX_DELAY_MS}`),
     failureRate: numberFlag(values, 'failure-rate', isRate, 'a share from 0 to 1'),
     resetRate: numberFlag(values, 'reset-rate', isRate, 'a share from 0 to 1'),
     malformedRate: numberFlag(values, 'malformed-rate', isRate, 'a share from 0 to 1'),

@@ -1,6 +1,8 @@
 /**
  * `@ssm-invocations/emulator`: a local AWS Systems Manager stand-in for the nine
- * maintenance-window operations, for tests, benchmarks and demos. Start it with
+ * maintenance-window operations and their Run Command / Automation follow-ups
+ * (ListCommandInvocations, GetCommandInvocation, GetAutomationExecution), for tests, benchmarks
+ * and demos. Start it with
  * {@link startEmulator} and point the unmodified SDK at its `url`.
  */
 export {
@@ -13,10 +15,18 @@ export {
 export {
   createSeededStore,
   DEFAULT_SEED_ANCHOR,
+  REFERENCE_SEED_ANCHOR,
+  seedAnchorAt,
   SeedOptionsError,
   type SeedOptions,
 } from './data/seeds';
-export { DEMO_WINDOW_IDS, demoWindows, type DemoWindow } from './data/demo-windows';
+export {
+  DEMO_OWNERSHIP_TAG_KEY,
+  DEMO_WINDOW_IDS,
+  demoWindowTags,
+  demoWindows,
+  type DemoWindow,
+} from './data/demo-windows';
 export type { GeneratedSeedSize } from './data/generated-seed';
 export type { SeededStore, WindowBlueprint } from './data/seed-history';
 export {
@@ -45,12 +55,8 @@ export {
   type FaultRule,
   type ThrottleRule,
 } from './modes/faults';
-export {
-  LiveOptionsError,
-  type LiveOptions,
-  type LiveStateChange,
-  type LiveTick,
-} from './modes/live-mode';
+export { LiveOptionsError, type LiveOptions, type LiveTick } from './modes/live-mode';
+export type { LiveStateChange } from './modes/live-reveal';
 export { toEventBridgeEvent, type EventDeliveryOptions } from './modes/event-sender';
 export type { SigV4Options, SigV4Credential } from './http/sigv4';
 export type { StsOptions } from './http/sts';

@@ -1,5 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
-import { formatElapsed } from '@ssm-invocations/core/json';
+import {
+  formatElapsed,
+  invocationTargets,
+  type InvocationRecord,
+} from '@ssm-invocations/core/json';
 
 /**
  * A record as an n8n item's `json`: `Date`s become ISO strings (the JSON form the other adapters
@@ -62,12 +66,25 @@ const SIMPLE_FIELDS: Record<SimplifiedShape, readonly string[]> = {
 };
 
 /**
- * The simplified item of a record: its key fields plus `Duration` (e.g. `3m 05s`) where the
- * record has start and end times.
+ * The ids of the resources an invocation ran on (`i-…` instances, `mi-…` nodes, functions, …),
+ * read by core from its `Parameters`; `[]` when they say nothing.
  *
  * @example
  * ```ts
- * simplify('invocation', record); // { InvocationId, WindowTargetId, Status, …, Duration }
+ * targetIds(invocation); // ['i-0abc1234def567890']
+ * ```
+ */
+export function targetIds(invocation: object): string[] {
+  return invocationTargets(invocation as InvocationRecord).map((target) => target.id);
+}
+
+/**
+ * The simplified item of a record: its key fields plus `Duration` (e.g. `3m 05s`) where the
+ * record has start and end times, and for an invocation its `Targets` (see {@link targetIds}).
+ *
+ * @example
+ * ```ts
+ * simplify('invocation', record); // { InvocationId, WindowTargetId, Status, …, Duration, Targets }
  * ```
  */
 export function simplify(shape: SimplifiedShape, record: object): IDataObject {
@@ -82,5 +99,20 @@ export function simplify(shape: SimplifiedShape, record: object): IDataObject {
       source.EndTime as Date | string | undefined,
     );
   }
+  if (shape === 'invocation') out.Targets = targetIds(record);
   return toItemJson(out);
+}
+
+/**
+ * An invocation as an item: simplified, or the full record — both with `Targets`.
+ *
+ * @example
+ * ```ts
+ * invocationJson(record, false); // { …every member of the record, Targets: ['i-…'] }
+ * ```
+ */
+export function invocationJson(record: object, simple: boolean): IDataObject {
+  return simple
+    ? simplify('invocation', record)
+    : { ...toItemJson(record), Targets: targetIds(record) };
 }

@@ -9,7 +9,7 @@ import {
 import {
   AWS_JSON_CONTENT_TYPE,
   createInvocationsClientWithTransport,
-  jsonTransport,
+  jsonTransportWithoutTimers,
   type InvocationsClient,
   type JsonRequestFunction,
 } from '@ssm-invocations/core/json';
@@ -30,17 +30,18 @@ interface FullResponse {
 /**
  * The core's AWS JSON 1.1 transport over n8n's own HTTP helper: the credential's
  * `authenticate()` adds the endpoint and the SigV4 signature (an assumed role's temporary keys
- * are obtained here first, since `authenticate()` cannot make requests), and every status comes back to the
- * core (which maps AWS errors and retries throttling) instead of being thrown by n8n.
+ * are obtained here first, since `authenticate()` cannot make requests), and every status comes
+ * back to the core (which maps AWS errors and retries throttling) instead of being thrown by n8n.
  */
 function n8nRequest(context: RequestingContext): JsonRequestFunction {
   let credentials: Promise<ICredentialDataDecryptedObject> | undefined;
-  return async ({ target, body, signal }) => {
+  return async ({ target, body, signal, requestTimeoutMs }) => {
     // With a role, `authenticate()` signs with its cached temporary keys: renew them first
-    // (a no-op while they are fresh, and without a role).
+    // (a no-op while they are fresh, and without a role), under the same timeout and signal.
     credentials ??= context.getCredentials<ICredentialDataDecryptedObject>(SSM_CREDENTIAL_TYPE);
     await ensureTemporaryCredentials(
-      async (options) => context.helpers.httpRequest(options),
+      async (options) =>
+        context.helpers.httpRequest({ ...options, abortSignal: signal, timeout: requestTimeoutMs }),
       readSsmConnection(await credentials),
     );
     const options: IHttpRequestOptions = {
@@ -53,6 +54,8 @@ function n8nRequest(context: RequestingContext): JsonRequestFunction {
       returnFullResponse: true,
       ignoreHttpStatusErrors: true,
       abortSignal: signal,
+      // n8n offers no timer to community nodes: its HTTP client enforces the per-attempt timeout.
+      timeout: requestTimeoutMs,
     };
     const response = (await context.helpers.httpRequestWithAuthentication.call(
       context,
@@ -80,8 +83,9 @@ function n8nRequest(context: RequestingContext): JsonRequestFunction {
  */
 export function createSsmClient(context: RequestingContext): InvocationsClient {
   return createInvocationsClientWithTransport(
-    jsonTransport(n8nRequest(context), {
-      // n8n's sleep between throttling retries (community nodes may not use timers directly).
+    jsonTransportWithoutTimers(n8nRequest(context), {
+      // n8n's sleep between retries: community nodes may not use timer globals, and this build
+      // of the core contains none.
       sleep: async (ms, signal) => {
         await sleep(ms);
         signal?.throwIfAborted();

@@ -130,13 +130,13 @@ function httpHelpers(
 
 /**
  * Sends one SSM call signed with {@link TEST_CREDENTIALS} outside any node: another client of
- * the same account.
+ * the same account. Answers the status code and the parsed body (the ground truth of a test).
  */
-export async function sendAsAnotherClient(
+export async function callAsAnotherClient(
   emulator: Emulator,
   operation: string,
   input: IDataObject,
-): Promise<number> {
+): Promise<{ statusCode: number; body: IDataObject }> {
   const signed = await new AwsSsmMaintenanceWindowsApi().authenticate(
     { ...TEST_CREDENTIALS, endpoint: emulator.url },
     {
@@ -149,7 +149,17 @@ export async function sendAsAnotherClient(
       body: JSON.stringify(input),
     },
   );
-  return (await send(signed)).statusCode;
+  const response = await send(signed);
+  return { statusCode: response.statusCode, body: JSON.parse(response.body) as IDataObject };
+}
+
+/** {@link callAsAnotherClient}, for its status code only. */
+export async function sendAsAnotherClient(
+  emulator: Emulator,
+  operation: string,
+  input: IDataObject,
+): Promise<number> {
+  return (await callAsAnotherClient(emulator, operation, input)).statusCode;
 }
 
 export interface FakeExecute {

@@ -15,13 +15,23 @@ export const TASK_ID = uuid(2, 1);
 /** When the first execution starts by default (epoch seconds, 2025-11-24T17:00:00Z). */
 const T0 = 1_764_000_000 + 3600;
 
-/** Invocation `i` (1-based) of execution `e`: every fifth failed, every seventh timed out. */
+/** The EC2 instance invocation `i` runs on (the same in every execution). */
+export const instanceId = (i: number) => `i-${hex(i, 17)}`;
+
+/**
+ * Invocation `i` (1-based) of execution `e` on instance {@link instanceId}(i): every fifth
+ * failed, every seventh timed out (the emulator derives the Run Command side from these).
+ */
 export function invocationFixture(e: number, i: number, start: number): FixtureInvocation {
   const status = i % 5 === 0 ? 'FAILED' : i % 7 === 0 ? 'TIMED_OUT' : 'SUCCESS';
   return {
     InvocationId: uuid(3, e * 100_000 + i),
     ExecutionId: uuid(4, i),
-    Parameters: '{"Operation":["Install"]}',
+    Parameters: JSON.stringify({
+      documentName: 'AWS-RunPatchBaseline',
+      instanceIds: [instanceId(i)],
+      parameters: { Operation: ['Install'] },
+    }),
     Status: status,
     StatusDetails:
       status === 'SUCCESS' ? 'Success' : status === 'FAILED' ? 'Failed' : 'Delivery Timed Out',

@@ -2,7 +2,10 @@
  * Real browser, real servers: headless Chromium (Playwright) → the dev app
  * (examples/backstage/app, `backstage-cli package start`) → the example Backstage backend
  * (catalog + guest auth + ssm-invocations backend plugin) → the SSM emulator (seed `demo`).
- * Every server binds 127.0.0.1 on a free port and is stopped at the end.
+ * Every server binds 127.0.0.1 on a free port and is stopped at the end. The emulator runs in live
+ * mode on a manual clock that starts three minutes ago, so the first tests see the seeded history
+ * and the last one ticks to now, like a demo that has been running for three minutes, for the
+ * README's picture.
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,22 +13,34 @@ import {
   DescribeMaintenanceWindowExecutionsCommand,
   DescribeMaintenanceWindowExecutionTasksCommand,
   DescribeMaintenanceWindowExecutionTaskInvocationsCommand,
+  GetCommandInvocationCommand,
+  ListCommandInvocationsCommand,
   SSMClient,
 } from '@aws-sdk/client-ssm';
+import { invocationTargets } from '@ssm-invocations/core/model';
 import { startEmulator } from '@ssm-invocations/emulator';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   startChildService,
   type RunningChildService,
 } from '../../../examples/demo/src/child-service';
 import { freePort } from '../../support/processes';
-import { CHROMIUM_FLAGS, signInAsGuestIfAsked } from './chromium';
+import { assertChromiumInstalled, launchChromium, signInAsGuestIfAsked } from './chromium';
 
 const repoRoot = resolve(__dirname, '../../..');
 const artifacts = join(__dirname, 'artifacts');
 const ENTITY_PATH = '/catalog/default/component/payments-api';
 const WINDOW_ID = 'mw-0a1b2c3d4e5f00001';
 const WINDOW_NAME = 'payments-api-nightly-patching';
+const pluginDocs = join(repoRoot, 'packages/backstage-plugin-ssm-invocations/docs');
+/**
+ * `UPDATE_DOC_SCREENSHOTS=1` also writes the plugin README's pictures (docs/card.png,
+ * docs/card-narrow.png); otherwise they go to the artifacts only, so test runs leave the tree clean.
+ */
+const docScreenshots =
+  process.env.UPDATE_DOC_SCREENSHOTS === '1' ? [artifacts, pluginDocs] : [artifacts];
+const LIVE_TICK_MS = 5000;
+const LIVE_MINUTES = 3;
 
 let emulator: Awaited<ReturnType<typeof startEmulator>> | undefined;
 let backend: RunningChildService | undefined;
@@ -33,10 +48,43 @@ let app: RunningChildService | undefined;
 let browser: Browser | undefined;
 let appUrl = '';
 
+/** A failing target of the newest execution as the emulator itself tells it (via the SDK). */
+interface FailingTarget {
+  /** The instances its Parameters name (core's invocationTargets), what the card shows. */
+  instanceIds: string[];
+  StatusDetails?: string;
+  /** For a Run Command target: its failed node, exit code and stderr (GetCommandInvocation). */
+  failedNode?: { instanceId: string; responseCode: number; stderr: string };
+}
+
+/** The failed node of a command: ListCommandInvocations with Details, then its failed plugin's output. */
+async function failedNodeOf(
+  ssm: SSMClient,
+  commandId: string,
+): Promise<FailingTarget['failedNode']> {
+  const listed = await ssm.send(
+    new ListCommandInvocationsCommand({ CommandId: commandId, Details: true }),
+  );
+  const node = listed.CommandInvocations?.find((candidate) => candidate.Status === 'Failed');
+  if (!node?.InstanceId) return undefined;
+  const plugins = node.CommandPlugins ?? [];
+  const plugin = plugins.length > 1 ? plugins.find((p) => p.Status === 'Failed') : undefined;
+  const output = await ssm.send(
+    new GetCommandInvocationCommand({
+      CommandId: commandId,
+      InstanceId: node.InstanceId,
+      ...(plugin?.Name ? { PluginName: plugin.Name } : {}),
+    }),
+  );
+  return {
+    instanceId: node.InstanceId,
+    responseCode: output.ResponseCode ?? Number.NaN,
+    stderr: output.StandardErrorContent ?? '',
+  };
+}
+
 /** What the emulator itself says about the newest execution's failing targets (via the SDK). */
-async function failingInvocationsOfNewestExecution(
-  endpoint: string,
-): Promise<Array<{ WindowTargetId?: string; StatusDetails?: string }>> {
+async function failingInvocationsOfNewestExecution(endpoint: string): Promise<FailingTarget[]> {
   const ssm = new SSMClient({
     endpoint,
     region: 'us-east-1',
@@ -56,7 +104,7 @@ async function failingInvocationsOfNewestExecution(
         WindowExecutionId: newest.WindowExecutionId,
       }),
     );
-    const failing: Array<{ WindowTargetId?: string; StatusDetails?: string }> = [];
+    const failing: FailingTarget[] = [];
     for (const task of tasks.WindowExecutionTaskIdentities ?? []) {
       const invocations = await ssm.send(
         new DescribeMaintenanceWindowExecutionTaskInvocationsCommand({
@@ -65,7 +113,15 @@ async function failingInvocationsOfNewestExecution(
           Filters: [{ Key: 'STATUS', Values: ['FAILED'] }],
         }),
       );
-      failing.push(...(invocations.WindowExecutionTaskInvocationIdentities ?? []));
+      for (const invocation of invocations.WindowExecutionTaskInvocationIdentities ?? []) {
+        failing.push({
+          instanceIds: invocationTargets(invocation).map((target) => target.id),
+          StatusDetails: invocation.StatusDetails,
+          ...(invocation.TaskType === 'RUN_COMMAND' && invocation.ExecutionId
+            ? { failedNode: await failedNodeOf(ssm, invocation.ExecutionId) }
+            : {}),
+        });
+      }
     }
     return failing;
   } finally {
@@ -79,8 +135,18 @@ async function openEntityPage(page: Page, query: string): Promise<void> {
 }
 
 beforeAll(async () => {
+  assertChromiumInstalled();
   mkdirSync(artifacts, { recursive: true });
-  emulator = await startEmulator({ port: 0, host: '127.0.0.1', seed: 'demo' });
+  emulator = await startEmulator({
+    port: 0,
+    host: '127.0.0.1',
+    seed: 'demo',
+    live: {
+      tickMs: LIVE_TICK_MS,
+      autoTick: false,
+      startTime: new Date(Date.now() - LIVE_MINUTES * 60_000),
+    },
+  });
   const appPort = await freePort();
   appUrl = `http://127.0.0.1:${appPort}`;
   backend = await startChildService({
@@ -107,7 +173,7 @@ beforeAll(async () => {
     ready: /Loopback: (http:\/\/127\.0\.0\.1:\d+)/,
     startTimeoutMs: 240_000,
   });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  browser = await launchChromium();
 }, 480_000);
 
 afterAll(async () => {
@@ -147,7 +213,9 @@ describe.each([
       expect(await failedRows.count()).toBe(expected.length);
       const shown = await failedRows.allInnerTexts();
       for (const invocation of expected) {
-        const row = shown.find((text) => text.includes(invocation.WindowTargetId ?? '?'));
+        // The row names the instance the target ran on (not the window target's UUID).
+        expect(invocation.instanceIds.length).toBeGreaterThan(0);
+        const row = shown.find((text) => invocation.instanceIds.every((id) => text.includes(id)));
         expect(row).toBeDefined();
         expect(invocation.StatusDetails).toBeTruthy();
         expect(row).toContain(invocation.StatusDetails);
@@ -157,6 +225,42 @@ describe.each([
       const card = page.getByTestId('ssm-invocations-card');
       await card.screenshot({ path: join(artifacts, `card-${suffix}.png`) });
       await page.screenshot({ path: join(artifacts, `page-${suffix}.png`), fullPage: true });
+
+      // Open the failed Run Command target: its instance, exit code and a stderr line, as
+      // GetCommandInvocation tells them, fetched through the backend's diagnosis route.
+      const command = expected.find((invocation) => invocation.failedNode !== undefined);
+      const node = command?.failedNode;
+      if (!node) throw new Error('the newest execution has no failed Run Command node');
+      const stderrLine = node.stderr
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '')
+        .at(-1);
+      expect(stderrLine).toBeDefined();
+      await section
+        .getByRole('button', { name: new RegExp(`^Show why .*${node.instanceId}.* failed$`) })
+        .first()
+        .click();
+      const diagnosis = section.getByTestId('invocation-diagnosis');
+      await diagnosis.waitFor();
+      const failedNode = diagnosis.getByTestId('failed-node').filter({ hasText: node.instanceId });
+      expect(await failedNode.getByTestId('exit-code').innerText()).toBe(
+        `exit code ${node.responseCode}`,
+      );
+      expect(await failedNode.getByTestId('output-block').innerText()).toContain(stderrLine);
+      const link = diagnosis.getByRole('link', { name: /Run Command/ }).first();
+      expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+      expect(await link.getAttribute('href')).toMatch(
+        /^https:\/\/us-east-1\.console\.aws\.amazon\.com\//,
+      );
+      await diagnosis.scrollIntoViewIfNeeded();
+      await card.screenshot({ path: join(artifacts, `card-failed-target-${suffix}.png`) });
+      if (suffix === 'new-frontend') {
+        // The README's picture: the window with the opened failed target.
+        for (const dir of docScreenshots) {
+          await section.screenshot({ path: join(dir, 'card-failed-target.png') });
+        }
+      }
 
       // "Failed only": every execution and target left is a failed one; the expanded execution
       // still shows its failing targets.
@@ -171,6 +275,92 @@ describe.each([
         .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-status')));
       expect(visible).toEqual(expected.map(() => 'FAILED'));
       await card.screenshot({ path: join(artifacts, `card-failed-only-${suffix}.png`) });
+    } finally {
+      await page.close();
+    }
+  }, 240_000);
+
+  it.each([
+    ['wide', 1400],
+    ['medium', 1000],
+    ['narrow', 600],
+  ])(
+    'keeps the executions table headers on one line in a %s viewport',
+    async (name, width) => {
+      if (!browser) throw new Error('setup failed');
+      const page = await browser.newPage({ viewport: { width, height: 1600 } });
+      try {
+        await openEntityPage(page, query);
+        await page.getByText('checkout-web-weekly-reboot').first().waitFor();
+        const headers = page.locator('table[aria-label^="Executions of"] thead th');
+        expect(await headers.count()).toBeGreaterThanOrEqual(12); // 2 windows × 6 columns
+        const measured = await headers.evaluateAll((cells) =>
+          cells.map((cell) => {
+            // The test's tsconfig has no DOM globals; the element's own document and window do.
+            const view = cell.ownerDocument.defaultView;
+            if (!view) throw new Error('header cell outside a window');
+            const style = view.getComputedStyle(cell);
+            const range = cell.ownerDocument.createRange();
+            range.selectNodeContents(cell);
+            const lineTops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            const content =
+              cell.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+            return {
+              text: cell.textContent ?? '',
+              lines: lineTops.size,
+              content,
+              lineHeight: parseFloat(style.lineHeight),
+            };
+          }),
+        );
+        const titled = measured.filter((header) => header.text !== '');
+        expect(titled.map((header) => header.text)).toEqual(
+          expect.arrayContaining(['Status', 'Start', 'Duration', 'Targets']),
+        );
+        for (const header of titled) {
+          expect({ header: header.text, lines: header.lines }).toEqual({
+            header: header.text,
+            lines: 1,
+          });
+          // One line tall: the cell's content box is no taller than one line (plus rounding).
+          expect(header.content).toBeLessThanOrEqual(header.lineHeight * 1.2);
+        }
+        const suffix = system.startsWith('new') ? 'new-frontend' : 'legacy-frontend';
+        const card = page.getByTestId('ssm-invocations-card');
+        await card.screenshot({ path: join(artifacts, `card-${name}-${suffix}.png`) });
+        if (name === 'narrow' && suffix === 'new-frontend') {
+          for (const dir of docScreenshots) {
+            await card.screenshot({ path: join(dir, 'card-narrow.png') });
+          }
+        }
+      } finally {
+        await page.close();
+      }
+    },
+    240_000,
+  );
+});
+
+// Last, because it moves the live clock: the seeded history plus three minutes of live runs.
+describe('the demo after a few minutes', () => {
+  it('shows the live runs above the history (the README picture)', async () => {
+    if (!browser || !emulator) throw new Error('setup failed');
+    const { created } = emulator.tick((LIVE_MINUTES * 60_000) / LIVE_TICK_MS);
+    expect(created.length).toBeGreaterThan(5);
+    const newest = emulator.store.executionsOf(WINDOW_ID)[0];
+    expect(created).toContain(newest?.WindowExecutionId);
+    // The example backend caches a report for 30 s.
+    await new Promise((resolve) => setTimeout(resolve, 31_000));
+    const page = await browser.newPage({ viewport: { width: 1400, height: 2400 } });
+    try {
+      await openEntityPage(page, '');
+      const section = page.getByTestId('window-section').filter({ hasText: WINDOW_NAME });
+      const first = section.getByTestId('execution-row').first();
+      await first.waitFor();
+      expect(await first.getAttribute('data-status')).toBe(newest?.Status);
+      for (const dir of docScreenshots) {
+        await page.getByTestId('ssm-invocations-card').screenshot({ path: join(dir, 'card.png') });
+      }
     } finally {
       await page.close();
     }

@@ -1,6 +1,10 @@
 // Headless Chromium as installed on the machine (never a downloaded browser), and the one
 // interaction every Backstage page test starts with.
-import type { Locator, Page } from 'playwright-core';
+import { existsSync } from 'fs';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+/** Where the distribution installs Chromium (Debian's `chromium` package). */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /** Flags for /usr/bin/chromium in a container: no sandbox, no GPU, no background traffic. */
 export const CHROMIUM_FLAGS = [
@@ -24,4 +28,24 @@ export async function signInAsGuestIfAsked(page: Page, content: Locator): Promis
     content.waitFor({ timeout: 90_000 }),
   ]);
   await content.waitFor({ timeout: 90_000 });
+}
+
+/**
+ * Fails with one line saying what to install when the machine has no Chromium (instead of
+ * Playwright's launch stack, and before a test spends minutes starting servers).
+ */
+export function assertChromiumInstalled(): void {
+  if (!existsSync(CHROMIUM_PATH)) {
+    const missing = new Error(
+      `Chromium is missing at ${CHROMIUM_PATH}: install your distribution's package (Debian/Ubuntu: sudo apt-get install chromium) — the browser tests never download one.`,
+    );
+    missing.stack = missing.message;
+    throw missing;
+  }
+}
+
+/** Launches the machine's Chromium (see {@link assertChromiumInstalled}). */
+export async function launchChromium(): Promise<Browser> {
+  assertChromiumInstalled();
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
 }

@@ -4,13 +4,13 @@
  * the demo stops the app and the backend.
  */
 import { resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import {
   startChildService,
   type RunningChildService,
 } from '../../../examples/demo/src/child-service';
 import { portIsOpen } from '../../support/processes';
-import { CHROMIUM_FLAGS, signInAsGuestIfAsked } from './chromium';
+import { assertChromiumInstalled, launchChromium, signInAsGuestIfAsked } from './chromium';
 
 const repoRoot = resolve(__dirname, '../../..');
 
@@ -23,6 +23,7 @@ afterAll(async () => {
 }, 60_000);
 
 it('pnpm demo prints an entity page that shows the card, and stops everything it started', async () => {
+  assertChromiumInstalled();
   const env: NodeJS.ProcessEnv = { ...process.env, DEMO_PORT: '0', NO_COLOR: '1' };
   // A DEMO_NO_BACKSTAGE from the environment would skip what this test is about.
   delete env.DEMO_NO_BACKSTAGE;
@@ -45,7 +46,7 @@ it('pnpm demo prints an entity page that shows the card, and stops everything it
   const backendUrl = /Backstage backend: (http:\/\/127\.0\.0\.1:\d+)/.exec(output.join('\n'))?.[1];
   expect(backendUrl).toBeDefined();
 
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
   await page.goto(pageUrl, { timeout: 240_000 });
   await signInAsGuestIfAsked(page, page.getByText('payments-api-nightly-patching').first());

@@ -2,7 +2,10 @@ import {
   DescribeMaintenanceWindowExecutionTasksCommand,
   DescribeMaintenanceWindowExecutionsCommand,
   DescribeMaintenanceWindowsCommand,
+  GetAutomationExecutionCommand,
+  GetCommandInvocationCommand,
   GetMaintenanceWindowExecutionTaskInvocationCommand,
+  ListCommandInvocationsCommand,
   SSMClient,
   paginateDescribeMaintenanceWindowExecutionTaskInvocations,
   type MaintenanceWindowExecutionTaskInvocationIdentity,
@@ -14,6 +17,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CLI_BIN, CLI_ENV, SECRET_ACCESS_KEY, runCliBin, type CliResult } from './cli-process';
+import { startTamperingProxy } from './tampering-proxy';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
@@ -103,6 +107,8 @@ async function allInvocations(
 }
 
 let windowIds: string[];
+/** Every task of the demo seed, with its invocations. */
+let demoTasks: TaskRef[];
 let bigTask: TaskRef;
 let failedTask: TaskRef;
 
@@ -142,6 +148,7 @@ beforeAll(async () => {
       }
     }
   }
+  demoTasks = tasks;
   const failed = tasks.find((t) => t.invocations.some((inv) => inv.Status === 'FAILED'));
   if (!failed) throw new Error('the demo seed has no failed invocation');
   failedTask = failed;
@@ -329,7 +336,7 @@ describe('ssm-invocations against the emulator', () => {
       invocationId,
     ]);
     expect(json.code).toBe(0);
-    const record = JSON.parse(json.stdout) as Record<string, unknown>;
+    const record = (JSON.parse(json.stdout) as { invocation: Record<string, unknown> }).invocation;
     expect(record.InvocationId).toBe(invocationId);
     expect(record.Status).toBe('FAILED');
     expect(record.StatusDetails).toBe(truth.StatusDetails);
@@ -385,6 +392,7 @@ describe('ssm-invocations against the emulator', () => {
       failedTask.windowId,
       '--executions',
       '100',
+      '--all-targets',
     ]);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain(`Window ${report.window.Name} (${failedTask.windowId})`);
@@ -431,7 +439,7 @@ describe('ssm-invocations against the emulator', () => {
         '--starting-token',
       ],
       invocation: ['--invocation-id'],
-      report: ['--window-id', '--executions', '--status'],
+      report: ['--window-id', '--executions', '--status', '--all-targets', '--max-diagnoses'],
       windows: ['--name', '--enabled', '--limit'],
       executions: ['--window-id', '--after', '--before'],
       tasks: ['--window-execution-id'],
@@ -441,6 +449,208 @@ describe('ssm-invocations against the emulator', () => {
       expect(help.code).toBe(0);
       expect(help.stdout).toContain(`Usage: ssm-invocations ${command}`);
       for (const flag of flags) expect(help.stdout).toContain(flag);
+    }
+  });
+});
+
+describe('which instance, and why', () => {
+  type Identity = MaintenanceWindowExecutionTaskInvocationIdentity;
+  const NODE_ID = /^(?:i-[0-9a-f]{17}|mi-[0-9a-f]{17})$/;
+  // eslint-disable-next-line no-control-regex
+  const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+  const ROW_STATUSES = ['FAILED', 'TIMED_OUT', 'CANCELLED'];
+
+  /** The demo seed's first invocation of this type and status, with its task. */
+  function find(taskType: string, status: string): { task: TaskRef; invocation: Identity } {
+    for (const task of demoTasks) {
+      const invocation = task.invocations.find(
+        (inv) => inv.TaskType === taskType && inv.Status === status,
+      );
+      if (invocation) return { task, invocation };
+    }
+    throw new Error(`the demo seed has no ${status} ${taskType} invocation`);
+  }
+
+  const invocationFlags = ({ task, invocation }: { task: TaskRef; invocation: Identity }) => [
+    ...taskFlags(task),
+    '--invocation-id',
+    invocation.InvocationId ?? '',
+  ];
+
+  const plainInvocation = (found: { task: TaskRef; invocation: Identity }) => [
+    '--output',
+    'table',
+    '--no-color',
+    'invocation',
+    ...invocationFlags(found),
+  ];
+
+  /** Ground truth from Run Command itself: the failed node, its exit code and stderr. */
+  async function failedNode(commandId: string) {
+    const list = await sdk.send(
+      new ListCommandInvocationsCommand({ CommandId: commandId, Details: true }),
+    );
+    const node = list.CommandInvocations?.find((item) => item.Status !== 'Success');
+    const plugin = node?.CommandPlugins?.find((p) => p.Status !== 'Success');
+    const output = await sdk.send(
+      new GetCommandInvocationCommand({
+        CommandId: commandId,
+        InstanceId: node?.InstanceId,
+        PluginName: plugin?.Name,
+      }),
+    );
+    return { instanceId: node?.InstanceId ?? '', output };
+  }
+
+  it('shows the instance in the Target column, and Targets in JSON', async () => {
+    const task = demoTasks.find((t) => t.invocations.some((inv) => inv.TaskType === 'RUN_COMMAND'));
+    if (!task) throw new Error('the demo seed has no RUN_COMMAND task');
+    const table = await cli(['--output', 'table', '--no-color', 'invocations', ...taskFlags(task)]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/│ i-[0-9a-f]{17}( \+\d+)? +│/);
+    for (const inv of task.invocations) expect(table.stdout).not.toContain(inv.WindowTargetId);
+
+    const json = await cli(['invocations', ...taskFlags(task)]);
+    const { invocations } = JSON.parse(json.stdout) as {
+      invocations: Array<{ InvocationId: string; WindowTargetId: string; Targets: string[] }>;
+    };
+    expect(invocations.map((inv) => inv.InvocationId)).toEqual(ids(task.invocations));
+    for (const inv of invocations) {
+      expect(inv.WindowTargetId).toBeDefined();
+      expect(inv.Targets.length).toBeGreaterThan(0);
+      for (const id of inv.Targets) expect(id).toMatch(NODE_ID);
+    }
+  });
+
+  it('prints the exit code and stderr of a failed RUN_COMMAND invocation, per instance', async () => {
+    const failed = find('RUN_COMMAND', 'FAILED');
+    const truth = await failedNode(failed.invocation.ExecutionId ?? '');
+    const stderrLine =
+      (truth.output.StandardErrorContent ?? '')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '')
+        .pop() ?? '';
+    expect(stderrLine).not.toBe('');
+
+    const table = await cli(plainInvocation(failed));
+    expect(table.code).toBe(0);
+    expect(table.stderr).toBe('');
+    expect(table.stdout).toContain(`  ${truth.instanceId} Failed`);
+    expect(table.stdout).toContain(`exit code ${truth.output.ResponseCode}`);
+    expect(table.stdout).toContain(`│ ${stderrLine}`);
+    expect(table.stdout).toContain(`Run Command output on ${truth.instanceId}: https://`);
+
+    const json = await cli(['invocation', ...invocationFlags(failed)]);
+    const diagnosis = JSON.parse(json.stdout) as {
+      taskType: string;
+      invocation: { InvocationId: string };
+      instances: Array<{ instanceId: string; output?: { responseCode: number } }>;
+    };
+    expect(diagnosis.taskType).toBe('RUN_COMMAND');
+    expect(diagnosis.invocation.InvocationId).toBe(failed.invocation.InvocationId);
+    const node = diagnosis.instances.find((n) => n.instanceId === truth.instanceId);
+    expect(node?.output?.responseCode).toBe(truth.output.ResponseCode);
+  });
+
+  it('prints the failed step of a failed AUTOMATION invocation', async () => {
+    const failed = find('AUTOMATION', 'FAILED');
+    const run = await sdk.send(
+      new GetAutomationExecutionCommand({ AutomationExecutionId: failed.invocation.ExecutionId }),
+    );
+    const step = run.AutomationExecution?.StepExecutions?.find((s) => s.StepStatus === 'Failed');
+    expect(step?.StepName).toBeDefined();
+
+    const table = await cli(plainInvocation(failed));
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain(`failed step ${step?.StepName} (${step?.Action}) Failed`);
+    expect(table.stdout).toContain((step?.FailureMessage ?? '').slice(0, 40));
+    expect(table.stdout).toContain('Automation execution: https://');
+  });
+
+  it('degrades to a note when a follow-up call is denied', async () => {
+    const failed = find('RUN_COMMAND', 'FAILED');
+    emulator.setFaults({ operations: { GetCommandInvocation: { accessDenied: true } } });
+    try {
+      const table = await cli(plainInvocation(failed));
+      expect(table.code).toBe(0);
+      expect(table.stdout).toContain(`Invocation ${failed.invocation.InvocationId} FAILED`);
+      expect(table.stdout).toMatch(/^Notes\n {2}ACCESS_DENIED GetCommandInvocation: /m);
+    } finally {
+      emulator.setFaults({});
+    }
+  });
+
+  it('reports compactly: a row per failed, timed-out or cancelled target; --all-targets lists all', async () => {
+    const windowId = 'mw-0a1b2c3d4e5f00001';
+    const windowTasks = demoTasks.filter((t) => t.windowId === windowId);
+    const everyInvocation = windowTasks.flatMap((t) => t.invocations);
+    const rowInvocations = everyInvocation.filter((inv) => ROW_STATUSES.includes(inv.Status ?? ''));
+    expect(rowInvocations.length).toBeGreaterThan(2);
+    const flags = ['--output', 'table', '--no-color', 'report', '--window-id', windowId];
+
+    const compact = await cli([...flags, '--executions', '100']);
+    expect(compact.code).toBe(0);
+    const rows = compact.stdout.split('\n').filter((line) => /^ {6}\S/.test(line));
+    expect(rows).toHaveLength(rowInvocations.length);
+    for (const row of rows)
+      expect(row).toMatch(/^ {6}(FAILED|TIMED_OUT|CANCELLED) +i-[0-9a-f]{17}/);
+    for (const task of windowTasks) expect(compact.stdout).toContain(`Task ${task.taskId}`);
+    // The failed RUN_COMMAND target's row carries a line of its stderr, not the StatusDetails.
+    const failed = rowInvocations.find(
+      (inv) => inv.TaskType === 'RUN_COMMAND' && inv.Status === 'FAILED',
+    );
+    const truth = await failedNode(failed?.ExecutionId ?? '');
+    const row = rows.find((line) => line.includes(truth.instanceId) && line.includes('FAILED'));
+    expect(truth.output.StandardErrorContent).toContain(
+      (row ?? '').split(/ {2,}/).pop()?.replace(/…$/, ''),
+    );
+    for (const inv of everyInvocation) expect(compact.stdout).not.toContain(inv.InvocationId);
+
+    const all = await cli([...flags, '--executions', '100', '--all-targets']);
+    expect(all.code).toBe(0);
+    for (const inv of everyInvocation) expect(all.stdout).toContain(inv.InvocationId);
+    expect(all.stdout.split('\n').length).toBeGreaterThan(compact.stdout.split('\n').length * 2);
+  });
+
+  it('keeps escape sequences in stderr inert, in the invocation view and the report', async () => {
+    const failed = find('RUN_COMMAND', 'FAILED');
+    const hostile = '\u001b]52;c;ZXZpbCBjbGlwYm9hcmQ=\u0007\u001b[2J\u009b2JE: hostile\r\u001b[1A';
+    const proxy = await startTamperingProxy(emulator.url, 'GetCommandInvocation', (body) => ({
+      ...body,
+      StandardErrorContent: `${hostile}\n${String(body.StandardErrorContent ?? '')}`,
+    }));
+    try {
+      const view = await cli(
+        ['--output', 'table', 'invocation', ...invocationFlags(failed)],
+        proxy.url,
+      );
+      expect(view.code).toBe(0);
+      // Only the colour codes the CLI adds itself.
+      // eslint-disable-next-line no-control-regex
+      expect(view.stdout.replace(/\u001b\[\d+(;\d+)*m/g, '')).not.toMatch(CONTROL);
+      expect(view.stdout).toContain('E: hostile');
+      expect(view.stdout).not.toContain('52;c;');
+
+      const report = await cli(
+        [
+          '--output',
+          'table',
+          '--no-color',
+          'report',
+          '--window-id',
+          failed.task.windowId,
+          '--executions',
+          '100',
+        ],
+        proxy.url,
+      );
+      expect(report.code).toBe(0);
+      expect(report.stdout).not.toMatch(CONTROL);
+      // Core's reason line drops the escape bytes; what is left of the sequence is plain text.
+      expect(report.stdout).toMatch(/^ {6}FAILED +i-[0-9a-f]{17} +.*E: hostile/m);
+    } finally {
+      await proxy.stop();
     }
   });
 });
@@ -628,6 +838,26 @@ describe('exit codes', () => {
       '--executions 0',
       ['report', '--window-id', 'mw-0123456789abcdef0', '--executions', '0'],
       /--executions/,
+    ],
+    [
+      'an empty --status',
+      ['report', '--window-id', 'mw-0123456789abcdef0', '--status', ''],
+      /--status/,
+    ],
+    [
+      'a --status of commas only',
+      ['report', '--window-id', 'mw-0123456789abcdef0', '--status', ',,'],
+      /--status/,
+    ],
+    [
+      'an impossible --after day',
+      ['executions', '--window-id', 'mw-0123456789abcdef0', '--after', '2026-02-31'],
+      /--after/,
+    ],
+    [
+      'a --limit above 2^53, naming the real bound',
+      ['windows', '--limit', '99999999999999999999'],
+      /--limit.*9007199254740991/,
     ],
     ['an unknown flag', ['windows', '--colour'], /unknown option '--colour'/],
     [

@@ -84,6 +84,20 @@ function runShell(command: string): Promise<{ code: number; stdout: string; stde
   });
 }
 
+/** The lines of one printed report: from the line its heading starts up to the blank line after. */
+function printedReport(output: string, heading: string): string[] {
+  const lines = output.split('\n');
+  const start = lines.findIndex((line) => line.startsWith(heading));
+  expect(start).toBeGreaterThanOrEqual(0);
+  const end = lines.findIndex((line, index) => index > start && line.trim() === '');
+  return lines.slice(start, end < 0 ? undefined : end);
+}
+
+/** How many rows the lines take on a terminal this many columns wide (long lines wrap). */
+function screenLines(lines: string[], columns: number): number {
+  return lines.reduce((rows, line) => rows + Math.max(1, Math.ceil([...line].length / columns)), 0);
+}
+
 describe('pnpm demo', () => {
   it('prints a report per demo window, keeps serving, and stops cleanly on Ctrl-C', async () => {
     const demo = startDemo('pnpm', ['demo', '--no-build']);
@@ -93,9 +107,13 @@ describe('pnpm demo', () => {
       const endpoint = /SSM emulator: (http:\/\/127\.0\.0\.1:\d+)/.exec(demo.output())?.[1] ?? '';
       expect(endpoint).not.toBe('');
       for (const window of demoWindows) {
-        expect(demo.output()).toContain(`Window ${window.Name} (${window.WindowId})`);
+        const report = printedReport(demo.output(), `Window ${window.Name} (${window.WindowId})`);
+        // One screen per window: at most 40 lines on a 100-column terminal.
+        expect(screenLines(report, 100)).toBeLessThanOrEqual(40);
       }
       expect(demo.output()).toMatch(/\d+ invocations: .*FAILED/);
+      // The compact report names the failed instance and the first line of why.
+      expect(demo.output()).toMatch(/^ {6}FAILED +i-[0-9a-f]{17} +\S/m);
       expect(await portIsOpen(endpoint)).toBe(true);
 
       // The printed next steps work as printed, against the running demo.
@@ -114,7 +132,9 @@ describe('pnpm demo', () => {
       );
       expect(tried.stderr).toBe('');
       expect(tried.code).toBe(0);
-      expect(JSON.parse(tried.stdout)).toHaveProperty('InvocationId');
+      // The diagnosis of the invocation: what Run Command or Automation says about it.
+      expect(JSON.parse(tried.stdout)).toHaveProperty('invocation.InvocationId');
+      expect(JSON.parse(tried.stdout)).toHaveProperty('taskType');
 
       const pids = await groupPids(pgid);
       expect(pids.length).toBeGreaterThan(0);

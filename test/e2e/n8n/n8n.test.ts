@@ -7,9 +7,18 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SSMClient } from '@aws-sdk/client-ssm';
-import { createInvocationsClient, type InvocationsClient } from '@ssm-invocations/core';
-import { DEMO_WINDOW_IDS, startEmulator, type Emulator } from '@ssm-invocations/emulator';
+import { GetCommandInvocationCommand, SSMClient } from '@aws-sdk/client-ssm';
+import {
+  createInvocationsClient,
+  firstReasonLine,
+  type InvocationsClient,
+} from '@ssm-invocations/core';
+import {
+  DEMO_WINDOW_IDS,
+  REFERENCE_SEED_ANCHOR,
+  startEmulator,
+  type Emulator,
+} from '@ssm-invocations/emulator';
 import {
   createN8nInstance,
   ensureN8nInstalled,
@@ -40,6 +49,24 @@ const timings: Record<string, number> = {};
 let emulatorStartedAt = 0;
 /** Failures that happened before n8n listened: their events could not be delivered. */
 let undeliverable = new Set<string>();
+/**
+ * Most ticks the test waits for a live run to fail. Each is a virtual second from the emulator's
+ * start, so the runs stay in the past of the trigger's polls (n8n takes longer than that to start).
+ */
+const MAX_TICKS_TO_A_FAILURE = 60;
+
+/**
+ * Whether a live run (not the seed's history) has a failed Run Command target yet: the one kind
+ * whose alert must name an instance and a line of its stderr.
+ */
+function liveRunCommandFailureExists(emulator: Emulator): boolean {
+  return emulator.store.invocations.some(
+    (invocation) =>
+      invocation.Status === 'FAILED' &&
+      invocation.TaskType === 'RUN_COMMAND' &&
+      (invocation.StartTime?.getTime() ?? 0) >= emulatorStartedAt,
+  );
+}
 
 interface Workflow {
   id?: string;
@@ -112,6 +139,8 @@ beforeAll(async () => {
     port: 0,
     host: '127.0.0.1',
     seed: 'demo',
+    // The seed's history ends days before the trigger's look-back; only live runs are in it.
+    seedOptions: { anchor: REFERENCE_SEED_ANCHOR },
     sigv4: { credentials: [KEY], region: REGION },
     sts: { roleArns: [ROLE_ARN] },
     // Ticks are driven by the test, so each poll sees a known state.
@@ -276,7 +305,15 @@ describe('n8n-nodes-ssm-invocations in n8n 2.41.1', () => {
         await sleep(3000); // let the poll finish and its execution be stored
       };
       await waitForPolls(1);
-      emulator.tick(4); // more executions start, fail and finish between polls
+      // More executions start, finish and (mostly succeed, but now and then) fail between polls.
+      emulator.tick(4);
+      for (
+        let i = 0;
+        i < MAX_TICKS_TO_A_FAILURE && !liveRunCommandFailureExists(emulator);
+        i += 1
+      ) {
+        emulator.tick();
+      }
       await waitForPolls(2);
       await waitForPolls(3); // nothing changed since poll 2: must emit nothing new
       timings.triggerSeconds = (Date.now() - started) / 1000;
@@ -302,6 +339,39 @@ describe('n8n-nodes-ssm-invocations in n8n 2.41.1', () => {
       for (const alert of alerts) {
         expect(alert.text).toMatch(/^Maintenance window \S+: target \S+ (FAILED|TIMED_OUT) after /);
       }
+
+      // A failed Run Command target's alert names its instance and the first line of its stderr,
+      // as SSM's GetCommandInvocation (asked here through the SDK) reports them.
+      let runCommandAlerts = 0;
+      for (const alert of alerts) {
+        const [windowExecutionId = '', taskId = '', invocationId = ''] = String(
+          alert.invocationKey,
+        ).split('/');
+        const ref = { windowExecutionId, taskId, invocationId };
+        const invocation = await sdk.getInvocation(ref);
+        if (invocation.TaskType !== 'RUN_COMMAND' || invocation.Status !== 'FAILED') continue;
+        runCommandAlerts += 1;
+        const diagnosis = await sdk.diagnoseInvocation(ref);
+        if (diagnosis.taskType !== 'RUN_COMMAND') throw new Error(diagnosis.taskType);
+        const failed = diagnosis.instances.find((node) => node.status === 'Failed');
+        const instanceId = failed?.instanceId ?? '';
+        expect(instanceId).toMatch(/^i-[0-9a-f]{8,17}$/);
+        expect(alert.text).toContain(`target ${instanceId} FAILED after `);
+        const truth = await ssmClient.send(
+          new GetCommandInvocationCommand({
+            CommandId: invocation.ExecutionId,
+            InstanceId: instanceId,
+            ...(failed?.output?.pluginName === undefined
+              ? {}
+              : { PluginName: failed.output.pluginName }),
+          }),
+        );
+        const reason = firstReasonLine(diagnosis) ?? '';
+        expect(reason).not.toBe('');
+        expect(truth.StandardErrorContent ?? '').toContain(reason.replace(/…$/, ''));
+        expect(alert.text).toContain(`: ${reason} (task `);
+      }
+      expect(runCommandAlerts).toBeGreaterThan(0);
       expect(JSON.stringify(executions)).not.toContain(KEY.secretAccessKey);
     },
     15 * 60_000,

@@ -88,3 +88,36 @@ describe('CoalescingCache.getParsed', () => {
     expect(load).not.toHaveBeenCalled();
   });
 });
+
+describe('CoalescingCache with a caller deadline', () => {
+  const logger = mockServices.logger.mock();
+
+  it('lets an aborted caller go and starts a fresh load for the next one (no wedge)', async () => {
+    const store = mockServices.cache.mock({ get: async () => undefined, set: async () => {} });
+    const coalescing = new CoalescingCache(store, 60_000, logger);
+    const hung = deferred<string>();
+    const controller = new AbortController();
+    const first = coalescing.get('k', () => hung.promise, controller.signal);
+    const joiner = coalescing.get('k', () => Promise.resolve('never used'));
+    controller.abort(new Error('deadline'));
+    await expect(first).rejects.toThrow('deadline');
+
+    const fresh = jest.fn(async () => '{"fresh":true}');
+    await expect(coalescing.get('k', fresh)).resolves.toBe('{"fresh":true}');
+    expect(fresh).toHaveBeenCalledTimes(1);
+
+    // The abandoned load still settles for whoever joined it, and does not evict the fresh one.
+    hung.resolve('{"late":true}');
+    await expect(joiner).resolves.toBe('{"late":true}');
+  });
+
+  it('rejects at once for a signal that is already aborted', async () => {
+    const store = mockServices.cache.mock({ get: async () => undefined, set: async () => {} });
+    const coalescing = new CoalescingCache(store, 0, logger);
+    const load = jest.fn(async () => 'x');
+    await expect(coalescing.get('k', load, AbortSignal.abort(new Error('gone')))).rejects.toThrow(
+      'gone',
+    );
+    await expect(coalescing.get('k', load)).resolves.toBe('x');
+  });
+});

@@ -30,14 +30,18 @@ export class CoalescingCache {
 
   /**
    * The cached value of `key`, or the result of `load()`; concurrent callers for one key share a
-   * single cache read and a single `load()`. A failed load is not cached.
+   * single cache read and a single `load()`. A failed load is not cached. A caller whose `signal`
+   * aborts stops waiting and evicts the shared load, so the next caller starts a fresh one rather
+   * than joining a load that may never settle (a server that accepted and never answered).
    */
-  get(key: string, load: () => Promise<string>): Promise<string> {
-    const pending = this.#inFlight.get(key);
-    if (pending) return pending;
-    const started = this.#readThrough(key, load).finally(() => this.#inFlight.delete(key));
-    this.#inFlight.set(key, started);
-    return started;
+  get(key: string, load: () => Promise<string>, signal?: AbortSignal): Promise<string> {
+    let shared = this.#inFlight.get(key);
+    if (!shared) {
+      const started = this.#readThrough(key, load).finally(() => this.#evict(key, started));
+      this.#inFlight.set(key, started);
+      shared = started;
+    }
+    return signal ? this.#untilAborted(key, shared, signal) : shared;
   }
 
   /**
@@ -45,13 +49,36 @@ export class CoalescingCache {
    * so the parsed value of the last text seen per key is kept (at most {@link MAX_PARSED} keys)
    * and reused while the cache returns the same text. Callers must not mutate the result.
    */
-  async getParsed<T>(key: string, load: () => Promise<string>): Promise<T> {
-    const json = await this.get(key, load);
+  async getParsed<T>(key: string, load: () => Promise<string>, signal?: AbortSignal): Promise<T> {
+    const json = await this.get(key, load, signal);
     const memo = this.#parsed.get(key);
     if (memo && memo.json === json) return memo.value as T;
     const value = JSON.parse(json) as T;
     this.#parsed.set(key, { json, value });
     return value;
+  }
+
+  /** Forgets `load` as the key's shared load, unless a newer one has taken its place. */
+  #evict(key: string, load: Promise<string>): void {
+    if (this.#inFlight.get(key) === load) this.#inFlight.delete(key);
+  }
+
+  #untilAborted(key: string, shared: Promise<string>, signal: AbortSignal): Promise<string> {
+    if (signal.aborted) {
+      this.#evict(key, shared);
+      return Promise.reject(signal.reason);
+    }
+    return new Promise<string>((resolve, reject) => {
+      const onAbort = () => {
+        this.#evict(key, shared);
+        reject(signal.reason);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      shared
+        .then(resolve, reject)
+        .finally(() => signal.removeEventListener('abort', onAbort))
+        .catch(() => undefined);
+    });
   }
 
   async #readThrough(key: string, load: () => Promise<string>): Promise<string> {

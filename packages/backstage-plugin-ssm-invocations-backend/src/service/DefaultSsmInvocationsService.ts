@@ -7,53 +7,40 @@ import {
 } from '@backstage/integration-aws-node';
 import {
   createInvocationsClient,
-  InvalidInputError,
   NotFoundError,
-  SsmInvocationsError,
   ThrottledError,
+  TimeoutError,
   type InvocationsClient,
 } from '@ssm-invocations/core';
 import {
-  formatMaintenanceWindowArn,
-  parseMaintenanceWindowArn,
   validateInteger,
   validateStatuses,
-  validateUuidId,
-  validateWindowId,
   REPORT_LIMITS,
-  toReportError,
   type InvocationRecord,
   type Serialized,
   type WindowReport,
 } from '@ssm-invocations/core/model';
-import {
-  ANNOTATION_SSM_REGION,
-  ANNOTATION_SSM_WINDOW_ID,
-  readAnnotatedWindows,
-  type EntityReportQuery,
-  type EntityReportResponse,
-  type EntityWindowReport,
-  type InvocationIds,
-  type WindowReportError,
+import type {
+  EntityDiagnosisResponse,
+  EntityReportQuery,
+  EntityReportResponse,
+  EntityWindowReport,
+  InvocationIds,
+  WindowReportError,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { CoalescingCache } from './CoalescingCache';
+import { diagnosisForCaller } from './diagnosisExposure';
+import { findExecutionOwner } from './executionOwner';
+import { checkInvocationIds } from './invocationIds';
+import { asKnownError, toWindowReportError, type KnownError } from './knownErrors';
+import { reportWithoutSensitiveMembers, withoutSensitiveMembers } from './invocationExposure';
 import { RecentValues } from './RecentValues';
 import { readSsmInvocationsConfig, type SsmInvocationsConfig } from './config';
-import type { SsmInvocationsService } from './types';
-
-/** A window an entity names, resolved to the account and region to ask. */
-interface WindowLocation {
-  windowArn: string;
-  region: string;
-  accountId: string;
-  windowId: string;
-}
-
-/** An annotation value that could not be resolved; reported as that window's error. */
-interface UnresolvedWindow {
-  windowArn: string;
-  error: SsmInvocationsError;
-}
+import type { EntityDiagnosisOptions, SsmInvocationsService } from './types';
+import { configuredAccounts, WindowAccess } from './WindowAccess';
+import { resolveWindows, type UnresolvedWindow, type WindowLocation } from './windowLocations';
+import { WindowOwnership } from './WindowOwnership';
+import { WindowRefusedError } from './WindowRefusedError';
 
 /**
  * Options of {@link DefaultSsmInvocationsService.fromConfig}.
@@ -90,6 +77,10 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
   readonly #logger: LoggerService;
   readonly #credentialsManager: AwsCredentialsManager;
   readonly #cache: CoalescingCache;
+  readonly #access: WindowAccess;
+  readonly #ownership?: WindowOwnership;
+  /** The main account's id, looked up once it is first needed. */
+  #mainAccountId?: Promise<string | undefined>;
   readonly #clients = new Map<string, Promise<InvocationsClient>>();
   readonly #responses = new RecentValues<string, EntityReportResponse>(MAX_RESPONSES);
 
@@ -107,6 +98,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
   ): DefaultSsmInvocationsService {
     return new DefaultSsmInvocationsService(
       readSsmInvocationsConfig(config),
+      configuredAccounts(config),
       options.credentialsManager ?? DefaultAwsCredentialsManager.fromConfig(config),
       options.logger,
       options.cache,
@@ -115,6 +107,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
 
   private constructor(
     settings: SsmInvocationsConfig,
+    accounts: string[],
     credentialsManager: AwsCredentialsManager,
     logger: LoggerService,
     cache: CacheService,
@@ -123,6 +116,30 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     this.#credentialsManager = credentialsManager;
     this.#logger = logger;
     this.#cache = new CoalescingCache(cache, settings.cacheTtlMs, logger);
+    this.#access = new WindowAccess({
+      allowedAccounts: settings.allowedAccounts,
+      allowedRegions: settings.allowedRegions,
+      configuredAccounts: accounts,
+      mainAccountId: () => this.#defaultAccountId(),
+    });
+    if (settings.ownershipTag) {
+      this.#ownership = new WindowOwnership(settings.ownershipTag.key, this.#cache);
+    }
+  }
+
+  /** One deadline for all SSM work of one request: nothing waits for SSM longer than that. */
+  #deadline(): AbortSignal {
+    return AbortSignal.timeout(this.#settings.requestTimeoutMs);
+  }
+
+  /**
+   * Throws a {@link WindowRefusedError} unless the backend may read this window for this entity:
+   * its account and region are allowed (no SSM call) and, with an ownership tag, the tag names the
+   * entity or its owner.
+   */
+  async #checkAccess(entity: Entity, window: WindowLocation, signal: AbortSignal): Promise<void> {
+    await this.#access.check(window);
+    await this.#ownership?.check(entity, window, () => this.#clientFor(window), signal);
   }
 
   async getEntityReport(
@@ -138,6 +155,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
       ) ?? this.#settings.executionsPerWindow;
     const statuses = validateStatuses(options.statuses, 'statuses');
     const windows = await this.#resolveWindows(entity);
+    const signal = this.#deadline();
     const failures: unknown[] = [];
     const entries = await Promise.all(
       windows.map(async (window): Promise<EntityWindowReport> => {
@@ -152,6 +170,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
           };
         }
         try {
+          await this.#checkAccess(entity, window, signal);
           const report = await this.#cache.getParsed<Serialized<WindowReport>>(
             [
               'report',
@@ -164,30 +183,38 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
             ].join(':'),
             async () => {
               const client = await this.#clientFor(window);
-              const report = await client.getWindowReport({
-                windowId: window.windowId,
-                executions,
-                ...(statuses ? { statuses } : {}),
-              });
+              const report = await client.getWindowReport(
+                { windowId: window.windowId, executions, ...(statuses ? { statuses } : {}) },
+                { signal },
+              );
               return JSON.stringify(report);
             },
+            signal,
           );
-          return { ...window, report };
+          return {
+            ...window,
+            report: this.#settings.exposeParameters
+              ? report
+              : reportWithoutSensitiveMembers(report),
+          };
         } catch (error) {
-          failures.push(error);
-          return { ...window, error: this.#toReportError(error) };
+          const known = this.#asCoreError(error);
+          failures.push(known);
+          return { ...window, error: this.#toReportError(known) };
         }
       }),
     );
-    // When nothing loaded because SSM throttled us, say so with a retryable status instead of a
-    // 200 full of errors; the caller then backs off as Retry-After asks.
+    // When nothing loaded because SSM throttled us or did not answer in time, say so with a 503
+    // or 504 instead of a 200 full of errors; the caller then backs off and retries.
     const [firstFailure] = failures;
-    if (
-      entries.length > 0 &&
-      failures.length === entries.length &&
-      failures.every((failure) => failure instanceof ThrottledError)
-    ) {
-      throw firstFailure;
+    for (const kind of [ThrottledError, TimeoutError]) {
+      if (
+        entries.length > 0 &&
+        failures.length === entries.length &&
+        failures.every((failure) => failure instanceof kind)
+      ) {
+        throw firstFailure;
+      }
     }
     if (failures.length > 0) return { windows: entries };
     return this.#unchangedOrNew(
@@ -223,122 +250,110 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     entity: Entity,
     ids: InvocationIds,
   ): Promise<Serialized<InvocationRecord>> {
-    const windowExecutionId = validateUuidId(ids.windowExecutionId, 'windowExecutionId');
-    const taskId = validateUuidId(ids.taskId, 'taskId');
-    const invocationId = validateUuidId(ids.invocationId, 'invocationId');
-    const windows = (await this.#resolveWindows(entity)).filter(
-      (window): window is WindowLocation => !('error' in window),
+    const checked = checkInvocationIds(ids);
+    const signal = this.#deadline();
+    const owner = await this.#executionOwner(entity, checked.windowExecutionId, signal);
+    const invocation = await this.#cache
+      .getParsed<Serialized<InvocationRecord>>(
+        [
+          'invocation',
+          CACHE_VERSION,
+          owner.accountId,
+          owner.region,
+          checked.windowExecutionId,
+          checked.taskId,
+          checked.invocationId,
+        ].join(':'),
+        async () => {
+          const client = await this.#clientFor(owner);
+          return JSON.stringify(await client.getInvocation(checked, { signal }));
+        },
+        signal,
+      )
+      .catch((error: unknown) => {
+        throw this.#asCoreError(error);
+      });
+    return this.#settings.exposeParameters ? invocation : withoutSensitiveMembers(invocation);
+  }
+
+  async getEntityDiagnosis(
+    entity: Entity,
+    ids: InvocationIds,
+    options: EntityDiagnosisOptions,
+  ): Promise<EntityDiagnosisResponse> {
+    const checked = checkInvocationIds(ids);
+    const signal = this.#deadline();
+    const owner = await this.#executionOwner(entity, checked.windowExecutionId, signal);
+    // Not cached: a running command's output grows, and the card asks only when a row is opened.
+    const diagnosis = await this.#clientFor(owner)
+      .then((client) => client.diagnoseInvocation(checked, { signal }))
+      .catch((error: unknown) => {
+        throw this.#asCoreError(error);
+      });
+    return diagnosisForCaller(diagnosis, {
+      includeOutput: options.includeOutput,
+      exposeParameters: this.#settings.exposeParameters,
+    });
+  }
+
+  /**
+   * The window annotated on the entity (and allowed for it: account, region, ownership tag) that
+   * ran `windowExecutionId`; a core `NotFoundError` when none did. The invocation and diagnosis
+   * routes share it, so both answer only for the entity's own windows.
+   */
+  async #executionOwner(
+    entity: Entity,
+    windowExecutionId: string,
+    signal: AbortSignal,
+  ): Promise<WindowLocation> {
+    const windows: WindowLocation[] = [];
+    for (const window of await this.#resolveWindows(entity)) {
+      if ('error' in window) continue;
+      try {
+        await this.#checkAccess(entity, window, signal);
+        windows.push(window);
+      } catch (error) {
+        // A refused window is not the entity's; anything else (SSM down, timeout) is an error.
+        if (!(error instanceof WindowRefusedError)) throw this.#asCoreError(error);
+      }
+    }
+    const lookup = {
+      cache: this.#cache,
+      cacheVersion: CACHE_VERSION,
+      clientFor: (window: WindowLocation) => this.#clientFor(window),
+    };
+    const owner = await findExecutionOwner(lookup, windows, windowExecutionId, signal).catch(
+      (error: unknown) => {
+        throw this.#asCoreError(error);
+      },
     );
-    const owner = await this.#findExecutionOwner(windows, windowExecutionId);
     if (!owner) {
       throw new NotFoundError(
         `Window execution ${windowExecutionId} does not belong to a maintenance window annotated on ${stringifyEntityRef(entity)}`,
       );
     }
-    return this.#cache.getParsed<Serialized<InvocationRecord>>(
-      [
-        'invocation',
-        CACHE_VERSION,
-        owner.accountId,
-        owner.region,
-        windowExecutionId,
-        taskId,
-        invocationId,
-      ].join(':'),
-      async () => {
-        const client = await this.#clientFor(owner);
-        return JSON.stringify(
-          await client.getInvocation({ windowExecutionId, taskId, invocationId }),
-        );
-      },
-    );
-  }
-
-  /**
-   * The annotated window that ran `windowExecutionId`, if any, looked up per account and region.
-   * Which window ran an execution never changes, so the answer is cached per candidate set.
-   */
-  async #findExecutionOwner(
-    windows: WindowLocation[],
-    windowExecutionId: string,
-  ): Promise<WindowLocation | undefined> {
-    const byLocation = new Map<string, WindowLocation[]>();
-    for (const window of windows) {
-      const key = `${window.accountId}:${window.region}`;
-      byLocation.set(key, [...(byLocation.get(key) ?? []), window]);
-    }
-    for (const candidates of byLocation.values()) {
-      const [first] = candidates;
-      if (!first) continue;
-      const ownerId = await this.#cache.get(
-        [
-          'owner',
-          CACHE_VERSION,
-          first.accountId,
-          first.region,
-          windowExecutionId,
-          candidates
-            .map((window) => window.windowId)
-            .sort()
-            .join('+'),
-        ].join(':'),
-        async () => {
-          const client = await this.#clientFor(first);
-          const windowIds = candidates.map((window) => window.windowId);
-          // '' caches "none of them": which window ran an execution never changes.
-          return (await client.findExecutionWindow({ windowExecutionId, windowIds })) ?? '';
-        },
-      );
-      const owner = candidates.find((window) => window.windowId === ownerId);
-      if (owner) return owner;
-    }
-    return undefined;
+    return owner;
   }
 
   async #resolveWindows(entity: Entity): Promise<Array<WindowLocation | UnresolvedWindow>> {
-    const annotated = readAnnotatedWindows(entity);
-    const fromArns = annotated.arns.map((arn): WindowLocation | UnresolvedWindow => {
-      try {
-        const { region, accountId, windowId } = parseMaintenanceWindowArn(arn, 'annotation');
-        return { windowArn: arn, region, accountId, windowId };
-      } catch (error) {
-        return { windowArn: arn, error: this.#asCoreError(error) };
-      }
+    return resolveWindows(entity, {
+      region: this.#settings.region,
+      accountId: this.#settings.accountId,
+      defaultAccountId: () => this.#defaultAccountId(),
     });
-    if (annotated.ids.length === 0) return fromArns;
-    const region = annotated.region ?? this.#settings.region;
-    const accountId = this.#settings.accountId ?? (await this.#defaultAccountId());
-    const fromIds = annotated.ids.map((id): WindowLocation | UnresolvedWindow => {
-      try {
-        const windowId = validateWindowId(id, ANNOTATION_SSM_WINDOW_ID);
-        if (!region) {
-          throw new InvalidInputError(
-            ANNOTATION_SSM_REGION,
-            `is needed for window ${windowId} (or set ssmInvocations.region)`,
-          );
-        }
-        if (!accountId) {
-          throw new InvalidInputError(
-            'ssmInvocations.accountId',
-            `is needed for window ${windowId} (or an aws.mainAccount with a known account id)`,
-          );
-        }
-        const windowArn = formatMaintenanceWindowArn({ region, accountId, windowId });
-        return { windowArn, region, accountId, windowId };
-      } catch (error) {
-        return { windowArn: id, error: this.#asCoreError(error) };
-      }
-    });
-    return [...fromArns, ...fromIds];
   }
 
-  async #defaultAccountId(): Promise<string | undefined> {
-    try {
-      return (await this.#credentialsManager.getCredentialProvider()).accountId;
-    } catch (error) {
-      this.#logger.warn(`ssm-invocations: no default AWS account: ${String(error)}`);
-      return undefined;
-    }
+  #defaultAccountId(): Promise<string | undefined> {
+    this.#mainAccountId ??= this.#credentialsManager.getCredentialProvider().then(
+      (provider) => provider.accountId,
+      (error: unknown) => {
+        this.#logger.warn(`ssm-invocations: no default AWS account: ${String(error)}`);
+        // Asked again next time: the credentials may appear later.
+        this.#mainAccountId = undefined;
+        return undefined;
+      },
+    );
+    return this.#mainAccountId;
   }
 
   #clientFor(window: WindowLocation): Promise<InvocationsClient> {
@@ -368,17 +383,11 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     });
   }
 
-  #asCoreError(error: unknown): SsmInvocationsError {
-    if (error instanceof SsmInvocationsError) return error;
-    this.#logger.error(`ssm-invocations: unexpected error: ${String(error)}`);
-    return new SsmInvocationsError('SERVICE_ERROR', 'Unexpected error; see the backend logs');
+  #asCoreError(error: unknown): KnownError {
+    return asKnownError(error, this.#logger, this.#settings.requestTimeoutMs);
   }
 
   #toReportError(error: unknown): WindowReportError {
-    const known = this.#asCoreError(error);
-    if (known.code !== 'INVALID_INPUT' && known.code !== 'NOT_FOUND') {
-      this.#logger.warn(`ssm-invocations: window report failed: ${known.name}: ${known.message}`);
-    }
-    return toReportError(known);
+    return toWindowReportError(this.#asCoreError(error), this.#logger);
   }
 }

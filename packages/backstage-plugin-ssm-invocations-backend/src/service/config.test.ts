@@ -12,6 +12,8 @@ describe('readSsmInvocationsConfig', () => {
       cacheTtlMs: 60_000,
       executionsPerWindow: REPORT_LIMITS.executions.default,
       maxExecutionsPerWindow: 20,
+      requestTimeoutMs: 30_000,
+      exposeParameters: false,
     });
   });
 
@@ -22,6 +24,25 @@ describe('readSsmInvocationsConfig', () => {
       `maxExecutionsPerWindow must be an integer from ${min} to ${max}`,
     );
     expect(() => read({ executionsPerWindow: min - 1 })).toThrow(`from ${min} to 20`);
+  });
+
+  it('reads the security settings', () => {
+    expect(
+      read({
+        requestTimeout: { seconds: 5 },
+        allowedAccounts: ['111122223333'],
+        allowedRegions: ['eu-west-1', 'us-gov-west-1'],
+        ownershipTag: { key: 'backstage.io/owner' },
+        exposeParameters: true,
+      }),
+    ).toMatchObject({
+      requestTimeoutMs: 5000,
+      allowedAccounts: ['111122223333'],
+      allowedRegions: ['eu-west-1', 'us-gov-west-1'],
+      ownershipTag: { key: 'backstage.io/owner' },
+      exposeParameters: true,
+    });
+    expect(read({ requestTimeout: 2 }).requestTimeoutMs).toBe(2000);
   });
 
   it.each([
@@ -53,6 +74,11 @@ describe('readSsmInvocationsConfig', () => {
     [{ executionsPerWindow: 30 }, 'executionsPerWindow'],
     [{ maxExecutionsPerWindow: 5, executionsPerWindow: 6 }, 'executionsPerWindow'],
     [{ maxConcurrency: 1.5 }, 'maxConcurrency'],
+    [{ requestTimeout: 0 }, 'requestTimeout'],
+    [{ requestTimeout: 1e10 }, 'requestTimeout'],
+    [{ allowedAccounts: ['12345'] }, 'allowedAccounts'],
+    [{ allowedRegions: ['Europe'] }, 'allowedRegions'],
+    [{ ownershipTag: { key: 'a;b' } }, 'ownershipTag.key'],
   ])('rejects %p naming %s', (block, key) => {
     expect(() => read(block)).toThrow(key);
   });

@@ -23,9 +23,25 @@ export interface SsmInvocationsConfig {
   requestsPerSecond?: number;
   region?: string;
   accountId?: string;
+  /** Deadline of one HTTP request's SSM work (every core call gets it as its signal). */
+  requestTimeoutMs: number;
+  /** Accounts whose windows may be read; unset = the accounts configured under `aws`. */
+  allowedAccounts?: string[];
+  /** Regions whose windows may be read; unset = any. */
+  allowedRegions?: string[];
+  /** When set, a window is shown only if this tag names the entity or its owner. */
+  ownershipTag?: { key: string };
+  /** Whether invocations keep `Parameters` and `OwnerInformation` (default false). */
+  exposeParameters: boolean;
 }
 
 const DEFAULT_TTL_MS = 60_000;
+/** Long enough for a report's few dozen calls with a retry, short enough for a card. */
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** setTimeout fires at once for longer delays. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+const ACCOUNT_ID = /^\d{12}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 /** The card's own cap below core's maximum: a card showing more is hard to read. */
 const DEFAULT_MAX_EXECUTIONS = 20;
 
@@ -45,16 +61,49 @@ function readPositiveInteger(
   return value;
 }
 
-function readTtlMs(block: Config): number {
-  if (!block.has('cache.ttl')) return DEFAULT_TTL_MS;
-  const raw = block.get('cache.ttl');
+/** A duration key given as seconds (a number) or a HumanDuration / ISO string. */
+function readDurationMs(block: Config, key: string, fallback: number): number {
+  if (!block.has(key)) return fallback;
+  const raw = block.get(key);
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw) || raw < 0) {
-      throw new InputError(`ssmInvocations.cache.ttl must be a number of seconds ≥ 0, got ${raw}`);
+      throw new InputError(`ssmInvocations.${key} must be a number of seconds ≥ 0, got ${raw}`);
     }
     return raw * 1000;
   }
-  return durationToMilliseconds(readDurationFromConfig(block, { key: 'cache.ttl' }));
+  return durationToMilliseconds(readDurationFromConfig(block, { key }));
+}
+
+function readRequestTimeoutMs(block: Config): number {
+  const ms = readDurationMs(block, 'requestTimeout', DEFAULT_REQUEST_TIMEOUT_MS);
+  if (ms < 1 || ms > MAX_TIMEOUT_MS) {
+    throw new InputError(
+      `ssmInvocations.requestTimeout must be from 1 ms to ${MAX_TIMEOUT_MS} ms, got ${ms} ms`,
+    );
+  }
+  return ms;
+}
+
+function readList(block: Config, key: string, pattern: RegExp, what: string): string[] | undefined {
+  const values = block.getOptionalStringArray(key);
+  for (const value of values ?? []) {
+    if (!pattern.test(value)) {
+      throw new InputError(`ssmInvocations.${key} must list ${what}, got "${value.slice(0, 40)}"`);
+    }
+  }
+  return values;
+}
+
+function readOwnershipTag(block: Config): { key: string } | undefined {
+  const key = block.getOptionalString('ownershipTag.key');
+  if (key === undefined) return undefined;
+  // SSM's TagKey: 1–128 letters, spaces, digits or _.:/=+-@.
+  if (!/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u.test(key)) {
+    throw new InputError(
+      'ssmInvocations.ownershipTag.key must be an SSM tag key (1–128 characters)',
+    );
+  }
+  return { key };
 }
 
 /**
@@ -73,6 +122,8 @@ export function readSsmInvocationsConfig(config: Config): SsmInvocationsConfig {
       cacheTtlMs: DEFAULT_TTL_MS,
       executionsPerWindow: REPORT_LIMITS.executions.default,
       maxExecutionsPerWindow: DEFAULT_MAX_EXECUTIONS,
+      requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
+      exposeParameters: false,
     };
   }
   const maxExecutionsPerWindow =
@@ -90,7 +141,7 @@ export function readSsmInvocationsConfig(config: Config): SsmInvocationsConfig {
       REPORT_LIMITS.executions.min,
     ) ?? Math.min(REPORT_LIMITS.executions.default, maxExecutionsPerWindow);
   return {
-    cacheTtlMs: readTtlMs(block),
+    cacheTtlMs: readDurationMs(block, 'cache.ttl', DEFAULT_TTL_MS),
     executionsPerWindow,
     maxExecutionsPerWindow,
     endpoint: block.getOptionalString('endpoint'),
@@ -99,5 +150,10 @@ export function readSsmInvocationsConfig(config: Config): SsmInvocationsConfig {
     requestsPerSecond: block.getOptionalNumber('requestsPerSecond'),
     region: block.getOptionalString('region'),
     accountId: block.getOptionalString('accountId'),
+    requestTimeoutMs: readRequestTimeoutMs(block),
+    allowedAccounts: readList(block, 'allowedAccounts', ACCOUNT_ID, '12-digit account ids'),
+    allowedRegions: readList(block, 'allowedRegions', REGION, 'AWS regions such as eu-west-1'),
+    ownershipTag: readOwnershipTag(block),
+    exposeParameters: block.getOptionalBoolean('exposeParameters') ?? false,
   };
 }

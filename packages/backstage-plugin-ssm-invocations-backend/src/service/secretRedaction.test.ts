@@ -8,7 +8,12 @@ import { ConfigReader } from '@backstage/config';
 import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
 import { ANNOTATION_SSM_WINDOW_ARN } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { DEMO_WINDOW_IDS, startEmulator } from '@ssm-invocations/emulator';
-import { component, demoWindowArn, type Emulator } from '../test-support/demoEntities';
+import {
+  component,
+  DEMO_ACCOUNT,
+  demoWindowArn,
+  type Emulator,
+} from '../test-support/demoEntities';
 import { DefaultSsmInvocationsService } from './DefaultSsmInvocationsService';
 
 // Test values without an STS prefix: only the header and known-value rules can catch them.
@@ -34,7 +39,9 @@ afterAll(() => emulator.stop());
 it('keeps the session token, keys and signature out of the per-window error and the logs', async () => {
   const logger = mockServices.logger.mock();
   const credentialsManager: AwsCredentialsManager = {
+    // The main account: the only one the backend reads windows in without aws.accounts.
     getCredentialProvider: async () => ({
+      accountId: DEMO_ACCOUNT,
       sdkCredentialProvider: async () => IDENTITY,
     }),
   };

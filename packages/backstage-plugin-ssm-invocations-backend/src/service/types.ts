@@ -1,5 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import type {
+  EntityDiagnosisResponse,
   EntityInvocationResponse,
   EntityReportQuery,
   EntityReportResponse,
@@ -27,4 +28,29 @@ export interface SsmInvocationsService {
    * core `NotFoundError` otherwise.
    */
   getEntityInvocation(entity: Entity, ids: InvocationIds): Promise<EntityInvocationResponse>;
+  /**
+   * What the service that ran one invocation says (core's `diagnoseInvocation`), only if its
+   * execution belongs to a window annotated on (and allowed for) the entity; throws a core
+   * `NotFoundError` otherwise. Without `includeOutput` the answer carries no command output and
+   * says `outputWithheld: true`. Optional so that services written before it still compile; the
+   * route answers 501 without it.
+   */
+  getEntityDiagnosis?(
+    entity: Entity,
+    ids: InvocationIds,
+    options: EntityDiagnosisOptions,
+  ): Promise<EntityDiagnosisResponse>;
+}
+
+/**
+ * Options of {@link SsmInvocationsService.getEntityDiagnosis}.
+ *
+ * @example
+ * ```ts
+ * await service.getEntityDiagnosis?.(entity, ids, { includeOutput: false });
+ * ```
+ */
+export interface EntityDiagnosisOptions {
+  /** Whether the caller may see command output (`ssm-invocations.output.read` allowed). */
+  includeOutput: boolean;
 }

@@ -3,13 +3,14 @@ import type { Entity } from '@backstage/catalog-model';
 import {
   summarize,
   type ExecutionReport,
-  type InvocationRecord,
   type Serialized,
   type TaskReport,
 } from '@ssm-invocations/core/model';
 import type {
+  EntityDiagnosisResponse,
   EntityReportResponse,
   EntityWindowReport,
+  ReportInvocation,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { ANNOTATION_SSM_WINDOW_ARN } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 
@@ -53,7 +54,7 @@ function invocation(
   owner: string,
   details: string,
   day: number,
-): Serialized<InvocationRecord> {
+): ReportInvocation {
   return {
     WindowExecutionId: windowExecutionId,
     TaskExecutionId: taskExecutionId,
@@ -64,7 +65,10 @@ function invocation(
     StartTime: at(day, 0),
     EndTime: status === 'IN_PROGRESS' ? undefined : at(day, 3),
     OwnerInformation: owner,
-    WindowTargetId: target,
+    // The window target is a UUID; the instance it resolved to comes as `targets` (the backend
+    // strips Parameters and sends what core's invocationTargets reads from them).
+    WindowTargetId: uuid(),
+    targets: [{ kind: 'instance', id: target }],
   };
 }
 
@@ -159,6 +163,57 @@ export function accessDeniedWindow(): EntityWindowReport {
       code: 'ACCESS_DENIED',
       message:
         'User: arn:aws:sts::210987654321:assumed-role/backstage/x is not authorized to perform: ssm:DescribeMaintenanceWindowExecutions on resource: arn:aws:ssm:us-east-1:210987654321:maintenancewindow/mw-0fedcba9876543210',
+    },
+  };
+}
+
+/** The backend's diagnosis of a failed Run Command invocation on `instanceId`. */
+export function failedCommandDiagnosis(
+  invocation: ReportInvocation,
+  instanceId: string,
+  options: { stderr?: string; withheld?: boolean } = {},
+): EntityDiagnosisResponse {
+  const stderr =
+    options.stderr ?? 'Loaded plugins: priorities\nError: Nothing to do\nyum exited with code 1\n';
+  const withheld = options.withheld ?? false;
+  const commandId = '11111111-2222-4333-8444-555555555555';
+  return {
+    outputWithheld: withheld,
+    diagnosis: {
+      taskType: 'RUN_COMMAND',
+      invocation: { ...invocation, ExecutionId: commandId },
+      commandId,
+      targets: [{ kind: 'instance', id: instanceId }],
+      links: [
+        {
+          kind: 'run-command-output',
+          label: `Run Command output on ${instanceId}`,
+          url: `https://eu-west-1.console.aws.amazon.com/systems-manager/run-command/${commandId}/${instanceId}?region=eu-west-1`,
+          targetId: instanceId,
+        },
+      ],
+      notes: [],
+      instances: [
+        {
+          commandId,
+          instanceId,
+          status: 'Failed',
+          statusDetails: 'Failed',
+          plugins: [{ name: 'PatchLinux', status: 'Failed', responseCode: 1 }],
+          output: {
+            commandId,
+            instanceId,
+            responseCode: 1,
+            status: 'Failed',
+            ...(withheld
+              ? {}
+              : {
+                  standardOutput: { text: 'Checking for updates\n', truncated: false },
+                  standardError: { text: stderr, truncated: true },
+                }),
+          },
+        },
+      ],
     },
   };
 }

@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
+  EntityDiagnosisResponse,
   EntityInvocationResponse,
   EntityReportQuery,
   EntityReportResponse,
@@ -29,6 +30,17 @@ export interface SsmInvocationsApi {
     ids: InvocationIds,
     options?: { signal?: AbortSignal },
   ): Promise<EntityInvocationResponse>;
+  /**
+   * What the service that ran one invocation says: per node the exit code and stderr tail, or the
+   * failed Automation step, with console links (`outputWithheld` when the caller may not read
+   * command output). Optional so that existing implementations still compile; the card says the
+   * diagnosis is unavailable without it.
+   */
+  getDiagnosis?(
+    entity: CompoundEntityRef,
+    ids: InvocationIds,
+    options?: { signal?: AbortSignal },
+  ): Promise<EntityDiagnosisResponse>;
 }
 
 /**

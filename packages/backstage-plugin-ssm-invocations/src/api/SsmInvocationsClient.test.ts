@@ -42,6 +42,17 @@ describe('SsmInvocationsClient', () => {
     );
   });
 
+  it('asks for a diagnosis with the ids in the query', async () => {
+    const body = { diagnosis: { taskType: 'UNKNOWN' }, outputWithheld: true };
+    const { client, fetch } = clientAnswering(new Response(JSON.stringify(body), { status: 200 }));
+    await expect(
+      client.getDiagnosis(entity, { windowExecutionId: 'we', taskId: 't&1', invocationId: 'i1' }),
+    ).resolves.toEqual(body);
+    expect(fetch.mock.calls[0]?.[0]).toBe(
+      'http://127.0.0.1:7007/api/ssm-invocations/v1/entity/default/Component/payments/diagnosis?windowExecutionId=we&taskId=t%261&invocationId=i1',
+    );
+  });
+
   it('throws a ResponseError carrying the backend error and status', async () => {
     const body = {
       error: { name: 'ServiceUnavailableError', message: 'SSM is throttling requests' },

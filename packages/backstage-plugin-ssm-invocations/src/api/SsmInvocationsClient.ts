@@ -2,9 +2,11 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
+  entityDiagnosisPath,
   entityInvocationPath,
   entityReportPath,
   SSM_INVOCATIONS_PLUGIN_ID,
+  type EntityDiagnosisResponse,
   type EntityInvocationResponse,
   type EntityReportQuery,
   type EntityReportResponse,
@@ -46,6 +48,14 @@ export class SsmInvocationsClient implements SsmInvocationsApi {
     options: { signal?: AbortSignal } = {},
   ): Promise<EntityInvocationResponse> {
     return this.get<EntityInvocationResponse>(entityInvocationPath(entity, ids), options.signal);
+  }
+
+  async getDiagnosis(
+    entity: CompoundEntityRef,
+    ids: InvocationIds,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<EntityDiagnosisResponse> {
+    return this.get<EntityDiagnosisResponse>(entityDiagnosisPath(entity, ids), options.signal);
   }
 
   private async get<T>(path: string, signal: AbortSignal | undefined): Promise<T> {

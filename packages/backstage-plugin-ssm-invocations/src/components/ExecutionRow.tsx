@@ -2,13 +2,9 @@ import React, { useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Collapse from '@material-ui/core/Collapse';
 import IconButton from '@material-ui/core/IconButton';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
 import KeyboardArrowDownIcon from '@material-ui/icons/KeyboardArrowDown';
 import KeyboardArrowRightIcon from '@material-ui/icons/KeyboardArrowRight';
 import { Link } from '@backstage/core-components';
@@ -18,16 +14,16 @@ import {
   formatTimestamp,
   isFailed,
   type ExecutionReport,
-  type InvocationRecord,
   type Serialized,
   type TaskReport,
 } from '@ssm-invocations/core/model';
-import { StatusChip, StatusIcon } from './StatusIndicators';
+import { InvocationsTable } from './InvocationsTable';
+import { StatusChip } from './StatusIndicators';
+import { useExecutionColumnStyles } from './executionColumns';
 import { explainProblem } from './problemHints';
 
 type SerializedExecution = Serialized<ExecutionReport>;
 type SerializedTask = Serialized<TaskReport>;
-type SerializedInvocation = Serialized<InvocationRecord>;
 
 // The reader's own time zone, as the AWS console shows times; the core formats (with the offset).
 const readerTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -47,53 +43,6 @@ function safeConsoleUrl(region: string, windowId: string, windowExecutionId: str
     // A malformed id from the backend should cost the link, not the whole card.
     return undefined;
   }
-}
-
-const useStyles = makeStyles({
-  noWrap: { whiteSpace: 'nowrap' },
-  // Window target ids are UUIDs: let them wrap anywhere rather than squeeze the details column.
-  id: { wordBreak: 'break-all', minWidth: '9em' },
-});
-
-function InvocationsTable(props: { invocations: SerializedInvocation[] }) {
-  const classes = useStyles();
-  return (
-    <Table size="small" aria-label="Invocations per target">
-      <TableHead>
-        <TableRow>
-          <TableCell className={classes.noWrap}>Status</TableCell>
-          <TableCell>Target · owner information</TableCell>
-          <TableCell>Status details</TableCell>
-          <TableCell className={classes.noWrap}>Duration</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {props.invocations.map((invocation) => (
-          <TableRow
-            key={invocation.InvocationId ?? invocation.WindowTargetId}
-            data-testid="invocation-row"
-            data-status={invocation.Status ?? 'UNKNOWN'}
-          >
-            <TableCell className={classes.noWrap}>
-              <StatusIcon status={invocation.Status} />
-            </TableCell>
-            <TableCell className={classes.id}>
-              {invocation.WindowTargetId ?? '—'}
-              {invocation.OwnerInformation ? (
-                <Typography variant="caption" component="div" color="textSecondary">
-                  {invocation.OwnerInformation}
-                </Typography>
-              ) : null}
-            </TableCell>
-            <TableCell>{invocation.StatusDetails ?? '—'}</TableCell>
-            <TableCell className={classes.noWrap}>
-              {formatElapsed(invocation.StartTime, invocation.EndTime)}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
 }
 
 function TaskBlock(props: { task: SerializedTask; failedOnly: boolean }) {
@@ -144,7 +93,7 @@ export function ExecutionRow(props: {
   failedOnly: boolean;
 }) {
   const { execution, region, windowId, failedOnly } = props;
-  const classes = useStyles();
+  const columns = useExecutionColumnStyles();
   const [open, setOpen] = useState(false);
   const record = execution.execution;
   const href = safeConsoleUrl(region, windowId, record.WindowExecutionId);
@@ -171,21 +120,23 @@ export function ExecutionRow(props: {
             {open ? <KeyboardArrowDownIcon /> : <KeyboardArrowRightIcon />}
           </IconButton>
         </TableCell>
-        <TableCell className={classes.noWrap}>
+        <TableCell className={columns.status}>
           <StatusChip status={record.Status} />
         </TableCell>
-        <TableCell>{formatReaderTime(record.StartTime)}</TableCell>
-        <TableCell className={classes.noWrap}>
+        <TableCell className={columns.start}>{formatReaderTime(record.StartTime)}</TableCell>
+        <TableCell className={columns.duration}>
           {formatElapsed(record.StartTime, record.EndTime)}
         </TableCell>
-        <TableCell>
+        <TableCell className={columns.targets}>
           {summary.total === 0
             ? '—'
             : `${summary.byStatus.SUCCESS ?? 0}/${summary.total} targets succeeded${
                 summary.failed > 0 ? `, ${summary.failed} failed` : ''
               }${summary.running > 0 ? `, ${summary.running} running` : ''}`}
         </TableCell>
-        <TableCell>{href ? <Link to={href}>AWS console</Link> : null}</TableCell>
+        <TableCell className={columns.link}>
+          {href ? <Link to={href}>AWS console</Link> : null}
+        </TableCell>
       </TableRow>
       <TableRow>
         <TableCell style={{ paddingBottom: 0, paddingTop: 0 }} colSpan={6}>

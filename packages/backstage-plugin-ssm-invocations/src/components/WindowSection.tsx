@@ -12,6 +12,7 @@ import { consoleUrl, isFailed } from '@ssm-invocations/core/model';
 import type { EntityWindowReport } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { ExecutionRow, formatReaderTime } from './ExecutionRow';
 import { ExecutionStrip } from './StatusIndicators';
+import { useExecutionColumnStyles } from './executionColumns';
 import { explainProblem } from './problemHints';
 
 function windowConsoleUrl(region: string, windowId: string): string | undefined {
@@ -25,6 +26,7 @@ function windowConsoleUrl(region: string, windowId: string): string | undefined 
 /** One annotated window: name, next run, outcome strip and latest executions (or its error). */
 export function WindowSection(props: { window: EntityWindowReport; failedOnly: boolean }) {
   const { window: entry, failedOnly } = props;
+  const columns = useExecutionColumnStyles();
   const report = entry.report;
   const title = report?.window.Name ?? entry.windowId;
   const href = windowConsoleUrl(entry.region, entry.windowId);
@@ -78,29 +80,32 @@ export function WindowSection(props: { window: EntityWindowReport; failedOnly: b
           {failedOnly ? 'No failed executions in this range.' : 'No executions yet.'}
         </Typography>
       ) : (
-        <Table size="small" aria-label={`Executions of ${title}`}>
-          <TableHead>
-            <TableRow>
-              <TableCell padding="checkbox" />
-              <TableCell>Status</TableCell>
-              <TableCell>Start</TableCell>
-              <TableCell>Duration</TableCell>
-              <TableCell>Targets</TableCell>
-              <TableCell />
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {executions.map((execution, index) => (
-              <ExecutionRow
-                key={execution.execution.WindowExecutionId ?? index}
-                execution={execution}
-                region={entry.region}
-                windowId={entry.windowId}
-                failedOnly={failedOnly}
-              />
-            ))}
-          </TableBody>
-        </Table>
+        // Narrower than the columns' minimum widths: scroll sideways rather than squeeze.
+        <Box overflow="auto">
+          <Table size="small" aria-label={`Executions of ${title}`}>
+            <TableHead>
+              <TableRow>
+                <TableCell padding="checkbox" />
+                <TableCell className={columns.header}>Status</TableCell>
+                <TableCell className={columns.header}>Start</TableCell>
+                <TableCell className={columns.header}>Duration</TableCell>
+                <TableCell className={columns.header}>Targets</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {executions.map((execution, index) => (
+                <ExecutionRow
+                  key={execution.execution.WindowExecutionId ?? index}
+                  execution={execution}
+                  region={entry.region}
+                  windowId={entry.windowId}
+                  failedOnly={failedOnly}
+                />
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
       )}
     </Box>
   );

@@ -12,9 +12,9 @@ describe('explainProblem', () => {
     expect(problem.fix).toMatch(/^Allow ssm:GetMaintenanceWindow to the AWS role/);
   });
 
-  it('lists all six actions when AWS did not name one', () => {
+  it('lists all nine actions when AWS did not name one', () => {
     const problem = explainProblem({ code: 'ACCESS_DENIED', message: 'Access denied' });
-    expect(SSM_INVOCATIONS_IAM_ACTIONS).toHaveLength(6);
+    expect(SSM_INVOCATIONS_IAM_ACTIONS).toHaveLength(9);
     for (const action of SSM_INVOCATIONS_IAM_ACTIONS) expect(problem.fix).toContain(action);
   });
 

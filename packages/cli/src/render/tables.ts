@@ -9,7 +9,10 @@ import type {
 } from '@ssm-invocations/core/model';
 import { colourStatus, type Palette } from './palette';
 import { formatDuration, formatTimestamp } from '@ssm-invocations/core/model';
-import { toTerminalText } from './terminal-text';
+// Every server-supplied string goes through one of these two before it is printed: a table cell
+// may keep its line breaks (the table wraps them), a heading line may not.
+import { cellText as cell, inlineText as inline } from './server-text';
+import { targetLabel } from './target-label';
 import { formatRunTime } from './time-format';
 
 /** Lines of text; the caller joins and writes them. */
@@ -43,18 +46,6 @@ function visibleLength(text: string): number {
 function indent(text: string, spaces: number): Lines {
   const pad = ' '.repeat(spaces);
   return text.split('\n').map((line) => pad + line);
-}
-
-// Every server-supplied string goes through one of these two before it is printed: a table cell
-// may keep its line breaks (the table wraps them), a heading line may not.
-function cell(value: string | number | boolean | undefined): string {
-  return value === undefined || value === ''
-    ? '–'
-    : toTerminalText(String(value), { keepNewlines: true });
-}
-
-function inline(value: string | undefined): string {
-  return value === undefined || value === '' ? '–' : toTerminalText(value);
 }
 
 /**
@@ -119,7 +110,7 @@ const detailsColumn: Column<{ StatusDetails?: string }> = [
 
 const INVOCATION_COLUMNS: Column<InvocationRecord>[] = [
   ['Invocation', (inv) => cell(inv.InvocationId)],
-  ['Target', (inv) => cell(inv.WindowTargetId)],
+  ['Target', (inv) => cell(targetLabel(inv))],
   statusColumn,
   ['Type', (inv) => cell(inv.TaskType)],
   startedColumn,
@@ -129,7 +120,7 @@ const INVOCATION_COLUMNS: Column<InvocationRecord>[] = [
 
 // Inside a report the execution and task are already in the headings above the table.
 const REPORT_INVOCATION_COLUMNS: Column<InvocationRecord>[] = [
-  ['Target', (inv) => cell(inv.WindowTargetId)],
+  ['Target', (inv) => cell(targetLabel(inv))],
   ['Invocation', (inv) => cell(inv.InvocationId)],
   statusColumn,
   durationColumn,
@@ -177,35 +168,6 @@ export function renderInvocationsTable(invocations: InvocationRecord[], palette:
 }
 
 /**
- * The `invocation` command's view: every field of one invocation, one per row.
- *
- * @example
- * ```ts
- * stdout.write(renderInvocationDetail(record, palette) + '\n');
- * ```
- */
-export function renderInvocationDetail(inv: InvocationRecord, palette: Palette): string {
-  const table = new Table({ style: { head: [], border: [] }, wordWrap: true });
-  const rows: Array<[string, string]> = [
-    ['InvocationId', cell(inv.InvocationId)],
-    ['WindowExecutionId', cell(inv.WindowExecutionId)],
-    ['TaskExecutionId', cell(inv.TaskExecutionId)],
-    ['WindowTargetId', cell(inv.WindowTargetId)],
-    ['ExecutionId', cell(inv.ExecutionId)],
-    ['TaskType', cell(inv.TaskType)],
-    ['Status', colourStatus(palette, inv.Status)],
-    ['StatusDetails', cell(inv.StatusDetails)],
-    ['StartTime', formatTimestamp(inv.StartTime)],
-    ['EndTime', formatTimestamp(inv.EndTime)],
-    ['Duration', formatRunTime(inv)],
-    ['Parameters', cell(inv.Parameters)],
-    ['OwnerInformation', cell(inv.OwnerInformation)],
-  ];
-  for (const [name, value] of rows) table.push({ [palette.bold(name)]: value });
-  return table.toString();
-}
-
-/**
  * The `windows` command's table.
  *
  * @example
@@ -242,8 +204,30 @@ export function renderTasksTable(tasks: TaskRecord[], palette: Palette): string 
 }
 
 /**
+ * The first lines of both report views: the window (name, id, schedule, disabled) and the
+ * summary over every invocation of the report.
+ *
+ * @example
+ * ```ts
+ * renderReportHeading(report, palette).join('\n');
+ * // 'Window nightly-patching (mw-0123456789abcdef0) · cron(0 2 ? * * *)\n  12 invocations: …'
+ * ```
+ */
+export function renderReportHeading(report: WindowReport, palette: Palette): string[] {
+  const { window } = report;
+  const schedule = inline([window.Schedule, window.ScheduleTimezone].filter(Boolean).join(' '));
+  return [
+    `${palette.bold(`Window ${inline(window.Name)}`)} (${inline(window.WindowId)})` +
+      (schedule !== '–' ? ` · ${schedule}` : '') +
+      (window.Enabled === false ? ` · ${palette.dim('disabled')}` : ''),
+    `  ${formatSummaryLine(report.summary, palette)}`,
+  ];
+}
+
+/**
  * The `report` command's view: window → executions → tasks → invocations, a summary line at
- * each level; failed invocations carry their StatusDetails in the Details column.
+ * each level, every target listed (`--all-targets`); failed invocations carry their StatusDetails in
+ * the Details column.
  *
  * @example
  * ```ts
@@ -251,14 +235,7 @@ export function renderTasksTable(tasks: TaskRecord[], palette: Palette): string 
  * ```
  */
 export function renderReport(report: WindowReport, palette: Palette): string {
-  const { window } = report;
-  const schedule = inline([window.Schedule, window.ScheduleTimezone].filter(Boolean).join(' '));
-  const lines: Lines = [
-    `${palette.bold(`Window ${inline(window.Name)}`)} (${inline(window.WindowId)})` +
-      (schedule !== '–' ? ` · ${schedule}` : '') +
-      (window.Enabled === false ? ` · ${palette.dim('disabled')}` : ''),
-    `  ${formatSummaryLine(report.summary, palette)}`,
-  ];
+  const lines: Lines = renderReportHeading(report, palette);
   if (report.executions.length === 0) lines.push(`  ${palette.dim('no executions')}`);
   for (const { execution, tasks, summary } of report.executions) {
     lines.push(

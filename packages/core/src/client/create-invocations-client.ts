@@ -9,6 +9,7 @@ import { sdkTransport } from '../transport/sdk-transport';
 import { resolveTimeouts, type TimeoutOptions } from '../transport/timeouts';
 import type { SsmTransport } from '../transport/types';
 import {
+  assembleClient,
   createInvocationsClientWithTransport,
   type ClientBehaviourOptions,
   type InvocationsClient,
@@ -100,7 +101,16 @@ const KNOWN_KEYS = new Set<string>([
   'maxConcurrency',
   'requestsPerSecond',
   'maxPages',
+  'consoleRegion',
 ]);
+
+/** The SDK client's configured region (a provider in its resolved config), if any. */
+async function sdkClientRegion(client: SSMClient): Promise<string | undefined> {
+  const provider: unknown = (client as { config?: { region?: unknown } }).config?.region;
+  const region: unknown =
+    typeof provider === 'function' ? await (provider as () => Promise<unknown>)() : provider;
+  return typeof region === 'string' && region !== '' ? region : undefined;
+}
 
 function buildSsmClient(options: ConnectionOptions): SSMClient {
   const { region, endpoint, credentials, maxAttempts } = options;
@@ -186,8 +196,8 @@ export function createInvocationsClient(options: InvocationsClientOptions = {}):
       `cannot be combined with ${hasClient ? 'ssmClient' : 'transport'}: configure that instead`,
     );
   }
-  const { maxConcurrency, requestsPerSecond, maxPages } = options;
-  const behaviour = { maxConcurrency, requestsPerSecond, maxPages };
+  const { maxConcurrency, requestsPerSecond, maxPages, consoleRegion } = options;
+  const behaviour = { maxConcurrency, requestsPerSecond, maxPages, consoleRegion };
   if (hasTransport) {
     return createInvocationsClientWithTransport(given.transport as SsmTransport, behaviour);
   }
@@ -201,8 +211,9 @@ export function createInvocationsClient(options: InvocationsClientOptions = {}):
     typeof credentials === 'object' && credentials !== null
       ? [credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken]
       : [];
-  return createInvocationsClientWithTransport(
+  return assembleClient(
     sdkTransport(ssmClient, { maxAttempts: connection.maxAttempts, secrets }),
     behaviour,
+    () => sdkClientRegion(ssmClient),
   );
 }

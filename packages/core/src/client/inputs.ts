@@ -8,6 +8,7 @@ import type {
   TaskRecord,
   WindowSummaryRecord,
 } from '../model/types';
+import type { ReportHistoryStore } from './report-history';
 
 /**
  * Per-call options accepted as the last argument of every client method.
@@ -20,6 +21,34 @@ import type {
 export interface CallOptions {
   /** Aborts the call; it then rejects with `signal.reason`. */
   signal?: AbortSignal;
+}
+
+/**
+ * Call options of `getWindowReport`: besides `signal`, a `history` store that keeps what can no
+ * longer change. An execution that has finished (not PENDING, IN_PROGRESS or CANCELLING) — its
+ * task list, each task's invocations and, with `diagnose: 'failed'`, their diagnoses — is stored
+ * under a versioned key per execution, status filter and diagnose mode, and read back on the next
+ * report instead of refetched. The window and its execution list, and every execution still
+ * running, are always fetched. A store that fails, or an entry that is not well-formed, only
+ * costs a refetch (the entry is then overwritten). Backstage's `CacheService` fits as it is.
+ *
+ * @example
+ * ```ts
+ * import { createMemoryHistoryStore } from '@ssm-invocations/core';
+ * const history = createMemoryHistoryStore({ maxEntries: 500 });
+ * await client.getWindowReport({ windowId }, { history }); // cold: every request
+ * await client.getWindowReport({ windowId }, { history }); // warm: window + execution list only, when all finished
+ * // In a Backstage backend: { history: cache } with the plugin's `coreServices.cache`.
+ * ```
+ */
+export interface WindowReportOptions extends CallOptions {
+  /** Where finished executions are kept between reports; none by default. */
+  history?: ReportHistoryStore;
+  /**
+   * How long a finished execution stays in `history`, in milliseconds (default 7 days, from
+   * 1 minute to 30 days: SSM does not keep execution history forever).
+   */
+  historyTtlMs?: number;
 }
 
 /**
@@ -96,6 +125,16 @@ export interface GetInvocationInput extends TaskRef {
   /** The invocation id (36-character UUID). */
   invocationId: string;
 }
+
+/**
+ * Input of `diagnoseInvocation`: the invocation to diagnose.
+ *
+ * @example
+ * ```ts
+ * const input: DiagnoseInvocationInput = { windowExecutionId, taskId, invocationId };
+ * ```
+ */
+export type DiagnoseInvocationInput = GetInvocationInput;
 
 /**
  * Identifies a window.
@@ -181,6 +220,14 @@ export interface WindowReportInput extends WindowRef {
   executions?: number;
   /** Only invocations with these statuses. */
   statuses?: readonly ExecutionStatus[];
+  /**
+   * `'failed'`: failed and timed-out invocations get their diagnosis in their task's
+   * `diagnoses` (as `diagnoseInvocation` gives it, without a second read of the invocation).
+   * Default `'none'`.
+   */
+  diagnose?: 'failed' | 'none';
+  /** Most invocations diagnosed in the report, 1–500 (default 20); the rest are counted. */
+  maxDiagnoses?: number;
 }
 
 /**
@@ -261,4 +308,20 @@ export interface InvocationsSince {
 export interface FindExecutionWindowInput extends ExecutionRef {
   /** The windows that may have run the execution (at least one). */
   windowIds: readonly string[];
+}
+
+/**
+ * Input of `listTagsForResource`: the resource whose tags to read. Only maintenance windows are
+ * supported; their id is the window id.
+ *
+ * @example
+ * ```ts
+ * const input: ListTagsForResourceInput = { resourceType: 'MaintenanceWindow', resourceId: 'mw-0123456789abcdef0' };
+ * ```
+ */
+export interface ListTagsForResourceInput {
+  /** SSM's `ResourceType`; `MaintenanceWindow` is the only one supported. */
+  resourceType: 'MaintenanceWindow';
+  /** The window id (`mw-` and 17 hex digits). */
+  resourceId: string;
 }

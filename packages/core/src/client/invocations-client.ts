@@ -5,21 +5,27 @@
  * `@ssm-invocations/core/json` can offer it without the AWS SDK.
  */
 import { InvalidInputError } from '../model/errors';
+import type { InvocationDiagnosis } from '../model/diagnosis';
 import type { WindowReport } from '../model/report';
 import type {
   ExecutionDetailRecord,
   ExecutionRecord,
   InvocationRecord,
+  TagRecord,
   TargetRecord,
   TaskDetailRecord,
   TaskRecord,
   WindowRecord,
   WindowSummaryRecord,
 } from '../model/types';
+import { AWS_REGION_PATTERN } from '../model/endpoint';
 import { validateInteger } from '../model/validators';
 import type { SsmTransport } from '../transport/types';
+import { signalOf } from './call-options';
 import type {
   CallOptions,
+  WindowReportOptions,
+  DiagnoseInvocationInput,
   ExecutionRef,
   FindExecutionWindowInput,
   GetInvocationInput,
@@ -29,6 +35,7 @@ import type {
   InvocationsSinceInput,
   ListExecutionsInput,
   ListInvocationsInput,
+  ListTagsForResourceInput,
   ListTasksInput,
   ListWindowsInput,
   TaskRef,
@@ -36,8 +43,16 @@ import type {
   WindowReportInput,
 } from './inputs';
 import { DEFAULT_MAX_PAGES } from './paginate';
-import { createQueries } from './queries';
+import { diagnoseKnownInvocation } from './diagnose-invocation';
+import { createQueries, invocationOf } from './queries';
+import {
+  getInvocationsResumable,
+  type ResumableInvocations,
+  type ResumableInvocationsInput,
+  type ResumableInvocationsOptions,
+} from './resumable-invocations';
 import { createSendRequest, type ClientContext } from './request';
+import { tagsOf } from './resource-tags';
 import { findExecutionWindow, invocationsSince } from './walks';
 import { windowReport } from './window-report';
 
@@ -52,10 +67,18 @@ import { windowReport } from './window-report';
 export interface ClientBehaviourOptions {
   /** Most SSM requests of this client in flight at once (default 4). */
   maxConcurrency?: number;
-  /** Client-side rate limit in requests per second, shared by all calls (default: none). */
+  /**
+   * Client-side rate limit in requests per second, shared by all calls: at least 0.01
+   * (default: none).
+   */
   requestsPerSecond?: number;
   /** Safety bound on pages of one listing before a PaginationError (default 10,000). */
   maxPages?: number;
+  /**
+   * The region the windows run in, for the console links of a diagnosis (default: the SDK
+   * client's region; none on a custom transport, whose diagnoses then carry no links).
+   */
+  consoleRegion?: string;
 }
 
 /**
@@ -78,6 +101,42 @@ export interface InvocationsClient {
   getAllInvocations(input: InvocationsInput, options?: CallOptions): Promise<InvocationRecord[]>;
   /** GetMaintenanceWindowExecutionTaskInvocation. */
   getInvocation(input: GetInvocationInput, options?: CallOptions): Promise<InvocationRecord>;
+  /**
+   * Up to `limit` invocations of a task and a token to resume from when more remain
+   * ({@link getInvocationsResumable} on this client).
+   *
+   * @example
+   * ```ts
+   * const first = await client.invocationsPage({ windowExecutionId, taskId, limit: 25 });
+   * const next = await client.invocationsPage({ windowExecutionId, taskId, limit: 25, startingToken: first.nextToken });
+   * ```
+   */
+  invocationsPage(
+    input: ResumableInvocationsInput,
+    options?: ResumableInvocationsOptions,
+  ): Promise<ResumableInvocations>;
+  /**
+   * The invocation, its targets, console links and what the service that ran it says: for
+   * RUN_COMMAND each node's status and plugins (ListCommandInvocations with `Details`) and the
+   * exit code and stdout/stderr tails of up to 10 failed or timed-out nodes (GetCommandInvocation
+   * each); for AUTOMATION the execution and its failed step (GetAutomationExecution); for LAMBDA
+   * and STEP_FUNCTIONS ids and links only. At most 3 requests for a one-node command. Ids are
+   * validated before anything is sent; a refused or failed follow-up call becomes a note in
+   * `notes` instead of failing the answer (an abort still rejects). Links need a region: the
+   * SDK client's, or `consoleRegion` on a custom transport.
+   *
+   * @example
+   * ```ts
+   * const diagnosis = await client.diagnoseInvocation({ windowExecutionId, taskId, invocationId });
+   * if (diagnosis.taskType === 'RUN_COMMAND') {
+   *   for (const node of diagnosis.instances) console.log(node.instanceId, node.output?.standardError.text);
+   * }
+   * ```
+   */
+  diagnoseInvocation(
+    input: DiagnoseInvocationInput,
+    options?: CallOptions,
+  ): Promise<InvocationDiagnosis>;
   /** GetMaintenanceWindow. */
   getWindow(input: WindowRef, options?: CallOptions): Promise<WindowRecord>;
   /** DescribeMaintenanceWindows, every page (up to `limit`). */
@@ -92,8 +151,22 @@ export interface InvocationsClient {
   getTask(input: TaskRef, options?: CallOptions): Promise<TaskDetailRecord>;
   /** DescribeMaintenanceWindowTargets, every page. */
   listTargets(input: WindowRef, options?: CallOptions): Promise<TargetRecord[]>;
-  /** The window, its newest executions, their tasks and invocations, with summaries. */
-  getWindowReport(input: WindowReportInput, options?: CallOptions): Promise<WindowReport>;
+  /**
+   * ListTagsForResource of a maintenance window: its tags, in SSM's order (not paginated).
+   *
+   * @example
+   * ```ts
+   * const tags = await client.listTagsForResource({ resourceType: 'MaintenanceWindow', resourceId: windowId });
+   * const owner = tags.find((tag) => tag.Key === 'backstage.io/owner')?.Value;
+   * ```
+   */
+  listTagsForResource(input: ListTagsForResourceInput, options?: CallOptions): Promise<TagRecord[]>;
+  /**
+   * The window, its newest executions, their tasks and invocations, with summaries. With a
+   * `history` store, finished executions are read back from it instead of from SSM (see
+   * {@link WindowReportOptions}).
+   */
+  getWindowReport(input: WindowReportInput, options?: WindowReportOptions): Promise<WindowReport>;
   /**
    * The invocations (with the given statuses) of every execution that started after `after`, in
    * the given windows or all windows, with their window, execution and task; and the cursor to
@@ -127,6 +200,23 @@ export interface InvocationsClient {
 }
 
 const DEFAULT_MAX_CONCURRENCY = 4;
+/** One request per 100 s: the slowest rate that is still a rate. */
+const MIN_REQUESTS_PER_SECOND = 0.01;
+
+/** The configured region, else the transport's, asked once; a region that cannot be had is none. */
+function memoizedRegion(
+  configured: string | undefined,
+  transportRegion: () => Promise<string | undefined>,
+): () => Promise<string | undefined> {
+  let region: Promise<string | undefined> | undefined;
+  return () => {
+    region ??=
+      configured === undefined
+        ? transportRegion().catch(() => undefined)
+        : Promise.resolve(configured);
+    return region;
+  };
+}
 
 /**
  * Validates the behaviour options and returns them with defaults applied.
@@ -140,15 +230,35 @@ export function resolveBehaviourOptions(options: ClientBehaviourOptions): {
   maxConcurrency: number;
   requestsPerSecond?: number;
   maxPages: number;
+  consoleRegion?: string;
 } {
   const maxConcurrency =
     validateInteger(options.maxConcurrency, 'maxConcurrency', 1, 256) ?? DEFAULT_MAX_CONCURRENCY;
   const maxPages = validateInteger(options.maxPages, 'maxPages', 1) ?? DEFAULT_MAX_PAGES;
   const rps = options.requestsPerSecond;
-  if (rps !== undefined && (typeof rps !== 'number' || !Number.isFinite(rps) || rps <= 0)) {
-    throw new InvalidInputError('requestsPerSecond', 'must be a positive number');
+  // Below the floor, the spacing between requests would overflow the timer and the limit would
+  // silently vanish; a rate that slow is a mistake, not a wish.
+  if (
+    rps !== undefined &&
+    (typeof rps !== 'number' || !Number.isFinite(rps) || rps < MIN_REQUESTS_PER_SECOND)
+  ) {
+    throw new InvalidInputError(
+      'requestsPerSecond',
+      `must be a number of at least ${MIN_REQUESTS_PER_SECOND}, got ${String(rps)}`,
+      {},
+      typeof rps === 'number' ? 'range' : 'type',
+    );
   }
-  return { maxConcurrency, maxPages, ...(rps === undefined ? {} : { requestsPerSecond: rps }) };
+  const region = options.consoleRegion;
+  if (region !== undefined && (typeof region !== 'string' || !AWS_REGION_PATTERN.test(region))) {
+    throw new InvalidInputError('consoleRegion', 'must be an AWS region such as us-east-1');
+  }
+  return {
+    maxConcurrency,
+    maxPages,
+    ...(rps === undefined ? {} : { requestsPerSecond: rps }),
+    ...(region === undefined ? {} : { consoleRegion: region }),
+  };
 }
 
 /**
@@ -166,6 +276,18 @@ export function createInvocationsClientWithTransport(
   transport: SsmTransport,
   options: ClientBehaviourOptions = {},
 ): InvocationsClient {
+  return assembleClient(transport, options, async () => undefined);
+}
+
+/**
+ * The client on `transport`; `transportRegion` is asked for the console region when the options
+ * name none (the SDK client's region).
+ */
+export function assembleClient(
+  transport: SsmTransport,
+  options: ClientBehaviourOptions,
+  transportRegion: () => Promise<string | undefined>,
+): InvocationsClient {
   if (typeof transport !== 'object' || transport === null || typeof transport.send !== 'function') {
     throw new InvalidInputError(
       'transport',
@@ -176,13 +298,22 @@ export function createInvocationsClientWithTransport(
   const context: ClientContext = {
     send: createSendRequest(transport, resolved),
     maxPages: resolved.maxPages,
+    region: memoizedRegion(resolved.consoleRegion, transportRegion),
   };
-  return {
+  const client: InvocationsClient = {
     ...createQueries(context),
-    getWindowReport: (input, callOptions = {}) => windowReport(context, input, callOptions.signal),
-    invocationsSince: (input, callOptions = {}) =>
-      invocationsSince(context, input, callOptions.signal),
-    findExecutionWindow: (input, callOptions = {}) =>
-      findExecutionWindow(context, input, callOptions.signal),
+    listTagsForResource: async (input, callOptions) =>
+      tagsOf(context, input, signalOf(callOptions)),
+    invocationsPage: (input, pageOptions) => getInvocationsResumable(client, input, pageOptions),
+    diagnoseInvocation: async (input, callOptions) => {
+      const signal = signalOf(callOptions);
+      return diagnoseKnownInvocation(context, await invocationOf(context, input, signal), signal);
+    },
+    getWindowReport: async (input, callOptions) => windowReport(context, input, callOptions),
+    invocationsSince: async (input, callOptions) =>
+      invocationsSince(context, input, signalOf(callOptions)),
+    findExecutionWindow: async (input, callOptions) =>
+      findExecutionWindow(context, input, signalOf(callOptions)),
   };
+  return client;
 }

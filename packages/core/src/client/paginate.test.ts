@@ -94,3 +94,22 @@ describe('paginate', () => {
     expect(requests).toHaveLength(1);
   });
 });
+
+describe('paginate and empty pages', () => {
+  it('stops a listing that serves only empty pages with fresh tokens, long before maxPages', async () => {
+    const requests: PageRequest[] = [];
+    const fetchPage = async (
+      request: PageRequest,
+    ): Promise<FetchedPage<{ InvocationId: string }>> => {
+      requests.push(request);
+      return { records: [], nextToken: `fresh-${requests.length}` };
+    };
+    await expect(collect(paginate(fetchPage, { operation, maxPages: 10_000 }))).rejects.toThrow(
+      expect.objectContaining({
+        name: 'PaginationError',
+        message: expect.stringMatching(/empty pages/),
+      }),
+    );
+    expect(requests).toHaveLength(50);
+  });
+});

@@ -13,8 +13,6 @@ import type { ClientContext, SsmMembers } from './request';
 export const DEFAULT_MAX_PAGES = 10_000;
 /** The biggest page SSM serves; used wherever we want everything (fewest round trips). */
 export const FULL_PAGE = 100;
-/** The smallest page SSM serves. */
-const MIN_PAGE = 10;
 
 /** What one page request asks for. */
 export interface PageRequest {
@@ -49,7 +47,7 @@ export interface PaginateOptions {
   pageSize?: number;
   /**
    * Records wanted in all: once this many came back no further page is fetched, and a last page
-   * that needs fewer than `pageSize` asks for fewer (not below SSM's minimum of 10).
+   * that needs fewer than `pageSize` asks for fewer (within the operation's `MaxResults` range).
    */
   limit?: number;
 }
@@ -65,7 +63,7 @@ export async function* paginate<T>(
   options: PaginateOptions,
 ): AsyncGenerator<Page<T>> {
   const { operation, pageSize, limit } = options;
-  const { idField } = SSM_OPERATIONS[operation];
+  const { idField, maxResults: range } = SSM_OPERATIONS[operation];
   const seenIds = new Set<unknown>();
   let token = options.startToken;
   const guard = new NextTokenGuard(operation, options.maxPages, token);
@@ -74,7 +72,7 @@ export async function* paginate<T>(
     const remaining = limit === undefined ? undefined : limit - count;
     let maxResults = pageSize;
     if (remaining !== undefined && (maxResults === undefined || remaining < maxResults)) {
-      maxResults = Math.min(FULL_PAGE, Math.max(MIN_PAGE, remaining));
+      maxResults = Math.min(range.max, Math.max(range.min, remaining));
     }
     const fetched = await fetchPage({
       ...(token === undefined ? {} : { token }),
@@ -99,7 +97,7 @@ export async function* paginate<T>(
       ...(typeof next === 'string' && next !== '' ? { nextToken: next } : {}),
     };
     if (limit !== undefined && count >= limit) return;
-    token = guard.follow(next);
+    token = guard.follow(next, fetched.records.length);
     if (token === undefined) return;
   }
 }

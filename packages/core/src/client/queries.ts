@@ -24,7 +24,9 @@ import {
   validateWindowId,
   type SsmFilter,
 } from '../model/validators';
+import { signalOf } from './call-options';
 import type {
+  GetInvocationInput,
   InvocationsInput,
   ListExecutionsInput,
   ListTasksInput,
@@ -37,7 +39,12 @@ import type { ClientContext } from './request';
 /** The methods of {@link InvocationsClient} that read one record or one listing. */
 export type Queries = Omit<
   InvocationsClient,
-  'getWindowReport' | 'invocationsSince' | 'findExecutionWindow'
+  | 'getWindowReport'
+  | 'invocationsSince'
+  | 'findExecutionWindow'
+  | 'invocationsPage'
+  | 'diagnoseInvocation'
+  | 'listTagsForResource'
 >;
 
 /** Validated input of a task's invocation listing. */
@@ -186,10 +193,33 @@ export function windowsOf(
 }
 
 /** The reads of one client. */
+/**
+ * GetMaintenanceWindowExecutionTaskInvocation, its ids validated before anything is sent.
+ */
+export async function invocationOf(
+  context: ClientContext,
+  input: GetInvocationInput,
+  signal?: AbortSignal,
+): Promise<InvocationRecord> {
+  assertInputObject(input, 'input', ['windowExecutionId', 'taskId', 'invocationId']);
+  const operation = 'GetMaintenanceWindowExecutionTaskInvocation';
+  const output = await context.send(
+    operation,
+    {
+      WindowExecutionId: validateUuidId(input.windowExecutionId, 'windowExecutionId'),
+      TaskId: validateUuidId(input.taskId, 'taskId'),
+      InvocationId: validateUuidId(input.invocationId, 'invocationId'),
+    },
+    signal,
+  );
+  return recordOf(operation, output);
+}
+
 export function createQueries(context: ClientContext): Queries {
   const { send } = context;
   return {
-    async listInvocations(input, callOptions = {}) {
+    async listInvocations(input, callOptions) {
+      const signal = signalOf(callOptions);
       assertInputObject(input, 'input', [
         'windowExecutionId',
         'taskId',
@@ -212,7 +242,7 @@ export function createQueries(context: ClientContext): Queries {
           ...(maxResults === undefined ? {} : { MaxResults: maxResults }),
           ...(nextToken === undefined ? {} : { NextToken: nextToken }),
         },
-        callOptions.signal,
+        signal,
       );
       const invocations = recordsOf<InvocationRecord>(operation, output);
       const next = output.NextToken;
@@ -221,74 +251,70 @@ export function createQueries(context: ClientContext): Queries {
         : { invocations };
     },
 
-    invocations(input, callOptions = {}) {
+    invocations(input, callOptions) {
       // Validate now, not on first iteration, so bad input fails at the call site.
+      const signal = signalOf(callOptions);
       const checked = checkInvocations(input);
       return {
-        [Symbol.asyncIterator]: () => invocationsOf(context, checked, callOptions.signal),
+        [Symbol.asyncIterator]: () => invocationsOf(context, checked, signal),
       };
     },
 
-    async getAllInvocations(input, callOptions = {}) {
+    async getAllInvocations(input, callOptions) {
+      const signal = signalOf(callOptions);
       const out: InvocationRecord[] = [];
       const checked = checkInvocations(input);
-      for await (const record of invocationsOf(context, checked, callOptions.signal)) {
+      for await (const record of invocationsOf(context, checked, signal)) {
         out.push(record);
       }
       return out;
     },
 
-    async getInvocation(input, callOptions = {}) {
-      assertInputObject(input, 'input', ['windowExecutionId', 'taskId', 'invocationId']);
-      const operation = 'GetMaintenanceWindowExecutionTaskInvocation';
-      const output = await send(
-        operation,
-        {
-          WindowExecutionId: validateUuidId(input.windowExecutionId, 'windowExecutionId'),
-          TaskId: validateUuidId(input.taskId, 'taskId'),
-          InvocationId: validateUuidId(input.invocationId, 'invocationId'),
-        },
-        callOptions.signal,
-      );
-      return recordOf(operation, output);
-    },
+    getInvocation: async (input, callOptions) =>
+      invocationOf(context, input, signalOf(callOptions)),
 
-    async getWindow(input, callOptions = {}) {
+    async getWindow(input, callOptions) {
+      const signal = signalOf(callOptions);
       assertInputObject(input, 'input', ['windowId']);
-      return windowOf(context, validateWindowId(input.windowId), callOptions.signal);
+      return windowOf(context, validateWindowId(input.windowId), signal);
     },
 
-    async listWindows(input: ListWindowsInput = {}, callOptions = {}) {
+    async listWindows(input: ListWindowsInput = {}, callOptions) {
+      const signal = signalOf(callOptions);
       assertInputObject(input, 'input', ['name', 'enabled', 'limit']);
       const name = validateOptionalString(input.name, 'name', 256);
       const enabled = validateOptionalBoolean(input.enabled, 'enabled');
       const limit = validateLimit(input.limit);
-      return windowsOf(context, { name, enabled, limit }, callOptions.signal);
+      return windowsOf(context, { name, enabled, limit }, signal);
     },
 
-    async listExecutions(input, callOptions = {}) {
-      return executionsOf(context, checkExecutions(input), callOptions.signal);
+    async listExecutions(input, callOptions) {
+      const signal = signalOf(callOptions);
+      return executionsOf(context, checkExecutions(input), signal);
     },
 
-    async listTasks(input: ListTasksInput, callOptions = {}) {
+    async listTasks(input: ListTasksInput, callOptions) {
+      const signal = signalOf(callOptions);
       assertInputObject(input, 'input', ['windowExecutionId', 'statuses']);
       const windowExecutionId = validateUuidId(input.windowExecutionId, 'windowExecutionId');
       const statuses = validateStatuses(input.statuses);
-      return tasksOf(context, { windowExecutionId, statuses }, callOptions.signal);
+      return tasksOf(context, { windowExecutionId, statuses }, signal);
     },
 
-    async getExecution(input, callOptions = {}) {
+    async getExecution(input, callOptions) {
+      const signal = signalOf(callOptions);
       assertInputObject(input, 'input', ['windowExecutionId']);
       const operation = 'GetMaintenanceWindowExecution';
       const output = await send(
         operation,
         { WindowExecutionId: validateUuidId(input.windowExecutionId, 'windowExecutionId') },
-        callOptions.signal,
+        signal,
       );
       return recordOf(operation, output);
     },
 
-    async getTask(input, callOptions = {}) {
+    async getTask(input, callOptions) {
+      const signal = signalOf(callOptions);
       assertInputObject(input, 'input', ['windowExecutionId', 'taskId']);
       const operation = 'GetMaintenanceWindowExecutionTask';
       const output = await send(
@@ -297,18 +323,19 @@ export function createQueries(context: ClientContext): Queries {
           WindowExecutionId: validateUuidId(input.windowExecutionId, 'windowExecutionId'),
           TaskId: validateUuidId(input.taskId, 'taskId'),
         },
-        callOptions.signal,
+        signal,
       );
       return recordOf(operation, output);
     },
 
-    async listTargets(input, callOptions = {}) {
+    async listTargets(input, callOptions) {
+      const signal = signalOf(callOptions);
       assertInputObject(input, 'input', ['windowId']);
       return listAll(context, {
         operation: 'DescribeMaintenanceWindowTargets',
         input: { WindowId: validateWindowId(input.windowId) },
         pageSize: FULL_PAGE,
-        signal: callOptions.signal,
+        signal,
       });
     },
   };

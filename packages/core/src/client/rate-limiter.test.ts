@@ -41,7 +41,9 @@ describe('RateLimiter', () => {
   it('rejects with the abort reason', async () => {
     const controller = new AbortController();
     controller.abort(new Error('stop'));
-    await expect(new RateLimiter(1).acquire(controller.signal)).rejects.toThrow('stop');
+    await expect(new RateLimiter(1, fakeClock()).acquire(controller.signal)).rejects.toThrow(
+      'stop',
+    );
   });
 });
 
@@ -69,5 +71,26 @@ describe('requestsPerSecond on a client', () => {
       // Slots are 25 ms apart from the first call; timers may fire up to ~1 ms early.
       expect((stamps[i] ?? 0) - calledAt).toBeGreaterThanOrEqual(i * 25 - 2);
     }
+  });
+});
+
+describe('requestsPerSecond waits through the transport', () => {
+  const send = async (): Promise<Record<string, unknown>> => ({ WindowId: WINDOW_ID });
+
+  it("waits only through the transport's sleep", async () => {
+    const slept: number[] = [];
+    const client = createInvocationsClientWithTransport(
+      { send, sleep: async (ms: number) => void slept.push(ms) },
+      { requestsPerSecond: 2, maxConcurrency: 4 },
+    );
+    await Promise.all([0, 1, 2].map(() => client.getWindow({ windowId: WINDOW_ID })));
+    expect(slept).toHaveLength(2);
+    expect(slept[1] ?? 0).toBeGreaterThan(slept[0] ?? 0);
+  });
+
+  it('is refused for a transport that cannot wait', () => {
+    expect(() => createInvocationsClientWithTransport({ send }, { requestsPerSecond: 2 })).toThrow(
+      /requestsPerSecond/,
+    );
   });
 });

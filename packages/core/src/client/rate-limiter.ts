@@ -3,14 +3,10 @@
  * (a token bucket of capacity 1) so that no one-second window ever exceeds the rate: SSM publishes
  * no TPS quota for these APIs, so staying smooth is the safe assumption.
  */
-import { abortableSleep } from '../transport/retry-policy';
-
 export interface RateLimiterClock {
   now(): number;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
-
-const realClock: RateLimiterClock = { now: () => performance.now(), sleep: abortableSleep };
 
 export class RateLimiter {
   private nextFreeAt = Number.NEGATIVE_INFINITY;
@@ -18,7 +14,7 @@ export class RateLimiter {
 
   constructor(
     requestsPerSecond: number,
-    private readonly clock: RateLimiterClock = realClock,
+    private readonly clock: RateLimiterClock,
   ) {
     this.intervalMs = 1000 / requestsPerSecond;
   }

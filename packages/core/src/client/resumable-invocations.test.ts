@@ -5,6 +5,8 @@ import type { InvocationRecord } from '../model/types';
 import type { ListInvocationsInput } from './inputs';
 import type { InvocationsClient } from './invocations-client';
 import { getInvocationsResumable } from './resumable-invocations';
+import { recordingTransport } from '../test-support/recording-transport';
+import { createInvocationsClientWithTransport } from './invocations-client';
 
 const EXEC = '6e5c9b6c-1e4b-4a67-9d3f-8a1f5b2c7d90';
 const TASK = 'a1b2c3d4-1111-2222-3333-444455556666';
@@ -169,5 +171,42 @@ describe('getInvocationsResumable', () => {
       ),
     ).rejects.toThrow(/more than 2 pages/);
     expect(client.calls).toHaveLength(2);
+  });
+});
+
+describe('client.invocationsPage', () => {
+  it('is getInvocationsResumable on the client: the same pages and resume token', async () => {
+    const records = Array.from({ length: 30 }, (_, i) => ({
+      InvocationId: `c0ffee00-1234-4abc-9def-0000000000${String(i).padStart(2, '0')}`,
+      Status: 'SUCCESS',
+    }));
+    const { transport, sent } = recordingTransport({
+      DescribeMaintenanceWindowExecutionTaskInvocations: (input) => {
+        const offset = input.NextToken === undefined ? 0 : Number(input.NextToken);
+        const size = Number(input.MaxResults);
+        const end = Math.min(records.length, offset + size);
+        return {
+          WindowExecutionTaskInvocationIdentities: records.slice(offset, end),
+          ...(end < records.length ? { NextToken: String(end) } : {}),
+        };
+      },
+    });
+    const client = createInvocationsClientWithTransport(transport);
+    const first = await client.invocationsPage({
+      windowExecutionId: EXEC,
+      taskId: TASK,
+      limit: 25,
+    });
+    expect(first.invocations).toHaveLength(25);
+    expect(first.nextToken).toBeDefined();
+    const rest = await client.invocationsPage({
+      windowExecutionId: EXEC,
+      taskId: TASK,
+      limit: 25,
+      startingToken: first.nextToken,
+    });
+    expect(ids([...first.invocations, ...rest.invocations])).toEqual(ids(records));
+    expect(rest.nextToken).toBeUndefined();
+    expect(sent.map((r) => r.input.MaxResults)).toEqual([25, 25]);
   });
 });

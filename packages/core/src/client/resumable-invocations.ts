@@ -12,6 +12,7 @@ import {
   validateLimit,
   validateMaxResults,
 } from '../model/validators';
+import { signalOf } from './call-options';
 import type { CallOptions, InvocationsInput } from './inputs';
 import type { InvocationsClient } from './invocations-client';
 import { DEFAULT_MAX_PAGES, paginate, type PageRequest } from './paginate';
@@ -113,8 +114,12 @@ export async function getInvocationsResumable(
     );
   }
   const pageSize = start.pageSize ?? requestedPageSize ?? defaultPageSize(limit);
+  const signal = signalOf(options, ['onPage', 'maxPages']);
+  const { onPage } = options;
+  if (onPage !== undefined && typeof onPage !== 'function') {
+    throw new InvalidInputError('onPage', 'must be a function', {}, 'type');
+  }
   const maxPages = validateInteger(options.maxPages, 'maxPages', 1) ?? DEFAULT_MAX_PAGES;
-  const signal = options.signal;
   const { windowExecutionId, taskId, statuses } = input;
   // listInvocations validates the ids and statuses before its (first) request.
   const fetchPage = async ({ token }: PageRequest) => {
@@ -144,7 +149,7 @@ export async function getInvocationsResumable(
     const room = limit === undefined ? fresh.length : limit - invocations.length;
     const taken = fresh.slice(0, room);
     invocations.push(...taken);
-    options.onPage?.(invocations.length);
+    onPage?.(invocations.length);
     if (taken.length < fresh.length) {
       const resumeAt: ResumePosition = { skip: skip + taken.length, pageSize };
       if (page.token !== undefined) resumeAt.nextToken = page.token;

@@ -14,18 +14,37 @@ import {
   validateStatuses,
   validateWindowId,
 } from '../model/validators';
+import { diagnoseFailed, diagnosisBudget, type DiagnosisBudget } from './report-diagnoses';
 import type { WindowReportInput } from './inputs';
+import {
+  historyPlan,
+  readHistory,
+  WINDOW_REPORT_OPTION_KEYS,
+  writeHistory,
+  type HistoryPlan,
+} from './report-history-plan';
+import { signalOf } from './call-options';
 import { FULL_PAGE } from './paginate';
 import { executionsOf, invocationsOf, tasksOf, windowOf } from './queries';
 import type { ClientContext } from './request';
+
+/** What the tasks of one report share: the statuses asked for and the diagnoses left to give. */
+interface ReportPlan {
+  statuses: ExecutionStatus[] | undefined;
+  /** `undefined` when the report diagnoses nothing. */
+  diagnoses?: DiagnosisBudget;
+  /** `undefined` when the report keeps no history. */
+  history?: HistoryPlan;
+}
 
 async function taskReport(
   context: ClientContext,
   task: TaskRecord,
   windowExecutionId: string,
-  statuses: ExecutionStatus[] | undefined,
+  plan: ReportPlan,
   signal?: AbortSignal,
 ): Promise<TaskReport> {
+  const { statuses } = plan;
   const taskId = task.TaskExecutionId;
   try {
     if (taskId === undefined) {
@@ -40,7 +59,12 @@ async function taskReport(
       signal,
     );
     for await (const invocation of pages) invocations.push(invocation);
-    return { task, invocations, summary: summarize(invocations) };
+    const report: TaskReport = { task, invocations, summary: summarize(invocations) };
+    // Right after its own invocations: a task's diagnoses do not wait for the other tasks.
+    if (plan.diagnoses !== undefined) {
+      report.diagnoses = await diagnoseFailed(context, invocations, plan.diagnoses, signal);
+    }
+    return report;
   } catch (error) {
     // One task that cannot be read is reported in place; aborts and bugs still propagate.
     if (signal?.aborted || !(error instanceof SsmInvocationsError)) throw error;
@@ -51,7 +75,7 @@ async function taskReport(
 async function executionReport(
   context: ClientContext,
   execution: ExecutionRecord,
-  statuses: ExecutionStatus[] | undefined,
+  plan: ReportPlan,
   signal?: AbortSignal,
 ): Promise<ExecutionReport> {
   const windowExecutionId = execution.WindowExecutionId;
@@ -61,10 +85,17 @@ async function executionReport(
       { operation: 'DescribeMaintenanceWindowExecutions' },
     );
   }
-  const tasks = await tasksOf(context, { windowExecutionId }, signal);
-  const taskReports = await Promise.all(
-    tasks.map((task) => taskReport(context, task, windowExecutionId, statuses, signal)),
-  );
+  const stored = await readHistory(plan, execution, windowExecutionId, signal);
+  let taskReports: TaskReport[];
+  if (stored === undefined) {
+    const tasks = await tasksOf(context, { windowExecutionId }, signal);
+    taskReports = await Promise.all(
+      tasks.map((task) => taskReport(context, task, windowExecutionId, plan, signal)),
+    );
+    await writeHistory(plan, execution, windowExecutionId, taskReports, signal);
+  } else {
+    taskReports = stored;
+  }
   return {
     execution,
     tasks: taskReports,
@@ -76,9 +107,17 @@ async function executionReport(
 export async function windowReport(
   context: ClientContext,
   input: WindowReportInput,
-  signal?: AbortSignal,
+  options: unknown,
 ): Promise<WindowReport> {
-  assertInputObject(input, 'input', ['windowId', 'executions', 'statuses']);
+  const signal = signalOf(options, WINDOW_REPORT_OPTION_KEYS);
+  const history = historyPlan(options);
+  assertInputObject(input, 'input', [
+    'windowId',
+    'executions',
+    'statuses',
+    'diagnose',
+    'maxDiagnoses',
+  ]);
   const windowId = validateWindowId(input.windowId);
   const executionCount =
     validateInteger(
@@ -88,18 +127,25 @@ export async function windowReport(
       REPORT_LIMITS.executions.max,
     ) ?? REPORT_LIMITS.executions.default;
   const statuses = validateStatuses(input.statuses);
+  const diagnoses = diagnosisBudget(input.diagnose, input.maxDiagnoses);
+  const plan: ReportPlan = {
+    statuses,
+    ...(diagnoses === undefined ? {} : { diagnoses }),
+    ...(history === undefined ? {} : { history: { ...history, windowId } }),
+  };
   // The window and its executions are independent: fetch them side by side.
   const [window, executions] = await Promise.all([
     windowOf(context, windowId, signal),
     executionsOf(context, { windowId, limit: executionCount }, signal),
   ]);
   const executionReports = await Promise.all(
-    executions.map((execution) => executionReport(context, execution, statuses, signal)),
+    executions.map((execution) => executionReport(context, execution, plan, signal)),
   );
   return {
     window,
     executions: executionReports,
     summary: summarize(executionReports.flatMap((e) => e.tasks.flatMap((t) => t.invocations))),
     generatedAt: new Date(),
+    ...(diagnoses === undefined ? {} : { diagnosesOmitted: diagnoses.omitted }),
   };
 }

@@ -140,6 +140,38 @@ export const SSM_LIMITS = {
 export const REPORT_LIMITS = {
   /** Executions per window in a report. */
   executions: { default: 5, min: 1, max: 100 },
+  /** Invocations diagnosed in one report with `diagnose: 'failed'` (`maxDiagnoses`). */
+  diagnoses: { default: 20, min: 1, max: 500 },
+} as const;
+
+/**
+ * How long a finished execution's tasks and invocations stay in a report's `history` store
+ * (`historyTtlMs`), in milliseconds: a week by default, at most 30 days — finished history never
+ * changes, and SSM keeps it for a limited, unpublished time, so entries must not outlive it.
+ *
+ * @example
+ * ```ts
+ * HISTORY_LIMITS.ttlMs.default; // 604_800_000 (7 days)
+ * ```
+ */
+export const HISTORY_LIMITS = {
+  ttlMs: { default: 7 * 86_400_000, min: 60_000, max: 30 * 86_400_000 },
+} as const;
+
+/**
+ * Bounds of one invocation's diagnosis: the bytes kept of each output text (its end), the nodes
+ * read from ListCommandInvocations (one page) and the failed or timed-out nodes whose output is
+ * fetched with GetCommandInvocation (one request each); nodes past that bound get a `LIMITED` note.
+ *
+ * @example
+ * ```ts
+ * DIAGNOSIS_LIMITS.failedNodeOutputs; // 10
+ * ```
+ */
+export const DIAGNOSIS_LIMITS = {
+  outputBytes: 4096,
+  listedNodes: 50,
+  failedNodeOutputs: 10,
 } as const;
 
 // The operation table lives in its own module; these names stay importable from here.

@@ -9,6 +9,8 @@ export {
   TASK_TYPES,
   SSM_LIMITS,
   REPORT_LIMITS,
+  HISTORY_LIMITS,
+  DIAGNOSIS_LIMITS,
   SSM_OPERATIONS,
   SSM_TARGET_PREFIX,
   TIMESTAMP_FIELDS,
@@ -26,6 +28,7 @@ export type {
   WindowSummaryRecord,
   WindowRecord,
   TargetRecord,
+  TagRecord,
 } from './types';
 export { toReportError } from './report-error';
 export type {
@@ -60,6 +63,7 @@ export {
   validateTime,
   validateTimeRange,
   validateFilters,
+  validateLowercaseFilters,
   type SsmFilter,
 } from './validators';
 export {
@@ -83,6 +87,11 @@ export {
   WINDOW_FIELDS,
   TARGET_FIELDS,
 } from './operations';
+export {
+  COMMAND_INVOCATION_FIELDS,
+  COMMAND_OUTPUT_FIELDS,
+  AUTOMATION_EXECUTION_FIELDS,
+} from './follow-up-fields';
 export { pickFields } from './record-fields';
 export { AWS_REGION_PATTERN, ssmEndpointForRegion } from './endpoint';
 export { encodeResumeToken, decodeResumeToken, type ResumePosition } from './resume-token';

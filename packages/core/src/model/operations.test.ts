@@ -21,11 +21,28 @@ describe('the operation table', () => {
     expect(fields as readonly string[]).toContain(idField);
   });
 
-  it('gives a list key exactly to the Describe operations', () => {
+  it('gives a list key and a MaxResults range exactly to the Describe and List operations', () => {
     for (const operation of operations) {
-      expect(SSM_OPERATIONS[operation].listKey !== undefined).toBe(
-        operation.startsWith('Describe'),
-      );
+      // ListTagsForResource answers one unpaginated TagList, unlike every other Describe/List.
+      const paginated =
+        (operation.startsWith('Describe') || operation.startsWith('List')) &&
+        operation !== 'ListTagsForResource';
+      expect(SSM_OPERATIONS[operation].listKey !== undefined).toBe(paginated);
+      expect(SSM_OPERATIONS[operation].maxResults !== undefined).toBe(paginated);
     }
+  });
+
+  it('knows the follow-ups of a diagnosis as the SSM model has them', () => {
+    const list = SSM_OPERATIONS.ListCommandInvocations;
+    expect(list.listKey).toBe('CommandInvocations');
+    expect(list.maxResults).toEqual({ min: 1, max: 50 });
+    expect(list.filterMembers).toBe('key/value');
+    expect(list.filterKeys).toEqual(['InvokedAfter', 'InvokedBefore', 'Status', 'DocumentName']);
+    expect(SSM_OPERATIONS.DescribeMaintenanceWindowExecutions.maxResults).toEqual({
+      min: 10,
+      max: 100,
+    });
+    expect(SSM_OPERATIONS.GetCommandInvocation.fields).toContain('StandardErrorContent');
+    expect(SSM_OPERATIONS.GetAutomationExecution.idField).toBe('AutomationExecutionId');
   });
 });

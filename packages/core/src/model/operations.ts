@@ -2,8 +2,13 @@
  * The one table of facts about each SSM operation this project uses: its list key and the id
  * member of its records (pagination), its filter keys (validation), the members of its records
  * (the record-field picker), the IAM action that allows it and the AWS SDK command that sends it.
- * Source: the SSM Smithy model. Imports nothing (no SDK), so browser bundles can use it.
+ * Source: the SSM Smithy model. Imports nothing from the SDK, so browser bundles can use it.
  */
+import {
+  AUTOMATION_EXECUTION_FIELDS,
+  COMMAND_INVOCATION_FIELDS,
+  COMMAND_OUTPUT_FIELDS,
+} from './follow-up-fields';
 
 /**
  * The 12 members of `MaintenanceWindowExecutionTaskInvocationIdentity` (and of the
@@ -167,9 +172,21 @@ export const TARGET_FIELDS = [
 ] as const;
 
 /**
+ * Members of `Tag` (the `TagList` of ListTagsForResource).
+ *
+ * @example
+ * ```ts
+ * TAG_FIELDS; // ['Key', 'Value']
+ * ```
+ */
+export const TAG_FIELDS = ['Key', 'Value'] as const;
+
+/**
  * The SSM operations this project uses and what the code needs to know about each: `listKey`
  * (the list member of a paginated output), `idField` (the member that identifies a record),
- * `filterKeys` (the `Filters` keys SSM accepts), `fields` (the members of its records),
+ * `filterKeys` (the `Filters` keys SSM accepts), `filterMembers` (how a filter spells its members:
+ * `Key`/`Values` on the maintenance-window APIs, lowercase `key`/`value` on ListCommandInvocations),
+ * `maxResults` (the `MaxResults` range, on paginated operations), `fields` (the members of its records),
  * `iamAction` (the IAM action that allows it) and `command` (the AWS SDK command class).
  *
  * @example
@@ -185,6 +202,8 @@ export const SSM_OPERATIONS = {
     idField: 'WindowId',
     filterKeys: ['Name', 'Enabled'],
     fields: WINDOW_SUMMARY_FIELDS,
+    filterMembers: 'Key/Values',
+    maxResults: { min: 10, max: 100 },
     iamAction: 'ssm:DescribeMaintenanceWindows',
     command: 'DescribeMaintenanceWindowsCommand',
   },
@@ -193,6 +212,8 @@ export const SSM_OPERATIONS = {
     idField: 'WindowId',
     filterKeys: [],
     fields: WINDOW_FIELDS,
+    filterMembers: undefined,
+    maxResults: undefined,
     iamAction: 'ssm:GetMaintenanceWindow',
     command: 'GetMaintenanceWindowCommand',
   },
@@ -201,6 +222,8 @@ export const SSM_OPERATIONS = {
     idField: 'WindowExecutionId',
     filterKeys: ['ExecutedBefore', 'ExecutedAfter'],
     fields: EXECUTION_FIELDS,
+    filterMembers: 'Key/Values',
+    maxResults: { min: 10, max: 100 },
     iamAction: 'ssm:DescribeMaintenanceWindowExecutions',
     command: 'DescribeMaintenanceWindowExecutionsCommand',
   },
@@ -209,6 +232,8 @@ export const SSM_OPERATIONS = {
     idField: 'WindowExecutionId',
     filterKeys: [],
     fields: EXECUTION_DETAIL_FIELDS,
+    filterMembers: undefined,
+    maxResults: undefined,
     iamAction: 'ssm:GetMaintenanceWindowExecution',
     command: 'GetMaintenanceWindowExecutionCommand',
   },
@@ -217,6 +242,8 @@ export const SSM_OPERATIONS = {
     idField: 'TaskExecutionId',
     filterKeys: ['STATUS'],
     fields: TASK_FIELDS,
+    filterMembers: 'Key/Values',
+    maxResults: { min: 10, max: 100 },
     iamAction: 'ssm:DescribeMaintenanceWindowExecutionTasks',
     command: 'DescribeMaintenanceWindowExecutionTasksCommand',
   },
@@ -225,6 +252,8 @@ export const SSM_OPERATIONS = {
     idField: 'TaskExecutionId',
     filterKeys: [],
     fields: TASK_DETAIL_FIELDS,
+    filterMembers: undefined,
+    maxResults: undefined,
     iamAction: 'ssm:GetMaintenanceWindowExecutionTask',
     command: 'GetMaintenanceWindowExecutionTaskCommand',
   },
@@ -233,6 +262,8 @@ export const SSM_OPERATIONS = {
     idField: 'InvocationId',
     filterKeys: ['STATUS'],
     fields: INVOCATION_FIELDS,
+    filterMembers: 'Key/Values',
+    maxResults: { min: 10, max: 100 },
     iamAction: 'ssm:DescribeMaintenanceWindowExecutionTaskInvocations',
     command: 'DescribeMaintenanceWindowExecutionTaskInvocationsCommand',
   },
@@ -241,6 +272,8 @@ export const SSM_OPERATIONS = {
     idField: 'InvocationId',
     filterKeys: [],
     fields: INVOCATION_FIELDS,
+    filterMembers: undefined,
+    maxResults: undefined,
     iamAction: 'ssm:GetMaintenanceWindowExecutionTaskInvocation',
     command: 'GetMaintenanceWindowExecutionTaskInvocationCommand',
   },
@@ -249,8 +282,50 @@ export const SSM_OPERATIONS = {
     idField: 'WindowTargetId',
     filterKeys: ['Type', 'WindowTargetId', 'OwnerInformation'],
     fields: TARGET_FIELDS,
+    filterMembers: 'Key/Values',
+    maxResults: { min: 10, max: 100 },
     iamAction: 'ssm:DescribeMaintenanceWindowTargets',
     command: 'DescribeMaintenanceWindowTargetsCommand',
+  },
+  ListTagsForResource: {
+    listKey: undefined,
+    idField: 'Key',
+    filterKeys: [],
+    fields: TAG_FIELDS,
+    iamAction: 'ssm:ListTagsForResource',
+    filterMembers: undefined,
+    maxResults: undefined,
+    command: 'ListTagsForResourceCommand',
+  },
+  ListCommandInvocations: {
+    listKey: 'CommandInvocations',
+    idField: 'InstanceId',
+    filterKeys: ['InvokedAfter', 'InvokedBefore', 'Status', 'DocumentName'],
+    fields: COMMAND_INVOCATION_FIELDS,
+    filterMembers: 'key/value',
+    maxResults: { min: 1, max: 50 },
+    iamAction: 'ssm:ListCommandInvocations',
+    command: 'ListCommandInvocationsCommand',
+  },
+  GetCommandInvocation: {
+    listKey: undefined,
+    idField: 'InstanceId',
+    filterKeys: [],
+    fields: COMMAND_OUTPUT_FIELDS,
+    filterMembers: undefined,
+    maxResults: undefined,
+    iamAction: 'ssm:GetCommandInvocation',
+    command: 'GetCommandInvocationCommand',
+  },
+  GetAutomationExecution: {
+    listKey: undefined,
+    idField: 'AutomationExecutionId',
+    filterKeys: [],
+    fields: AUTOMATION_EXECUTION_FIELDS,
+    filterMembers: undefined,
+    maxResults: undefined,
+    iamAction: 'ssm:GetAutomationExecution',
+    command: 'GetAutomationExecutionCommand',
   },
 } as const;
 

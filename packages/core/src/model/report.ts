@@ -2,6 +2,7 @@
  * Report and summary shapes: what `getWindowReport` returns, what the Backstage backend serves
  * (as JSON, see {@link Serialized}) and what the CLI, the n8n node and the card display.
  */
+import type { InvocationDiagnosis } from './diagnosis';
 import type { SsmInvocationsErrorCode } from './errors';
 import type { ExecutionRecord, InvocationRecord, TaskRecord, WindowRecord } from './types';
 
@@ -61,6 +62,11 @@ export interface TaskReport {
   summary: InvocationSummary;
   /** Set when this task's invocations could not be fetched; `invocations` is then empty. */
   error?: ReportError;
+  /**
+   * With `diagnose: 'failed'`: the diagnosis of each failed or timed-out invocation diagnosed,
+   * by `InvocationId` (absent otherwise).
+   */
+  diagnoses?: Record<string, InvocationDiagnosis>;
 }
 
 /**
@@ -94,6 +100,11 @@ export interface WindowReport {
   summary: InvocationSummary;
   /** When the report was assembled. */
   generatedAt: Date;
+  /**
+   * With `diagnose: 'failed'`: failed or timed-out invocations left undiagnosed because
+   * `maxDiagnoses` was reached (absent otherwise).
+   */
+  diagnosesOmitted?: number;
 }
 
 /**

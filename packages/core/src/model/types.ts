@@ -162,3 +162,16 @@ export interface TargetRecord {
   Name?: string;
   Description?: string;
 }
+
+/**
+ * One tag of an SSM resource (ListTagsForResource's `TagList`).
+ *
+ * @example
+ * ```ts
+ * const tag: TagRecord = { Key: 'backstage.io/owner', Value: 'group:default/platform' };
+ * ```
+ */
+export interface TagRecord {
+  Key?: string;
+  Value?: string;
+}

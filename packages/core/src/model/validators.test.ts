@@ -2,6 +2,7 @@ import { InvalidInputError, type InvalidInputRule } from './errors';
 import {
   assertInputObject,
   validateFilters,
+  validateLowercaseFilters,
   validateInteger,
   validateOptionalBoolean,
   validateOptionalString,
@@ -98,5 +99,26 @@ describe('the rule each validator names', () => {
     expect(error.rule).toBe('invalid');
     expect(error.reason).toBe('must be an AWS region');
     expect(error.message).toBe('Invalid input: region must be an AWS region');
+  });
+});
+
+describe('validateLowercaseFilters (ListCommandInvocations)', () => {
+  const keys = ['InvokedAfter', 'InvokedBefore', 'Status', 'DocumentName'];
+  it('accepts lowercase key/value filters with a known key', () => {
+    expect(validateLowercaseFilters([{ key: 'Status', value: 'Failed' }], keys)).toEqual([
+      { key: 'Status', value: 'Failed' },
+    ]);
+    expect(validateLowercaseFilters(undefined, keys)).toBeUndefined();
+  });
+  it.each([
+    [[{ Key: 'Status', Values: ['Failed'] }], 'Key'],
+    [[{ key: 'ExecutionStage', value: 'Executing' }], 'filters[0].key'],
+    [[{ key: 'Status', value: '' }], 'filters[0].value'],
+    [[], 'filters'],
+    [Array.from({ length: 6 }, () => ({ key: 'Status', value: 'Failed' })), 'filters'],
+  ])('rejects %j naming %s', (value, field) => {
+    expect(() => validateLowercaseFilters(value, keys)).toThrow(
+      expect.objectContaining({ field }) as Error,
+    );
   });
 });

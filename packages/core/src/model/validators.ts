@@ -4,59 +4,11 @@
  * validator is pure and throws {@link InvalidInputError} naming the field and the rule.
  */
 import { EXECUTION_STATUSES, SSM_LIMITS, type ExecutionStatus } from './constants';
-import { InvalidInputError, type InvalidInputRule } from './errors';
+import { describe, reject, typeRule } from './rejections';
+
+export { assertInputObject } from './rejections';
 
 const knownStatuses = new Set<string>(EXECUTION_STATUSES);
-
-/** The error for `field` breaking `rule`, in words `reason`. */
-function reject(field: string, rule: InvalidInputRule, reason: string): InvalidInputError {
-  return new InvalidInputError(field, reason, {}, rule);
-}
-
-/** `type`, or `required` when the value is missing altogether. */
-function typeRule(value: unknown): InvalidInputRule {
-  return value === undefined ? 'required' : 'type';
-}
-
-/** A short, safe rendering of a rejected value (never the whole of a long string). */
-function describe(value: unknown): string {
-  if (typeof value === 'string') {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return `"${shown}"`;
-  }
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return `a ${typeof value}`;
-}
-
-/**
- * Checks that `value` is a plain object and has no keys besides `allowed` (a typo such as
- * `windowExecutionID` would otherwise be silently ignored).
- *
- * @example
- * ```ts
- * assertInputObject({ windowId: 'mw-0123456789abcdef0' }, 'input', ['windowId']);
- * ```
- */
-export function assertInputObject(
-  value: unknown,
-  field: string,
-  allowed: readonly string[],
-): asserts value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw reject(field, typeRule(value), `must be an object, got ${describe(value)}`);
-  }
-  for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) {
-      throw reject(
-        key,
-        'unknown-key',
-        `is not a known field here (allowed: ${allowed.join(', ') || 'none'})`,
-      );
-    }
-  }
-}
 
 /**
  * Validates a maintenance window id: `mw-` followed by 17 lowercase hex digits.
@@ -156,7 +108,9 @@ export function validateInteger(
     throw reject(field, 'type', `must be a whole number, got ${describe(value)}`);
   }
   if (value < min || value > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `from ${min} to ${max}`;
+    // Above the default bound, "at least 1" would be no explanation: name the real bound.
+    const range =
+      value < min && max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `from ${min} to ${max}`;
     throw reject(field, 'range', `must be ${range}, got ${value}`);
   }
   return value;
@@ -228,6 +182,19 @@ export function validateOptionalBoolean(value: unknown, field: string): boolean 
 }
 
 /**
+ * Whether a string starts with a `YYYY-MM-DD` that names a real day: `Date` would roll
+ * `2026-02-31` over to March 3rd instead of refusing it.
+ */
+function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (match === null) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth;
+}
+
+/**
  * Validates a point in time given as a `Date` or an ISO-8601 string and returns it as a `Date`.
  *
  * @example
@@ -241,7 +208,7 @@ export function validateTime(value: unknown, field: string): Date | undefined {
   if (value === undefined) return undefined;
   let date: Date | undefined;
   if (value instanceof Date) date = value;
-  else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) date = new Date(value);
+  else if (typeof value === 'string' && isCalendarDate(value)) date = new Date(value);
   if (date === undefined || Number.isNaN(date.getTime())) {
     throw reject(
       field,
@@ -266,84 +233,4 @@ export function validateTimeRange(after: Date | undefined, before: Date | undefi
   }
 }
 
-/**
- * An SSM `Filters` entry as sent on the wire.
- *
- * @example
- * ```ts
- * const f: SsmFilter = { Key: 'STATUS', Values: ['FAILED'] };
- * ```
- */
-export interface SsmFilter {
-  Key: string;
-  Values: string[];
-}
-
-/**
- * Validates SSM `Filters`: at most 5 entries, keys 1–128 characters and among `allowedKeys`
- * (when given), each value 1–256 characters.
- *
- * @example
- * ```ts
- * validateFilters([{ Key: 'STATUS', Values: ['FAILED'] }], ['STATUS']);
- * ```
- */
-export function validateFilters(
-  value: unknown,
-  allowedKeys?: readonly string[],
-  field = 'filters',
-): SsmFilter[] | undefined {
-  if (value === undefined) return undefined;
-  if (!Array.isArray(value)) {
-    throw reject(field, 'type', `must be an array, got ${describe(value)}`);
-  }
-  const limits = SSM_LIMITS.filters;
-  if (value.length > limits.maxCount) {
-    throw reject(
-      field,
-      'length',
-      `must have at most ${limits.maxCount} entries, got ${value.length}`,
-    );
-  }
-  return value.map((filter: unknown, index): SsmFilter => {
-    const at = `${field}[${index}]`;
-    assertInputObject(filter, at, ['Key', 'Values']);
-    const key = filter.Key;
-    if (
-      typeof key !== 'string' ||
-      key.length < limits.keyMinLength ||
-      key.length > limits.keyMaxLength
-    ) {
-      throw reject(
-        `${at}.Key`,
-        typeof key === 'string' ? 'length' : typeRule(key),
-        `must be a string of 1–128 characters`,
-      );
-    }
-    if (allowedKeys !== undefined && !allowedKeys.includes(key)) {
-      throw reject(`${at}.Key`, 'unknown-key', `must be one of ${allowedKeys.join(', ')}`);
-    }
-    if (!Array.isArray(filter.Values) || filter.Values.length === 0) {
-      throw reject(
-        `${at}.Values`,
-        Array.isArray(filter.Values) ? 'length' : typeRule(filter.Values),
-        'must be a non-empty array of strings',
-      );
-    }
-    const values = filter.Values.map((v: unknown, i) => {
-      if (
-        typeof v !== 'string' ||
-        v.length < limits.valueMinLength ||
-        v.length > limits.valueMaxLength
-      ) {
-        throw reject(
-          `${at}.Values[${i}]`,
-          typeof v === 'string' ? 'length' : 'type',
-          'must be a string of 1–256 characters',
-        );
-      }
-      return v;
-    });
-    return { Key: key, Values: values };
-  });
-}
+export { validateFilters, validateLowercaseFilters, type SsmFilter } from './filter-validators';

@@ -3,11 +3,12 @@
  * (which adds the endpoint and the SigV4 signature). For hosts that cannot bundle the AWS SDK,
  * such as the n8n node. SDK-free.
  */
-import { SSM_TARGET_PREFIX, TIMESTAMP_FIELDS, type SsmOperation } from '../model/constants';
+import { SSM_TARGET_PREFIX, type SsmOperation } from '../model/constants';
 import { InvalidInputError } from '../model/errors';
 import { abortableSleep, isRetryable, retryDelayMs, type RetryOptions } from './retry-policy';
+import { revive, serialize } from './json-codec';
 import { errorFromFailure, type ServiceFailure } from './service-failure';
-import { resolveTimeouts, type TimeoutOptions } from './timeouts';
+import { globalTimer, resolveTimeouts, type RequestTimer, type TimeoutOptions } from './timeouts';
 import type { SendOptions, SsmTransport } from './types';
 
 /**
@@ -81,7 +82,8 @@ export type JsonRequestFunction = (request: JsonRequest) => Promise<JsonResponse
 
 /**
  * Options of {@link jsonTransport}: the retry policy (defaults match the SDK's standard mode),
- * the timeouts (3 s connect, 20 s per attempt) and the secret values never to show in an error.
+ * the timeouts (3 s connect, 20 s per attempt), how to wait, and the secret values never to show
+ * in an error.
  *
  * @example
  * ```ts
@@ -94,6 +96,22 @@ export interface JsonTransportOptions extends RetryOptions, TimeoutOptions {
    * signs with (token-, key- and signature-shaped text is redacted regardless).
    */
   secrets?: readonly (string | undefined)[];
+  /** Abandons an attempt after `requestTimeoutMs` (default: the runtime's `setTimeout`). */
+  requestTimer?: RequestTimer;
+}
+
+/**
+ * Options of {@link jsonTransportWithoutTimers}: `sleep` is required, and without a
+ * `requestTimer` the per-attempt timeout is left to the request function (it receives
+ * `requestTimeoutMs`).
+ *
+ * @example
+ * ```ts
+ * const options: TimerFreeJsonTransportOptions = { sleep: hostSleep, requestTimeoutMs: 10_000 };
+ * ```
+ */
+export interface TimerFreeJsonTransportOptions extends JsonTransportOptions {
+  sleep: NonNullable<RetryOptions['sleep']>;
 }
 
 /**
@@ -106,8 +124,6 @@ export interface JsonTransportOptions extends RetryOptions, TimeoutOptions {
  */
 export const AWS_JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
 
-const timestampFields = new Set<string>(TIMESTAMP_FIELDS);
-
 function header(headers: JsonResponseHeaders, name: string): string | undefined {
   if (typeof headers.get === 'function') {
     return (headers as { get(name: string): string | null }).get(name) ?? undefined;
@@ -119,36 +135,6 @@ function header(headers: JsonResponseHeaders, name: string): string | undefined 
     return typeof value === 'string' ? value : undefined;
   }
   return undefined;
-}
-
-/** `Date` inputs become epoch seconds, as the SDK's serializer writes them. */
-function serialize(input: Record<string, unknown>): string {
-  return JSON.stringify(input, function (this: Record<string, unknown>, key, value: unknown) {
-    const original = key === '' ? value : this[key];
-    return original instanceof Date ? original.getTime() / 1000 : value;
-  });
-}
-
-/** Epoch numbers in timestamp members become `Date`s; `null`s are dropped, as the SDK does. */
-function revive(value: unknown, key?: string): unknown {
-  if (value === null) return undefined;
-  if (key !== undefined && timestampFields.has(key)) {
-    const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-    if (typeof seconds !== 'number' || !Number.isFinite(seconds)) {
-      throw new TypeError(`timestamp member ${key} is not an epoch number`);
-    }
-    return new Date(Math.round(seconds * 1000));
-  }
-  if (Array.isArray(value)) return value.map((item) => revive(item)).filter((v) => v !== undefined);
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      const revived = revive(v, k);
-      if (revived !== undefined) out[k] = revived;
-    }
-    return out;
-  }
-  return value;
 }
 
 function parseJsonObject(body: string): Record<string, unknown> | undefined {
@@ -269,6 +255,29 @@ export function jsonTransport(
   request: JsonRequestFunction,
   options: JsonTransportOptions = {},
 ): SsmTransport {
+  return jsonTransportWithoutTimers(request, {
+    ...options,
+    sleep: options.sleep ?? abortableSleep,
+    requestTimer: options.requestTimer ?? globalTimer,
+  });
+}
+
+/**
+ * {@link jsonTransport} for hosts that forbid timer globals, such as n8n community nodes: it
+ * waits only through `options.sleep` and times attempts out only through `options.requestTimer`
+ * (without one, the request function must apply `requestTimeoutMs` itself). Bundlers leave the
+ * runtime's timers out of a build that uses only this function.
+ *
+ * @example
+ * ```ts
+ * import { sleep } from 'n8n-workflow';
+ * const transport = jsonTransportWithoutTimers(n8nRequest, { sleep: (ms) => sleep(ms) });
+ * ```
+ */
+export function jsonTransportWithoutTimers(
+  request: JsonRequestFunction,
+  options: TimerFreeJsonTransportOptions,
+): SsmTransport {
   if (typeof request !== 'function') {
     throw new InvalidInputError(
       'request',
@@ -280,7 +289,7 @@ export function jsonTransport(
     throw new InvalidInputError('maxAttempts', 'must be a whole number of at least 1');
   }
   const { connectTimeoutMs, requestTimeoutMs } = resolveTimeouts(options);
-  const sleep = options.sleep ?? abortableSleep;
+  const { sleep, requestTimer } = options;
   const secrets = options.secrets ?? [];
 
   /** One request, abandoned when the caller aborts or it outlasts `requestTimeoutMs`. */
@@ -291,7 +300,7 @@ export function jsonTransport(
   ): Promise<JsonResponse | { failure: ServiceFailure }> {
     const attemptController = new AbortController();
     const timedOut = new Error(`no answer within ${requestTimeoutMs} ms`);
-    const timer = setTimeout(() => attemptController.abort(timedOut), requestTimeoutMs);
+    const cancelTimer = requestTimer?.(requestTimeoutMs, () => attemptController.abort(timedOut));
     const onAbort = (): void => attemptController.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
@@ -311,7 +320,7 @@ export function jsonTransport(
       }
       return { failure: networkFailure(operation, error) };
     } finally {
-      clearTimeout(timer);
+      cancelTimer?.();
       signal?.removeEventListener('abort', onAbort);
     }
   }
@@ -348,6 +357,7 @@ export function jsonTransport(
   }
 
   return {
+    sleep,
     async send(
       operation: SsmOperation,
       input: Record<string, unknown>,

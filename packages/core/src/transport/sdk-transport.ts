@@ -12,6 +12,10 @@ import {
   GetMaintenanceWindowExecutionCommand,
   GetMaintenanceWindowExecutionTaskCommand,
   GetMaintenanceWindowExecutionTaskInvocationCommand,
+  ListTagsForResourceCommand,
+  GetAutomationExecutionCommand,
+  GetCommandInvocationCommand,
+  ListCommandInvocationsCommand,
   type SSMClient,
 } from '@aws-sdk/client-ssm';
 import { InvalidInputError, SsmInvocationsError } from '../model/errors';
@@ -35,6 +39,10 @@ const COMMANDS = {
   DescribeMaintenanceWindowExecutionTaskInvocationsCommand,
   GetMaintenanceWindowExecutionTaskInvocationCommand,
   DescribeMaintenanceWindowTargetsCommand,
+  ListTagsForResourceCommand,
+  ListCommandInvocationsCommand,
+  GetCommandInvocationCommand,
+  GetAutomationExecutionCommand,
 } satisfies Record<CommandName, unknown>;
 
 // The command classes share no usable common type; inputs were validated by the client, so the
@@ -215,6 +223,7 @@ export function sdkTransport(client: SSMClient, retry: SdkTransportOptions = {})
   const sleep = retry.sleep ?? abortableSleep;
   const secrets = (retry.secrets ?? []).filter((v): v is string => typeof v === 'string');
   return {
+    sleep,
     async send(
       operation: SsmOperation,
       input: Record<string, unknown>,

@@ -58,3 +58,32 @@ export function resolveTimeouts(options: TimeoutOptions): Required<TimeoutOption
     requestTimeoutMs: checked(options.requestTimeoutMs, 'requestTimeoutMs'),
   };
 }
+
+/**
+ * Starts a timer that calls `onTimeout` after `ms` milliseconds and returns the function that
+ * cancels it. Injectable so hosts that forbid timer globals (n8n community nodes) can supply their
+ * own, or none.
+ *
+ * @example
+ * ```ts
+ * const timer: RequestTimer = (ms, onTimeout) => {
+ *   const id = setTimeout(onTimeout, ms);
+ *   return () => clearTimeout(id);
+ * };
+ * ```
+ */
+export type RequestTimer = (ms: number, onTimeout: () => void) => () => void;
+
+/**
+ * The default {@link RequestTimer}: the runtime's `setTimeout`.
+ *
+ * @example
+ * ```ts
+ * const cancel = globalTimer(5000, () => controller.abort());
+ * cancel();
+ * ```
+ */
+export const globalTimer: RequestTimer = (ms, onTimeout) => {
+  const timer = setTimeout(onTimeout, ms);
+  return () => clearTimeout(timer);
+};

@@ -33,4 +33,10 @@ export interface SsmTransport {
     input: Record<string, unknown>,
     options?: SendOptions,
   ): Promise<Record<string, unknown>>;
+  /**
+   * How the transport waits (`ms`, rejecting with `signal.reason` on abort). A client's
+   * `requestsPerSecond` limit waits through it, so a host's own sleep reaches every wait.
+   * The built-in transports have one; a custom transport needs it only for `requestsPerSecond`.
+   */
+  sleep?(ms: number, signal?: AbortSignal): Promise<void>;
 }

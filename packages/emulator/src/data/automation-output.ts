@@ -131,7 +131,7 @@ function failureOf(
   kind: AutomationFailureKind,
   instanceId: string,
   arnBase: { accountId: string; region: string },
-): Pick<GeneratedAutomationStep, 'StepStatus' | 'FailureMessage' | 'FailureDetails'> {
+): StepFailure {
   const { accountId, region } = arnBase;
   switch (kind) {
     case 'api-error': {
@@ -195,6 +195,41 @@ function successOutputs(stepName: string, random: RandomSource): Record<string, 
   return {};
 }
 
+/** A step's failure fields. */
+export type StepFailure = Pick<
+  GeneratedAutomationStep,
+  'StepStatus' | 'FailureMessage' | 'FailureDetails'
+>;
+
+/**
+ * One step record: the plan's name, action and timeout, its inputs JSON-encoded as SSM sends
+ * them, its outputs, and success unless `failure` says otherwise.
+ */
+export function stepRecord(
+  random: RandomSource,
+  plan: Pick<GeneratedAutomationStep, 'StepName' | 'Action' | 'TimeoutSeconds'>,
+  inputs: Record<string, unknown>,
+  outputs: Record<string, string[]>,
+  failure: StepFailure | undefined,
+  timing: Pick<GeneratedAutomationStep, 'startOffsetMs' | 'durationMs'>,
+): GeneratedAutomationStep {
+  return {
+    StepName: plan.StepName,
+    Action: plan.Action,
+    TimeoutSeconds: plan.TimeoutSeconds,
+    OnFailure: 'Abort',
+    MaxAttempts: 1,
+    StepStatus: 'Success',
+    Inputs: Object.fromEntries(
+      Object.entries(inputs).map(([key, value]) => [key, JSON.stringify(value)]),
+    ),
+    Outputs: outputs,
+    ...failure,
+    StepExecutionId: randomUuid(random),
+    ...timing,
+  };
+}
+
 /**
  * One Automation run on a node: the steps it got through, the failing one (if any) with its
  * FailureMessage and FailureDetails, and the run's outputs.
@@ -224,23 +259,18 @@ export function generateAutomationOutcome(
       fails && failure === 'wait-timeout'
         ? plan.TimeoutSeconds * 1000
         : randomInt(random, 300, 90_000);
-    const inputs = Object.fromEntries(
-      Object.entries(plan.inputs(instanceId)).map(([key, value]) => [key, JSON.stringify(value)]),
+    steps.push(
+      stepRecord(
+        random,
+        plan,
+        plan.inputs(instanceId),
+        fails ? {} : successOutputs(plan.StepName, random),
+        fails && failure !== undefined
+          ? failureOf(random, failure, instanceId, arnBase)
+          : undefined,
+        { startOffsetMs: offset, durationMs },
+      ),
     );
-    steps.push({
-      StepName: plan.StepName,
-      Action: plan.Action,
-      TimeoutSeconds: plan.TimeoutSeconds,
-      OnFailure: 'Abort',
-      MaxAttempts: 1,
-      StepStatus: 'Success',
-      Inputs: inputs,
-      Outputs: fails ? {} : successOutputs(plan.StepName, random),
-      ...(fails && failure !== undefined ? failureOf(random, failure, instanceId, arnBase) : {}),
-      StepExecutionId: randomUuid(random),
-      startOffsetMs: offset,
-      durationMs,
-    });
     offset += durationMs + randomInt(random, 50, 800);
     if (fails) break;
   }

@@ -92,8 +92,18 @@ function scriptExitFailure(random: RandomSource, windows: boolean, path: string)
   ]);
 }
 
-function patchBaselineFailure(random: RandomSource): ScriptFailure {
-  const when = `2026-11-28 20:${String(randomInt(random, 10, 59))}:${String(randomInt(random, 10, 59))}`;
+/** `YYYY-MM-DD HH:MM:SS` (UTC), as patch baseline operations log. */
+function logTime(date: Date): string {
+  return date.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+function patchBaselineFailure(random: RandomSource, startedAt?: Date): ScriptFailure {
+  const minute = randomInt(random, 10, 59);
+  const second = randomInt(random, 10, 59);
+  // A few seconds into the run when its start is known, else a fixed sample time.
+  const when = startedAt
+    ? logTime(new Date(startedAt.getTime() + (1 + (second % 4)) * 1000))
+    : `2026-11-28 20:${String(minute)}:${String(second)}`;
   return randomPick<ScriptFailure>(random, [
     {
       exitCode: 1,
@@ -115,15 +125,17 @@ function patchBaselineFailure(random: RandomSource): ScriptFailure {
 
 /**
  * A failing script for a failure kind that runs something (`package-manager`, `script-exit`,
- * `patch-baseline`): its exit code, what it printed first and its stderr.
+ * `patch-baseline`): its exit code, what it printed first and its stderr. Log lines carry times a
+ * few seconds after `startedAt` when given.
  */
 export function failureScript(
   random: RandomSource,
   failure: 'package-manager' | 'script-exit' | 'patch-baseline',
   windows: boolean,
   path: string,
+  startedAt?: Date,
 ): ScriptFailure {
   if (failure === 'package-manager') return packageManagerFailure(random);
-  if (failure === 'patch-baseline') return patchBaselineFailure(random);
+  if (failure === 'patch-baseline') return patchBaselineFailure(random, startedAt);
   return scriptExitFailure(random, windows, path);
 }

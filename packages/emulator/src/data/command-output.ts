@@ -69,6 +69,8 @@ export interface CommandOutcomeOptions {
   instanceId?: string;
   /** Used in the agent's script paths; default: a new UUID. */
   commandId?: string;
+  /** When the command started on the node: the time in log lines of its output. */
+  startedAt?: Date;
 }
 
 interface DocumentPlugins {
@@ -159,6 +161,7 @@ function failingPlugin(
   failure: CommandFailureKind,
   windows: boolean,
   path: string,
+  startedAt?: Date,
 ): GeneratedPluginOutcome {
   if (failure === 'undeliverable') {
     // Never reached the node: nothing ran, no output [inferred from ResponseCode -1's meaning].
@@ -170,7 +173,7 @@ function failingPlugin(
   }
   // apt and yum do not run on Windows: a PowerShell document fails in its script instead.
   const kind = windows && failure === 'package-manager' ? 'script-exit' : failure;
-  const script: ScriptFailure = failureScript(random, kind, windows, path);
+  const script: ScriptFailure = failureScript(random, kind, windows, path, startedAt);
   const stdout = `${script.stdoutPrefix}${progressLines(random, windows).slice(0, randomInt(random, 0, 1200))}`;
   return pluginOutcome(
     name,
@@ -209,7 +212,7 @@ export function generateCommandOutcome(
     if (documentName === 'AWS-RunPatchBaseline' && index !== document.main)
       return skippedWindowsStep(name);
     if (failure !== undefined && index === document.main) {
-      return failingPlugin(random, name, failure, document.windows, path);
+      return failingPlugin(random, name, failure, document.windows, path, options.startedAt);
     }
     const stdout = progressLines(random, document.windows);
     return pluginOutcome(

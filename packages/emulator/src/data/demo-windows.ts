@@ -22,6 +22,44 @@ export const DEMO_WINDOW_IDS = {
 } as const;
 
 /**
+ * The tag key the demo windows carry for the Backstage backend's `ssmInvocations.ownershipTag`
+ * check; its value is the catalog entity of `examples/backstage/catalog-info.yaml` whose card
+ * shows the window.
+ *
+ * @example
+ * ```ts
+ * const ownershipTag = { key: DEMO_OWNERSHIP_TAG_KEY };
+ * ```
+ */
+export const DEMO_OWNERSHIP_TAG_KEY = 'backstage.io/owner';
+
+/** The entity ref each demo window is tagged with under {@link DEMO_OWNERSHIP_TAG_KEY}. */
+const DEMO_WINDOW_OWNERS: Readonly<Record<string, string>> = {
+  [DEMO_WINDOW_IDS.paymentsApiNightlyPatching]: 'component:default/payments-api',
+  [DEMO_WINDOW_IDS.checkoutWebWeeklyReboot]: 'component:default/payments-api',
+  [DEMO_WINDOW_IDS.inventoryDbBackups]: 'component:default/inventory-db',
+  [DEMO_WINDOW_IDS.searchIndexerHourlyReindex]: 'component:default/search-indexer',
+  [DEMO_WINDOW_IDS.legacyReportsMonthlyCleanup]: 'component:default/legacy-reports',
+};
+
+/**
+ * The tags of a demo window: its owning entity, and the team as a plain tag.
+ *
+ * @example
+ * ```ts
+ * demoWindowTags(DEMO_WINDOW_IDS.inventoryDbBackups);
+ * // [{ Key: 'backstage.io/owner', Value: 'component:default/inventory-db' }, { Key: 'team', Value: 'platform-team' }]
+ * ```
+ */
+export function demoWindowTags(windowId: string): { Key: string; Value: string }[] {
+  const owner = DEMO_WINDOW_OWNERS[windowId];
+  return [
+    ...(owner === undefined ? [] : [{ Key: DEMO_OWNERSHIP_TAG_KEY, Value: owner }]),
+    { Key: 'team', Value: 'platform-team' },
+  ];
+}
+
+/**
  * One window of the `demo` seed, as documented in the README.
  *
  * @example
@@ -91,6 +129,7 @@ export const demoWindows: readonly DemoWindow[] = [
         maxErrors: '1',
         parameters: { Operation: ['Install'], RebootOption: ['RebootIfNeeded'] },
         alarmName: 'payments-api-5xx-rate',
+        output: { s3BucketName: 'payments-ssm-output', s3KeyPrefix: 'patching', cloudWatch: true },
       },
       {
         taskType: 'LAMBDA',
@@ -244,6 +283,7 @@ export const demoWindows: readonly DemoWindow[] = [
         taskArn: 'AWS-RunShellScript',
         priority: 1,
         parameters: { commands: ['find /var/reports -mtime +90 -delete'] },
+        output: { s3BucketName: 'reporting-ssm-output', s3KeyPrefix: 'cleanup' },
       },
       {
         taskType: 'AUTOMATION',

@@ -3,6 +3,8 @@
  * enums, each failure reported as a {@link FixtureError} naming the field's path.
  */
 import {
+  SSM_SERVICE_MODEL,
+  TAG_TEXT_PATTERN,
   EXECUTION_STATUSES,
   TASK_TYPES,
   shapePattern,
@@ -136,4 +138,31 @@ export function taskTypeAt(record: Json, key: string, path: string, fallback?: T
     );
   }
   return value as TaskType;
+}
+
+/** Reads a window's `Tags`: a list of `{ Key, Value }` within the model's tag limits. */
+export function tagsAt(record: Json, path: string): { Key: string; Value: string }[] | undefined {
+  if (record.Tags === undefined) return undefined;
+  const { TagKey, TagValue } = SSM_SERVICE_MODEL.shapes;
+  const tags = listAt(record.Tags, `${path}.Tags`).map((raw, index) => {
+    const at = `${path}.Tags[${index}]`;
+    const tag = objectAt(raw, at);
+    const Key = stringAt(tag, 'Key', at, true);
+    const Value = stringAt(tag, 'Value', at) ?? '';
+    for (const [name, value, shape] of [
+      ['Key', Key, TagKey],
+      ['Value', Value, TagValue],
+    ] as const) {
+      if (value.length < shape.min || value.length > shape.max || !TAG_TEXT_PATTERN.test(value)) {
+        throw new FixtureError(
+          `${at}.${name}`,
+          `must be ${shape.min}–${shape.max} letters, digits, spaces or _.:/=+-@`,
+        );
+      }
+    }
+    return { Key, Value };
+  });
+  // SSM allows 50 tags per resource.
+  if (tags.length > 50) throw new FixtureError(`${path}.Tags`, 'at most 50 tags per window');
+  return tags;
 }

@@ -18,10 +18,12 @@ import {
   patternedAt,
   statusAt,
   stringAt,
+  tagsAt,
   taskTypeAt,
   timeAt,
 } from './fixture-fields';
 import type { SeededStore, WindowBlueprint } from './seed-history';
+import { completeRunFields } from './run-parameters';
 import {
   EmulatorStore,
   type EmulatorExecution,
@@ -160,6 +162,7 @@ function loadWindow(store: EmulatorStore, raw: unknown, path: string): WindowBlu
     AllowUnassociatedTargets: booleanAt(record, 'AllowUnassociatedTargets', path) ?? false,
     CreatedDate: created,
     ModifiedDate: timeAt(record, 'ModifiedDate', path) ?? created,
+    Tags: tagsAt(record, path),
   });
   const random = createSeededRandom(`fixture:${windowId}`);
   const resolved: ResolvedTarget[] = listAt(record.targets, `${path}.targets`).map(
@@ -252,7 +255,7 @@ function loadExecution(
     listAt(task.invocations, `${at}.invocations`).forEach((rawInvocation, i) => {
       const invAt = `${at}.invocations[${i}]`;
       const invocation = objectAt(rawInvocation, invAt);
-      store.addInvocation({
+      const loaded: EmulatorInvocation = {
         WindowExecutionId: windowExecutionId,
         TaskExecutionId: stored.TaskExecutionId,
         InvocationId: patternedAt(
@@ -270,7 +273,9 @@ function loadExecution(
         EndTime: timeAt(invocation, 'EndTime', invAt),
         OwnerInformation: stringAt(invocation, 'OwnerInformation', invAt),
         WindowTargetId: stringAt(invocation, 'WindowTargetId', invAt),
-      });
+      };
+      // Fixtures may leave the run fields out; the follow-up operations need them.
+      store.addInvocation(completeRunFields(loaded, stored.TaskArn));
     });
     return {
       taskType,

@@ -6,6 +6,9 @@ import { TASK_TYPES, type ExecutionStatus } from '../protocol/service-model';
 import type { TaskTemplate } from '../state/execution-builder';
 import { SEED_ACCOUNT } from './demo-windows';
 import { HOUR_MS, buildSeededStore, isoMinutes, type SeededStore } from './seed-history';
+import { scheduleOccurrences } from './schedule-occurrences';
+
+const GENERATED_SCHEDULE = 'cron(0 2 ? * * *)';
 
 /**
  * Sizes of a generated (non-`demo`) seed.
@@ -76,9 +79,9 @@ export function createGeneratedStore(
         Enabled: true,
         Duration: 4,
         Cutoff: 1,
-        Schedule: 'cron(0 2 ? * * *)',
+        Schedule: GENERATED_SCHEDULE,
         ScheduleTimezone: 'UTC',
-        NextExecutionTime: isoMinutes(new Date(anchor.getTime() + 2 * HOUR_MS)),
+        NextExecutionTime: isoMinutes(scheduleOccurrences(GENERATED_SCHEDULE).after(anchor)),
         AllowUnassociatedTargets: false,
         CreatedDate: created,
         ModifiedDate: created,
@@ -105,8 +108,7 @@ export function createGeneratedStore(
       invocationsPerTask: size.invocationsPerTask,
       statuses: () =>
         Array.from({ length: size.executionsPerWindow }, () => random.pick(GENERATED_STATUSES)),
-      newestStart: new Date(anchor.getTime() - (w + 1) * 60_000),
-      intervalHours: 24,
+      placement: { schedule: GENERATED_SCHEDULE, durationHours: 4, anchor, lateByMs: 0 },
     };
   });
 }

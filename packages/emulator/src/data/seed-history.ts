@@ -4,10 +4,16 @@
  * one {@link SeededRandom}.
  */
 import type { ExecutionStatus } from '../protocol/service-model';
-import { buildExecution, type ResolvedTarget, type TaskTemplate } from '../state/execution-builder';
+import {
+  buildExecution,
+  type BuiltExecution,
+  type ResolvedTarget,
+  type TaskTemplate,
+} from '../state/execution-builder';
 import { createSeededRandom, type SeededRandom } from '../state/seeded-random';
 import { EmulatorStore, type EmulatorTarget, type EmulatorWindow } from '../state/store';
 import { SEED_ACCOUNT, type TargetDefinition } from './demo-windows';
+import { scheduleOccurrences } from './schedule-occurrences';
 
 /**
  * A window plus the task templates and resolved targets live mode reuses for new executions.
@@ -77,19 +83,74 @@ function addTargets(
   });
 }
 
-/** Adds one execution per status (newest first), `intervalHours` apart, with tasks and invocations. */
+const IN_FLIGHT: readonly ExecutionStatus[] = ['PENDING', 'IN_PROGRESS', 'CANCELLING'];
+
+/** Where a window's seeded history sits: on its schedule, before the anchor. */
+export interface HistoryPlacement {
+  /** The window's `Schedule` (a form {@link scheduleOccurrences} places). */
+  schedule: string;
+  /** The window's `Duration`: a finished newest run started at least this long before the anchor. */
+  durationHours: number;
+  anchor: Date;
+  /** How long before the anchor a newest run in flight started when its schedule is far off. */
+  lateByMs: number;
+}
+
+/**
+ * Start times, newest first, for a window's statuses: on its schedule, the newest finished run
+ * at least the window's `Duration` before the anchor (so it had time to end), and a newest run
+ * still in flight at the latest occurrence if that is within the `Duration`, else `lateBy` before
+ * the anchor (a run that overran or was started by hand; it must look recent, not days old).
+ */
+function scheduledStarts(
+  statuses: readonly ExecutionStatus[],
+  placement: HistoryPlacement,
+): Date[] {
+  const { schedule, durationHours, anchor, lateByMs } = placement;
+  const occurrences = scheduleOccurrences(schedule);
+  const starts: Date[] = [];
+  statuses.forEach((status, index) => {
+    const previous = starts[index - 1];
+    if (previous) {
+      starts.push(occurrences.atOrBefore(new Date(previous.getTime() - 1)));
+    } else if (IN_FLIGHT.includes(status)) {
+      // A second early: the start's sub-second jitter must not put it after the anchor.
+      const latest = occurrences.atOrBefore(new Date(anchor.getTime() - 1000));
+      const withinDuration = anchor.getTime() - latest.getTime() < durationHours * HOUR_MS;
+      starts.push(withinDuration ? latest : new Date(anchor.getTime() - lateByMs));
+    } else {
+      starts.push(occurrences.atOrBefore(new Date(anchor.getTime() - durationHours * HOUR_MS)));
+    }
+  });
+  return starts;
+}
+
+/**
+ * Moves a built execution earlier so that nothing in it happened after `limit`: a run in flight
+ * at the anchor has only its finished part behind it, however long its finished tasks took.
+ */
+function endBefore(built: BuiltExecution, limit: number): void {
+  const records = [built.execution, ...built.tasks, ...built.invocations];
+  const times = records.flatMap((r) => [r.StartTime, r.EndTime]).map((t) => t?.getTime() ?? 0);
+  const overshoot = Math.max(...times) - limit;
+  if (overshoot <= 0) return;
+  for (const record of records) {
+    if (record.StartTime) record.StartTime = new Date(record.StartTime.getTime() - overshoot);
+    if (record.EndTime) record.EndTime = new Date(record.EndTime.getTime() - overshoot);
+  }
+}
+
 function addHistory(
   store: EmulatorStore,
   random: SeededRandom,
   blueprint: WindowBlueprint,
   statuses: readonly ExecutionStatus[],
-  newestStart: Date,
-  intervalHours: number,
+  placement: HistoryPlacement,
 ): void {
+  const starts = scheduledStarts(statuses, placement);
   statuses.forEach((status, index) => {
-    const startTime = new Date(
-      newestStart.getTime() - index * intervalHours * HOUR_MS + random.int(0, 999),
-    );
+    const scheduled = starts[index] ?? placement.anchor;
+    const startTime = new Date(scheduled.getTime() + random.int(0, 999));
     const built = buildExecution(random, {
       window: { WindowId: blueprint.windowId },
       windowExecutionId: random.uuid(),
@@ -99,6 +160,7 @@ function addHistory(
       targets: blueprint.targets,
       invocationsPerTask: blueprint.invocationsPerTask,
     });
+    endBefore(built, placement.anchor.getTime() - 1000);
     store.addExecution(built.execution);
     built.tasks.forEach((task) => store.addTask(task));
     built.invocations.forEach((invocation) => store.addInvocation(invocation));
@@ -113,8 +175,8 @@ export interface WindowPlan {
   invocationsPerTask?: number;
   /** Execution statuses, newest first; drawn after the targets. */
   statuses: () => readonly ExecutionStatus[];
-  newestStart: Date;
-  intervalHours: number;
+  /** Where the history sits in time. */
+  placement: HistoryPlacement;
 }
 
 /** Builds a store from `count` window plans, each planned and built in turn from `seed`. */
@@ -139,8 +201,7 @@ export function buildSeededStore(
         : { invocationsPerTask: windowPlan.invocationsPerTask }),
     };
     blueprints.push(blueprint);
-    const { statuses, newestStart, intervalHours } = windowPlan;
-    addHistory(store, random, blueprint, statuses(), newestStart, intervalHours);
+    addHistory(store, random, blueprint, windowPlan.statuses(), windowPlan.placement);
   }
   return { store, blueprints };
 }

@@ -5,7 +5,7 @@ import {
   shapePattern,
 } from '../protocol/service-model';
 import { DEMO_WINDOW_IDS, demoWindows } from './demo-windows';
-import { SeedOptionsError, createSeededStore } from './seeds';
+import { REFERENCE_SEED_ANCHOR, SeedOptionsError, createSeededStore, seedAnchorAt } from './seeds';
 import type { EmulatorStore } from '../state/store';
 
 /** Checks that every record nests inside its parent and ids are well-formed. */
@@ -67,7 +67,7 @@ function expectConsistentGraph(store: EmulatorStore): void {
 }
 
 describe('the demo seed', () => {
-  const { store } = createSeededStore('demo');
+  const { store } = createSeededStore('demo', { anchor: REFERENCE_SEED_ANCHOR });
 
   it('has the documented windows with stable ids', () => {
     expect(store.windows.map((w) => w.WindowId).sort()).toEqual(
@@ -114,7 +114,7 @@ describe('the demo seed', () => {
   });
 
   it('is deterministic', () => {
-    const again = createSeededStore('demo').store;
+    const again = createSeededStore('demo', { anchor: REFERENCE_SEED_ANCHOR }).store;
     expect(again.invocations).toEqual(store.invocations);
     expect(again.executions).toEqual(store.executions);
   });
@@ -150,9 +150,10 @@ describe('generated seeds', () => {
   });
 
   it('are deterministic per seed and differ between seeds', () => {
-    const a = createSeededStore('alpha').store;
-    const b = createSeededStore('alpha').store;
-    const c = createSeededStore('beta').store;
+    const anchor = REFERENCE_SEED_ANCHOR;
+    const a = createSeededStore('alpha', { anchor }).store;
+    const b = createSeededStore('alpha', { anchor }).store;
+    const c = createSeededStore('beta', { anchor }).store;
     expect(b.windows).toEqual(a.windows);
     expect(b.invocations).toEqual(a.invocations);
     expect(c.windows.map((w) => w.WindowId)).not.toEqual(a.windows.map((w) => w.WindowId));
@@ -170,5 +171,77 @@ describe('generated seeds', () => {
     const newest = early.executionsOf(DEMO_WINDOW_IDS.paymentsApiNightlyPatching)[0];
     expect(newest?.StartTime?.getTime()).toBeLessThan(Date.parse('2025-01-01T00:00:00Z'));
     expect(newest?.StartTime?.getTime()).toBeGreaterThan(Date.parse('2024-12-31T00:00:00Z'));
+  });
+});
+
+describe('the demo seed on any date', () => {
+  const HOUR = 3_600_000;
+  // A Wednesday afternoon, a Sunday early morning inside the reboot window, a month's first day.
+  const anchors = ['2031-03-12T15:42:00.000Z', '2027-06-06T04:10:00.000Z', '2028-02-01T05:00:00Z'];
+
+  it.each(anchors)('has a recent history on its schedules and future next runs (%s)', (iso) => {
+    const anchor = Date.parse(iso);
+    const { store } = createSeededStore('demo', { anchor: iso });
+    for (const demo of demoWindows) {
+      const window = store.getWindow(demo.WindowId);
+      const executions = store.executionsOf(demo.WindowId);
+      const [newest, ...older] = executions;
+      if (!window || !newest?.StartTime) throw new Error(`${demo.Name} has no history`);
+      const inFlight = ['PENDING', 'IN_PROGRESS', 'CANCELLING'].includes(newest.Status);
+      const age = anchor - newest.StartTime.getTime();
+      // In flight: within the window's duration; finished: one schedule period back at most.
+      expect(age).toBeGreaterThanOrEqual(0);
+      expect(age).toBeLessThan(inFlight ? (window.Duration ?? 0) * HOUR : 33 * 24 * HOUR);
+      // Nothing has happened after the anchor, not even inside a run still in flight.
+      for (const execution of executions) {
+        const records = [execution, ...store.tasksOf(execution.WindowExecutionId)].flatMap((r) => [
+          r,
+          ...('TaskExecutionId' in r
+            ? store.invocationsOf(r.WindowExecutionId, r.TaskExecutionId)
+            : []),
+        ]);
+        for (const record of records) {
+          expect(record.StartTime?.getTime() ?? 0).toBeLessThan(anchor);
+          expect(record.EndTime?.getTime() ?? 0).toBeLessThan(anchor);
+        }
+      }
+      for (const execution of older) {
+        const start = execution.StartTime ?? new Date(NaN);
+        // On the schedule: the minute of the cron (or the hour) plus at most a second.
+        const minute = Number(/^cron\((\d+) /.exec(demo.Schedule)?.[1] ?? 0);
+        expect(start.getUTCMinutes()).toBe(minute);
+        expect(start.getUTCSeconds()).toBe(0);
+      }
+      if (demo.Enabled) {
+        const next = Date.parse(window.NextExecutionTime ?? '');
+        expect(next).toBeGreaterThan(anchor);
+        expect(next - anchor).toBeLessThanOrEqual(demo.intervalHours * HOUR);
+      } else {
+        expect(window.NextExecutionTime).toBeUndefined();
+      }
+      expect(Date.parse(window.StartDate ?? '')).toBeLessThan(anchor);
+    }
+  });
+
+  it('keeps ids and statuses whatever the anchor', () => {
+    const [a, b] = anchors.map((anchor) => createSeededStore('demo', { anchor }).store);
+    for (const { WindowId } of demoWindows) {
+      expect(b?.executionsOf(WindowId).map((e) => [e.WindowExecutionId, e.Status])).toEqual(
+        a?.executionsOf(WindowId).map((e) => [e.WindowExecutionId, e.Status]),
+      );
+    }
+  });
+
+  it('is anchored at the current minute without an anchor', () => {
+    const before = seedAnchorAt(new Date()).getTime();
+    const { store } = createSeededStore('demo');
+    const after = Date.now();
+    const hourly = store.getWindow(DEMO_WINDOW_IDS.searchIndexerHourlyReindex);
+    const next = Date.parse(hourly?.NextExecutionTime ?? '');
+    expect(next).toBeGreaterThan(before);
+    expect(next).toBeLessThanOrEqual(after + HOUR);
+    expect(seedAnchorAt(new Date('2030-05-01T10:17:42.500Z')).toISOString()).toBe(
+      '2030-05-01T10:17:00.000Z',
+    );
   });
 });

@@ -24,6 +24,8 @@ import { StsEndpoint, type StsOptions } from './sts';
 import {
   ACCEPTED_CONTENT_TYPES,
   malformedRequestResponse,
+  MAX_JSON_NESTING,
+  nestsDeeperThan,
   readBody,
   send,
   toWireJson,
@@ -59,7 +61,10 @@ export interface EmulatorOptions {
   host?: string;
   /** A named seed: `demo` (default) or any string for a generated graph. */
   seed?: string;
-  /** Sizes of a generated seed, and the time seeded histories end at. */
+  /**
+   * Sizes of a generated seed, and the time seeded histories end at (default: live mode's
+   * `startTime` if set, else the start-up time).
+   */
   seedOptions?: SeedOptions;
   /** A fixture file path (JSON or YAML) or a fixture object; replaces `seed`. */
   fixture?: string | Fixture;
@@ -78,6 +83,11 @@ export interface EmulatorOptions {
   logger?: EmulatorLogger;
   /** Largest request body accepted. Default 1 MiB. */
   maxBodyBytes?: number;
+  /**
+   * Required in the `x-emulator-control-token` header by the `/__emulator/` routes. Without it
+   * those routes answer only when bound to loopback (403 otherwise).
+   */
+  controlToken?: string;
 }
 
 /**
@@ -120,17 +130,23 @@ export class EmulatorOptionsError extends Error {
   override name = 'EmulatorOptionsError';
 }
 
-function delay(ms: number): Promise<void> {
-  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
-}
-
 async function loadStore(options: EmulatorOptions): Promise<SeededStore> {
   if (options.fixture !== undefined && options.seed !== undefined) {
     throw new EmulatorOptionsError('Give either seed or fixture, not both');
   }
   if (typeof options.fixture === 'string') return loadFixtureFile(options.fixture);
   if (options.fixture !== undefined) return loadFixture(options.fixture);
-  return createSeededStore(options.seed ?? 'demo', options.seedOptions);
+  return createSeededStore(options.seed ?? 'demo', {
+    ...options.seedOptions,
+    anchor: options.seedOptions?.anchor ?? liveStartOf(options.live),
+  });
+}
+
+/** Live mode's clock start, which also anchors a seed without its own anchor: history, then live. */
+function liveStartOf(live: EmulatorOptions['live']): Date | undefined {
+  if (typeof live !== 'object' || live.startTime === undefined) return undefined;
+  const start = new Date(live.startTime);
+  return Number.isNaN(start.getTime()) ? undefined : start;
 }
 
 /**
@@ -146,7 +162,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const host = options.host ?? '127.0.0.1';
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const { store, blueprints } = await loadStore(options);
+  if (
+    options.controlToken !== undefined &&
+    (typeof options.controlToken !== 'string' || options.controlToken.length < 8)
+  ) {
+    throw new EmulatorOptionsError('controlToken must be a string of at least 8 characters');
+  }
   const faults = new FaultInjector(options.faults ?? {});
+  // Latency faults wait on these; stop() clears them so that nothing keeps the process alive.
+  const delays = new Set<NodeJS.Timeout>();
+  const delay = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        delays.delete(timer);
+        resolve();
+      }, ms);
+      delays.add(timer);
+    });
   const verifier = options.sigv4 ? new SigV4Verifier(options.sigv4) : undefined;
   const sts = new StsEndpoint(options.sts ?? {}, verifier, options.sigv4?.now);
   const codec = new NextTokenCodec();
@@ -280,8 +312,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     let input: unknown = {};
     if (body.length > 0) {
+      const text = body.toString('utf8');
+      if (nestsDeeperThan(text, MAX_JSON_NESTING)) {
+        throw new ServiceError(
+          'SerializationException',
+          `Request body nests deeper than ${MAX_JSON_NESTING} levels`,
+        );
+      }
       try {
-        input = JSON.parse(body.toString('utf8'));
+        input = JSON.parse(text);
       } catch (error) {
         throw new ServiceError('SerializationException', 'Request body is not valid JSON', {
           cause: error,
@@ -309,7 +348,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     send(res, 200, text, requestId);
   };
 
-  const handleControl = createControlHandler(stats, faults, maxBodyBytes);
+  const handleControl = createControlHandler(stats, faults, maxBodyBytes, {
+    host,
+    token: options.controlToken,
+  });
 
   const server = createServer((req, res) => {
     const requestId = randomUUID();
@@ -382,6 +424,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       // Idempotent: test teardown and signal handlers may both stop the same emulator.
       stopped ??= new Promise<void>((resolve, reject) => {
         live?.stop();
+        for (const timer of delays) clearTimeout(timer);
+        delays.clear();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       });

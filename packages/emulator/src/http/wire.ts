@@ -46,20 +46,53 @@ export function send(
   res.end(body);
 }
 
-/** Reads the body up to `limit` bytes; beyond it, drains the rest and answers `too-large`. */
+/**
+ * Reads the body up to `limit` bytes. One byte more and it answers `too-large` at once and stops
+ * reading: waiting for the end of an oversized body would wait forever on an endless one.
+ */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      req.pause();
+      resolve('too-large');
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/**
+ * Deeper than this, a request body is refused before parsing: SSM inputs nest three levels at
+ * most, and walking a 10,000-deep value would overflow the stack (a 500 instead of a 400).
+ */
+export const MAX_JSON_NESTING = 32;
+
+/** Whether JSON text nests objects and arrays deeper than `max` (strings are skipped). */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i += 1; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      depth += 1;
+      if (depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth -= 1;
+  }
+  return false;
 }
 
 /** The raw HTTP answer to a request Node's parser rejected (the socket closes after it). */

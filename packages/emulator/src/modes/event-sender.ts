@@ -5,7 +5,7 @@
  * failures are reported to the logger without the key.
  */
 import { randomUUID } from 'node:crypto';
-import type { LiveStateChange } from './live-mode';
+import type { LiveStateChange } from './live-reveal';
 
 /**
  * Where and how to post events.

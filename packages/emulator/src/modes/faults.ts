@@ -114,6 +114,12 @@ class TokenBucket {
   }
 }
 
+/**
+ * The longest delay a timer can wait (2^31−1 ms, about 24.8 days); Node fires a longer one after
+ * 1 ms, which would silently turn a huge latency into none.
+ */
+export const MAX_DELAY_MS = 2 ** 31 - 1;
+
 function checkRate(name: string, value: number | undefined): void {
   if (value !== undefined && !(value >= 0 && value <= 1)) {
     throw new FaultConfigError(`faults ${name} must be between 0 and 1, got ${String(value)}`);
@@ -129,11 +135,16 @@ function checkRule(rule: FaultRule, where: string): void {
     ['latencyMs', rule.latencyMs],
     ['jitterMs', rule.jitterMs],
   ] as const) {
-    if (value !== undefined && !(value >= 0 && Number.isFinite(value))) {
+    if (value !== undefined && !(value >= 0 && value <= MAX_DELAY_MS)) {
       throw new FaultConfigError(
-        `faults ${where}${name} must be a number ≥ 0, got ${String(value)}`,
+        `faults ${where}${name} must be a number ≥ 0 and at most ${MAX_DELAY_MS} (ms), got ${String(value)}`,
       );
     }
+  }
+  if ((rule.latencyMs ?? 0) + (rule.jitterMs ?? 0) > MAX_DELAY_MS) {
+    throw new FaultConfigError(
+      `faults ${where}latencyMs + jitterMs must be at most ${MAX_DELAY_MS} ms`,
+    );
   }
   if (rule.throttle) {
     const { requestsPerSecond, burst, retryAfterMs } = rule.throttle;

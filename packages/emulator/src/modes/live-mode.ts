@@ -1,21 +1,26 @@
 /**
- * Live mode: windows get new executions on a schedule and those executions progress
- * PENDING → IN_PROGRESS → a terminal status over ticks of a virtual clock. Each new execution
- * is planned up front with {@link buildExecution} (outcomes from a seeded PRNG), squeezed into
- * about two ticks, and then revealed by time: at every tick each record shows what it would show
- * at that virtual moment. The clock advances by `tickMs` per tick whether ticks come from the
- * timer or from `emulator.tick()`, so tests get the same sequence without sleeping.
+ * Live mode: windows get new executions and those executions progress PENDING → IN_PROGRESS →
+ * a terminal status over ticks of a virtual clock. Like a real window, a window runs again only
+ * a while after its previous run ended (see `live-pacing.ts`), and its `NextExecutionTime` says
+ * exactly when. Each run is planned up front with {@link buildExecution} (outcomes from a seeded
+ * PRNG), scaled to a few ticks, and then revealed by time: at every tick each record shows what it
+ * would show at that virtual moment. The clock advances by `tickMs` per tick whether ticks come
+ * from the timer or from `emulator.tick()`, so tests get the same sequence without sleeping.
  */
 import type { ExecutionStatus } from '../protocol/service-model';
 import { buildExecution, type BuiltExecution } from '../state/execution-builder';
 import { createSeededRandom, type SeededRandom } from '../state/seeded-random';
 import type { WindowBlueprint } from '../data/seed-history';
-import type {
-  EmulatorExecution,
-  EmulatorInvocation,
-  EmulatorStore,
-  EmulatorTask,
-} from '../state/store';
+import type { EmulatorExecution, EmulatorStore } from '../state/store';
+import { jitteredGapMs, liveCadenceMs, planRun } from './live-pacing';
+import {
+  plannedEnd,
+  reveal,
+  type ActiveExecution,
+  type LiveStateChange,
+  type Timed,
+} from './live-reveal';
+import { settleInFlight } from './live-settle';
 
 /**
  * Live mode settings (`live: true` takes every default).
@@ -31,7 +36,11 @@ export interface LiveOptions {
   tickMs?: number;
   /** Tick on a timer every `tickMs`. Default true; false leaves ticking to `emulator.tick()`. */
   autoTick?: boolean;
-  /** Each live window gets a new execution every this many ticks (from the first). Default 3. */
+  /**
+   * Typical ticks from the end of a window's run to the start of its next, for an hourly (or
+   * more frequent) schedule; rarer schedules wait longer (daily ≈ 3.3×, weekly ≈ 4.7×), each
+   * gap jittered from 60 % to 140 %. Default 3.
+   */
   newExecutionEveryTicks?: number;
   /** Windows that get new executions. Default: every enabled window that has tasks. */
   windowIds?: string[];
@@ -42,19 +51,6 @@ export interface LiveOptions {
   /** Called for each status change of a live execution or invocation (e.g. to post events). */
   onStateChange?: (change: LiveStateChange) => void;
 }
-
-/**
- * A status change in live mode: an execution, or one target's invocation (with its record as
- * it is after the change).
- *
- * @example
- * ```ts
- * await startEmulator({ live: { onStateChange: (change) => console.log(change.kind) } });
- * ```
- */
-export type LiveStateChange =
-  | { kind: 'execution'; execution: EmulatorExecution }
-  | { kind: 'invocation'; invocation: EmulatorInvocation; execution: EmulatorExecution };
 
 /**
  * What one tick changed.
@@ -69,7 +65,7 @@ export interface LiveTick {
   tick: number;
   /** The virtual time after this tick. */
   now: Date;
-  /** Executions created by this tick. */
+  /** Executions created by this tick (they start before the next tick). */
   created: string[];
   /** Executions that reached their final status in this tick. */
   completed: string[];
@@ -87,35 +83,22 @@ export class LiveOptionsError extends Error {
   override name = 'LiveOptionsError';
 }
 
-/** Final outcomes of live executions (a due execution of a busy window is SKIPPED_OVERLAPPING). */
-const LIVE_OUTCOMES: readonly ExecutionStatus[] = [
-  'SUCCESS',
-  'SUCCESS',
-  'SUCCESS',
-  'SUCCESS',
-  'SUCCESS',
-  'FAILED',
-  'FAILED',
-  'FAILED',
-  'TIMED_OUT',
-  'CANCELLED',
-];
-
-interface ActiveExecution {
-  final: BuiltExecution;
-  execution: EmulatorExecution;
-  tasks: EmulatorTask[];
-  invocations: EmulatorInvocation[];
+/** A live window's pace. */
+interface LiveWindow {
+  blueprint: WindowBlueprint;
+  /** Typical gap between a run's end and the next run's start, in virtual ms. */
+  cadenceMs: number;
+  /** When the next run (or skipped run) starts, in virtual ms: its `NextExecutionTime`. */
+  nextStartAt: number;
+  /** When the current run ends, in virtual ms; a slot before it is SKIPPED_OVERLAPPING. */
+  busyUntil: number;
 }
-
-type Timed = { Status: ExecutionStatus; StatusDetails?: string; StartTime?: Date; EndTime?: Date };
 
 /** Drives live mode over a store. */
 export class LiveMode {
   readonly #store: EmulatorStore;
-  readonly #blueprints: WindowBlueprint[];
+  readonly #windows: LiveWindow[];
   readonly #tickMs: number;
-  readonly #every: number;
   readonly #random: SeededRandom;
   readonly #start: number;
   readonly #active: ActiveExecution[] = [];
@@ -146,16 +129,36 @@ export class LiveMode {
       }
     }
     this.#store = store;
-    this.#blueprints = blueprints.filter((blueprint) =>
+    this.#tickMs = tickMs;
+    this.#random = createSeededRandom(options.seed ?? 'live');
+    this.#start = start;
+    this.#onStateChange = options.onStateChange;
+    const live = blueprints.filter((blueprint) =>
       options.windowIds
         ? options.windowIds.includes(blueprint.windowId)
         : blueprint.tasks.length > 0 && store.getWindow(blueprint.windowId)?.Enabled === true,
     );
-    this.#tickMs = tickMs;
-    this.#every = every;
-    this.#random = createSeededRandom(options.seed ?? 'live');
-    this.#start = start;
-    this.#onStateChange = options.onStateChange;
+    this.#windows = live.map((blueprint, index) => {
+      const cadenceMs = liveCadenceMs(store.getWindow(blueprint.windowId)?.Schedule, every, tickMs);
+      // Runs already in flight finish first; windows start staggered, two ticks apart.
+      const settling = settleInFlight(store, blueprint.windowId, {
+        from: start + tickMs / 2,
+        to: start + (2 + index) * tickMs,
+      });
+      this.#active.push(...settling);
+      const busyUntil = Math.max(0, ...settling.map((active) => plannedEnd(active.final)));
+      const window: LiveWindow = {
+        blueprint,
+        cadenceMs,
+        busyUntil,
+        nextStartAt:
+          settling.length > 0
+            ? busyUntil + jitteredGapMs(this.#random, cadenceMs)
+            : start + (1.5 + 2 * index) * tickMs,
+      };
+      this.#announce(window);
+      return window;
+    });
     if (options.autoTick ?? true) {
       this.#timer = setInterval(() => this.tick(), tickMs);
       this.#timer.unref();
@@ -174,14 +177,15 @@ export class LiveMode {
     for (let i = 0; i < count; i += 1) {
       this.#ticks += 1;
       const now = this.#start + this.#ticks * this.#tickMs;
-      if ((this.#ticks - 1) % this.#every === 0) {
-        for (const blueprint of this.#blueprints) created.push(this.#schedule(blueprint, now));
-      }
       for (const active of [...this.#active]) {
-        if (this.#reveal(active, now)) {
+        if (reveal(active, now, this.#onStateChange)) {
           completed.push(active.execution.WindowExecutionId);
           this.#active.splice(this.#active.indexOf(active), 1);
         }
+      }
+      // Runs that start before the next tick are listed now, PENDING until they start.
+      for (const window of this.#windows) {
+        while (window.nextStartAt <= now + this.#tickMs) created.push(this.#run(window, now));
       }
       this.#store.touch();
     }
@@ -194,11 +198,41 @@ export class LiveMode {
     this.#timer = undefined;
   }
 
-  #schedule(blueprint: WindowBlueprint, now: number): string {
+  /** The window's `NextExecutionTime` is when its next run will start, which is planned. */
+  #announce(window: LiveWindow): void {
+    const record = this.#store.getWindow(window.blueprint.windowId);
+    if (record) record.NextExecutionTime = new Date(window.nextStartAt).toISOString();
+  }
+
+  /** Adds the run due at `window.nextStartAt` and plans the one after it. */
+  #run(window: LiveWindow, now: number): string {
+    const startAt = window.nextStartAt;
+    const skipped = startAt < window.busyUntil;
+    const run = skipped ? undefined : planRun(this.#random, this.#tickMs);
+    const status: ExecutionStatus = run?.status ?? 'SKIPPED_OVERLAPPING';
+    const windowExecutionId = this.#add(window.blueprint, status, startAt, run?.durationMs, now);
+    if (run) {
+      window.busyUntil = startAt + run.durationMs;
+      // An overrun: the next slot comes while this run still goes, and is skipped.
+      window.nextStartAt = run.overruns
+        ? startAt + Math.round(run.durationMs * 0.6)
+        : window.busyUntil + jitteredGapMs(this.#random, window.cadenceMs);
+    } else {
+      window.nextStartAt = window.busyUntil + jitteredGapMs(this.#random, window.cadenceMs);
+    }
+    this.#announce(window);
+    return windowExecutionId;
+  }
+
+  #add(
+    blueprint: WindowBlueprint,
+    status: ExecutionStatus,
+    startAt: number,
+    durationMs: number | undefined,
+    now: number,
+  ): string {
     const windowExecutionId = this.#random.uuid();
-    const busy = this.#active.some((a) => a.execution.WindowId === blueprint.windowId);
-    const status = busy ? 'SKIPPED_OVERLAPPING' : this.#random.pick(LIVE_OUTCOMES);
-    const startTime = new Date(now + Math.round(this.#tickMs / 2));
+    const startTime = new Date(startAt);
     const final = buildExecution(this.#random, {
       window: { WindowId: blueprint.windowId },
       windowExecutionId,
@@ -208,16 +242,12 @@ export class LiveMode {
       targets: blueprint.targets,
       invocationsPerTask: blueprint.invocationsPerTask,
     });
-    this.#squeeze(final, startTime.getTime());
+    if (durationMs !== undefined) scaleToDuration(final, startAt, durationMs);
     const execution: EmulatorExecution = { ...final.execution };
     const tasks = final.tasks.map((task) => ({ ...task }));
     const invocations = final.invocations.map((invocation) => ({ ...invocation }));
-    const window = this.#store.getWindow(blueprint.windowId);
-    if (window) {
-      window.NextExecutionTime = new Date(now + this.#every * this.#tickMs).toISOString();
-    }
     const active: ActiveExecution = { final, execution, tasks, invocations };
-    this.#reveal(active, now);
+    reveal(active, now, this.#onStateChange);
     this.#store.addExecution(execution);
     tasks.forEach((task) => this.#store.addTask(task));
     invocations.forEach((invocation) => this.#store.addInvocation(invocation));
@@ -233,78 +263,19 @@ export class LiveMode {
     this.#active.push(active);
     return windowExecutionId;
   }
-
-  /** Rescales the plan's times so that the whole execution ends within ~2 ticks of its start. */
-  #squeeze(built: BuiltExecution, start: number): void {
-    const records: Timed[] = [built.execution, ...built.tasks, ...built.invocations];
-    const end = Math.max(start, ...records.map((r) => r.EndTime?.getTime() ?? start));
-    const factor = end === start ? 1 : (1.8 * this.#tickMs) / (end - start);
-    const scale = (date: Date | undefined) =>
-      date === undefined
-        ? undefined
-        : new Date(start + Math.round((date.getTime() - start) * factor));
-    for (const record of records) {
-      record.StartTime = scale(record.StartTime);
-      record.EndTime = scale(record.EndTime);
-    }
-  }
-
-  /** Shows each record as it is at `now`; returns true once the execution is final. */
-  #reveal(active: ActiveExecution, now: number): boolean {
-    const executionWas = active.execution.Status;
-    const invocationsWere = active.invocations.map((invocation) => invocation.Status);
-    const done = show(active.execution, active.final.execution, now, true);
-    active.final.tasks.forEach((task, i) => show(active.tasks[i], task, now, done));
-    active.final.invocations.forEach((invocation, i) =>
-      show(active.invocations[i], invocation, now, done),
-    );
-    if (this.#onStateChange) {
-      active.invocations.forEach((invocation, i) => {
-        if (invocation.Status !== invocationsWere[i]) {
-          this.#onStateChange?.({ kind: 'invocation', invocation, execution: active.execution });
-        }
-      });
-      if (active.execution.Status !== executionWas) {
-        this.#onStateChange({ kind: 'execution', execution: active.execution });
-      }
-    }
-    return done;
-  }
 }
 
-/**
- * Sets `target` to what `final` looks like at `now`: not started yet → PENDING without times;
- * started but not ended → IN_PROGRESS with its start; ended → final. Records that never start
- * (a task after a timeout) stay PENDING until their execution is final.
- */
-function show(
-  target: Timed | undefined,
-  final: Timed,
-  now: number,
-  executionDone: boolean,
-): boolean {
-  if (!target) return false;
-  const start = final.StartTime?.getTime();
-  const end = final.EndTime?.getTime();
-  const finished = start === undefined ? executionDone : end !== undefined && now >= end;
-  if (finished) {
-    Object.assign(target, final);
-    return true;
+/** Rescales the plan's times so that the whole execution ends `durationMs` after its start. */
+function scaleToDuration(built: BuiltExecution, start: number, durationMs: number): void {
+  const records: Timed[] = [built.execution, ...built.tasks, ...built.invocations];
+  const end = plannedEnd(built);
+  const factor = end === start ? 1 : durationMs / (end - start);
+  const scale = (date: Date | undefined) =>
+    date === undefined
+      ? undefined
+      : new Date(start + Math.round((date.getTime() - start) * factor));
+  for (const record of records) {
+    record.StartTime = scale(record.StartTime);
+    record.EndTime = scale(record.EndTime);
   }
-  if (start !== undefined && now >= start) {
-    Object.assign(target, {
-      Status: 'IN_PROGRESS',
-      StatusDetails: 'InProgress',
-      StartTime: final.StartTime,
-      EndTime: undefined,
-    });
-  } else {
-    Object.assign(target, {
-      Status: 'PENDING',
-      StatusDetails: 'Pending',
-      StartTime: undefined,
-      EndTime: undefined,
-    });
-  }
-  return false;
 }

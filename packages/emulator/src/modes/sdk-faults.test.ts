@@ -9,6 +9,7 @@ import {
 import { DEMO_WINDOW_IDS } from '../data/demo-windows';
 import { startEmulator, type Emulator } from '../http/server';
 import type { EmulatorStats } from './stats';
+import { rawCall } from '../test-support/follow-up-client';
 
 const WINDOW_ID = DEMO_WINDOW_IDS.paymentsApiNightlyPatching;
 
@@ -19,18 +20,6 @@ function client(emulator: Emulator, maxAttempts: number): SSMClient {
     credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret' },
     maxAttempts,
   });
-}
-
-async function rawCall(emulator: Emulator, operation: string, body: unknown) {
-  const response = await fetch(emulator.url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': `AmazonSSM.${operation}`,
-    },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
 describe('fault injection through the real SDK', () => {

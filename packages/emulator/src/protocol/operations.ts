@@ -1,9 +1,12 @@
 /**
- * The nine SSM maintenance-window operations over an {@link EmulatorStore}: validate the input
- * as SSM does, look records up, filter, order and paginate. Outputs keep `Date` values; the
- * server writes them as epoch seconds with milliseconds. One file per record kind holds the
- * handlers; this one maps operation names to them.
+ * The nine SSM maintenance-window operations over an {@link EmulatorStore}, ListTagsForResource
+ * for windows, and the three follow-ups that say what a RUN_COMMAND or AUTOMATION invocation
+ * did: validate the input as SSM does, look records up, filter, order and paginate. Outputs keep `Date` values; the server
+ * writes them as epoch seconds with milliseconds. One file per record kind holds the handlers;
+ * this one maps operation names to them.
  */
+import { getAutomationExecution } from './automation-operations';
+import { getCommandInvocation, listCommandInvocations } from './command-operations';
 import {
   describeMaintenanceWindowExecutions,
   getMaintenanceWindowExecution,
@@ -13,6 +16,7 @@ import {
   getMaintenanceWindowExecutionTaskInvocation,
 } from './invocation-operations';
 import type { OperationHandler } from './request';
+import { listTagsForResource } from './tag-operations';
 import type { SsmOperationName } from './service-model';
 import {
   describeMaintenanceWindowExecutionTasks,
@@ -36,9 +40,13 @@ export const OPERATION_HANDLERS: Record<SsmOperationName, OperationHandler> = {
     describeMaintenanceWindowExecutionTaskInvocations,
   GetMaintenanceWindowExecutionTaskInvocation: getMaintenanceWindowExecutionTaskInvocation,
   DescribeMaintenanceWindowTargets: describeMaintenanceWindowTargets,
+  ListCommandInvocations: listCommandInvocations,
+  GetCommandInvocation: getCommandInvocation,
+  GetAutomationExecution: getAutomationExecution,
+  ListTagsForResource: listTagsForResource,
 };
 
-/** Whether `name` is one of the nine operations. */
+/** Whether `name` is one of the thirteen operations. */
 export function isOperation(name: string): name is SsmOperationName {
   return Object.prototype.hasOwnProperty.call(OPERATION_HANDLERS, name);
 }

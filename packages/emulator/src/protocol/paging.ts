@@ -22,7 +22,8 @@ export function answerPage<T>(
   return { [listKey]: page.items.map(project), NextToken: page.nextToken };
 }
 
-function cutPage<T>(
+/** Cuts one page (honouring the repeat-token fault) and returns it with its NextToken. */
+export function cutPage<T>(
   query: ListQuery,
   items: readonly T[],
   keyOf: (item: T) => SortKey,

@@ -5,7 +5,11 @@
  */
 import type { EmulatorStore } from '../state/store';
 import type { NextTokenCodec } from './next-token';
-import { SSM_SERVICE_MODEL, type SsmOperationName } from './service-model';
+import {
+  SSM_SERVICE_MODEL,
+  type MaintenanceWindowOperationName,
+  type SsmOperationName,
+} from './service-model';
 import {
   ValidationErrors,
   checkFilters,
@@ -41,11 +45,11 @@ export interface ListQuery {
   filters: WireFilter[];
 }
 
-type RequiredMember<Op extends SsmOperationName> =
+type RequiredMember<Op extends MaintenanceWindowOperationName> =
   (typeof SSM_SERVICE_MODEL.operations)[Op]['required'][number];
 
 /** A checked request: its list query plus the operation's required ids by member name. */
-export interface OperationRequest<Op extends SsmOperationName> extends ListQuery {
+export interface OperationRequest<Op extends MaintenanceWindowOperationName> extends ListQuery {
   operation: Op;
   ids: Readonly<Record<RequiredMember<Op>, string>>;
 }
@@ -53,7 +57,7 @@ export interface OperationRequest<Op extends SsmOperationName> extends ListQuery
 /** SSM's default page size when MaxResults is absent. */
 const DEFAULT_MAX_RESULTS = 10;
 
-function readRequest<Op extends SsmOperationName>(
+function readRequest<Op extends MaintenanceWindowOperationName>(
   operation: Op,
   input: Record<string, unknown>,
 ): OperationRequest<Op> {
@@ -81,7 +85,7 @@ function readRequest<Op extends SsmOperationName>(
 }
 
 /** A handler whose input is read and checked per the service model before `answer` runs. */
-export function defineHandler<Op extends SsmOperationName>(
+export function defineHandler<Op extends MaintenanceWindowOperationName>(
   operation: Op,
   answer: (request: OperationRequest<Op>, context: OperationContext) => Record<string, unknown>,
 ): OperationHandler {

@@ -18,6 +18,14 @@ export const SERVICE_ERROR_CODES = {
   DoesNotExistException: { namespace: 'com.amazonaws.ssm', status: 400 },
   InternalServerError: { namespace: 'com.amazonaws.ssm', status: 500 },
   ThrottlingException: { namespace: 'com.amazonaws.ssm', status: 400 },
+  InvalidCommandId: { namespace: 'com.amazonaws.ssm', status: 400 },
+  InvalidFilterKey: { namespace: 'com.amazonaws.ssm', status: 400 },
+  InvalidNextToken: { namespace: 'com.amazonaws.ssm', status: 400 },
+  InvalidPluginName: { namespace: 'com.amazonaws.ssm', status: 400 },
+  InvocationDoesNotExist: { namespace: 'com.amazonaws.ssm', status: 400 },
+  AutomationExecutionNotFoundException: { namespace: 'com.amazonaws.ssm', status: 400 },
+  InvalidResourceType: { namespace: 'com.amazonaws.ssm', status: 400 },
+  InvalidResourceId: { namespace: 'com.amazonaws.ssm', status: 400 },
   UnknownOperationException: { namespace: 'com.amazon.coral.service', status: 400 },
   SerializationException: { namespace: 'com.amazon.coral.service', status: 400 },
   RequestEntityTooLargeException: { namespace: 'com.amazon.coral.service', status: 413 },
@@ -65,11 +73,13 @@ export class ServiceError extends Error {
     this.headers = options.headers ?? {};
   }
 
-  /** The JSON body AWS sends for this error. */
-  toBody(): { __type: string; message: string } {
-    return {
-      __type: `${SERVICE_ERROR_CODES[this.code].namespace}#${this.code}`,
-      message: this.message,
-    };
+  /**
+   * The JSON body AWS sends for this error. Error shapes without members (InvalidCommandId,
+   * InvocationDoesNotExist, InvalidPluginName, InvalidFilterKey, InvalidResourceId,
+   * InvalidResourceType) are sent with no message, as AWS does; give them the message `''`.
+   */
+  toBody(): { __type: string; message?: string } {
+    const __type = `${SERVICE_ERROR_CODES[this.code].namespace}#${this.code}`;
+    return this.message === '' ? { __type } : { __type, message: this.message };
   }
 }

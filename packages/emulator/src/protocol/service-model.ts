@@ -1,6 +1,7 @@
 /**
- * The part of AWS's published SSM service model that the nine maintenance-window operations use,
- * recorded as data. Everything the emulator knows about limits, patterns, enums, operations,
+ * The part of AWS's published SSM service model that the nine maintenance-window operations and
+ * the three follow-up operations (ListCommandInvocations, GetCommandInvocation,
+ * GetAutomationExecution) use, recorded as data. Everything the emulator knows about limits, patterns, enums, operations,
  * list keys and filter keys reads this record; the emulator imports nothing from the code it
  * stands in for.
  *
@@ -10,34 +11,22 @@
  * from that model. Two facts are only in the model's documentation text, not its constraints:
  * the supported filter keys per operation (the `Filters` member docs) and the filter value
  * formats (`Enabled` = True/False, `ExecutedBefore`/`ExecutedAfter` = ISO 8601 date-time).
+ * The Run Command and Automation shapes were checked against the Smithy model
+ * (`aws/aws-sdk-js-v3` `codegen/sdk-codegen/aws-models/ssm.json`): `CommandId` 36–36,
+ * `CommandMaxResults` 1–50, `CommandFilterList` 1–5 of lower-case `{key, value}`,
+ * `CommandFilterValue` 1–128, `CommandPluginName` min 4, `CommandPluginOutput` ≤ 2500.
  */
 
-/** A string shape's constraints. */
-export interface StringShape {
-  readonly type: 'string';
-  readonly min?: number;
-  readonly max?: number;
-  readonly pattern?: string;
-  readonly enum?: readonly string[];
-}
+import type { ServiceOperation, ServiceShape } from './service-shapes';
 
-/** An integer shape's range. */
-export interface IntegerShape {
-  readonly type: 'integer';
-  readonly min: number;
-  readonly max: number;
-}
-
-/** A list shape's length range and member shape. */
-export interface ListShape {
-  readonly type: 'list';
-  readonly member: string;
-  readonly min?: number;
-  readonly max?: number;
-}
-
-/** One recorded shape. */
-export type ServiceShape = StringShape | IntegerShape | ListShape;
+export type {
+  BooleanShape,
+  IntegerShape,
+  ListShape,
+  ServiceOperation,
+  ServiceShape,
+  StringShape,
+} from './service-shapes';
 
 /** The four UUID id shapes of the model are identical: 36 characters, 8-4-4-4-12 hex digits. */
 const UUID_SHAPE = {
@@ -89,20 +78,87 @@ const shapes = {
     enum: ['RUN_COMMAND', 'AUTOMATION', 'STEP_FUNCTIONS', 'LAMBDA'],
   },
   MaintenanceWindowResourceType: { type: 'string', enum: ['INSTANCE', 'RESOURCE_GROUP'] },
+  Boolean: { type: 'boolean' },
+  CommandId: { type: 'string', min: 36, max: 36 },
+  InstanceId: { type: 'string', pattern: '(^i-(\\w{8}|\\w{17})$)|(^mi-\\w{17}$)' },
+  CommandMaxResults: { type: 'integer', min: 1, max: 50 },
+  CommandFilterList: { type: 'list', member: 'CommandFilter', min: 1, max: 5 },
+  CommandFilterKey: {
+    type: 'string',
+    enum: ['InvokedAfter', 'InvokedBefore', 'Status', 'ExecutionStage', 'DocumentName'],
+  },
+  CommandFilterValue: { type: 'string', min: 1, max: 128 },
+  CommandPluginName: { type: 'string', min: 4 },
+  CommandPluginOutput: { type: 'string', min: 0, max: 2500 },
+  StandardOutputContent: { type: 'string', max: 24_000 },
+  StandardErrorContent: { type: 'string', max: 8000 },
+  StatusDetails: { type: 'string', min: 0, max: 100 },
+  DocumentName: { type: 'string', pattern: '^[a-zA-Z0-9_\\-.]{3,128}$' },
+  CommandInvocationStatus: {
+    type: 'string',
+    enum: [
+      'Pending',
+      'InProgress',
+      'Delayed',
+      'Success',
+      'Cancelled',
+      'TimedOut',
+      'Failed',
+      'Cancelling',
+    ],
+  },
+  CommandPluginStatus: {
+    type: 'string',
+    enum: ['Pending', 'InProgress', 'Success', 'TimedOut', 'Cancelled', 'Failed'],
+  },
+  AutomationExecutionId: { type: 'string', min: 36, max: 36 },
+  AutomationExecutionStatus: {
+    type: 'string',
+    enum: [
+      'Pending',
+      'InProgress',
+      'Waiting',
+      'Success',
+      'TimedOut',
+      'Cancelling',
+      'Cancelled',
+      'Failed',
+      'PendingApproval',
+      'Approved',
+      'Rejected',
+      'Scheduled',
+      'RunbookInProgress',
+      'PendingChangeCalendarOverride',
+      'ChangeCalendarOverrideApproved',
+      'ChangeCalendarOverrideRejected',
+      'CompletedWithSuccess',
+      'CompletedWithFailure',
+      'Exited',
+    ],
+  },
+  // ListTagsForResource (the Backstage backend's ownership check). `ResourceId` has no
+  // constraints in the model; tag keys and values are checked with TAG_TEXT_PATTERN.
+  ResourceTypeForTagging: {
+    type: 'string',
+    enum: [
+      'Document',
+      'ManagedInstance',
+      'MaintenanceWindow',
+      'Parameter',
+      'PatchBaseline',
+      'OpsItem',
+      'OpsMetadata',
+      'Automation',
+      'Association',
+    ],
+  },
+  ResourceId: { type: 'string' },
+  TagKey: { type: 'string', min: 1, max: 128 },
+  TagValue: { type: 'string', min: 0, max: 256 },
 } as const satisfies Record<string, ServiceShape>;
 
 /** A recorded shape's name. */
 export type ShapeName = keyof typeof shapes;
-
-/** One operation: input members (name → shape, in model order), required ones, list key. */
-export interface ServiceOperation {
-  readonly input: Readonly<Record<string, ShapeName>>;
-  readonly required: readonly string[];
-  /** The paginated list member of the output (botocore paginators `result_key`). */
-  readonly listKey?: string;
-  /** Supported `Filters` keys (from the `Filters` member documentation). */
-  readonly filterKeys: readonly string[];
-}
 
 const LIST_MEMBERS = {
   Filters: 'MaintenanceWindowFilterList',
@@ -172,7 +228,55 @@ const operations = {
     listKey: 'Targets',
     filterKeys: ['Type', 'WindowTargetId', 'OwnerInformation'],
   },
+  ListTagsForResource: {
+    input: { ResourceType: 'ResourceTypeForTagging', ResourceId: 'ResourceId' },
+    required: ['ResourceType', 'ResourceId'],
+    filterKeys: [],
+  },
 } as const satisfies Record<string, ServiceOperation>;
+
+/**
+ * The follow-ups of RUN_COMMAND and AUTOMATION invocations: Run Command's invocations and
+ * output, an Automation execution. Kept apart from the maintenance-window operations, whose list
+ * members (MaxResults 10–100, `{Key, Values}` filters) they do not share.
+ */
+const followUpOperations = {
+  ListCommandInvocations: {
+    input: {
+      CommandId: 'CommandId',
+      InstanceId: 'InstanceId',
+      MaxResults: 'CommandMaxResults',
+      NextToken: 'NextToken',
+      Filters: 'CommandFilterList',
+      Details: 'Boolean',
+    },
+    required: [],
+    listKey: 'CommandInvocations',
+    // `ExecutionStage` is in the key enum but documented for ListCommands only.
+    filterKeys: ['InvokedAfter', 'InvokedBefore', 'Status', 'DocumentName'],
+  },
+  GetCommandInvocation: {
+    input: { CommandId: 'CommandId', InstanceId: 'InstanceId', PluginName: 'CommandPluginName' },
+    required: ['CommandId', 'InstanceId'],
+    filterKeys: [],
+  },
+  GetAutomationExecution: {
+    input: { AutomationExecutionId: 'AutomationExecutionId' },
+    required: ['AutomationExecutionId'],
+    filterKeys: [],
+  },
+} as const satisfies Record<string, ServiceOperation>;
+
+/**
+ * The model's pattern of `TagKey` and `TagValue`: letters, spaces and digits of any script plus
+ * `_.:/=+-@`. It needs the `u` flag, which the other patterns of the model cannot take.
+ *
+ * @example
+ * ```ts
+ * TAG_TEXT_PATTERN.test('backstage.io/owner'); // true
+ * ```
+ */
+export const TAG_TEXT_PATTERN = /^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u;
 
 /**
  * What each filter key's values must be. `enum` names a shape; `values` and `format` come from
@@ -187,7 +291,35 @@ const filterValues = {
 } as const;
 
 /**
- * SSM's service model (2014-11-06) as far as the maintenance-window operations need it.
+ * The values of ListCommandInvocations' `{key, value}` filters (from the `CommandFilter.value`
+ * documentation): ISO 8601 date-times, the invocation status vocabulary, a document name.
+ */
+const commandFilterValues = {
+  InvokedAfter: { format: 'date-time' },
+  InvokedBefore: { format: 'date-time' },
+  Status: {
+    values: [
+      'Pending',
+      'InProgress',
+      'Delayed',
+      'Success',
+      'Cancelled',
+      'Failed',
+      'TimedOut',
+      'AccessDenied',
+      'DeliveryTimedOut',
+      'ExecutionTimedOut',
+      'Undeliverable',
+      'InvalidPlatform',
+      'Terminated',
+    ],
+  },
+  DocumentName: { shape: 'DocumentName' },
+} as const;
+
+/**
+ * SSM's service model (2014-11-06) as far as the maintenance-window operations and their
+ * Run Command / Automation follow-ups need it.
  *
  * @example
  * ```ts
@@ -201,16 +333,33 @@ export const SSM_SERVICE_MODEL = {
   targetPrefix: 'AmazonSSM',
   shapes,
   operations,
+  followUpOperations,
   filterValues,
+  commandFilterValues,
 } as const;
 
+/** One of the twelve operations (nine maintenance-window ones, three follow-ups). */
+export type SsmOperationName = MaintenanceWindowOperationName | FollowUpOperationName;
+
 /** One of the nine maintenance-window operations. */
-export type SsmOperationName = keyof typeof operations;
+export type MaintenanceWindowOperationName = keyof typeof operations;
+
+/** One of the three follow-up operations (Run Command, Automation). */
+export type FollowUpOperationName = keyof typeof followUpOperations;
+
+/** The recorded input members, required members, list key and filter keys of any operation. */
+export function operationModel(name: SsmOperationName): ServiceOperation {
+  return name in operations
+    ? operations[name as MaintenanceWindowOperationName]
+    : followUpOperations[name as FollowUpOperationName];
+}
 
 /** The operations that answer a page under a list key. */
 export type ListOperationName = {
-  [K in SsmOperationName]: (typeof operations)[K] extends { listKey: string } ? K : never;
-}[SsmOperationName];
+  [K in MaintenanceWindowOperationName]: (typeof operations)[K] extends { listKey: string }
+    ? K
+    : never;
+}[MaintenanceWindowOperationName];
 
 /** A maintenance-window execution, task or invocation status. */
 export type ExecutionStatus = (typeof shapes.MaintenanceWindowExecutionStatus.enum)[number];
@@ -234,3 +383,12 @@ export type PatternedShapeName = {
 export function shapePattern(name: PatternedShapeName): RegExp {
   return new RegExp(shapes[name].pattern);
 }
+
+/** A Run Command invocation status (ListCommandInvocations, GetCommandInvocation). */
+export type CommandInvocationStatus = (typeof shapes.CommandInvocationStatus.enum)[number];
+
+/** A Run Command plugin status. */
+export type CommandPluginStatus = (typeof shapes.CommandPluginStatus.enum)[number];
+
+/** An Automation execution or step status. */
+export type AutomationExecutionStatus = (typeof shapes.AutomationExecutionStatus.enum)[number];

@@ -10,6 +10,8 @@
  */
 import {
   SSM_SERVICE_MODEL,
+  operationModel,
+  type MaintenanceWindowOperationName,
   type ServiceShape,
   type ShapeName,
   type SsmOperationName,
@@ -56,7 +58,7 @@ function describeScalar(value: unknown): string {
 }
 
 /** Throws a SerializationException naming the member whose JSON type is wrong. */
-function wrongType(member: string, expected: string): never {
+export function wrongType(member: string, expected: string): never {
   throw new ServiceError(
     'SerializationException',
     `Unable to parse the request: ${member} must be ${expected}`,
@@ -79,28 +81,49 @@ export function readInteger(input: Record<string, unknown>, member: string): num
   return value;
 }
 
+/** Reads an optional boolean member, rejecting other JSON types. */
+export function readBoolean(input: Record<string, unknown>, member: string): boolean | undefined {
+  const value = input[member];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'boolean') wrongType(member, 'a boolean');
+  return value;
+}
+
+/**
+ * Reads an optional list of objects (e.g. `Filters`), rejecting wrong JSON shapes, and maps each
+ * object with `read(record, path)`.
+ */
+export function readObjectList<T>(
+  input: Record<string, unknown>,
+  member: string,
+  read: (record: Record<string, unknown>, path: string) => T,
+): T[] | undefined {
+  const value = input[member];
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) wrongType(member, 'a list');
+  return value.map((item: unknown, index) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      wrongType(`${member}[${index}]`, 'an object');
+    }
+    return read(item as Record<string, unknown>, `${member}[${index}]`);
+  });
+}
+
 /** Reads the optional `Filters` list, rejecting wrong JSON shapes. */
 export function readFilters(input: Record<string, unknown>): WireFilter[] | undefined {
-  const value = input.Filters;
-  if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value)) wrongType('Filters', 'a list');
-  return value.map((filter: unknown, index) => {
-    if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) {
-      wrongType(`Filters[${index}]`, 'an object');
-    }
-    const record = filter as Record<string, unknown>;
+  return readObjectList(input, 'Filters', (record, path) => {
     const key = record.Key ?? '';
     const values = record.Values ?? [];
-    if (typeof key !== 'string') wrongType(`Filters[${index}].Key`, 'a string');
+    if (typeof key !== 'string') wrongType(`${path}.Key`, 'a string');
     if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) {
-      wrongType(`Filters[${index}].Values`, 'a list of strings');
+      wrongType(`${path}.Values`, 'a list of strings');
     }
     return { Key: key, Values: values as string[] };
   });
 }
 
 /** The member path Coral reports: the member name with a lower-case first letter. */
-function pathOf(member: string): string {
+export function pathOf(member: string): string {
   return member.charAt(0).toLowerCase() + member.slice(1);
 }
 
@@ -125,18 +148,19 @@ function checkBounds(
 }
 
 /** Records a length outside the shape's `min`/`max` (strings: characters, lists: entries). */
-function checkLength(
+export function checkLength(
   errors: ValidationErrors,
   path: string,
   value: string | readonly unknown[],
   shapeName: ShapeName,
 ): boolean {
   const shape: ServiceShape = SSM_SERVICE_MODEL.shapes[shapeName];
-  return checkBounds(errors, path, value, value.length, shape, 'length');
+  const bounds = shape.type === 'boolean' ? {} : shape;
+  return checkBounds(errors, path, value, value.length, bounds, 'length');
 }
 
 /** Records a string that breaks its shape's pattern or enum. */
-function checkStringValue(
+export function checkStringValue(
   errors: ValidationErrors,
   path: string,
   value: string,
@@ -161,7 +185,7 @@ export function readRequiredMembers(
   input: Record<string, unknown>,
   errors: ValidationErrors,
 ): Record<string, string> {
-  const model = SSM_SERVICE_MODEL.operations[operation];
+  const model = operationModel(operation);
   const members: Record<string, ShapeName> = model.input;
   const values: Record<string, string> = {};
   for (const member of model.required as readonly string[]) {
@@ -179,11 +203,38 @@ export function readRequiredMembers(
   return values;
 }
 
-/** Checks `MaxResults` against its shape's range. */
-export function checkMaxResults(errors: ValidationErrors, value: number | undefined): void {
+/**
+ * Reads the operation's optional string members named in `members` (e.g. ListCommandInvocations'
+ * `CommandId`, `InstanceId`) and checks the ones present against their shapes.
+ */
+export function readOptionalMembers(
+  operation: SsmOperationName,
+  input: Record<string, unknown>,
+  errors: ValidationErrors,
+  members: readonly string[],
+): Record<string, string | undefined> {
+  const shapes: Record<string, ShapeName> = operationModel(operation).input;
+  const values: Record<string, string | undefined> = {};
+  for (const member of members) {
+    const value = readString(input, member);
+    const shapeName = shapes[member] as ShapeName;
+    if (value !== undefined) {
+      checkStringValue(errors, pathOf(member), value, shapeName);
+      checkLength(errors, pathOf(member), value, shapeName);
+    }
+    values[member] = value;
+  }
+  return values;
+}
+
+/** Checks `MaxResults` against its shape's range (the MW operations' 10–100 by default). */
+export function checkMaxResults(
+  errors: ValidationErrors,
+  value: number | undefined,
+  shapeName: 'MaintenanceWindowMaxResults' | 'CommandMaxResults' = 'MaintenanceWindowMaxResults',
+): void {
   if (value === undefined) return;
-  const range = SSM_SERVICE_MODEL.shapes.MaintenanceWindowMaxResults;
-  checkBounds(errors, 'maxResults', value, value, range, 'value');
+  checkBounds(errors, 'maxResults', value, value, SSM_SERVICE_MODEL.shapes[shapeName], 'value');
 }
 
 /**
@@ -192,7 +243,7 @@ export function checkMaxResults(errors: ValidationErrors, value: number | undefi
  */
 export function checkFilters(
   errors: ValidationErrors,
-  operation: SsmOperationName,
+  operation: MaintenanceWindowOperationName,
   filters: WireFilter[] | undefined,
 ): void {
   if (filters === undefined) return;
@@ -234,7 +285,9 @@ function filterRule(key: string): FilterRules[keyof FilterRules] | undefined {
     : undefined;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+/** An ISO 8601 date or date-time as the filter documentation shows them. */
+export const ISO_DATE =
+  /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 function checkFilterValue(errors: ValidationErrors, path: string, key: string, value: string) {
   const rule = filterRule(key);

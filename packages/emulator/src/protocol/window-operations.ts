@@ -5,8 +5,20 @@ import { answerPage } from './paging';
 import { defineHandler } from './request';
 
 function windowIdentity(window: EmulatorWindow): Record<string, unknown> {
-  const { AllowUnassociatedTargets: _a, CreatedDate: _c, ModifiedDate: _m, ...identity } = window;
+  const {
+    AllowUnassociatedTargets: _a,
+    CreatedDate: _c,
+    ModifiedDate: _m,
+    Tags: _t,
+    ...identity
+  } = window;
   return identity;
+}
+
+/** Tags are not part of a window's record; ListTagsForResource answers them. */
+function withoutTags(window: EmulatorWindow): Record<string, unknown> {
+  const { Tags: _t, ...record } = window;
+  return record;
 }
 
 export const describeMaintenanceWindows = defineHandler(
@@ -23,9 +35,9 @@ export const describeMaintenanceWindows = defineHandler(
   },
 );
 
-export const getMaintenanceWindow = defineHandler('GetMaintenanceWindow', ({ ids }, context) => ({
-  ...requireWindow(context.store, ids.WindowId),
-}));
+export const getMaintenanceWindow = defineHandler('GetMaintenanceWindow', ({ ids }, context) =>
+  withoutTags(requireWindow(context.store, ids.WindowId)),
+);
 
 export const describeMaintenanceWindowTargets = defineHandler(
   'DescribeMaintenanceWindowTargets',

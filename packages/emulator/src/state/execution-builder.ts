@@ -7,6 +7,7 @@
 import type { ExecutionStatus, TaskType } from '../protocol/service-model';
 import type { SeededRandom } from './seeded-random';
 import type { EmulatorExecution, EmulatorInvocation, EmulatorTask, EmulatorWindow } from './store';
+import { executionIdFor, invocationParameters, runStatusDetails } from './run-fields';
 
 /** A task registered on a window: what each of its runs looks like. */
 export interface TaskTemplate {
@@ -21,6 +22,8 @@ export interface TaskTemplate {
   parameters?: Record<string, string[]>;
   /** A CloudWatch alarm watched by the task; failing runs report it as triggered. */
   alarmName?: string;
+  /** RUN_COMMAND: where the command writes its output (S3 bucket and key prefix, CloudWatch). */
+  output?: { s3BucketName?: string; s3KeyPrefix?: string; cloudWatch?: boolean };
 }
 
 /** A window target and the instances (or resources) it resolves to. */
@@ -50,7 +53,6 @@ export interface BuiltExecution {
 }
 
 const ACCOUNT = '123456789012';
-const REGION = 'us-east-1';
 
 /** Execution-level StatusDetails, as the SSM console shows them. */
 const EXECUTION_DETAILS: Partial<Record<ExecutionStatus, string>> = {
@@ -251,38 +253,6 @@ function invocationDetails(
   }
 }
 
-function executionIdFor(taskType: TaskType, template: TaskTemplate, random: SeededRandom) {
-  switch (taskType) {
-    case 'STEP_FUNCTIONS': {
-      const machine = template.taskArn.split(':').pop() ?? 'state-machine';
-      return `arn:aws:states:${REGION}:${ACCOUNT}:execution:${machine}:${random.uuid()}`;
-    }
-    default:
-      return random.uuid();
-  }
-}
-
-function invocationParameters(template: TaskTemplate, resource: string, taskType: TaskType) {
-  const parameters = template.parameters ?? {};
-  if (taskType === 'RUN_COMMAND') {
-    return JSON.stringify({
-      documentName: template.taskArn,
-      instanceIds: [resource],
-      maxConcurrency: template.maxConcurrency ?? '1',
-      maxErrors: template.maxErrors ?? '1',
-      parameters,
-      timeoutSeconds: 3600,
-    });
-  }
-  if (taskType === 'AUTOMATION') {
-    return JSON.stringify({
-      documentName: template.taskArn,
-      parameters: { ...parameters, InstanceId: [resource] },
-    });
-  }
-  return JSON.stringify({ ...parameters, target: resource });
-}
-
 /** Seconds → a Date `seconds` after `base`, with millisecond precision. */
 function after(base: Date, seconds: number, random: SeededRandom): Date {
   return new Date(base.getTime() + seconds * 1000 + random.int(0, 999));
@@ -361,7 +331,7 @@ export function buildExecution(random: SeededRandom, plan: ExecutionPlan): Built
       const seconds = status === 'TIMED_OUT' ? 3600 : random.int(minSeconds, maxSeconds);
       const endTime = startTime && finished ? after(startTime, seconds, random) : undefined;
       if (endTime && (!taskEnd || endTime > taskEnd)) taskEnd = endTime;
-      invocations.push({
+      const invocation: EmulatorInvocation = {
         WindowExecutionId: plan.windowExecutionId,
         TaskExecutionId: task.TaskExecutionId,
         InvocationId: random.uuid(),
@@ -374,7 +344,10 @@ export function buildExecution(random: SeededRandom, plan: ExecutionPlan): Built
         EndTime: endTime,
         OwnerInformation: slot?.target.ownerInformation,
         WindowTargetId: slot?.target.windowTargetId,
-      });
+      };
+      // Failed Run Command / Automation runs say what their command or runbook said.
+      invocation.StatusDetails = runStatusDetails(invocation) ?? invocation.StatusDetails;
+      invocations.push(invocation);
     });
     const bad = invocationStatuses.filter((s) => s === 'FAILED' || s === 'TIMED_OUT').length;
     task.StatusDetails = taskStatusDetails(taskStatus, bad, invocationStatuses.length);

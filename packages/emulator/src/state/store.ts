@@ -40,6 +40,8 @@ export interface EmulatorWindow {
   AllowUnassociatedTargets: boolean;
   CreatedDate: Date;
   ModifiedDate: Date;
+  /** Answered by ListTagsForResource (ResourceType `MaintenanceWindow`), not by the window reads. */
+  Tags?: { Key: string; Value: string }[];
 }
 
 /**

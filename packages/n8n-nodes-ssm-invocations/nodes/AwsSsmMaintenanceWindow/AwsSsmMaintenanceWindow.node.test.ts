@@ -3,7 +3,14 @@ import { REPORT_LIMITS } from '@ssm-invocations/core/json';
 import { SsmCredentialError } from '../../shared/awsRequestSigning';
 import { AwsSsmMaintenanceWindow } from './AwsSsmMaintenanceWindow.node';
 import type { Emulator } from '@ssm-invocations/emulator';
-import { demoFixture, EXECUTION_ID, TASK_ID, uuid, WINDOW_ID } from '../../test-support/ssmFixture';
+import {
+  demoFixture,
+  EXECUTION_ID,
+  instanceId,
+  TASK_ID,
+  uuid,
+  WINDOW_ID,
+} from '../../test-support/ssmFixture';
 import {
   fakeExecute,
   sendAsAnotherClient,
@@ -88,12 +95,14 @@ describe('AWS SSM Maintenance Window node: Task Invocation → Get Many', () => 
         'StartTime',
         'Status',
         'StatusDetails',
+        'Targets',
         'TaskExecutionId',
         'TaskType',
         'WindowExecutionId',
         'WindowTargetId',
       ].sort(),
     );
+    expect(first.Targets).toEqual([instanceId(1)]);
     expect(first.StartTime).toBe('2025-11-24T17:00:01.000Z');
     expect(first.EndTime).toBe('2025-11-24T17:00:43.500Z');
   });
@@ -108,6 +117,8 @@ describe('AWS SSM Maintenance Window node: Task Invocation → Get Many', () => 
       WindowTargetId: uuid(5, 1),
       StartTime: '2025-11-24T17:00:01.000Z',
       Duration: '42.5s',
+      // Read from the Parameters, which a simplified item leaves out.
+      Targets: [instanceId(1)],
     });
     expect(first).not.toHaveProperty('Parameters');
     expect(first).not.toHaveProperty('OwnerInformation');
@@ -215,6 +226,11 @@ describe('AWS SSM Maintenance Window node: other operations', () => {
       InvocationId: expect.any(String),
       Duration: '42.5s',
     });
+    // Invocation uuid(3, e * 100_000 + i) ran on instanceId(i).
+    for (const { json } of items) {
+      const i = Number.parseInt(String(json.InvocationId).slice(-12), 16) % 100_000;
+      expect(json.Targets).toEqual([instanceId(i)]);
+    }
   });
 
   it('Report gives one item per execution with tasks, invocations and summaries nested', async () => {

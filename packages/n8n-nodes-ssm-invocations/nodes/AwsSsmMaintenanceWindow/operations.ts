@@ -6,7 +6,8 @@ import {
   type TaskReport,
   type WindowReport,
 } from '@ssm-invocations/core/json';
-import { simplify, toItemJson, type SimplifiedShape } from '../../shared/itemJson';
+import { diagnosisFields } from '../../shared/diagnosisJson';
+import { invocationJson, simplify, toItemJson, type SimplifiedShape } from '../../shared/itemJson';
 
 /** What one operation needs: the node context, the client, the item and the cancel signal. */
 export interface OperationContext {
@@ -42,8 +43,21 @@ function statuses(context: OperationContext): ExecutionStatus[] | undefined {
 }
 
 function output(context: OperationContext, shape: SimplifiedShape, record: object): void {
-  const simple = context.node.getNodeParameter('simplify', context.itemIndex, true) as boolean;
-  context.emit(simple ? simplify(shape, record) : toItemJson(record));
+  const simple = isSimple(context);
+  if (shape === 'invocation') context.emit(invocationJson(record, simple));
+  else context.emit(simple ? simplify(shape, record) : toItemJson(record));
+}
+
+function isSimple(context: OperationContext): boolean {
+  return context.node.getNodeParameter('simplify', context.itemIndex, true) as boolean;
+}
+
+function invocationRef(context: OperationContext) {
+  return {
+    windowExecutionId: text(context, 'windowExecutionId'),
+    taskId: text(context, 'taskId'),
+    invocationId: text(context, 'invocationId'),
+  };
 }
 
 const call = (context: OperationContext) => ({ signal: context.signal });
@@ -62,15 +76,18 @@ const getManyInvocations: Operation = async (context) => {
 };
 
 const getInvocation: Operation = async (context) => {
-  const record = await context.client.getInvocation(
-    {
-      windowExecutionId: text(context, 'windowExecutionId'),
-      taskId: text(context, 'taskId'),
-      invocationId: text(context, 'invocationId'),
-    },
-    call(context),
-  );
+  const record = await context.client.getInvocation(invocationRef(context), call(context));
   output(context, 'invocation', record);
+};
+
+/** The invocation, then why it failed: core's diagnosis (its follow-up calls are bounded). */
+const diagnoseInvocation: Operation = async (context) => {
+  const diagnosis = await context.client.diagnoseInvocation(invocationRef(context), call(context));
+  const simple = isSimple(context);
+  context.emit({
+    ...invocationJson(diagnosis.invocation, simple),
+    ...diagnosisFields(diagnosis, simple),
+  });
 };
 
 const getManyExecutions: Operation = async (context) => {
@@ -186,7 +203,7 @@ const getReport: Operation = async (context) => {
 
 /** resource → operation → handler; the node's `execute` dispatches through this table. */
 export const OPERATIONS: Record<string, Record<string, Operation>> = {
-  invocation: { getAll: getManyInvocations, get: getInvocation },
+  invocation: { getAll: getManyInvocations, get: getInvocation, diagnose: diagnoseInvocation },
   execution: { getAll: getManyExecutions, get: getExecution },
   task: { getAll: getManyTasks },
   window: { getAll: getManyWindows },

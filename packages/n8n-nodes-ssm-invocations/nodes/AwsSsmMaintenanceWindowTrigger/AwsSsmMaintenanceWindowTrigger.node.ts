@@ -8,6 +8,7 @@ import {
 import type {
   ExecutionStatus,
   InvocationMatch,
+  InvocationsClient,
   InvocationsSinceInput,
 } from '@ssm-invocations/core/json';
 import { createSsmClient } from '../../shared/ssmClient';
@@ -16,8 +17,9 @@ import {
   SSM_TRIGGER_DESCRIPTION,
 } from '../../shared/triggerDescription';
 import { toNodeError } from '../../shared/nodeErrors';
-import { simplify, toItemJson } from '../../shared/itemJson';
+import { invocationJson, toItemJson } from '../../shared/itemJson';
 import { STATUS_OPTIONS } from '../AwsSsmMaintenanceWindow/properties';
+import { failureOutputOf, MAX_DIAGNOSES_PER_POLL } from './failureOutput';
 import {
   advance,
   invocationKey,
@@ -30,17 +32,36 @@ import {
 /** Executions per window a manual run reads for its sample. */
 const SAMPLE_EXECUTIONS_PER_WINDOW = 3;
 
-function toItem(match: InvocationMatch, simple: boolean): INodeExecutionData {
+function toItem(
+  match: InvocationMatch,
+  simple: boolean,
+  failureOutput?: IDataObject,
+): INodeExecutionData {
   const context = {
     WindowId: match.window.WindowId,
     WindowName: match.window.Name,
     TaskArn: match.task.TaskArn,
     ExecutionStartTime: match.execution.StartTime,
   };
-  const invocation: IDataObject = simple
-    ? simplify('invocation', match.invocation)
-    : toItemJson(match.invocation);
-  return { json: { ...toItemJson(context), ...invocation } };
+  return {
+    json: {
+      ...toItemJson(context),
+      ...invocationJson(match.invocation, simple),
+      ...failureOutput,
+    },
+  };
+}
+
+/** The items of a poll's matches, each failed one with its diagnosis when asked for. */
+async function itemsOf(
+  client: InvocationsClient,
+  matches: InvocationMatch[],
+  options: { simple: boolean; includeFailureOutput: boolean },
+): Promise<INodeExecutionData[]> {
+  const extras = options.includeFailureOutput
+    ? await failureOutputOf(client, matches, options.simple)
+    : [];
+  return matches.map((match, index) => toItem(match, options.simple, extras[index]));
 }
 
 /**
@@ -85,6 +106,13 @@ export class AwsSsmMaintenanceWindowTrigger implements INodeType {
           'When the trigger is first activated, also report matching invocations of executions that started this many minutes earlier',
       },
       SIMPLIFY_INVOCATION_PROPERTY,
+      {
+        displayName: 'Include Failure Output',
+        name: 'includeFailureOutput',
+        type: 'boolean',
+        default: true,
+        description: `Whether to add why each failed or timed-out invocation failed: per instance the exit code and stderr tail, or the failed Automation step, and console links (a few extra reads per invocation, at most ${MAX_DIAGNOSES_PER_POLL} invocations per poll)`,
+      },
     ],
   };
 
@@ -94,6 +122,10 @@ export class AwsSsmMaintenanceWindowTrigger implements INodeType {
     const statuses = this.getNodeParameter('statuses', []) as ExecutionStatus[];
     const lookbackMinutes = this.getNodeParameter('lookbackMinutes', 60) as number;
     const simple = this.getNodeParameter('simplify', true) as boolean;
+    const output = {
+      simple,
+      includeFailureOutput: this.getNodeParameter('includeFailureOutput', true) as boolean,
+    };
     const manual = this.getMode() === 'manual';
     const now = new Date();
     // No window: every window of the region. No status chosen: every status.
@@ -114,7 +146,7 @@ export class AwsSsmMaintenanceWindowTrigger implements INodeType {
           (a, b) =>
             (b.execution.StartTime?.getTime() ?? 0) - (a.execution.StartTime?.getTime() ?? 0),
         )[0];
-        return newest ? [[toItem(newest, simple)]] : null;
+        return newest ? [await itemsOf(client, [newest], output)] : null;
       }
 
       const state = this.getWorkflowStaticData('node') as PollState;
@@ -131,7 +163,7 @@ export class AwsSsmMaintenanceWindowTrigger implements INodeType {
       );
       advance(state, now, oldestRunningStart?.getTime());
       rememberFinished(state, finishedExecutionIds);
-      return fresh.length > 0 ? [fresh.map((one) => toItem(one, simple))] : null;
+      return fresh.length > 0 ? [await itemsOf(client, fresh, output)] : null;
     } catch (error) {
       throw toNodeError(this.getNode(), error, 0);
     }

@@ -1,0 +1,88 @@
+import { parseEntityRef, stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import type { InvocationsClient } from '@ssm-invocations/core';
+import type { CoalescingCache } from './CoalescingCache';
+import type { WindowLocation } from './windowLocations';
+import { WindowRefusedError } from './WindowRefusedError';
+
+/** Bumped when the cached tag value's shape changes. */
+const CACHE_VERSION = 'v1';
+
+/** An entity ref in canonical form (`kind:namespace/name`, lower case), or undefined. */
+function canonicalRef(
+  ref: string,
+  defaults: { defaultKind?: string; defaultNamespace: string },
+): string | undefined {
+  try {
+    return stringifyEntityRef(parseEntityRef(ref.trim(), defaults)).toLocaleLowerCase('en-US');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The refs a window's ownership tag may name for this entity: the entity itself and its
+ * `spec.owner` (kind `group` and the entity's namespace when the owner leaves them out, as the
+ * catalog reads it). Canonical and lower case: Backstage compares refs case-insensitively.
+ */
+function acceptedOwners(entity: Entity): string[] {
+  const namespace = entity.metadata.namespace ?? 'default';
+  const refs = [stringifyEntityRef(entity).toLocaleLowerCase('en-US')];
+  const owner = entity.spec?.owner;
+  if (typeof owner === 'string') {
+    const ownerRef = canonicalRef(owner, { defaultKind: 'group', defaultNamespace: namespace });
+    if (ownerRef) refs.push(ownerRef);
+  }
+  return refs;
+}
+
+/**
+ * The optional ownership check (`ssmInvocations.ownershipTag`): a window is shown for an entity
+ * only if its tag `key` (ListTagsForResource, cached like reports) names the entity or its owner.
+ * The tag value is an entity ref with its kind (`component:default/payments-api`,
+ * `group:platform`; the namespace defaults to `default`), compared case-insensitively. A window
+ * whose tags cannot be read is refused too: the check fails closed.
+ *
+ * @example
+ * ```ts
+ * const ownership = new WindowOwnership('backstage.io/owner', cache);
+ * await ownership.check(entity, window, client, signal); // throws WindowRefusedError if not owned
+ * ```
+ */
+export class WindowOwnership {
+  constructor(
+    private readonly tagKey: string,
+    private readonly cache: CoalescingCache,
+  ) {}
+
+  /** Throws a {@link WindowRefusedError} unless the window's tag names the entity or its owner. */
+  async check(
+    entity: Entity,
+    window: WindowLocation,
+    client: () => Promise<InvocationsClient>,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const tagged = await this.cache.getParsed<string | null>(
+      ['tags', CACHE_VERSION, window.accountId, window.region, window.windowId, this.tagKey].join(
+        ':',
+      ),
+      async () => {
+        const tags = await (
+          await client()
+        ).listTagsForResource(
+          { resourceType: 'MaintenanceWindow', resourceId: window.windowId },
+          { signal },
+        );
+        return JSON.stringify(tags.find((tag) => tag.Key === this.tagKey)?.Value ?? null);
+      },
+      signal,
+    );
+    const owner =
+      tagged === null ? undefined : canonicalRef(tagged, { defaultNamespace: 'default' });
+    if (owner !== undefined && acceptedOwners(entity).includes(owner)) return;
+    throw new WindowRefusedError(
+      tagged === null
+        ? `Window ${window.windowId} has no ${this.tagKey} tag, so it is shown for no entity`
+        : `Window ${window.windowId} is tagged ${this.tagKey} for another entity`,
+    );
+  }
+}

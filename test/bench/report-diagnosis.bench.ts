@@ -1,0 +1,119 @@
+/**
+ * P4: getWindowReport with `diagnose: 'failed'` against the round-trip lower bound of its
+ * critical path. 1 execution × 8 tasks × 120 RUN_COMMAND invocations, 10 % failed (12 per task,
+ * 96 in all, each a one-node command), behind 50 ms of latency. The report chain is 4 round
+ * trips (window ‖ executions → tasks → 2 invocation pages per task, all tasks at once); the
+ * diagnoses of the slowest task add ListCommandInvocations → GetCommandInvocation, 2 more round
+ * trips: 6 × 50 ms. maxConcurrency 100 so that the client's pool is not the bottleneck (192
+ * diagnosis requests); at maxConcurrency 8 the pool's own bound (⌈192 / 8⌉ = 24 waves after the
+ * 4-round-trip chain) is shown for information.
+ *
+ * Measured side by side against the same emulator (its own process), repetitions interleaved:
+ * - the PASS criterion: report / (6 × 50 ms) ≤ 1.2 (the issue's bound), both transports;
+ * - the report without diagnoses (the chain alone, 4 round trips), for information: what this
+ *   machine adds to every round trip shows up there too.
+ * (A hand-written raw-SDK schedule is left out: 96 unbounded parallel SDK calls met socket
+ * hang-ups on a loaded machine that the SDK does not retry.)
+ */
+import type { Fixture } from '@ssm-invocations/emulator';
+import { clientsFor } from '../support/core-clients';
+import { spawnEmulator } from './emulator-process';
+import { benchFixture, BENCH_WINDOW_ID, median, timedRun, verdict } from './report-fixture';
+
+const LATENCY_MS = 50;
+const RUNS = 5;
+const BOUND_TARGET = 1.2;
+const TASKS = 8;
+const INVOCATIONS = 120;
+const FAILED = TASKS * (INVOCATIONS / 10);
+const CHAIN_ROUND_TRIPS = 4;
+const DIAGNOSIS_ROUND_TRIPS = 2;
+
+/** The bench fixture without command ids, so the emulator gives every invocation a real command. */
+export function diagnosisFixture(): Fixture {
+  const fixture = benchFixture({ executions: 1, tasks: TASKS, invocations: INVOCATIONS });
+  for (const window of fixture.windows) {
+    for (const execution of window.executions ?? []) {
+      for (const task of execution.tasks ?? []) {
+        for (const invocation of task.invocations ?? []) {
+          delete (invocation as { ExecutionId?: string }).ExecutionId;
+        }
+      }
+    }
+  }
+  return fixture;
+}
+
+export async function reportDiagnosisBench(): Promise<boolean> {
+  const emulator = await spawnEmulator(diagnosisFixture(), ['--latency', String(LATENCY_MS)]);
+  let passed = true;
+  try {
+    const rows: string[] = [];
+    for (const maxConcurrency of [100, 8]) {
+      const pair = clientsFor(emulator.url, { maxConcurrency });
+      const diagnosed = (transport: 'sdk' | 'json') => async () => {
+        const report = await pair[transport].getWindowReport({
+          windowId: BENCH_WINDOW_ID,
+          executions: 1,
+          diagnose: 'failed',
+          maxDiagnoses: FAILED,
+        });
+        const tasks = report.executions.flatMap((e) => e.tasks);
+        const withOutput = tasks
+          .flatMap((t) => Object.values(t.diagnoses ?? {}))
+          .filter((d) => d.taskType === 'RUN_COMMAND' && d.instances[0]?.output !== undefined);
+        return withOutput.length;
+      };
+      const variants: Array<{ name: string; run: () => Promise<number>; samples: number[] }> = [
+        { name: 'diagnosed sdk', run: diagnosed('sdk'), samples: [] },
+        { name: 'diagnosed json', run: diagnosed('json'), samples: [] },
+        {
+          name: 'report only',
+          run: async () =>
+            (await pair.sdk.getWindowReport({ windowId: BENCH_WINDOW_ID, executions: 1 })).summary
+              .total,
+          samples: [],
+        },
+      ];
+      for (const variant of variants) await variant.run(); // warm-up: open the sockets
+      for (let run = 0; run < RUNS; run += 1) {
+        for (const variant of variants) {
+          // The report alone reads every invocation; the others diagnose every failed one.
+          await timedRun(variant.run, variant.samples, [FAILED, TASKS * INVOCATIONS]);
+        }
+      }
+      const [sdk, json, reportOnly] = variants.map((v) => median(v.samples));
+      const roundTrips =
+        maxConcurrency >= 2 * FAILED
+          ? CHAIN_ROUND_TRIPS + DIAGNOSIS_ROUND_TRIPS
+          : CHAIN_ROUND_TRIPS + Math.ceil((2 * FAILED) / maxConcurrency);
+      const bound = roundTrips * LATENCY_MS;
+      rows.push(
+        `P4 maxConcurrency ${maxConcurrency} (bound ${roundTrips} round trips × ${LATENCY_MS} ms = ${bound} ms), ` +
+          `median of ${RUNS}: report without diagnoses ${reportOnly?.toFixed(1)} ms ` +
+          `(${CHAIN_ROUND_TRIPS} round trips)`,
+      );
+      for (const [transport, wall] of [
+        ['sdk', sdk],
+        ['json', json],
+      ] as const) {
+        if (wall === undefined || reportOnly === undefined) continue;
+        const ratio = wall / bound;
+        const enforced = maxConcurrency === 100;
+        const ok = ratio <= BOUND_TARGET;
+        if (enforced) passed &&= ok;
+        rows.push(
+          `P4 ${transport.padEnd(4)} maxConcurrency ${maxConcurrency}: report with ${FAILED} diagnoses ` +
+            `${wall.toFixed(1)} ms; / bound = ${ratio.toFixed(3)} ` +
+            (enforced ? `(target ≤ ${BOUND_TARGET}) ${verdict(ok)}` : '(information)') +
+            `; diagnoses add ${(wall - reportOnly).toFixed(1)} ms to the report (information)`,
+        );
+      }
+      pair.ssmClient.destroy();
+    }
+    for (const row of rows) console.log(row);
+  } finally {
+    await emulator.stop();
+  }
+  return passed;
+}
