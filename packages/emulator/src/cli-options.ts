@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { MAX_DELAY_MS, type FaultConfig } from './modes/faults';
-import type { EmulatorOptions } from './http/server';
+import type { EmulatorOptions } from './http/emulator-options';
 
 /** The `--help` text. */
 export const CLI_USAGE = `Usage: ssm-emulator [options]

@@ -1,27 +1,29 @@
 /**
- * A local STS `AssumeRole` (AWS query protocol: form-encoded POST, XML answers), so clients that
- * assume a role can be tested end to end: the call is SigV4-verified for service `sts` (when
- * verification is on), the role may be limited to an allow-list and may require an ExternalId,
- * and the issued `ASIA…` key is registered with the verifier together with its session token —
- * SSM calls signed with it must then carry that token.
+ * The wire of the local STS (AWS query protocol: form-encoded POST without `X-Amz-Target`, XML
+ * answers), so clients that assume a role can be tested end to end: the call is SigV4-verified
+ * for service `sts` (when verification is on), `protocol/sts-assume-role.ts` grants or refuses
+ * it, and the issued `ASIA…` key is registered with the verifier together with its session
+ * token — SSM calls signed with it must then carry that token.
  */
-import { randomBytes } from 'node:crypto';
 import { ServiceError } from '../protocol/service-error';
+import {
+  assumeRole,
+  StsFault,
+  type AssumedRole,
+  type StsOptions,
+} from '../protocol/sts-assume-role';
 import type { SigV4Verifier, SignedRequest } from './sigv4';
 
 /**
- * Settings of the STS endpoint.
+ * Whether a request is for STS rather than SSM: form-encoded and without `X-Amz-Target`.
  *
  * @example
  * ```ts
- * await startEmulator({ sts: { roleArns: ['arn:aws:iam::444455556666:role/Reader'], externalId: 'x-7f3c' } });
+ * if (isStsRequest(contentType, req.headers['x-amz-target'])) answer = sts.handle(request, id);
  * ```
  */
-export interface StsOptions {
-  /** Only these roles may be assumed (default: any well-formed role ARN). */
-  roleArns?: string[];
-  /** When set, `AssumeRole` must pass this `ExternalId`. */
-  externalId?: string;
+export function isStsRequest(contentType: string, target: string | undefined): boolean {
+  return contentType === 'application/x-www-form-urlencoded' && target === undefined;
 }
 
 /** An STS answer: HTTP status and XML body. */
@@ -31,9 +33,6 @@ export interface StsAnswer {
 }
 
 const NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/[\w+=,.@/-]{1,512}$/;
-const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
-const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** The query-protocol error codes and statuses of the SigV4 rejections. */
 const SIGNATURE_ERRORS: Record<string, [code: string, status: number]> = {
@@ -59,10 +58,6 @@ function errorAnswer(status: number, code: string, message: string, requestId: s
     status,
     body: `<ErrorResponse xmlns="${NAMESPACE}">\n  <Error>\n    <Type>${type}</Type>\n    <Code>${code}</Code>\n    <Message>${escapeXml(message)}</Message>\n  </Error>\n  <RequestId>${requestId}</RequestId>\n</ErrorResponse>\n`,
   };
-}
-
-function randomKeyId(): string {
-  return `ASIA${[...randomBytes(16)].map((byte) => ALPHANUMERIC[byte % 32]).join('')}`;
 }
 
 /** Answers `AssumeRole` calls; other actions get `InvalidAction`. */
@@ -105,51 +100,17 @@ export class StsEndpoint {
         return errorAnswer(status, code, message, requestId);
       }
     }
-    const roleArn = form.get('RoleArn') ?? '';
-    const sessionName = form.get('RoleSessionName') ?? '';
-    const externalId = form.get('ExternalId') ?? undefined;
-    const duration = Number(form.get('DurationSeconds') ?? 3600);
-    const account = ROLE_ARN.exec(roleArn)?.[1];
-    if (roleArn.length < 20 || account === undefined) {
-      return errorAnswer(400, 'ValidationError', `${roleArn} is invalid`, requestId);
+    let role: AssumedRole;
+    try {
+      role = assumeRole(form, this.#options, this.#now());
+    } catch (error) {
+      if (!(error instanceof StsFault)) throw error;
+      return errorAnswer(error.status, error.code, error.message, requestId);
     }
-    if (!SESSION_NAME.test(sessionName)) {
-      return errorAnswer(
-        400,
-        'ValidationError',
-        `1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`,
-        requestId,
-      );
-    }
-    if (!Number.isInteger(duration) || duration < 900 || duration > 43200) {
-      return errorAnswer(
-        400,
-        'ValidationError',
-        `1 validation error detected: Value '${duration}' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200`,
-        requestId,
-      );
-    }
-    const allowed =
-      this.#options.roleArns === undefined || this.#options.roleArns.includes(roleArn);
-    const externalIdOk =
-      this.#options.externalId === undefined || externalId === this.#options.externalId;
-    if (!allowed || !externalIdOk) {
-      return errorAnswer(
-        403,
-        'AccessDenied',
-        `User: arn:aws:iam::${account}:user/emulator is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
-        requestId,
-      );
-    }
-
-    const expiresAtMs = this.#now() + duration * 1000;
-    const accessKeyId = randomKeyId();
-    const secretAccessKey = randomBytes(30).toString('base64');
-    const sessionToken = `IQoJb3JpZ2luX2Vj${randomBytes(96).toString('base64')}`;
+    const { accessKeyId, secretAccessKey, sessionToken, expiresAtMs, account } = role;
     this.#verifier?.addCredential({ accessKeyId, secretAccessKey, sessionToken, expiresAtMs });
-    const roleName = roleArn.slice(roleArn.lastIndexOf('/') + 1);
-    const partition = roleArn.split(':')[1] ?? 'aws';
     const expiration = new Date(expiresAtMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const sessionName = escapeXml(role.sessionName);
     return {
       status: 200,
       body: `<AssumeRoleResponse xmlns="${NAMESPACE}">
@@ -161,8 +122,8 @@ export class StsEndpoint {
       <Expiration>${expiration}</Expiration>
     </Credentials>
     <AssumedRoleUser>
-      <AssumedRoleId>AROAEMULATOR${account}:${escapeXml(sessionName)}</AssumedRoleId>
-      <Arn>arn:${partition}:sts::${account}:assumed-role/${escapeXml(roleName)}/${escapeXml(sessionName)}</Arn>
+      <AssumedRoleId>AROAEMULATOR${account}:${sessionName}</AssumedRoleId>
+      <Arn>arn:${role.partition}:sts::${account}:assumed-role/${escapeXml(role.roleName)}/${sessionName}</Arn>
     </AssumedRoleUser>
     <PackedPolicySize>0</PackedPolicySize>
   </AssumeRoleResult>
