@@ -9,7 +9,14 @@ import {
   TARGET_INVOCATION_EVENT,
   type EventMemory,
 } from './maintenanceWindowEvent';
-import { demoFixture, EXECUTION_ID, TASK_ID, uuid, WINDOW_ID } from '../../test-support/ssmFixture';
+import {
+  demoFixture,
+  EXECUTION_ID,
+  instanceId,
+  TASK_ID,
+  uuid,
+  WINDOW_ID,
+} from '../../test-support/ssmFixture';
 import { fakeWebhook, sentCalls, startSsmEmulator } from '../../test-support/fakeN8n';
 
 const trigger = new AwsSsmMaintenanceWindowEventTrigger();
@@ -76,21 +83,59 @@ async function deliver(
 }
 
 describe('AWS SSM Maintenance Window Event Trigger', () => {
-  it('emits the failed target with its invocation, answering 202 before the lookup', async () => {
+  it('emits the failed target with its invocation and diagnosis, answering 202 first', async () => {
     const { answered, items, noWebhookResponse, calls } = await deliver(targetEvent('e-1', 5));
     expect(answered.status).toBe(202);
     expect(noWebhookResponse).toBe(true);
+    // The lookup, then the polling trigger's diagnosis of the failed invocation.
     expect(calls.map((call) => call.operation)).toEqual([
       'DescribeMaintenanceWindowExecutionTaskInvocations',
+      'GetMaintenanceWindowExecutionTaskInvocation',
+      'ListCommandInvocations',
+      'GetCommandInvocation',
     ]);
     expect(items).toHaveLength(1);
-    expect(items[0]?.json).toMatchObject({
+    const json = items[0]?.json ?? {};
+    expect(json).toMatchObject({
       EventId: 'e-1',
       WindowId: WINDOW_ID,
       WindowTargetId: uuid(5, 5),
       Status: 'FAILED',
       InvocationId: uuid(3, 100_005),
+      Targets: [instanceId(5)],
+      Reason: expect.any(String) as string,
+      Diagnosis: expect.objectContaining({
+        TaskType: 'RUN_COMMAND',
+        FailedInstances: [expect.objectContaining({ InstanceId: instanceId(5) })],
+      }) as IDataObject,
     });
+  });
+
+  it('with Include Failure Output off, emits the invocation alone after one call', async () => {
+    const { items, calls } = await deliver(targetEvent('e-11', 5), {
+      params: { includeFailureOutput: false },
+    });
+    expect(calls.map((call) => call.operation)).toEqual([
+      'DescribeMaintenanceWindowExecutionTaskInvocations',
+    ]);
+    expect(items).toHaveLength(1);
+    expect(items[0]?.json).toMatchObject({ InvocationId: uuid(3, 100_005) });
+    expect(items[0]?.json).not.toHaveProperty('Diagnosis');
+    expect(items[0]?.json).not.toHaveProperty('Reason');
+  });
+
+  it('a refused diagnosis is a note on the item; the event still starts the workflow', async () => {
+    emulator.setFaults({ operations: { GetCommandInvocation: { accessDenied: true } } });
+    try {
+      const { items } = await deliver(targetEvent('e-12', 5));
+      expect(items).toHaveLength(1);
+      expect(items[0]?.json).toMatchObject({ InvocationId: uuid(3, 100_005) });
+      expect((items[0]?.json.Diagnosis as IDataObject).Notes).toEqual([
+        expect.objectContaining({ Code: 'ACCESS_DENIED', Operation: 'GetCommandInvocation' }),
+      ]);
+    } finally {
+      emulator.setFaults({});
+    }
   });
 
   it('refuses a missing or wrong API key with 401 and starts nothing', async () => {

@@ -7,13 +7,14 @@ import {
   type IWebhookFunctions,
   type IWebhookResponseData,
 } from 'n8n-workflow';
-import type { InvocationRecord } from '@ssm-invocations/core/json';
+import type { InvocationRecord, InvocationsClient } from '@ssm-invocations/core/json';
 import { createSsmClient } from '../../shared/ssmClient';
 import {
   SIMPLIFY_INVOCATION_PROPERTY,
   SSM_TRIGGER_DESCRIPTION,
 } from '../../shared/triggerDescription';
-import { simplify, toItemJson } from '../../shared/itemJson';
+import { invocationJson, toItemJson } from '../../shared/itemJson';
+import { failureOutputOf, INCLUDE_FAILURE_OUTPUT_PROPERTY } from '../../shared/failureOutput';
 import { STATUS_OPTIONS } from '../AwsSsmMaintenanceWindow/properties';
 import {
   apiKeyMatches,
@@ -53,12 +54,11 @@ function eventJson(event: MaintenanceWindowEvent): IDataObject {
 
 /** The invocations of the event's task that ran on the event's target (all pages). */
 async function invocationsOfTarget(
-  context: IWebhookFunctions,
+  client: InvocationsClient,
   event: MaintenanceWindowEvent,
 ): Promise<InvocationRecord[]> {
   const { windowExecutionId, taskExecutionId, windowTargetId } = event.detail;
   if (!taskExecutionId) return [];
-  const client = createSsmClient(context);
   const found: InvocationRecord[] = [];
   let nextToken: string | undefined;
   do {
@@ -77,7 +77,8 @@ async function invocationsOfTarget(
 /**
  * Receives SSM maintenance-window events from an EventBridge API destination: checks the
  * connection's API-key header in constant time, answers at once (EventBridge retries slow
- * answers), drops repeated deliveries, and emits one item per failed target with its invocation.
+ * answers), drops repeated deliveries, and emits one item per failed target with its invocation
+ * and (with Include Failure Output) its diagnosis, as the polling trigger does.
  */
 export class AwsSsmMaintenanceWindowEventTrigger implements INodeType {
   description: INodeTypeDescription = {
@@ -139,6 +140,7 @@ export class AwsSsmMaintenanceWindowEventTrigger implements INodeType {
         description: 'Emit events with these statuses; none chosen = every status',
       },
       SIMPLIFY_INVOCATION_PROPERTY,
+      INCLUDE_FAILURE_OUTPUT_PROPERTY,
     ],
   };
 
@@ -192,14 +194,15 @@ export class AwsSsmMaintenanceWindowEventTrigger implements INodeType {
       return { workflowData: [[{ json: base }]], noWebhookResponse: true };
     }
     const simple = this.getNodeParameter('simplify', true) as boolean;
+    const includeFailureOutput = this.getNodeParameter('includeFailureOutput', true) as boolean;
     let items: INodeExecutionData[];
     try {
-      const invocations = await invocationsOfTarget(this, event);
-      items = invocations.map((invocation) => ({
-        json: {
-          ...base,
-          ...(simple ? simplify('invocation', invocation) : toItemJson(invocation)),
-        },
+      const client = createSsmClient(this);
+      const invocations = await invocationsOfTarget(client, event);
+      // Diagnoses never throw: one that cannot be had is a note on its item.
+      const extras = includeFailureOutput ? await failureOutputOf(client, invocations, simple) : [];
+      items = invocations.map((invocation, index) => ({
+        json: { ...base, ...invocationJson(invocation, simple), ...extras[index] },
       }));
       if (items.length === 0) items = [{ json: { ...base, InvocationLookup: 'not found yet' } }];
     } catch (error) {

@@ -18,8 +18,8 @@ import {
 } from '../../shared/triggerDescription';
 import { toNodeError } from '../../shared/nodeErrors';
 import { invocationJson, toItemJson } from '../../shared/itemJson';
+import { failureOutputOf, INCLUDE_FAILURE_OUTPUT_PROPERTY } from '../../shared/failureOutput';
 import { STATUS_OPTIONS } from '../AwsSsmMaintenanceWindow/properties';
-import { failureOutputOf, MAX_DIAGNOSES_PER_POLL } from './failureOutput';
 import {
   advance,
   invocationKey,
@@ -59,7 +59,11 @@ async function itemsOf(
   options: { simple: boolean; includeFailureOutput: boolean },
 ): Promise<INodeExecutionData[]> {
   const extras = options.includeFailureOutput
-    ? await failureOutputOf(client, matches, options.simple)
+    ? await failureOutputOf(
+        client,
+        matches.map((match) => match.invocation),
+        options.simple,
+      )
     : [];
   return matches.map((match, index) => toItem(match, options.simple, extras[index]));
 }
@@ -106,13 +110,7 @@ export class AwsSsmMaintenanceWindowTrigger implements INodeType {
           'When the trigger is first activated, also report matching invocations of executions that started this many minutes earlier',
       },
       SIMPLIFY_INVOCATION_PROPERTY,
-      {
-        displayName: 'Include Failure Output',
-        name: 'includeFailureOutput',
-        type: 'boolean',
-        default: true,
-        description: `Whether to add why each failed or timed-out invocation failed: per instance the exit code and stderr tail, or the failed Automation step, and console links (a few extra reads per invocation, at most ${MAX_DIAGNOSES_PER_POLL} invocations per poll)`,
-      },
+      INCLUDE_FAILURE_OUTPUT_PROPERTY,
     ],
   };
 
