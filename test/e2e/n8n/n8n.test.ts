@@ -102,6 +102,33 @@ function pushWebhookUrl(): string {
   return `http://127.0.0.1:${n8n.port}/webhook/${trigger?.webhookId ?? ''}/ssm-maintenance-window-events`;
 }
 
+/** The alert workflows' `invocationKey` of an invocation. */
+function keyOf(invocation: {
+  WindowExecutionId?: string;
+  TaskExecutionId?: string;
+  InvocationId?: string;
+}): string {
+  return `${invocation.WindowExecutionId}/${invocation.TaskExecutionId}/${invocation.InvocationId}`;
+}
+
+type Diagnosis = Awaited<ReturnType<InvocationsClient['diagnoseInvocation']>>;
+
+/**
+ * The invocation behind an alert and its diagnosis (per the SDK), when it is a failed Run Command
+ * target: the one kind whose alert must name an instance and a line of its stderr.
+ */
+async function failedRunCommandOf(alert: Record<string, unknown>) {
+  const [windowExecutionId = '', taskId = '', invocationId = ''] = String(
+    alert.invocationKey,
+  ).split('/');
+  const ref = { windowExecutionId, taskId, invocationId };
+  const invocation = await sdk.getInvocation(ref);
+  if (invocation.TaskType !== 'RUN_COMMAND' || invocation.Status !== 'FAILED') return undefined;
+  const diagnosis = await sdk.diagnoseInvocation(ref);
+  if (diagnosis.taskType !== 'RUN_COMMAND') throw new Error(diagnosis.taskType);
+  return { invocation, diagnosis: diagnosis as Extract<Diagnosis, { taskType: 'RUN_COMMAND' }> };
+}
+
 /** Failed or timed-out invocations of executions that started after `since`, per the SSM API. */
 async function failuresSince(since: Date): Promise<string[]> {
   const found: string[] = [];
@@ -116,9 +143,7 @@ async function failuresSince(since: Date): Promise<string[]> {
           statuses: ['FAILED', 'TIMED_OUT'],
         });
         for (const invocation of failed) {
-          found.push(
-            `${invocation.WindowExecutionId}/${invocation.TaskExecutionId}/${invocation.InvocationId}`,
-          );
+          found.push(keyOf(invocation));
         }
       }
     }
@@ -344,15 +369,10 @@ describe('n8n-nodes-ssm-invocations in n8n 2.41.1', () => {
       // as SSM's GetCommandInvocation (asked here through the SDK) reports them.
       let runCommandAlerts = 0;
       for (const alert of alerts) {
-        const [windowExecutionId = '', taskId = '', invocationId = ''] = String(
-          alert.invocationKey,
-        ).split('/');
-        const ref = { windowExecutionId, taskId, invocationId };
-        const invocation = await sdk.getInvocation(ref);
-        if (invocation.TaskType !== 'RUN_COMMAND' || invocation.Status !== 'FAILED') continue;
+        const found = await failedRunCommandOf(alert);
+        if (!found) continue;
         runCommandAlerts += 1;
-        const diagnosis = await sdk.diagnoseInvocation(ref);
-        if (diagnosis.taskType !== 'RUN_COMMAND') throw new Error(diagnosis.taskType);
+        const { invocation, diagnosis } = found;
         const failed = diagnosis.instances.find((node) => node.status === 'Failed');
         const instanceId = failed?.instanceId ?? '';
         expect(instanceId).toMatch(/^i-[0-9a-f]{8,17}$/);
@@ -398,26 +418,52 @@ describe('n8n-nodes-ssm-invocations in n8n 2.41.1', () => {
           nodeOutput({ data: execution.data }, 'Format alert').map((a) => String(a.invocationKey)),
         ),
       );
-      emulator.tick(4); // executions start, fail and finish: the emulator posts their events
+      // Executions start, finish and now and then fail: the emulator posts their events.
+      const newLiveFailure = () =>
+        emulator.store.invocations.some(
+          (invocation) =>
+            (invocation.Status === 'FAILED' || invocation.Status === 'TIMED_OUT') &&
+            (invocation.StartTime?.getTime() ?? 0) >= emulatorStartedAt &&
+            !before.has(keyOf(invocation)) &&
+            !undeliverable.has(keyOf(invocation)),
+        );
+      emulator.tick(4);
+      for (let i = 0; i < MAX_TICKS_TO_A_FAILURE && !newLiveFailure(); i += 1) emulator.tick();
       // Every failure since n8n listens, less those the earlier test already saw pushed.
       const expected = (await failuresSince(new Date(emulatorStartedAt - 2000))).filter(
         (key) => !before.has(key) && !undeliverable.has(key),
       );
       expect(expected.length).toBeGreaterThan(0);
-      let keys: string[] = [];
-      const deadline = Date.now() + 60_000;
-      while (Date.now() < deadline) {
-        const executions = await executionsOfPush();
-        keys = executions
+      // A failed execution's own state change starts the workflow too, as one item without an
+      // invocation; the alerts counted here are the targets' (a key of three ids).
+      const targetAlerts = async () =>
+        (await executionsOfPush())
           .flatMap((execution) => nodeOutput({ data: execution.data }, 'Format alert'))
-          .map((alert) => String(alert.invocationKey))
-          .filter((key) => !before.has(key));
-        if (keys.length >= expected.length) break;
+          .filter((alert) => /^[^/]+\/[^/]+\/[^/]+$/.test(String(alert.invocationKey)))
+          .filter((alert) => !before.has(String(alert.invocationKey)));
+      let alerts = await targetAlerts();
+      const deadline = Date.now() + 60_000;
+      while (alerts.length < expected.length && Date.now() < deadline) {
         await sleep(1000);
+        alerts = await targetAlerts();
       }
       await sleep(2000); // a duplicate would arrive now
+      alerts = await targetAlerts();
+      const keys = alerts.map((alert) => String(alert.invocationKey));
       expect(new Set(keys).size).toBe(keys.length);
       expect([...keys].sort()).toEqual([...expected].sort());
+      // Include Failure Output: each alert names what the target ran on, and a failed Run Command
+      // target's alert the first line of its stderr (the diagnosis' Reason).
+      for (const alert of alerts) {
+        expect(alert.text).toMatch(/^Maintenance window \S+: target \S+ (FAILED|TIMED_OUT) after /);
+      }
+      for (const alert of alerts) {
+        const found = await failedRunCommandOf(alert);
+        if (!found) continue;
+        const reason = firstReasonLine(found.diagnosis) ?? '';
+        expect(reason).not.toBe('');
+        expect(alert.text).toContain(`: ${reason} (task execution `);
+      }
     },
     5 * 60_000,
   );
