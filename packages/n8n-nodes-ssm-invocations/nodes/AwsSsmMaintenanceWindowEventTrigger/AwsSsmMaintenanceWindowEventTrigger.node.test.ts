@@ -5,7 +5,9 @@ import {
   apiKeyMatches,
   EXECUTION_EVENT,
   firstDelivery,
+  invocationsOfEvent,
   MAX_REMEMBERED_EVENTS,
+  readMaintenanceWindowEvent,
   TARGET_INVOCATION_EVENT,
   type EventMemory,
 } from './maintenanceWindowEvent';
@@ -218,5 +220,53 @@ describe('apiKeyMatches and firstDelivery', () => {
     expect(memory.eventIds).toHaveLength(MAX_REMEMBERED_EVENTS);
     expect(firstDelivery(memory, `id-${MAX_REMEMBERED_EVENTS}`)).toBe(false);
     expect(firstDelivery(memory, 'id-0')).toBe(true);
+  });
+});
+
+describe('invocationsOfEvent', () => {
+  // One window target resolved to three instances: one invocation each, on the same target.
+  const target = uuid(5, 1);
+  const at = (second: number) => new Date(Date.UTC(2026, 10, 28, 20, 16, second));
+  const invocation = (n: number, status: string, endSecond?: number) => ({
+    InvocationId: uuid(3, n),
+    WindowTargetId: target,
+    Status: status as 'FAILED',
+    ...(endSecond === undefined ? {} : { EndTime: at(endSecond) }),
+  });
+  const listed = [
+    invocation(1, 'SUCCESS', 40),
+    invocation(2, 'FAILED', 41),
+    invocation(3, 'FAILED', 44),
+    { ...invocation(4, 'FAILED', 41), WindowTargetId: uuid(5, 2) },
+  ];
+  const eventFor = (status: string, endTime?: string) => {
+    const body = targetEvent('e-20', 1, status) as { detail: IDataObject };
+    body.detail['end-time'] = endTime;
+    const event = readMaintenanceWindowEvent(body);
+    if ('reason' in event) throw new Error(event.reason);
+    return event;
+  };
+  const ids = (found: Array<{ InvocationId?: string }>) => found.map((one) => one.InvocationId);
+
+  it('takes the invocation on the event target, in its status, that ended at its end-time', () => {
+    expect(ids(invocationsOfEvent(listed, eventFor('FAILED', at(44).toISOString())))).toEqual([
+      uuid(3, 3),
+    ]);
+    expect(ids(invocationsOfEvent(listed, eventFor('FAILED', '2026-11-28T20:16:41Z')))).toEqual([
+      uuid(3, 2),
+    ]);
+    expect(ids(invocationsOfEvent(listed, eventFor('SUCCESS', at(44).toISOString())))).toEqual([
+      uuid(3, 1),
+    ]);
+  });
+
+  it('without an end-time, or none listed yet, every candidate of the target and status', () => {
+    expect(ids(invocationsOfEvent(listed, eventFor('FAILED')))).toEqual([uuid(3, 2), uuid(3, 3)]);
+    const running = [invocation(5, 'FAILED'), invocation(6, 'FAILED')];
+    expect(ids(invocationsOfEvent(running, eventFor('FAILED', at(44).toISOString())))).toEqual([
+      uuid(3, 5),
+      uuid(3, 6),
+    ]);
+    expect(invocationsOfEvent(listed, eventFor('TIMED_OUT', at(44).toISOString()))).toEqual([]);
   });
 });

@@ -20,6 +20,7 @@ import {
   apiKeyMatches,
   EXECUTION_EVENT,
   firstDelivery,
+  invocationsOfEvent,
   passesFilters,
   readMaintenanceWindowEvent,
   TARGET_INVOCATION_EVENT,
@@ -52,26 +53,16 @@ function eventJson(event: MaintenanceWindowEvent): IDataObject {
   });
 }
 
-/** The invocations of the event's task that ran on the event's target (all pages). */
+/** The invocations of the event's task that the event is about (all pages read). */
 async function invocationsOfTarget(
   client: InvocationsClient,
   event: MaintenanceWindowEvent,
 ): Promise<InvocationRecord[]> {
-  const { windowExecutionId, taskExecutionId, windowTargetId } = event.detail;
+  const { windowExecutionId, taskExecutionId } = event.detail;
   if (!taskExecutionId) return [];
-  const found: InvocationRecord[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await client.listInvocations({
-      windowExecutionId,
-      taskId: taskExecutionId,
-      maxResults: 100,
-      ...(nextToken ? { nextToken } : {}),
-    });
-    found.push(...page.invocations.filter((one) => one.WindowTargetId === windowTargetId));
-    nextToken = page.nextToken;
-  } while (nextToken);
-  return found;
+  // Core's page loop (token guard, max pages), every status: the event's may not be filterable.
+  const found = await client.getAllInvocations({ windowExecutionId, taskId: taskExecutionId });
+  return invocationsOfEvent(found, event);
 }
 
 /**

@@ -1,9 +1,11 @@
 /**
  * The EventBridge side of the push trigger, as pure functions: the API-key check (constant
- * time), reading an `aws.ssm` maintenance-window event, the window/status filters, and the
- * bounded memory of delivered event ids (EventBridge delivers at least once).
+ * time), reading an `aws.ssm` maintenance-window event, the window/status filters, which listed
+ * invocation a target event is about, and the bounded memory of delivered event ids
+ * (EventBridge delivers at least once).
  */
 import { createHash, timingSafeEqual } from 'crypto';
+import type { InvocationRecord } from '@ssm-invocations/core/json';
 
 /** The detail-type of a window execution changing state. */
 export const EXECUTION_EVENT = 'Maintenance Window Execution State-change Notification';
@@ -132,6 +134,33 @@ export function passesFilters(
   const inWindow = windowIds.length === 0 || windowIds.includes(event.detail.windowId);
   const inStatus = statuses.length === 0 || statuses.includes(event.detail.status);
   return inWindow && inStatus;
+}
+
+/**
+ * Which of a task's invocations a target event is about. The event names the window target, not
+ * the invocation, and a target that resolves to several instances has one invocation each: so
+ * those on the event's target in the event's status, and of several, the one(s) whose end time is
+ * nearest the event's `end-time`.
+ *
+ * @example
+ * ```ts
+ * const [invocation] = invocationsOfEvent(page.invocations, event);
+ * ```
+ */
+export function invocationsOfEvent(
+  invocations: readonly InvocationRecord[],
+  event: MaintenanceWindowEvent,
+): InvocationRecord[] {
+  const { windowTargetId, status, endTime } = event.detail;
+  const candidates = invocations.filter(
+    (one) => one.WindowTargetId === windowTargetId && one.Status === status,
+  );
+  const endMs = endTime === undefined ? NaN : Date.parse(endTime);
+  if (candidates.length <= 1 || Number.isNaN(endMs)) return candidates;
+  const distance = (one: InvocationRecord) =>
+    one.EndTime === undefined ? Infinity : Math.abs(one.EndTime.getTime() - endMs);
+  const nearest = Math.min(...candidates.map(distance));
+  return nearest === Infinity ? candidates : candidates.filter((one) => distance(one) === nearest);
 }
 
 /** The persisted memory of delivered event ids (in the workflow's static data). */
