@@ -3,7 +3,12 @@
  * HTTP helper that applies the credential's real `authenticate()` to every request and sends it
  * to an `@ssm-invocations/emulator` on 127.0.0.1, which verifies the SigV4 signature.
  */
-import { startEmulator, type Emulator, type Fixture } from '@ssm-invocations/emulator';
+import {
+  startEmulator,
+  type Emulator,
+  type EmulatorOptions,
+  type Fixture,
+} from '@ssm-invocations/emulator';
 import type {
   ICredentialDataDecryptedObject,
   IDataObject,
@@ -42,13 +47,15 @@ function lookup(parameters: IDataObject, path: string): unknown {
 }
 
 /**
- * Starts an emulator serving `fixture` that accepts only requests signed with
- * {@link TEST_CREDENTIALS} for their region.
+ * Starts an emulator serving `fixture` (or started with `options`) that accepts only requests
+ * signed with {@link TEST_CREDENTIALS} for their region.
  */
-export function startSsmEmulator(fixture: Fixture): Promise<Emulator> {
+export function startSsmEmulator(
+  source: Fixture | { options: Omit<EmulatorOptions, 'sigv4'> },
+): Promise<Emulator> {
   return startEmulator({
     port: 0,
-    fixture,
+    ...('options' in source ? source.options : { fixture: source }),
     sigv4: {
       credentials: [
         {
