@@ -4,6 +4,7 @@ import { runBackstageReportBench } from './backstage-report.bench';
 import { backstageCardSize } from './backstageCardSize';
 import { runEmulatorThrottleBench } from './emulator-throttle.bench';
 import { runN8nNodeBench } from './n8n-node';
+import { runN8nTriggerPollBench } from './n8n-trigger-poll.bench';
 import { pageOverheadBench } from './page-overhead.bench';
 import { reportDiagnosisBench } from './report-diagnosis.bench';
 import { reportHistoryBench } from './report-history.bench';
@@ -33,6 +34,12 @@ const benches: Array<{ name: string; run: () => Promise<void> }> = [
   {
     name: 'n8n node — module load and Get Many of 10,000 invocations (heap per output item)',
     run: runN8nNodeBench,
+  },
+  {
+    name: 'n8n trigger — requests per quiet poll (50 windows × 10 finished executions)',
+    run: async () => {
+      if (!(await runN8nTriggerPollBench())) process.exitCode = 1;
+    },
   },
   {
     name: 'backstage backend: coalescing and cached report latency',
