@@ -19,6 +19,7 @@ import {
   startEmulator,
   type Emulator,
 } from '@ssm-invocations/emulator';
+import { captureWorkflowCanvas } from './workflowCanvas';
 import {
   createN8nInstance,
   ensureN8nInstalled,
@@ -29,6 +30,9 @@ import {
   type N8nInstance,
 } from './n8nRuntime';
 
+/** Pictures of the canvas; `UPDATE_DOC_SCREENSHOTS=1` also writes the n8n README's. */
+const ARTIFACTS = join(__dirname, 'artifacts');
+const PACKAGE_DOCS = join(__dirname, '../../../packages/n8n-nodes-ssm-invocations/docs');
 const KEY = { accessKeyId: 'AKIDN8NE2E', secretAccessKey: 'n8n-e2e-secret-never-printed' };
 const REGION = 'us-east-1';
 const CREDENTIAL_ID = 'ssmE2eCredential';
@@ -467,6 +471,27 @@ describe('n8n-nodes-ssm-invocations in n8n 2.41.1', () => {
         const reason = firstReasonLine(found.diagnosis) ?? '';
         expect(reason).not.toBe('');
         expect(alert.text).toContain(`: ${reason} (task execution `);
+      }
+    },
+    5 * 60_000,
+  );
+
+  it(
+    "shows the example workflows on n8n's canvas with this package's nodes (the README's picture)",
+    async () => {
+      for (const [file, id, picture, inReadme] of [
+        ['nightly-report.json', REPORT_WORKFLOW_ID, 'workflow-nightly-report.png', true],
+        // Published, this one opens with n8n's production checklist over it: not for the README.
+        ['alert-on-failed-invocations.json', ALERT_WORKFLOW_ID, 'workflow-alert.png', false],
+      ] as const) {
+        const names = (
+          JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as Workflow
+        ).nodes.map((node) => node.name);
+        const pictures = [join(ARTIFACTS, picture)];
+        if (inReadme && process.env.UPDATE_DOC_SCREENSHOTS === '1')
+          pictures.push(join(PACKAGE_DOCS, picture));
+        const drawn = await captureWorkflowCanvas(n8n, id, names.length, pictures);
+        expect([...drawn].sort()).toEqual([...names].sort());
       }
     },
     5 * 60_000,
