@@ -18,6 +18,13 @@ const TOOLS = {
   // n8n's community-package scanner (its ESLint config), with the rules plugin at its latest.
   '@n8n/scan-community-package': '0.32.0',
 };
+/** What an adopter's Backstage app brings beside the plugins: React and a bundler. */
+const BACKSTAGE_APP_TOOLS = {
+  react: '18.3.1',
+  'react-dom': '18.3.1',
+  'react-router-dom': '6.30.6',
+  esbuild: '0.28.2',
+};
 const N8N_RULES_PLUGIN = ['@n8n/eslint-plugin-community-nodes', '0.32.0'];
 
 const PACKAGES = [
@@ -29,7 +36,7 @@ const PACKAGES = [
   'backstage-plugin-ssm-invocations',
   'backstage-plugin-ssm-invocations-backend',
 ];
-/** Installed and exercised in the scratch project (the Backstage app packages are checked as tarballs). */
+/** Installed and exercised in the scratch project (the Backstage plugins in an app project, step 8). */
 const INSTALLED = ['core', 'cli', 'emulator', 'backstage-plugin-ssm-invocations-common'];
 
 const failures = [];
@@ -54,6 +61,20 @@ async function stepAsync(name, fn) {
     failures.push(name);
     console.log(`FAIL ${name}\n${error.message}`);
   }
+}
+
+const pinned = (tools) => Object.entries(tools).map(([name, version]) => `${name}@${version}`);
+/** npm installs into a scratch project; install scripts never run (eslint-plugin-n8n-nodes-base,
+ * a scanner dependency, would run `npx only-allow pnpm`). */
+function npmInstall(cwd, specs, stdio) {
+  const flags = [
+    '--no-audit',
+    '--no-fund',
+    '--loglevel=error',
+    '--ignore-scripts',
+    '--prefer-offline',
+  ];
+  run('npm', ['install', ...flags, ...specs], { cwd, ...(stdio ? { stdio } : {}) });
 }
 
 const work = mkdtempSync(join(tmpdir(), 'ssm-invocations-tarballs-'));
@@ -91,20 +112,10 @@ writeFileSync(
     2,
   ),
 );
-run(
-  'npm',
-  [
-    'install',
-    '--no-audit',
-    '--no-fund',
-    '--loglevel=error',
-    // eslint-plugin-n8n-nodes-base (a scanner dependency) runs `npx only-allow pnpm` on install.
-    '--ignore-scripts',
-    '--prefer-offline',
-    ...INSTALLED.map((dir) => tarballs[dir].file),
-    ...Object.entries(TOOLS).map(([name, version]) => `${name}@${version}`),
-  ],
-  { cwd: scratch, stdio: ['ignore', 'ignore', 'inherit'] },
+npmInstall(
+  scratch,
+  [...INSTALLED.map((dir) => tarballs[dir].file), ...pinned(TOOLS)],
+  ['ignore', 'ignore', 'inherit'],
 );
 console.log(`installed into ${scratch} (${Math.round((Date.now() - started) / 1000)} s)`);
 
@@ -286,6 +297,38 @@ step('n8n manifest', () => {
   }
   if (problems.length > 0) throw new Error(problems.join('\n'));
   return `${files.length} files, strict`;
+});
+
+// 8. The Backstage packages as an adopter's app consumes them, from their tarballs in a project of
+// their own: the backend plugin loads as a feature and reports a demo window of the emulator; the
+// frontend plugin bundles (both frontend systems) and its bundle loads.
+const app = join(work, 'backstage-app');
+mkdirSync(app);
+writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'backstage-app', private: true }));
+step('npm install the Backstage tarballs', () => {
+  const from = Date.now();
+  const plugins = PACKAGES.filter((dir) => dir !== 'n8n-nodes-ssm-invocations' && dir !== 'cli');
+  npmInstall(app, [...plugins.map((dir) => tarballs[dir].file), ...pinned(BACKSTAGE_APP_TOOLS)]);
+  return `${Math.round((Date.now() - from) / 1000)} s`;
+});
+const gateFiles = join(root, 'scripts', 'tarball-gate');
+for (const file of readdirSync(gateFiles)) {
+  writeFileSync(join(app, file), readFileSync(join(gateFiles, file)));
+}
+step('backend plugin runs', () => run('node', ['backend-runs.cjs'], { cwd: app }).trim());
+step('frontend plugin bundles', () => {
+  run(
+    join(app, 'node_modules', '.bin', 'esbuild'),
+    [
+      'frontend-entry.jsx',
+      '--bundle',
+      '--format=esm',
+      '--platform=browser',
+      '--jsx=automatic',
+    ].concat(['--loader:.svg=file', '--loader:.png=file', '--outdir=bundle', '--log-level=error']),
+    { cwd: app },
+  );
+  return run('node', ['bundle/frontend-entry.js'], { cwd: app }).trim();
 });
 
 const seconds = Math.round((Date.now() - started) / 1000);

@@ -14,6 +14,19 @@ export interface Config {
      */
     cache?: {
       ttl?: number | HumanDuration | string;
+      /**
+       * How long finished executions (their tasks and invocations, which never change) stay in
+       * the cache, so a refresh fetches only the execution list and what still runs. A number is
+       * seconds; `0` keeps none. From 1 minute to 30 days (SSM's history retention). Default: 7 days.
+       */
+      historyTtl?: number | HumanDuration | string;
+      /**
+       * With a shared cache store (`backend.cache.store` other than `memory`): how long one
+       * replica's claim to fetch a report holds the other replicas back before they fetch
+       * themselves (a replica that died mid-fetch blocks no one longer). A number is seconds;
+       * from 100 ms to 5 minutes. Default: 10 seconds.
+       */
+      leaseTtl?: number | HumanDuration | string;
     };
     /**
      * Executions per window in a report when the request has no `?executions=`. Default: 5.

@@ -6,12 +6,16 @@ const packageDir = import.meta.dirname;
 const credential = 'credentials/AwsSsmMaintenanceWindowsApi.credentials';
 const node = 'nodes/AwsSsmMaintenanceWindow/AwsSsmMaintenanceWindow.node';
 const trigger = 'nodes/AwsSsmMaintenanceWindowTrigger/AwsSsmMaintenanceWindowTrigger.node';
+const eventTrigger =
+  'nodes/AwsSsmMaintenanceWindowEventTrigger/AwsSsmMaintenanceWindowEventTrigger.node';
 
 // n8n requires these files as CommonJS and finds each node's codex by swapping `.js` for
 // `.json`, so entries keep their source paths and a `.js` extension.
 const [config] = createRollupConfig({
   packageDir,
-  entries: Object.fromEntries([credential, node, trigger].map((entry) => [entry, `${entry}.ts`])),
+  entries: Object.fromEntries(
+    [credential, node, trigger, eventTrigger].map((entry) => [entry, `${entry}.ts`]),
+  ),
   formats: ['cjs'],
   declarations: false,
   bundle: ['@ssm-invocations/core'],
@@ -29,7 +33,7 @@ function copyAssets() {
         copyFileSync(join(packageDir, from), to);
       };
       for (const icon of readdirSync(join(packageDir, 'icons'))) copy(join('icons', icon));
-      for (const entry of [node, trigger]) copy(`${entry}.json`);
+      for (const entry of [node, trigger, eventTrigger]) copy(`${entry}.json`);
     },
   };
 }

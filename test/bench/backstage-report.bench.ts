@@ -39,13 +39,33 @@ const entity = {
   spec: { type: 'service', owner: 'group:default/platform', lifecycle: 'production' },
 };
 
-async function startBackend(emulator: Emulator, ttlSeconds: number) {
+type Feature = NonNullable<Parameters<typeof startTestBackend>[0]['features']>[number];
+
+/** Where the test backend keeps its cache: in memory (default), or a real cache store. */
+export interface BenchCacheStore {
+  /** `backend.cache`, e.g. `{ store: 'redis', connection: 'redis://…', redis: {} }`. */
+  config: { store: string; connection: string; redis?: Record<string, never> };
+  /** Backstage's real cache service factory (the test backend's default is in memory). */
+  factory: Feature;
+}
+
+/**
+ * The plugin in a test backend against `emulator`, with a mock catalog holding payments-api, and
+ * timed GETs of its report and of /health.
+ */
+export async function startBackend(
+  emulator: Emulator,
+  ttlSeconds: number,
+  cacheStore?: BenchCacheStore,
+) {
   const backend = await startTestBackend({
     features: [
       ssmInvocationsPlugin,
       catalogServiceMock.factory({ entities: [entity] }),
+      ...(cacheStore ? [cacheStore.factory] : []),
       mockServices.rootConfig.factory({
         data: {
+          ...(cacheStore ? { backend: { cache: cacheStore.config } } : {}),
           aws: {
             accounts: [
               { accountId: ACCOUNT, accessKeyId: 'AKIABENCH00000000000', secretAccessKey: 'bench' },

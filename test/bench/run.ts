@@ -1,9 +1,11 @@
 // Benchmark runner: each benchmark prints ratios measured side by side in this one run.
+import { runBackstageReplicasBench } from './backstage-replicas.bench';
 import { runBackstageReportBench } from './backstage-report.bench';
 import { backstageReportSizeBench } from './backstage-report-size.bench';
 import { backstageCardSize } from './backstageCardSize';
 import { runEmulatorThrottleBench } from './emulator-throttle.bench';
 import { runN8nNodeBench } from './n8n-node';
+import { runN8nTriggerPollBench } from './n8n-trigger-poll.bench';
 import { pageOverheadBench } from './page-overhead.bench';
 import { reportDiagnosisBench } from './report-diagnosis.bench';
 import { reportHistoryBench } from './report-history.bench';
@@ -35,6 +37,12 @@ const benches: Array<{ name: string; run: () => Promise<void> }> = [
     run: runN8nNodeBench,
   },
   {
+    name: 'n8n trigger — requests per quiet poll (50 windows × 10 finished executions)',
+    run: async () => {
+      if (!(await runN8nTriggerPollBench())) process.exitCode = 1;
+    },
+  },
+  {
     name: 'backstage backend: coalescing and cached report latency',
     run: async () => {
       if (!(await runBackstageReportBench())) process.exitCode = 1;
@@ -44,6 +52,12 @@ const benches: Array<{ name: string; run: () => Promise<void> }> = [
     name: 'backstage report size: the report route for a 5 × 4 × 500 window with 2 % failed',
     run: async () => {
       if (!(await backstageReportSizeBench())) process.exitCode = 1;
+    },
+  },
+  {
+    name: 'backstage backend replicas: one fetch over 2 replicas, warm refresh, cached p50 with Redis',
+    run: async () => {
+      if (!(await runBackstageReplicasBench())) process.exitCode = 1;
     },
   },
   backstageCardSize,

@@ -1,3 +1,4 @@
+import { iamActionOf } from '@ssm-invocations/core/model';
 import {
   coreServices,
   createServiceFactory,
@@ -425,19 +426,44 @@ describe('ssm-invocations backend plugin', () => {
     }
   }, 30_000); // 200 requests through a real backend: slow on a loaded machine, not a timing check
 
-  it('fetches again once the cache entry has expired', async () => {
+  /** The report of inventory-db (two finished executions) from a started plugin. */
+  const inventoryReport = (server: Parameters<typeof request>[0]) =>
+    request(server)
+      .get(reportPath('inventory-db', '?executions=2'))
+      .set('Authorization', mockCredentials.user.header())
+      .expect(200);
+
+  it('fetches again once the cache entry has expired, finished executions excepted', async () => {
     const { backend, server } = await startPlugin(emulator, { cache: { ttl: 1 } });
     try {
-      const get = () =>
-        request(server)
-          .get(reportPath('inventory-db', '?executions=2'))
-          .set('Authorization', mockCredentials.user.header())
-          .expect(200);
+      const get = () => inventoryReport(server);
       const start = upstreamRequests(emulator);
-      await get();
+      const first = await get();
       const oneFetchSet = upstreamRequests(emulator) - start;
       await get();
       expect(upstreamRequests(emulator) - start).toBe(oneFetchSet);
+      await new Promise((done) => setTimeout(done, 1200));
+      const again = await get();
+      // Both executions of inventory-db have finished: only the window and its execution list.
+      expect(upstreamRequests(emulator) - start).toBe(oneFetchSet + 2);
+      expect(oneFetchSet).toBeGreaterThan(2);
+      const executionsOf = (res: { body: EntityReportResponse }) =>
+        res.body.windows.map((window) => window.report?.executions);
+      expect(executionsOf(again)).toEqual(executionsOf(first));
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('fetches everything again after expiry when history is off', async () => {
+    const { backend, server } = await startPlugin(emulator, {
+      cache: { ttl: 1, historyTtl: 0 },
+    });
+    try {
+      const get = () => inventoryReport(server);
+      const start = upstreamRequests(emulator);
+      await get();
+      const oneFetchSet = upstreamRequests(emulator) - start;
       await new Promise((done) => setTimeout(done, 1200));
       await get();
       expect(upstreamRequests(emulator) - start).toBe(2 * oneFetchSet);
@@ -491,6 +517,8 @@ describe('ssm-invocations backend plugin', () => {
         const [window] = (report.body as EntityReportResponse).windows;
         expect(window?.report).toBeUndefined();
         expect(window?.error?.code).toBe('ACCESS_DENIED');
+        // The operation AWS refused travels as a field, so the card can name its IAM action.
+        expect(iamActionOf(window?.error?.operation)).toMatch(/^ssm:\w+$/);
 
         const detail = await request(server)
           .get(

@@ -7,6 +7,7 @@ import {
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { registerSsmInvocationsActions } from './actions/registerActions';
 import { EntityOperations } from './EntityOperations';
+import { requestIdMiddleware } from './requestContext';
 import { createRouter } from './router';
 import { ssmInvocationsServiceRef } from './service/ssmInvocationsServiceRef';
 
@@ -37,6 +38,7 @@ export const ssmInvocationsPlugin = createBackendPlugin({
       async init(deps) {
         const { httpRouter, httpAuth, permissions, permissionsRegistry, catalog, service } = deps;
         permissionsRegistry.addPermissions([...SSM_INVOCATIONS_PERMISSIONS]);
+        httpRouter.use(requestIdMiddleware);
         httpRouter.use(await createRouter({ service, catalog, httpAuth, permissions }));
         const operations = new EntityOperations({ service, catalog, permissions });
         registerSsmInvocationsActions(deps.actionsRegistry, operations);

@@ -67,13 +67,11 @@ export function describeFailure(error: unknown, context: FailureContext = {}): F
         message: `error: cannot reach --endpoint ${context.endpoint}: ${error.name}: ${oneLine(error.message)}`,
       };
     }
-    const requestId =
-      error.requestId !== undefined && !error.message.includes(error.requestId)
-        ? ` (request id ${error.requestId})`
-        : '';
+    // Core keeps the request id out of `detail`: the id is printed once, from its own field.
+    const requestId = error.requestId === undefined ? '' : ` (request id ${error.requestId})`;
     return {
       exitCode: ExitCode.RemoteFailure,
-      message: `error: ${error.name}: ${oneLine(error.message)}${requestId}`,
+      message: `error: ${error.name}: ${oneLine(error.detail ?? error.message)}${requestId}`,
     };
   }
   if (error instanceof Error && error.name === 'AbortError') {

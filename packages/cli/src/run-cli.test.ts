@@ -10,16 +10,18 @@ const WINDOW_ID = 'mw-0123456789abcdef0';
 const DB_NODE = 'i-0db00000000000001';
 
 // Stands in for core's errors from another copy of core: same name/code/field/reason/requestId
-// shape, different class.
+// shape, different class; like core's, the message ends with the request id and `detail` does not.
 class FakeCoreError extends Error {
+  readonly detail: string;
   constructor(
     readonly code: string,
-    message: string,
+    detail: string,
     readonly field?: string,
     readonly requestId?: string,
     readonly reason?: string,
   ) {
-    super(message);
+    super(requestId === undefined ? detail : `${detail} (request id ${requestId})`);
+    this.detail = detail;
     this.name = code === 'INVALID_INPUT' ? 'InvalidInputError' : 'NotFoundError';
   }
 }
@@ -411,6 +413,29 @@ describe('runCli', () => {
       const { code, stderr } = await run(['invocation', ...base, '--invocation-id', 'nope']);
       expect(code).toBe(1);
       expect(stderr).toBe('error: NotFoundError: Invocation does not exist (request id req-404)\n');
+    });
+
+    it("prints the request id of core's own errors once, from requestId", async () => {
+      const failing = (requestId?: string) =>
+        fakeClient({
+          listWindows: () =>
+            Promise.reject(
+              new ServiceError('DescribeMaintenanceWindows failed: HTTP 500', {
+                statusCode: 500,
+                ...(requestId === undefined ? {} : { requestId }),
+              }),
+            ),
+        });
+      const answered = await run(['windows'], { client: failing('7f3c-req') });
+      expect(answered.code).toBe(1);
+      expect(answered.stderr).toBe(
+        'error: ServiceError: DescribeMaintenanceWindows failed: HTTP 500 (request id 7f3c-req)\n',
+      );
+      expect(answered.stderr.split('7f3c-req')).toHaveLength(2);
+      const unanswered = await run(['windows'], { client: failing() });
+      expect(unanswered.stderr).toBe(
+        'error: ServiceError: DescribeMaintenanceWindows failed: HTTP 500\n',
+      );
     });
 
     it('exits 2 for unknown flags, missing flags and malformed numbers without calling SSM', async () => {

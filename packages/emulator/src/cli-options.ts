@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { MAX_DELAY_MS, type FaultConfig } from './modes/faults';
-import type { EmulatorOptions } from './http/server';
+import type { EmulatorOptions } from './http/emulator-options';
 
 /** The `--help` text. */
 export const CLI_USAGE = `Usage: ssm-emulator [options]
@@ -50,6 +50,11 @@ Live mode
 SigV4
   --sigv4-key ID:SECRET[:SESSION_TOKEN]   accept only requests signed with this key (repeatable)
   --sigv4-region REGION       require this region in the credential scope
+  --sts-role-arn ARN          STS AssumeRole (form POST to /) allows only this role (repeatable)
+  --sts-external-id ID        STS AssumeRole requires this ExternalId
+  --event-url URL             with --live: POST each status change as an EventBridge event
+  --event-secret KEY          send it in the API-key header of each event
+  --event-header NAME         that header's name (default x-api-key)
 
   --help                      show this text
 `;
@@ -127,6 +132,11 @@ export function parseCliArgs(argv: string[]): CliCommand {
         'new-execution-every': { type: 'string' },
         'sigv4-key': { type: 'string', multiple: true },
         'sigv4-region': { type: 'string' },
+        'sts-role-arn': { type: 'string', multiple: true },
+        'sts-external-id': { type: 'string' },
+        'event-url': { type: 'string' },
+        'event-secret': { type: 'string' },
+        'event-header': { type: 'string' },
       },
     });
   } catch (error) {
@@ -220,6 +230,26 @@ export function parseCliArgs(argv: string[]): CliCommand {
     };
   } else if (values['sigv4-region'] !== undefined) {
     throw new CliUsageError('--sigv4-region needs --sigv4-key');
+  }
+  const eventUrl = values['event-url'] as string | undefined;
+  if (eventUrl !== undefined) {
+    if (values.live !== true) throw new CliUsageError('--event-url needs --live');
+    if (!URL.canParse(eventUrl)) throw new CliUsageError('--event-url must be a URL');
+    options.events = {
+      url: eventUrl,
+      secret: values['event-secret'] as string | undefined,
+      headerName: values['event-header'] as string | undefined,
+    };
+  } else if (values['event-secret'] !== undefined || values['event-header'] !== undefined) {
+    throw new CliUsageError('--event-secret and --event-header need --event-url');
+  }
+  const roleArns = values['sts-role-arn'] as string[] | undefined;
+  const externalId = values['sts-external-id'] as string | undefined;
+  if (roleArns !== undefined || externalId !== undefined) {
+    options.sts = {
+      ...(roleArns === undefined ? {} : { roleArns }),
+      ...(externalId === undefined ? {} : { externalId }),
+    };
   }
   return { help: false, options, verbose: values.verbose === true };
 }

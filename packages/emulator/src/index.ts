@@ -5,13 +5,12 @@
  * and demos. Start it with
  * {@link startEmulator} and point the unmodified SDK at its `url`.
  */
+export { startEmulator, type Emulator } from './http/server';
 export {
-  startEmulator,
   EmulatorOptionsError,
-  type Emulator,
   type EmulatorOptions,
   type EmulatorLogger,
-} from './http/server';
+} from './http/emulator-options';
 export {
   createSeededStore,
   DEFAULT_SEED_ANCHOR,
@@ -56,7 +55,10 @@ export {
   type ThrottleRule,
 } from './modes/faults';
 export { LiveOptionsError, type LiveOptions, type LiveTick } from './modes/live-mode';
+export type { LiveStateChange } from './modes/live-reveal';
+export { toEventBridgeEvent, type EventDeliveryOptions } from './modes/event-sender';
 export type { SigV4Options, SigV4Credential } from './http/sigv4';
+export type { StsOptions } from './protocol/sts-assume-role';
 export { FAULT_KINDS, type EmulatorStats, type FaultKind } from './modes/stats';
 export { SERVICE_ERROR_CODES, type ServiceErrorCode } from './protocol/service-error';
 export {

@@ -10,6 +10,8 @@ import type {
 } from 'n8n-workflow';
 import { readSsmConnection, signSsmHttpRequest } from '../shared/awsRequestSigning';
 import { diagnoseProbe, type ProbeOutcome } from '../shared/credentialProbe';
+import { DEFAULT_ROLE_SESSION_NAME } from '../shared/assumeRole';
+import { ensureTemporaryCredentials, ssmSigningCredentials } from '../shared/temporaryCredentials';
 
 const PROBE: IHttpRequestOptions = {
   method: 'POST',
@@ -24,7 +26,9 @@ const PROBE: IHttpRequestOptions = {
 /**
  * AWS access keys for Systems Manager, signed with SigV4 by `authenticate()` (no AWS SDK).
  * The region is free text so new regions and expressions work; `cn-*` regions use the China
- * partition's endpoint; a custom endpoint covers VPC endpoints and local emulators.
+ * partition's endpoint; a custom endpoint covers VPC endpoints and local emulators. With a Role
+ * ARN, the keys only call STS `AssumeRole`, and SSM is signed with the role's temporary keys
+ * (cached until 5 minutes before they expire).
  */
 export class AwsSsmMaintenanceWindowsApi implements ICredentialType {
   name = 'awsSsmMaintenanceWindowsApi';
@@ -80,6 +84,41 @@ export class AwsSsmMaintenanceWindowsApi implements ICredentialType {
         'Leave empty for the public SSM endpoint of the region. Set it for a VPC endpoint or a local SSM emulator.',
     },
     {
+      displayName: 'Role ARN',
+      name: 'roleArn',
+      type: 'string',
+      default: '',
+      placeholder: 'arn:aws:iam::123456789012:role/MaintenanceWindowReader',
+      description:
+        'Assume this IAM role (for example in another account) with the keys above; SSM is then called with its temporary credentials. Leave empty to use the keys directly.',
+    },
+    {
+      displayName: 'External ID',
+      name: 'externalId',
+      type: 'string',
+      default: '',
+      displayOptions: { hide: { roleArn: [''] } },
+      description: "Only if the role's trust policy requires an sts:ExternalId",
+    },
+    {
+      displayName: 'Role Session Name',
+      name: 'roleSessionName',
+      type: 'string',
+      default: DEFAULT_ROLE_SESSION_NAME,
+      displayOptions: { hide: { roleArn: [''] } },
+      description: 'Name of the assumed-role session, as CloudTrail shows it',
+    },
+    {
+      displayName: 'STS Endpoint',
+      name: 'stsEndpoint',
+      type: 'string',
+      default: '',
+      placeholder: 'https://sts.eu-west-1.amazonaws.com',
+      displayOptions: { hide: { roleArn: [''] } },
+      description:
+        'Leave empty for the regional STS endpoint of the region (China partition included). Set it for a VPC endpoint or a local emulator.',
+    },
+    {
       // Set by preAuthentication once the key, secret and region were accepted; n8n re-runs the
       // probe whenever this is empty and on every credential test.
       displayName: 'Probed At',
@@ -97,9 +136,14 @@ export class AwsSsmMaintenanceWindowsApi implements ICredentialType {
    */
   async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
     const connection = readSsmConnection(credentials);
+    await ensureTemporaryCredentials(
+      async (options) => this.helpers.httpRequest(options),
+      connection,
+    );
+    const signingCredentials = ssmSigningCredentials(connection);
     const outcome: ProbeOutcome = await this.helpers
       .httpRequest({
-        ...signSsmHttpRequest(connection, PROBE),
+        ...signSsmHttpRequest(connection, PROBE, undefined, signingCredentials),
         json: false,
         encoding: 'text',
         returnFullResponse: true,
@@ -121,6 +165,9 @@ export class AwsSsmMaintenanceWindowsApi implements ICredentialType {
       accessKeyId,
       secretAccessKey,
       sessionToken,
+      signingCredentials.accessKeyId,
+      signingCredentials.secretAccessKey,
+      signingCredentials.sessionToken,
     ]);
     if (problem) throw problem;
     return { probedAt: new Date().toISOString() } as IDataObject;
@@ -130,7 +177,13 @@ export class AwsSsmMaintenanceWindowsApi implements ICredentialType {
     credentials: ICredentialDataDecryptedObject,
     requestOptions: IHttpRequestOptions,
   ): Promise<IHttpRequestOptions> {
-    return signSsmHttpRequest(readSsmConnection(credentials), requestOptions);
+    const connection = readSsmConnection(credentials);
+    return signSsmHttpRequest(
+      connection,
+      requestOptions,
+      undefined,
+      ssmSigningCredentials(connection),
+    );
   }
 
   // preAuthentication runs first and names the field behind a wrong key, secret, token or

@@ -1,13 +1,17 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 import { AWS_REGION_PATTERN, ssmEndpointForRegion } from '@ssm-invocations/core/model';
 import { signRequest, type AwsCredentials } from './signatureV4';
+import { readAssumeRoleSettings, type AssumeRoleSettings } from './assumeRole';
 
 /** What the `AWS SSM (Maintenance Windows)` credential holds, checked and trimmed. */
 export interface SsmConnection {
   region: string;
   /** Base URL requests go to: the custom endpoint, or the region's public SSM endpoint. */
   endpoint: string;
+  /** The keys in the credential: they sign SSM calls, or the STS call when a role is assumed. */
   credentials: AwsCredentials;
+  /** Set when the credential names a role: SSM calls are then signed with its temporary keys. */
+  assumeRole?: AssumeRoleSettings;
 }
 
 /** The credential's fields as the user sees them in n8n. */
@@ -17,6 +21,10 @@ export const CREDENTIAL_FIELD_LABELS = {
   secretAccessKey: 'Secret Access Key',
   sessionToken: 'Session Token',
   endpoint: 'Custom Endpoint',
+  roleArn: 'Role ARN',
+  externalId: 'External ID',
+  roleSessionName: 'Role Session Name',
+  stsEndpoint: 'STS Endpoint',
 } as const;
 
 /** A credential field that is wrong; the message starts with the field's label, never its value. */
@@ -71,10 +79,15 @@ export function readSsmConnection(data: ICredentialDataDecryptedObject): SsmConn
     }
     endpoint = customEndpoint.replace(/\/+$/, '');
   }
+  const assumeRole = readAssumeRoleSettings(data, region);
+  if (assumeRole && 'field' in assumeRole) {
+    throw new SsmCredentialError(assumeRole.field, assumeRole.message);
+  }
   return {
     region,
     endpoint,
     credentials: { accessKeyId, secretAccessKey, sessionToken: sessionToken || undefined },
+    ...(assumeRole ? { assumeRole } : {}),
   };
 }
 
@@ -87,6 +100,7 @@ function serializeBody(body: IHttpRequestOptions['body']): string | Buffer {
 /**
  * Signs an n8n HTTP request for SSM with SigV4: resolves its URL against the connection's
  * endpoint, fixes the body to the exact bytes that get signed, and returns the options to send.
+ * `credentials` defaults to the connection's keys (an assumed role passes its temporary ones).
  *
  * @example
  * ```ts
@@ -97,6 +111,7 @@ export function signSsmHttpRequest(
   connection: SsmConnection,
   requestOptions: IHttpRequestOptions,
   date?: Date,
+  credentials: AwsCredentials = connection.credentials,
 ): IHttpRequestOptions {
   const url = new URL(
     requestOptions.url || '/',
@@ -122,7 +137,7 @@ export function signSsmHttpRequest(
       headers,
       body,
     },
-    { credentials: connection.credentials, region: connection.region, service: 'ssm', date },
+    { credentials, region: connection.region, service: 'ssm', date },
   );
   // The URL now carries the base and the query that were signed.
   const sent: IHttpRequestOptions = {

@@ -1,8 +1,10 @@
 import {
   sleep,
+  type ICredentialDataDecryptedObject,
   type IExecuteFunctions,
   type IHttpRequestOptions,
   type IPollFunctions,
+  type IWebhookFunctions,
 } from 'n8n-workflow';
 import {
   AWS_JSON_CONTENT_TYPE,
@@ -11,11 +13,13 @@ import {
   type InvocationsClient,
   type JsonRequestFunction,
 } from '@ssm-invocations/core/json';
+import { readSsmConnection } from './awsRequestSigning';
+import { ensureTemporaryCredentials } from './temporaryCredentials';
 
 /** The credential type both nodes use (defined in this package; n8n forbids reusing others'). */
 export const SSM_CREDENTIAL_TYPE = 'awsSsmMaintenanceWindowsApi';
 
-type RequestingContext = IExecuteFunctions | IPollFunctions;
+type RequestingContext = IExecuteFunctions | IPollFunctions | IWebhookFunctions;
 
 interface FullResponse {
   statusCode: number;
@@ -25,11 +29,21 @@ interface FullResponse {
 
 /**
  * The core's AWS JSON 1.1 transport over n8n's own HTTP helper: the credential's
- * `authenticate()` adds the endpoint and the SigV4 signature, and every status comes back to the
- * core (which maps AWS errors and retries throttling) instead of being thrown by n8n.
+ * `authenticate()` adds the endpoint and the SigV4 signature (an assumed role's temporary keys
+ * are obtained here first, since `authenticate()` cannot make requests), and every status comes
+ * back to the core (which maps AWS errors and retries throttling) instead of being thrown by n8n.
  */
 function n8nRequest(context: RequestingContext): JsonRequestFunction {
+  let credentials: Promise<ICredentialDataDecryptedObject> | undefined;
   return async ({ target, body, signal, requestTimeoutMs }) => {
+    // With a role, `authenticate()` signs with its cached temporary keys: renew them first
+    // (a no-op while they are fresh, and without a role), under the same timeout and signal.
+    credentials ??= context.getCredentials<ICredentialDataDecryptedObject>(SSM_CREDENTIAL_TYPE);
+    await ensureTemporaryCredentials(
+      async (options) =>
+        context.helpers.httpRequest({ ...options, abortSignal: signal, timeout: requestTimeoutMs }),
+      readSsmConnection(await credentials),
+    );
     const options: IHttpRequestOptions = {
       method: 'POST',
       url: '/',

@@ -3,7 +3,12 @@
  * HTTP helper that applies the credential's real `authenticate()` to every request and sends it
  * to an `@ssm-invocations/emulator` on 127.0.0.1, which verifies the SigV4 signature.
  */
-import { startEmulator, type Emulator, type Fixture } from '@ssm-invocations/emulator';
+import {
+  startEmulator,
+  type Emulator,
+  type EmulatorOptions,
+  type Fixture,
+} from '@ssm-invocations/emulator';
 import type {
   ICredentialDataDecryptedObject,
   IDataObject,
@@ -11,6 +16,7 @@ import type {
   IHttpRequestOptions,
   INode,
   IPollFunctions,
+  IWebhookFunctions,
 } from 'n8n-workflow';
 import { AwsSsmMaintenanceWindowsApi } from '../credentials/AwsSsmMaintenanceWindowsApi.credentials';
 
@@ -41,13 +47,15 @@ function lookup(parameters: IDataObject, path: string): unknown {
 }
 
 /**
- * Starts an emulator serving `fixture` that accepts only requests signed with
- * {@link TEST_CREDENTIALS} for their region.
+ * Starts an emulator serving `fixture` (or started with `options`) that accepts only requests
+ * signed with {@link TEST_CREDENTIALS} for their region.
  */
-export function startSsmEmulator(fixture: Fixture): Promise<Emulator> {
+export function startSsmEmulator(
+  source: Fixture | { options: Omit<EmulatorOptions, 'sigv4'> },
+): Promise<Emulator> {
   return startEmulator({
     port: 0,
-    fixture,
+    ...('options' in source ? source.options : { fixture: source }),
     sigv4: {
       credentials: [
         {
@@ -108,6 +116,10 @@ function httpHelpers(
 ) {
   const credential = new AwsSsmMaintenanceWindowsApi();
   return {
+    /** Unsigned requests the node sends itself (STS AssumeRole). */
+    async httpRequest(options: IHttpRequestOptions) {
+      return send(options);
+    },
     async httpRequestWithAuthentication(type: string, options: IHttpRequestOptions) {
       if (type !== 'awsSsmMaintenanceWindowsApi') throw new Error(`unexpected credential ${type}`);
       const signed = await credential.authenticate(
@@ -186,6 +198,10 @@ export function fakeExecute(
     getNode: () => NODE,
     continueOnFail: () => options.continueOnFail ?? false,
     getExecutionCancelSignal: () => undefined,
+    getCredentials: async () => ({
+      ...(options.credentials ?? TEST_CREDENTIALS),
+      endpoint: emulator.url,
+    }),
     helpers: httpHelpers(emulator, requests, responses, options.credentials, options.beforeSend),
   };
   return { context: context as unknown as IExecuteFunctions, requests, responses };
@@ -210,7 +226,47 @@ export function fakePoll(
     getNode: () => ({ ...NODE, name: 'AWS SSM Maintenance Window Trigger' }),
     getMode: () => options.mode ?? 'trigger',
     getWorkflowStaticData: () => staticData,
+    getCredentials: async () => ({ ...TEST_CREDENTIALS, endpoint: emulator.url }),
     helpers: httpHelpers(emulator, requests, []),
   };
   return { context: context as unknown as IPollFunctions, staticData, requests };
+}
+
+export interface FakeWebhook {
+  context: IWebhookFunctions;
+  /** What the node answered through the response object (status and JSON body). */
+  answered: { status?: number; body?: unknown };
+  requests: IHttpRequestOptions[];
+}
+
+/** An IWebhookFunctions receiving `body` with `headers`, with the given parameters. */
+export function fakeWebhook(
+  emulator: Emulator,
+  parameters: IDataObject,
+  request: { headers: Record<string, string>; body: unknown },
+  staticData: IDataObject = {},
+): FakeWebhook {
+  const answered: FakeWebhook['answered'] = {};
+  const requests: IHttpRequestOptions[] = [];
+  const response = {
+    status(code: number) {
+      answered.status = code;
+      return response;
+    },
+    json(body: unknown) {
+      answered.body = body;
+      return response;
+    },
+  };
+  const context = {
+    getNodeParameter: (name: string, fallback?: unknown) => lookup(parameters, name) ?? fallback,
+    getNode: () => ({ ...NODE, name: 'AWS SSM Maintenance Window Event Trigger' }),
+    getHeaderData: () => request.headers,
+    getBodyData: () => request.body,
+    getResponseObject: () => response,
+    getWorkflowStaticData: () => staticData,
+    getCredentials: async () => ({ ...TEST_CREDENTIALS, endpoint: emulator.url }),
+    helpers: httpHelpers(emulator, requests, []),
+  };
+  return { context: context as unknown as IWebhookFunctions, answered, requests };
 }

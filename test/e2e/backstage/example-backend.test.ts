@@ -2,11 +2,11 @@
  * The example Backstage backend as the demo and the browser end-to-end tests start it: its start
  * script, guest sign-in, the catalog file and the plugin against the embedded emulator.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
-
-const STARTUP_MS = 120_000;
-const READY = /ssm-invocations example backend listening on (http:\/\/127\.0\.0\.1:\d+)/;
+import {
+  EXAMPLE_BACKEND_STARTUP_MS,
+  startExampleBackend,
+  type ExampleBackend,
+} from '../../support/example-backend';
 
 /** A window of the summary-shaped report, as far as these tests read it. */
 interface SummaryWindow {
@@ -28,48 +28,15 @@ interface WindowEntry {
   error?: { code: string };
 }
 
-function startExampleBackend(): Promise<{
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}> {
-  const child = spawn('pnpm', ['--filter', '@ssm-invocations/example-backstage-backend', 'start'], {
-    cwd: resolve(__dirname, '../../..'),
-    env: { ...process.env, BACKEND_PORT: '0', SSM_EMULATOR_URL: '' },
-    // Own process group, so the test can end the whole tree (pnpm → tsx → node) by its id.
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`not ready in time:\n${output}`)), STARTUP_MS);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = READY.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        done({ child, url: match[1], output: () => output });
-      }
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', read);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`exited with ${code}:\n${output}`));
-    });
-  });
-}
-
 describe('example Backstage backend', () => {
-  let backend: Awaited<ReturnType<typeof startExampleBackend>>;
+  let backend: ExampleBackend;
 
   beforeAll(async () => {
     backend = await startExampleBackend();
-  }, STARTUP_MS + 5_000);
+  }, EXAMPLE_BACKEND_STARTUP_MS + 5_000);
 
-  afterAll(() => {
-    const { pid } = backend?.child ?? {};
-    if (pid) process.kill(-pid, 'SIGTERM');
+  afterAll(async () => {
+    await backend?.stop();
   });
 
   it('serves reports of the example catalog to a guest', async () => {
@@ -80,10 +47,7 @@ describe('example Backstage backend', () => {
     expect(await health.json()).toEqual({ status: 'ok' });
     expect(health.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3999');
 
-    const refresh = await fetch(`${backend.url}/api/auth/guest/refresh`);
-    expect(refresh.status).toBe(200);
-    const token = ((await refresh.json()) as { backstageIdentity: { token: string } })
-      .backstageIdentity.token;
+    const token = await backend.guestToken();
 
     const unauthenticated = await fetch(
       `${backend.url}/api/ssm-invocations/v1/entity/default/component/payments-api/report`,

@@ -878,6 +878,7 @@ describe('exit codes', () => {
   it('exits 1 with the request id when the window does not exist', async () => {
     const result = await cli(['report', '--window-id', 'mw-0000000000000000f']);
     expectOneLineError(result, 1, /NotFoundError: .*request id \S+/);
+    expect(result.stderr.match(/request id/g)).toHaveLength(1);
   });
 
   it('exits 1 when the invocation does not exist', async () => {
@@ -899,6 +900,7 @@ describe('exit codes', () => {
       expect((await cli(['windows'], bigEmulator.url)).code).toBe(0);
       const result = await cli(['windows'], bigEmulator.url);
       expectOneLineError(result, 1, /^error: ThrottledError: .*request id \S+/);
+      expect(result.stderr.match(/request id/g)).toHaveLength(1);
     });
 
     it('exits 1 with ServiceError after 500s', async () => {

@@ -1,7 +1,9 @@
 /**
  * The community package in a real n8n 2.x against the emulator with SigV4 verification on:
  * the example workflows imported and run with the n8n CLI, the credential tested through n8n's
- * REST API, and the alert workflow's polling trigger activated, firing once per failure.
+ * REST API (keys and an assumed role through the emulator's STS), the alert workflow's polling
+ * trigger activated, firing once per failure, and the push example's EventBridge trigger receiving
+ * the emulator's events, firing once per failed target.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +19,7 @@ import {
   startEmulator,
   type Emulator,
 } from '@ssm-invocations/emulator';
+import { captureWorkflowCanvas } from './workflowCanvas';
 import {
   createN8nInstance,
   ensureN8nInstalled,
@@ -27,6 +30,9 @@ import {
   type N8nInstance,
 } from './n8nRuntime';
 
+/** Pictures of the canvas; `UPDATE_DOC_SCREENSHOTS=1` also writes the n8n README's. */
+const ARTIFACTS = join(__dirname, 'artifacts');
+const PACKAGE_DOCS = join(__dirname, '../../../packages/n8n-nodes-ssm-invocations/docs');
 const KEY = { accessKeyId: 'AKIDN8NE2E', secretAccessKey: 'n8n-e2e-secret-never-printed' };
 const REGION = 'us-east-1';
 const CREDENTIAL_ID = 'ssmE2eCredential';
@@ -34,6 +40,10 @@ const REPORT_WORKFLOW_ID = 'ssmE2eNightlyRpt';
 const ALERT_WORKFLOW_ID = 'ssmE2eAlertOnFail';
 const WINDOW_ID = DEMO_WINDOW_IDS.paymentsApiNightlyPatching;
 const LOOKBACK_MINUTES = 10;
+const PUSH_WORKFLOW_ID = 'ssmE2ePushAlert';
+const ROLE_ARN = 'arn:aws:iam::444455556666:role/MaintenanceWindowReader';
+// The EventBridge connection's API key (a test value).
+const EVENT_KEY = 'e2e-eventbridge-connection-key';
 
 let emulator: Emulator;
 let n8n: N8nInstance;
@@ -41,6 +51,8 @@ let sdk: InvocationsClient;
 let ssmClient: SSMClient;
 const timings: Record<string, number> = {};
 let emulatorStartedAt = 0;
+/** Failures that happened before n8n listened: their events could not be delivered. */
+let undeliverable = new Set<string>();
 /**
  * Most ticks the test waits for a live run to fail. Each is a virtual second from the emulator's
  * start, so the runs stay in the past of the trigger's polls (n8n takes longer than that to start).
@@ -64,6 +76,8 @@ interface Workflow {
   id?: string;
   nodes: Array<{
     name: string;
+    type?: string;
+    webhookId?: string;
     parameters: Record<string, unknown>;
     credentials?: Record<string, unknown>;
   }>;
@@ -83,6 +97,64 @@ function exampleWorkflow(file: string, id: string, edit: (workflow: Workflow) =>
   return path;
 }
 
+/** The push example's production webhook URL (`/webhook/<webhookId>/<path>`). */
+function pushWebhookUrl(): string {
+  const workflow = JSON.parse(
+    readFileSync(join(EXAMPLES_DIR, 'alert-on-failed-invocations-push.json'), 'utf8'),
+  ) as Workflow;
+  const trigger = workflow.nodes.find((node) => node.type?.endsWith('EventTrigger'));
+  return `http://127.0.0.1:${n8n.port}/webhook/${trigger?.webhookId ?? ''}/ssm-maintenance-window-events`;
+}
+
+/** The alert workflows' `invocationKey` of an invocation. */
+function keyOf(invocation: {
+  WindowExecutionId?: string;
+  TaskExecutionId?: string;
+  InvocationId?: string;
+}): string {
+  return `${invocation.WindowExecutionId}/${invocation.TaskExecutionId}/${invocation.InvocationId}`;
+}
+
+type Diagnosis = Awaited<ReturnType<InvocationsClient['diagnoseInvocation']>>;
+
+/**
+ * The invocation behind an alert and its diagnosis (per the SDK), when it is a failed Run Command
+ * target: the one kind whose alert must name an instance and a line of its stderr.
+ */
+async function failedRunCommandOf(alert: Record<string, unknown>) {
+  const [windowExecutionId = '', taskId = '', invocationId = ''] = String(
+    alert.invocationKey,
+  ).split('/');
+  const ref = { windowExecutionId, taskId, invocationId };
+  const invocation = await sdk.getInvocation(ref);
+  if (invocation.TaskType !== 'RUN_COMMAND' || invocation.Status !== 'FAILED') return undefined;
+  const diagnosis = await sdk.diagnoseInvocation(ref);
+  if (diagnosis.taskType !== 'RUN_COMMAND') throw new Error(diagnosis.taskType);
+  return { invocation, diagnosis: diagnosis as Extract<Diagnosis, { taskType: 'RUN_COMMAND' }> };
+}
+
+/** Failed or timed-out invocations of executions that started after `since`, per the SSM API. */
+async function failuresSince(since: Date): Promise<string[]> {
+  const found: string[] = [];
+  for (const window of await sdk.listWindows()) {
+    const windowId = window.WindowId ?? '';
+    for (const execution of await sdk.listExecutions({ windowId, after: since })) {
+      const windowExecutionId = execution.WindowExecutionId ?? '';
+      for (const task of await sdk.listTasks({ windowExecutionId })) {
+        const failed = await sdk.getAllInvocations({
+          windowExecutionId,
+          taskId: task.TaskExecutionId ?? '',
+          statuses: ['FAILED', 'TIMED_OUT'],
+        });
+        for (const invocation of failed) {
+          found.push(keyOf(invocation));
+        }
+      }
+    }
+  }
+  return found;
+}
+
 const sleep = (ms: number) => new Promise((wake) => setTimeout(wake, ms));
 
 beforeAll(async () => {
@@ -90,6 +162,7 @@ beforeAll(async () => {
   const install = await ensureN8nInstalled();
   timings.installSeconds = install.seconds;
 
+  n8n = await createN8nInstance(install.home);
   emulatorStartedAt = Date.now();
   emulator = await startEmulator({
     port: 0,
@@ -98,13 +171,15 @@ beforeAll(async () => {
     // The seed's history ends days before the trigger's look-back; only live runs are in it.
     seedOptions: { anchor: REFERENCE_SEED_ANCHOR },
     sigv4: { credentials: [KEY], region: REGION },
+    sts: { roleArns: [ROLE_ARN] },
     // Ticks are driven by the test, so each poll sees a known state.
     live: { autoTick: false, tickMs: 1000, newExecutionEveryTicks: 1 },
+    // As an EventBridge API destination would: to the push trigger's production webhook URL.
+    events: { url: pushWebhookUrl(), secret: EVENT_KEY },
   });
   ssmClient = new SSMClient({ region: REGION, endpoint: emulator.url, credentials: KEY });
   sdk = createInvocationsClient({ ssmClient });
 
-  n8n = await createN8nInstance(install.home);
   await installCommunityPackage(n8n);
   const credentials = join(n8n.userFolder, 'credentials.json');
   writeFileSync(
@@ -134,6 +209,17 @@ beforeAll(async () => {
       (workflow) => {
         const trigger = workflow.nodes.find((node) => node.name === 'When a target fails');
         if (trigger) trigger.parameters.lookbackMinutes = LOOKBACK_MINUTES;
+      },
+    )}`,
+  ]);
+  await n8n.cli([
+    'import:workflow',
+    `--input=${exampleWorkflow(
+      'alert-on-failed-invocations-push.json',
+      PUSH_WORKFLOW_ID,
+      (workflow) => {
+        const trigger = workflow.nodes.find((node) => node.type?.endsWith('EventTrigger'));
+        if (trigger) trigger.parameters.apiKey = EVENT_KEY;
       },
     )}`,
   ]);
@@ -181,7 +267,9 @@ describe('n8n-nodes-ssm-invocations in n8n 2.41.1', () => {
     'activates the alert example: each failed or timed-out target fires exactly once',
     async () => {
       await n8n.cli(['publish:workflow', `--id=${ALERT_WORKFLOW_ID}`]);
+      await n8n.cli(['publish:workflow', `--id=${PUSH_WORKFLOW_ID}`]);
       emulator.tick(3); // recent executions exist before the first poll
+      undeliverable = new Set(await failuresSince(new Date(emulatorStartedAt - 2000)));
       const started = Date.now();
       await n8n.startServer();
       timings.serverStartSeconds = (Date.now() - started) / 1000;
@@ -219,6 +307,16 @@ describe('n8n-nodes-ssm-invocations in n8n 2.41.1', () => {
         status: 'Error',
         message: expect.stringMatching(/region/i),
       });
+      // An assumed role: STS AssumeRole at the emulator, then SSM with the temporary keys.
+      expect(await testCredential({ roleArn: ROLE_ARN, stsEndpoint: emulator.url })).toMatchObject({
+        status: 'OK',
+      });
+      expect(
+        await testCredential({
+          roleArn: 'arn:aws:iam::444455556666:role/NotAllowed',
+          stsEndpoint: emulator.url,
+        }),
+      ).toMatchObject({ status: 'Error', message: expect.stringMatching(/^Role ARN: STS denied/) });
 
       // Count polls by the trigger's one DescribeMaintenanceWindows call per poll (every window is
       // watched; the credential probe already ran, during `n8n execute`).
@@ -264,26 +362,7 @@ describe('n8n-nodes-ssm-invocations in n8n 2.41.1', () => {
       // Every failure of the executions the trigger could see, per the SSM API itself.
       // Live executions start after the emulator did; the demo seed's are days older than the
       // look-back, so the trigger must report exactly the failures of the live ones.
-      const since = new Date(emulatorStartedAt - 2000);
-      const expected: string[] = [];
-      for (const window of await sdk.listWindows()) {
-        const windowId = window.WindowId ?? '';
-        for (const execution of await sdk.listExecutions({ windowId, after: since })) {
-          const windowExecutionId = execution.WindowExecutionId ?? '';
-          for (const task of await sdk.listTasks({ windowExecutionId })) {
-            const failed = await sdk.getAllInvocations({
-              windowExecutionId,
-              taskId: task.TaskExecutionId ?? '',
-              statuses: ['FAILED', 'TIMED_OUT'],
-            });
-            for (const invocation of failed) {
-              expected.push(
-                `${invocation.WindowExecutionId}/${invocation.TaskExecutionId}/${invocation.InvocationId}`,
-              );
-            }
-          }
-        }
-      }
+      const expected = await failuresSince(new Date(emulatorStartedAt - 2000));
       expect(expected.length).toBeGreaterThan(0);
       expect([...keys].sort()).toEqual([...expected].sort());
       for (const alert of alerts) {
@@ -294,15 +373,10 @@ describe('n8n-nodes-ssm-invocations in n8n 2.41.1', () => {
       // as SSM's GetCommandInvocation (asked here through the SDK) reports them.
       let runCommandAlerts = 0;
       for (const alert of alerts) {
-        const [windowExecutionId = '', taskId = '', invocationId = ''] = String(
-          alert.invocationKey,
-        ).split('/');
-        const ref = { windowExecutionId, taskId, invocationId };
-        const invocation = await sdk.getInvocation(ref);
-        if (invocation.TaskType !== 'RUN_COMMAND' || invocation.Status !== 'FAILED') continue;
+        const found = await failedRunCommandOf(alert);
+        if (!found) continue;
         runCommandAlerts += 1;
-        const diagnosis = await sdk.diagnoseInvocation(ref);
-        if (diagnosis.taskType !== 'RUN_COMMAND') throw new Error(diagnosis.taskType);
+        const { invocation, diagnosis } = found;
         const failed = diagnosis.instances.find((node) => node.status === 'Failed');
         const instanceId = failed?.instanceId ?? '';
         expect(instanceId).toMatch(/^i-[0-9a-f]{8,17}$/);
@@ -325,5 +399,101 @@ describe('n8n-nodes-ssm-invocations in n8n 2.41.1', () => {
       expect(JSON.stringify(executions)).not.toContain(KEY.secretAccessKey);
     },
     15 * 60_000,
+  );
+
+  it(
+    'the push example fires once per failed target when the emulator posts events; 401 for a wrong key',
+    async () => {
+      const wrongKey = await fetch(pushWebhookUrl(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': 'wrong' },
+        body: '{}',
+      });
+      expect(wrongKey.status).toBe(401);
+
+      const executionsOfPush = async () =>
+        (
+          (await n8n.request(
+            `/api/v1/executions?workflowId=${PUSH_WORKFLOW_ID}&includeData=true&limit=250`,
+          )) as { data: Array<{ status: string; data: Parameters<typeof nodeOutput>[0]['data'] }> }
+        ).data;
+      const before = new Set(
+        (await executionsOfPush()).flatMap((execution) =>
+          nodeOutput({ data: execution.data }, 'Format alert').map((a) => String(a.invocationKey)),
+        ),
+      );
+      // Executions start, finish and now and then fail: the emulator posts their events.
+      const newLiveFailure = () =>
+        emulator.store.invocations.some(
+          (invocation) =>
+            (invocation.Status === 'FAILED' || invocation.Status === 'TIMED_OUT') &&
+            (invocation.StartTime?.getTime() ?? 0) >= emulatorStartedAt &&
+            !before.has(keyOf(invocation)) &&
+            !undeliverable.has(keyOf(invocation)),
+        );
+      emulator.tick(4);
+      for (let i = 0; i < MAX_TICKS_TO_A_FAILURE && !newLiveFailure(); i += 1) emulator.tick();
+      // Every failure since n8n listens, less those the earlier test already saw pushed.
+      const expected = (await failuresSince(new Date(emulatorStartedAt - 2000))).filter(
+        (key) => !before.has(key) && !undeliverable.has(key),
+      );
+      expect(expected.length).toBeGreaterThan(0);
+      // A failed execution's own state change starts the workflow too, as one item without an
+      // invocation; the alerts counted here are the targets' (a key of three ids, none empty).
+      const targetAlerts = async () =>
+        (await executionsOfPush())
+          .flatMap((execution) => nodeOutput({ data: execution.data }, 'Format alert'))
+          .filter((alert) =>
+            String(alert.invocationKey)
+              .split('/')
+              .every((id) => id !== '' && id !== 'undefined'),
+          )
+          .filter((alert) => !before.has(String(alert.invocationKey)));
+      let alerts = await targetAlerts();
+      const deadline = Date.now() + 60_000;
+      while (alerts.length < expected.length && Date.now() < deadline) {
+        await sleep(1000);
+        alerts = await targetAlerts();
+      }
+      await sleep(2000); // a duplicate would arrive now
+      alerts = await targetAlerts();
+      const keys = alerts.map((alert) => String(alert.invocationKey));
+      expect(new Set(keys).size).toBe(keys.length);
+      expect([...keys].sort()).toEqual([...expected].sort());
+      // Include Failure Output: each alert names what the target ran on, and a failed Run Command
+      // target's alert the first line of its stderr (the diagnosis' Reason).
+      for (const alert of alerts) {
+        expect(alert.text).toMatch(/^Maintenance window \S+: target \S+ (FAILED|TIMED_OUT) after /);
+      }
+      for (const alert of alerts) {
+        const found = await failedRunCommandOf(alert);
+        if (!found) continue;
+        const reason = firstReasonLine(found.diagnosis) ?? '';
+        expect(reason).not.toBe('');
+        expect(alert.text).toContain(`: ${reason} (task execution `);
+      }
+    },
+    5 * 60_000,
+  );
+
+  it(
+    "shows the example workflows on n8n's canvas with this package's nodes (the README's picture)",
+    async () => {
+      for (const [file, id, picture, inReadme] of [
+        ['nightly-report.json', REPORT_WORKFLOW_ID, 'workflow-nightly-report.png', true],
+        // Published, this one opens with n8n's production checklist over it: not for the README.
+        ['alert-on-failed-invocations.json', ALERT_WORKFLOW_ID, 'workflow-alert.png', false],
+      ] as const) {
+        const names = (
+          JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as Workflow
+        ).nodes.map((node) => node.name);
+        const pictures = [join(ARTIFACTS, picture)];
+        if (inReadme && process.env.UPDATE_DOC_SCREENSHOTS === '1')
+          pictures.push(join(PACKAGE_DOCS, picture));
+        const drawn = await captureWorkflowCanvas(n8n, id, names.length, pictures);
+        expect([...drawn].sort()).toEqual([...names].sort());
+      }
+    },
+    5 * 60_000,
   );
 });

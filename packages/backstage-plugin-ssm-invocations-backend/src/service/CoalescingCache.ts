@@ -1,5 +1,14 @@
 import type { CacheService, LoggerService } from '@backstage/backend-plugin-api';
 import { RecentValues } from './RecentValues';
+import type { SharedFlight } from './SharedFlight';
+import { SsmInvocationsMetrics } from './SsmInvocationsMetrics';
+
+/** What a {@link CoalescingCache} adds when the store is shared by replicas, and its counters. */
+export interface CoalescingCacheOptions {
+  /** Single flight across replicas; without it each process fetches on its own miss. */
+  flight?: SharedFlight;
+  metrics?: SsmInvocationsMetrics;
+}
 
 /** Parsed values kept in process; a report is ~100 kB, so this bounds the memo to tens of MB. */
 const MAX_PARSED = 200;
@@ -7,8 +16,9 @@ const MAX_PARSED = 200;
 /**
  * Read-through cache over the Backstage cache service (memory, Redis, memcache …; shared by
  * replicas) that also coalesces concurrent loads of one key in this process: a hundred people
- * opening one entity page cause one upstream fetch, not a hundred. Values are JSON text, so what
- * is cached is exactly what was served.
+ * opening one entity page cause one upstream fetch, not a hundred. With a {@link SharedFlight},
+ * replicas that miss one key at once also share one fetch. Values are JSON text, so what is
+ * cached is exactly what was served.
  *
  * @example
  * ```ts
@@ -21,12 +31,19 @@ export class CoalescingCache {
   /** Last parsed value per key, reused while the cached text is unchanged (see {@link getParsed}). */
   readonly #parsed = new RecentValues<string, { json: string; value: unknown }>(MAX_PARSED);
 
+  readonly #flight?: SharedFlight;
+  readonly #metrics: SsmInvocationsMetrics;
+
   constructor(
     private readonly cache: CacheService,
     /** 0 disables the shared cache; loads are still coalesced. */
     private readonly ttlMs: number,
     private readonly logger: LoggerService,
-  ) {}
+    options: CoalescingCacheOptions = {},
+  ) {
+    this.#flight = options.flight;
+    this.#metrics = options.metrics ?? new SsmInvocationsMetrics();
+  }
 
   /**
    * The cached value of `key`, or the result of `load()`; concurrent callers for one key share a
@@ -40,6 +57,8 @@ export class CoalescingCache {
       const started = this.#readThrough(key, load).finally(() => this.#evict(key, started));
       this.#inFlight.set(key, started);
       shared = started;
+    } else {
+      this.#metrics.coalescedWait('process');
     }
     return signal ? this.#untilAborted(key, shared, signal) : shared;
   }
@@ -82,20 +101,29 @@ export class CoalescingCache {
   }
 
   async #readThrough(key: string, load: () => Promise<string>): Promise<string> {
-    if (this.ttlMs > 0) {
-      // A cache outage (e.g. Redis down) degrades to uncached answers instead of failing them.
-      const cached = await this.cache.get(key).catch((error: unknown) => {
-        this.logger.warn(`ssm-invocations cache read failed: ${String(error)}`);
-        return undefined;
-      });
-      if (typeof cached === 'string') return cached;
-    }
-    const value = await load();
-    if (this.ttlMs > 0) {
+    if (this.ttlMs <= 0) return load();
+    const kind = key.slice(0, key.indexOf(':'));
+    const cached = await this.#read(key);
+    this.#metrics.cacheLookup(kind, cached !== undefined);
+    if (cached !== undefined) return cached;
+    const loadAndStore = async () => {
+      const value = await load();
       await this.cache.set(key, value, { ttl: this.ttlMs }).catch((error: unknown) => {
         this.logger.warn(`ssm-invocations cache write failed: ${String(error)}`);
       });
-    }
-    return value;
+      return value;
+    };
+    return this.#flight
+      ? this.#flight.run(key, () => this.#read(key), loadAndStore)
+      : loadAndStore();
+  }
+
+  /** The cached text, or `undefined`; a cache outage (e.g. Redis down) reads as a miss. */
+  async #read(key: string): Promise<string | undefined> {
+    const cached = await this.cache.get(key).catch((error: unknown) => {
+      this.logger.warn(`ssm-invocations cache read failed: ${String(error)}`);
+      return undefined;
+    });
+    return typeof cached === 'string' ? cached : undefined;
   }
 }

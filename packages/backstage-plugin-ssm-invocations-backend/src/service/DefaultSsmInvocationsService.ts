@@ -1,4 +1,5 @@
-import type { CacheService, LoggerService } from '@backstage/backend-plugin-api';
+import type { CacheService, LifecycleService, LoggerService } from '@backstage/backend-plugin-api';
+import type { MetricsService } from '@backstage/backend-plugin-api/alpha';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
 import {
@@ -6,11 +7,11 @@ import {
   type AwsCredentialsManager,
 } from '@backstage/integration-aws-node';
 import {
-  createInvocationsClient,
   NotFoundError,
   ThrottledError,
   TimeoutError,
   type InvocationsClient,
+  type ReportHistoryStore,
 } from '@ssm-invocations/core';
 import {
   validateInteger,
@@ -30,19 +31,23 @@ import type {
   TaskIds,
   WindowReportError,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
-
-import { CoalescingCache } from './CoalescingCache';
+import { windowLogContext } from '../requestContext';
+import type { CoalescingCache } from './CoalescingCache';
 import { diagnosisForCaller } from './diagnosisExposure';
 import { findExecutionOwner, type ExecutionOwnerLookup } from './executionOwner';
 import { checkInvocationIds, checkTaskIds } from './invocationIds';
 import { asKnownError, toWindowReportError, type KnownError } from './knownErrors';
 import { withoutSensitiveMembers } from './invocationExposure';
+import { createReportCaching } from './reportCaching';
 import { reportSummaryForCaller } from './reportSummaries';
-import { fetchTaskTargetsPage } from './taskTargetsPage';
+import { requestDeadline } from './requestDeadline';
+import { SsmInvocationsMetrics } from './SsmInvocationsMetrics';
 import { StableResponses } from './StableResponses';
+import { fetchTaskTargetsPage, taskTargetsForCaller } from './taskTargetsPage';
 import { readSsmInvocationsConfig, type SsmInvocationsConfig } from './config';
 import type { EntityDiagnosisOptions, SsmInvocationsService } from './types';
 import { configuredAccounts, WindowAccess } from './WindowAccess';
+import { WindowClients } from './WindowClients';
 import { resolveWindows, type UnresolvedWindow, type WindowLocation } from './windowLocations';
 import { WindowOwnership } from './WindowOwnership';
 import { WindowRefusedError } from './WindowRefusedError';
@@ -60,6 +65,10 @@ export interface DefaultSsmInvocationsServiceOptions {
   cache: CacheService;
   /** AWS credentials per account; default `DefaultAwsCredentialsManager.fromConfig(config)`. */
   credentialsManager?: AwsCredentialsManager;
+  /** Backstage's metrics service (`metricsServiceRef`); without it nothing is counted. */
+  metrics?: MetricsService;
+  /** Closes the lease connection to a Redis or Valkey cache store at shutdown. */
+  lifecycle?: LifecycleService;
 }
 
 /** Bumped when the cached JSON's shape changes, so replicas on two versions don't mix. */
@@ -80,11 +89,12 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
   readonly #logger: LoggerService;
   readonly #credentialsManager: AwsCredentialsManager;
   readonly #cache: CoalescingCache;
+  readonly #clients: WindowClients;
+  readonly #history?: ReportHistoryStore;
   readonly #access: WindowAccess;
   readonly #ownership?: WindowOwnership;
   /** The main account's id, looked up once it is first needed. */
   #mainAccountId?: Promise<string | undefined>;
-  readonly #clients = new Map<string, Promise<InvocationsClient>>();
   readonly #responses = new StableResponses();
 
   /**
@@ -105,6 +115,8 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
       options.credentialsManager ?? DefaultAwsCredentialsManager.fromConfig(config),
       options.logger,
       options.cache,
+      new SsmInvocationsMetrics(options.metrics),
+      options.lifecycle,
     );
   }
 
@@ -114,11 +126,17 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     credentialsManager: AwsCredentialsManager,
     logger: LoggerService,
     cache: CacheService,
+    metrics: SsmInvocationsMetrics,
+    lifecycle: LifecycleService | undefined,
   ) {
     this.#settings = settings;
     this.#credentialsManager = credentialsManager;
     this.#logger = logger;
-    this.#cache = new CoalescingCache(cache, settings.cacheTtlMs, logger);
+    this.#clients = new WindowClients(settings, credentialsManager, metrics);
+    const caching = createReportCaching(cache, settings, metrics, logger);
+    this.#cache = caching.cache;
+    this.#history = caching.history;
+    lifecycle?.addShutdownHook(() => caching.close());
     this.#access = new WindowAccess({
       allowedAccounts: settings.allowedAccounts,
       allowedRegions: settings.allowedRegions,
@@ -132,7 +150,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
 
   /** One deadline for all SSM work of one request: nothing waits for SSM longer than that. */
   #deadline(): AbortSignal {
-    return AbortSignal.timeout(this.#settings.requestTimeoutMs);
+    return requestDeadline(this.#settings.requestTimeoutMs);
   }
 
   /**
@@ -186,10 +204,21 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
             ].join(':'),
             async () => {
               const client = await this.#clientFor(window);
+              const started = Date.now();
               const report = await client.getWindowReport(
                 { windowId: window.windowId, executions, ...(statuses ? { statuses } : {}) },
-                { signal },
+                {
+                  signal,
+                  ...(this.#history
+                    ? { history: this.#history, historyTtlMs: this.#settings.historyTtlMs }
+                    : {}),
+                },
               );
+              this.#logger.info('ssm-invocations fetched a window report', {
+                ...windowLogContext(window),
+                executions: report.executions.length,
+                durationMs: Date.now() - started,
+              });
               return JSON.stringify(report);
             },
             signal,
@@ -279,7 +308,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     const checked = checkTaskIds(ids);
     const signal = this.#deadline();
     const owner = await this.#executionOwner(entity, checked.windowExecutionId, signal);
-    const { invocations, nextToken } = await fetchTaskTargetsPage(
+    const answer = await fetchTaskTargetsPage(
       this.#ownerLookup(),
       owner,
       checked,
@@ -288,12 +317,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     ).catch((error: unknown) => {
       throw this.#asCoreError(error);
     });
-    return {
-      invocations: this.#settings.exposeParameters
-        ? invocations
-        : invocations.map((i) => withoutSensitiveMembers(i)),
-      ...(nextToken === undefined ? {} : { nextToken }),
-    };
+    return taskTargetsForCaller(answer, this.#settings);
   }
 
   /**
@@ -363,30 +387,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
   }
 
   #clientFor(window: WindowLocation): Promise<InvocationsClient> {
-    const key = `${window.accountId}:${window.region}`;
-    let client = this.#clients.get(key);
-    if (!client) {
-      client = this.#createClient(window);
-      // A failed credentials lookup is retried by the next request rather than remembered.
-      client.catch(() => this.#clients.delete(key));
-      this.#clients.set(key, client);
-    }
-    return client;
-  }
-
-  async #createClient({ accountId, region }: WindowLocation): Promise<InvocationsClient> {
-    const { sdkCredentialProvider } = await this.#credentialsManager.getCredentialProvider({
-      accountId,
-    });
-    const { endpoint, maxAttempts, maxConcurrency, requestsPerSecond } = this.#settings;
-    return createInvocationsClient({
-      region,
-      credentials: sdkCredentialProvider,
-      ...(endpoint ? { endpoint } : {}),
-      ...(maxAttempts ? { maxAttempts } : {}),
-      ...(maxConcurrency ? { maxConcurrency } : {}),
-      ...(requestsPerSecond ? { requestsPerSecond } : {}),
-    });
+    return this.#clients.clientFor(window);
   }
 
   #asCoreError(error: unknown): KnownError {

@@ -10,6 +10,9 @@ describe('readSsmInvocationsConfig', () => {
   it('has defaults when the block is missing', () => {
     expect(read(undefined)).toEqual({
       cacheTtlMs: 60_000,
+      historyTtlMs: 7 * 86_400_000,
+      leaseTtlMs: 10_000,
+      sharedCacheStore: false,
       executionsPerWindow: REPORT_LIMITS.executions.default,
       maxExecutionsPerWindow: 20,
       requestTimeoutMs: 30_000,
@@ -79,7 +82,48 @@ describe('readSsmInvocationsConfig', () => {
     [{ allowedAccounts: ['12345'] }, 'allowedAccounts'],
     [{ allowedRegions: ['Europe'] }, 'allowedRegions'],
     [{ ownershipTag: { key: 'a;b' } }, 'ownershipTag.key'],
+    [{ cache: { historyTtl: 10 } }, 'cache.historyTtl'],
+    [{ cache: { historyTtl: { days: 31 } } }, 'cache.historyTtl'],
+    [{ cache: { leaseTtl: 0 } }, 'cache.leaseTtl'],
+    [{ cache: { leaseTtl: { hours: 1 } } }, 'cache.leaseTtl'],
   ])('rejects %p naming %s', (block, key) => {
     expect(() => read(block)).toThrow(key);
+  });
+
+  it('reads the history and lease TTLs, and whether the cache store is shared', () => {
+    expect(read({ cache: { historyTtl: { days: 30 }, leaseTtl: 2 } })).toMatchObject({
+      historyTtlMs: 30 * 86_400_000,
+      leaseTtlMs: 2_000,
+      sharedCacheStore: false,
+    });
+    expect(read({ cache: { historyTtl: 0 } }).historyTtlMs).toBe(0);
+    const withStore = (store: string) =>
+      readSsmInvocationsConfig(new ConfigReader({ backend: { cache: { store } } }));
+    expect(withStore('redis').sharedCacheStore).toBe(true);
+    expect(withStore('valkey').sharedCacheStore).toBe(true);
+    expect(withStore('memory').sharedCacheStore).toBe(false);
+    expect(withStore('memcache')).toMatchObject({ sharedCacheStore: true });
+    expect(withStore('memcache').leaseServerUrl).toBeUndefined();
+  });
+
+  it('takes the lease server from a Redis or Valkey backend.cache, not from a cluster', () => {
+    const withCache = (cache: JsonObject) =>
+      readSsmInvocationsConfig(new ConfigReader({ backend: { cache } }));
+    expect(withCache({ store: 'redis', connection: 'redis://cache:6379' }).leaseServerUrl).toBe(
+      'redis://cache:6379',
+    );
+    expect(
+      withCache({ store: 'redis', connection: { url: 'rediss://cache:6380' } }).leaseServerUrl,
+    ).toBe('rediss://cache:6380');
+    expect(withCache({ store: 'valkey', connection: 'redis://valkey:6379' }).leaseServerUrl).toBe(
+      'redis://valkey:6379',
+    );
+    expect(
+      withCache({
+        store: 'redis',
+        connection: 'redis://cache:6379',
+        redis: { cluster: { rootNodes: [] } },
+      }).leaseServerUrl,
+    ).toBeUndefined();
   });
 });

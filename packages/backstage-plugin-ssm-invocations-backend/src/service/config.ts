@@ -1,7 +1,7 @@
 import { readDurationFromConfig, type Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds } from '@backstage/types';
-import { REPORT_LIMITS } from '@ssm-invocations/core/model';
+import { HISTORY_LIMITS, REPORT_LIMITS } from '@ssm-invocations/core/model';
 
 /**
  * The `ssmInvocations` config block, read and checked (see `config.d.ts`).
@@ -15,6 +15,14 @@ import { REPORT_LIMITS } from '@ssm-invocations/core/model';
 export interface SsmInvocationsConfig {
   /** 0 turns caching off. */
   cacheTtlMs: number;
+  /** How long finished executions stay in the cache (core's `historyTtlMs`); 0 keeps none. */
+  historyTtlMs: number;
+  /** How long one replica's claim to fetch a key holds the others back. */
+  leaseTtlMs: number;
+  /** Whether `backend.cache.store` is shared by replicas (anything but `memory`). */
+  sharedCacheStore: boolean;
+  /** The Redis or Valkey server of `backend.cache` (not a cluster), where leases are atomic. */
+  leaseServerUrl?: string;
   executionsPerWindow: number;
   maxExecutionsPerWindow: number;
   endpoint?: string;
@@ -36,6 +44,7 @@ export interface SsmInvocationsConfig {
 }
 
 const DEFAULT_TTL_MS = 60_000;
+const DEFAULT_LEASE_TTL_MS = 10_000;
 /** Long enough for a report's few dozen calls with a retry, short enough for a card. */
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** setTimeout fires at once for longer delays. */
@@ -84,6 +93,45 @@ function readRequestTimeoutMs(block: Config): number {
   return ms;
 }
 
+/** `cache.historyTtl`: 0 (none), or within core's `HISTORY_LIMITS.ttlMs`. */
+function readHistoryTtlMs(block: Config | undefined): number {
+  const { min, max, default: fallback } = HISTORY_LIMITS.ttlMs;
+  if (!block) return fallback;
+  const ms = readDurationMs(block, 'cache.historyTtl', fallback);
+  if (ms !== 0 && (ms < min || ms > max)) {
+    throw new InputError(
+      `ssmInvocations.cache.historyTtl must be 0 or from ${min / 1000} s to ${max / 86_400_000} days (SSM keeps execution history for 30 days), got ${ms} ms`,
+    );
+  }
+  return ms;
+}
+
+function readLeaseTtlMs(block: Config | undefined): number {
+  if (!block) return DEFAULT_LEASE_TTL_MS;
+  const ms = readDurationMs(block, 'cache.leaseTtl', DEFAULT_LEASE_TTL_MS);
+  if (ms < 100 || ms > 300_000) {
+    throw new InputError(
+      `ssmInvocations.cache.leaseTtl must be from 100 ms to 5 minutes, got ${ms} ms`,
+    );
+  }
+  return ms;
+}
+
+/** The cache settings that live outside `ssmInvocations`: Backstage's cache store. */
+function cacheStore(
+  config: Config,
+): Pick<SsmInvocationsConfig, 'sharedCacheStore' | 'leaseServerUrl'> {
+  const store = config.getOptionalString('backend.cache.store') ?? 'memory';
+  if (store !== 'redis' && store !== 'valkey') return { sharedCacheStore: store !== 'memory' };
+  const connection = config.getOptional('backend.cache.connection');
+  const url =
+    typeof connection === 'string'
+      ? connection
+      : config.getOptionalString('backend.cache.connection.url');
+  const cluster = config.has(`backend.cache.${store}.cluster`);
+  return { sharedCacheStore: true, ...(url && !cluster ? { leaseServerUrl: url } : {}) };
+}
+
 function readList(block: Config, key: string, pattern: RegExp, what: string): string[] | undefined {
   const values = block.getOptionalStringArray(key);
   for (const value of values ?? []) {
@@ -117,8 +165,14 @@ function readOwnershipTag(block: Config): { key: string } | undefined {
  */
 export function readSsmInvocationsConfig(config: Config): SsmInvocationsConfig {
   const block = config.getOptionalConfig('ssmInvocations');
+  const cache = {
+    historyTtlMs: readHistoryTtlMs(block),
+    leaseTtlMs: readLeaseTtlMs(block),
+    ...cacheStore(config),
+  };
   if (!block) {
     return {
+      ...cache,
       cacheTtlMs: DEFAULT_TTL_MS,
       executionsPerWindow: REPORT_LIMITS.executions.default,
       maxExecutionsPerWindow: DEFAULT_MAX_EXECUTIONS,
@@ -141,6 +195,7 @@ export function readSsmInvocationsConfig(config: Config): SsmInvocationsConfig {
       REPORT_LIMITS.executions.min,
     ) ?? Math.min(REPORT_LIMITS.executions.default, maxExecutionsPerWindow);
   return {
+    ...cache,
     cacheTtlMs: readDurationMs(block, 'cache.ttl', DEFAULT_TTL_MS),
     executionsPerWindow,
     maxExecutionsPerWindow,

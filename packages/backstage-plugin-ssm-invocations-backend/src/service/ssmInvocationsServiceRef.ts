@@ -3,6 +3,7 @@ import {
   createServiceFactory,
   createServiceRef,
 } from '@backstage/backend-plugin-api';
+import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { DefaultSsmInvocationsService } from './DefaultSsmInvocationsService';
 import type { SsmInvocationsService } from './types';
 
@@ -31,8 +32,10 @@ export const ssmInvocationsServiceRef = createServiceRef<SsmInvocationsService>(
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         cache: coreServices.cache,
+        metrics: metricsServiceRef,
+        lifecycle: coreServices.lifecycle,
       },
-      factory: ({ config, logger, cache }) =>
-        DefaultSsmInvocationsService.fromConfig(config, { logger, cache }),
+      factory: ({ config, logger, cache, metrics, lifecycle }) =>
+        DefaultSsmInvocationsService.fromConfig(config, { logger, cache, metrics, lifecycle }),
     }),
 });

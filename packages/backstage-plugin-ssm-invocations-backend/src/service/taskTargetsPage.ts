@@ -1,10 +1,12 @@
 import {
   TASK_TARGETS_PAGE_SIZE,
+  type EntityTaskTargetsResponse,
   type TaskIds,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import type { ResumableInvocations } from '@ssm-invocations/core';
 import type { Serialized } from '@ssm-invocations/core/model';
 import type { ExecutionOwnerLookup } from './executionOwner';
+import { withoutSensitiveMembers } from './invocationExposure';
 import type { WindowLocation } from './windowLocations';
 
 /**
@@ -45,4 +47,26 @@ export async function fetchTaskTargetsPage(
     },
     signal,
   );
+}
+
+/**
+ * A page as the route answers it: without `Parameters` and `OwnerInformation` unless
+ * `exposeParameters` (the instances each target ran on stay, as `targets`).
+ *
+ * @example
+ * ```ts
+ * return taskTargetsForCaller(page, { exposeParameters: false });
+ * ```
+ */
+export function taskTargetsForCaller(
+  page: Serialized<ResumableInvocations>,
+  options: { exposeParameters: boolean },
+): EntityTaskTargetsResponse {
+  const { invocations, nextToken } = page;
+  return {
+    invocations: options.exposeParameters
+      ? invocations
+      : invocations.map((invocation) => withoutSensitiveMembers(invocation)),
+    ...(nextToken === undefined ? {} : { nextToken }),
+  };
 }

@@ -206,6 +206,7 @@ export function accessDeniedWindow(): EntityWindowReport {
     error: {
       name: 'AccessDeniedError',
       code: 'ACCESS_DENIED',
+      operation: 'DescribeMaintenanceWindowExecutions',
       message:
         'User: arn:aws:sts::210987654321:assumed-role/backstage/x is not authorized to perform: ssm:DescribeMaintenanceWindowExecutions on resource: arn:aws:ssm:us-east-1:210987654321:maintenancewindow/mw-0fedcba9876543210',
     },

@@ -6,14 +6,19 @@ describe('explainProblem', () => {
     const problem = explainProblem({
       code: 'ACCESS_DENIED',
       name: 'AccessDeniedError',
-      message: 'is not authorized to perform: ssm:GetMaintenanceWindow on resource: arn:…',
+      message: 'User is not authorized to perform this action',
+      operation: 'GetMaintenanceWindow',
     });
     expect(problem.title).toBe('AWS denied access');
     expect(problem.fix).toMatch(/^Allow ssm:GetMaintenanceWindow to the AWS role/);
   });
 
-  it('lists all nine actions when AWS did not name one', () => {
-    const problem = explainProblem({ code: 'ACCESS_DENIED', message: 'Access denied' });
+  it('lists all nine actions when the failed operation is unknown, whatever the message says', () => {
+    const problem = explainProblem({
+      code: 'ACCESS_DENIED',
+      message: 'not authorized to perform: ssm:DeleteMaintenanceWindow',
+    });
+    expect(problem.fix).not.toContain('ssm:DeleteMaintenanceWindow');
     expect(SSM_INVOCATIONS_IAM_ACTIONS).toHaveLength(9);
     for (const action of SSM_INVOCATIONS_IAM_ACTIONS) expect(problem.fix).toContain(action);
   });
@@ -26,6 +31,7 @@ describe('explainProblem', () => {
     [{ code: 'NOT_FOUND', message: 'no window' }, 'Maintenance window not found'],
     [{ name: 'TypeError', message: 'Failed to fetch' }, 'Backend unreachable'],
     [{ message: 'boom' }, 'Could not load maintenance window runs'],
+    [{ message: 'AccessDenied: Failed to fetch' }, 'Could not load maintenance window runs'],
   ])('explains %j as %s', (error, title) => {
     expect(explainProblem(error).title).toBe(title);
   });

@@ -1,5 +1,6 @@
 // Turns what went wrong into what to fix. The card shows these under its error panels.
 import { SSM_INVOCATIONS_IAM_ACTIONS } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
+import { iamActionOf } from '@ssm-invocations/core/model';
 
 /** A failure as the card explains it. */
 export interface Problem {
@@ -14,12 +15,13 @@ interface ErrorLike {
   message?: string;
   code?: string;
   statusCode?: number;
+  /** The SSM operation that failed (core's report errors carry it). */
+  operation?: string;
 }
 
-function describeAccessDenied(message: string): string {
-  // AWS names the refused action in the message ("... is not authorized to perform:
-  // ssm:DescribeMaintenanceWindowExecutions on resource ..."); point at exactly that one.
-  const action = /\bssm:[A-Za-z]+/.exec(message)?.[0];
+function describeAccessDenied(operation: string | undefined): string {
+  // The report error names the operation AWS refused; point at exactly its IAM action.
+  const action = iamActionOf(operation);
   return action
     ? `Allow ${action} to the AWS role the Backstage backend uses (the card needs ${SSM_INVOCATIONS_IAM_ACTIONS.join(', ')}).`
     : `Allow these actions to the AWS role the Backstage backend uses: ${SSM_INVOCATIONS_IAM_ACTIONS.join(', ')}.`;
@@ -27,14 +29,15 @@ function describeAccessDenied(message: string): string {
 
 /**
  * Explains an error from the backend: either the whole request failing (a `ResponseError`, with
- * `statusCode`) or one window's `error` entry (with the core error `code`).
+ * `statusCode`) or one window's `error` entry (with the core error `code` and `operation`). Only
+ * fields decide; the message is shown as it came.
  */
 export function explainProblem(error: ErrorLike): Problem {
   const message = error.message ?? String(error);
   const code = error.code ?? '';
   const name = error.name ?? '';
-  if (code === 'ACCESS_DENIED' || name === 'AccessDeniedError' || /AccessDenied/.test(message)) {
-    return { title: 'AWS denied access', message, fix: describeAccessDenied(message) };
+  if (code === 'ACCESS_DENIED' || name === 'AccessDeniedError') {
+    return { title: 'AWS denied access', message, fix: describeAccessDenied(error.operation) };
   }
   if (code === 'THROTTLED' || name === 'ThrottledError' || error.statusCode === 503) {
     return {
@@ -78,7 +81,8 @@ export function explainProblem(error: ErrorLike): Problem {
       fix: 'Check the aws.amazon.com/ssm-maintenance-window-arn / -id annotations of this entity.',
     };
   }
-  if (name === 'TypeError' && /fetch/i.test(message)) {
+  // fetch rejects with a TypeError when the network fails (each browser words it differently).
+  if (name === 'TypeError') {
     return {
       title: 'Backend unreachable',
       message,

@@ -247,6 +247,12 @@ export interface InvocationsSinceInput {
   statuses?: readonly ExecutionStatus[];
   /** Only the newest this many executions of each window (default: all since `after`). */
   executionsPerWindow?: number;
+  /**
+   * Executions already walked when they had finished (the `finishedExecutionIds` of the previous
+   * walk): when the listing shows one of them finished again, its tasks and invocations are not
+   * read, so a walk over unchanged history costs one execution listing per window.
+   */
+  skipFinishedExecutionIds?: ReadonlySet<string> | readonly string[];
 }
 
 /**
@@ -283,6 +289,12 @@ export interface InvocationsSince {
   cursor: Date;
   /** The start of the oldest execution still running; absent when none is. */
   oldestRunningStart?: Date;
+  /**
+   * Ids of every finished execution this walk listed, read or skipped (nothing of them can
+   * change any more): pass them as the next walk's `skipFinishedExecutionIds`. Ids that are no
+   * longer listed drop out, so a caller that keeps only this list stays bounded by its window.
+   */
+  finishedExecutionIds: string[];
 }
 
 /**

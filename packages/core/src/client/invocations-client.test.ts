@@ -386,6 +386,7 @@ describe('getWindowReport', () => {
       name: 'AccessDeniedError',
       message: expect.stringContaining('AccessDeniedException: no'),
       requestId: 'req-x',
+      operation: 'DescribeMaintenanceWindowExecutionTaskInvocations',
     });
     expect(report.summary.total).toBe(10);
   });

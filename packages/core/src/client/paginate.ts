@@ -111,11 +111,11 @@ export interface ListingRequest {
   signal?: AbortSignal;
 }
 
-/** The records of a listing, lazily, page by page, at most `limit` of them. */
-export async function* listRecords<T>(
+/** The pages of a listing, lazily, as {@link paginate} hands them out. */
+export function listPages<T>(
   context: ClientContext,
   request: ListingRequest,
-): AsyncGenerator<T> {
+): AsyncGenerator<Page<T>> {
   const { operation, input, pageSize, limit, signal } = request;
   const fetchPage = async ({ token, maxResults }: PageRequest): Promise<FetchedPage<T>> => {
     const output = await context.send(
@@ -130,14 +130,23 @@ export async function* listRecords<T>(
     return { records: recordsOf<T>(operation, output), nextToken: output.NextToken };
   };
   const startToken = typeof input.NextToken === 'string' ? input.NextToken : undefined;
-  let count = 0;
-  for await (const page of paginate(fetchPage, {
+  return paginate(fetchPage, {
     operation,
     maxPages: context.maxPages,
     ...(startToken === undefined ? {} : { startToken }),
     ...(pageSize === undefined ? {} : { pageSize }),
     ...(limit === undefined ? {} : { limit }),
-  })) {
+  });
+}
+
+/** The records of a listing, lazily, page by page, at most `limit` of them. */
+export async function* listRecords<T>(
+  context: ClientContext,
+  request: ListingRequest,
+): AsyncGenerator<T> {
+  const { limit } = request;
+  let count = 0;
+  for await (const page of listPages<T>(context, request)) {
     for (const record of page.records) {
       if (limit !== undefined && count >= limit) return;
       count += 1;

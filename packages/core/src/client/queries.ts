@@ -33,7 +33,14 @@ import type {
   ListWindowsInput,
 } from './inputs';
 import type { InvocationsClient } from './invocations-client';
-import { FULL_PAGE, listAll, listRecords } from './paginate';
+import {
+  FULL_PAGE,
+  listAll,
+  listPages,
+  listRecords,
+  type ListingRequest,
+  type Page,
+} from './paginate';
 import type { ClientContext } from './request';
 
 /** The methods of {@link InvocationsClient} that read one record or one listing. */
@@ -95,14 +102,9 @@ function checkInvocations(input: InvocationsInput): CheckedInvocations {
   };
 }
 
-/** A task's invocations, lazily, page by page. */
-export function invocationsOf(
-  context: ClientContext,
-  checked: CheckedInvocations,
-  signal?: AbortSignal,
-): AsyncGenerator<InvocationRecord> {
+function invocationListing(checked: CheckedInvocations, signal?: AbortSignal): ListingRequest {
   const filters = statusFilter(checked.statuses);
-  return listRecords<InvocationRecord>(context, {
+  return {
     operation: 'DescribeMaintenanceWindowExecutionTaskInvocations',
     input: {
       WindowExecutionId: checked.windowExecutionId,
@@ -112,7 +114,25 @@ export function invocationsOf(
     pageSize: checked.pageSize ?? FULL_PAGE,
     limit: checked.limit,
     signal,
-  });
+  };
+}
+
+/** A task's invocations, lazily, page by page. */
+export function invocationsOf(
+  context: ClientContext,
+  checked: CheckedInvocations,
+  signal?: AbortSignal,
+): AsyncGenerator<InvocationRecord> {
+  return listRecords<InvocationRecord>(context, invocationListing(checked, signal));
+}
+
+/** A task's invocation pages, lazily (for callers that ask for the next page early). */
+export function invocationPagesOf(
+  context: ClientContext,
+  checked: CheckedInvocations,
+  signal?: AbortSignal,
+): AsyncGenerator<Page<InvocationRecord>> {
+  return listPages<InvocationRecord>(context, invocationListing(checked, signal));
 }
 
 /** Every task of a window execution. */

@@ -31,33 +31,63 @@ export function diagnosisBudget(
   return diagnose === 'failed' ? { remaining: limit, omitted: 0 } : undefined;
 }
 
+/** The diagnoses of one task, started as its invocations arrive. */
+export interface TaskDiagnoses {
+  /** Starts the diagnosis of `invocation` if it failed or timed out and the budget allows. */
+  add(invocation: InvocationRecord): void;
+  /** The diagnoses started, by InvocationId in the order their invocations arrived. */
+  settled(): Promise<Record<string, InvocationDiagnosis>>;
+  /**
+   * The task could not be read after all: waits for the diagnoses already started and gives
+   * back what they claimed, so a task reported as an error costs the budget nothing.
+   */
+  abandon(): Promise<void>;
+}
+
 /**
- * The diagnoses of a task's failed and timed-out invocations, by InvocationId, as many as the
- * budget still allows (tasks claim it in the order their invocations arrive); requests go through
- * the client's pool like the report's own.
+ * The diagnoses of a task's failed and timed-out invocations, each started the moment its
+ * invocation arrives (while the task's next page is still on its way), as many as the budget
+ * still allows: tasks claim it in the order their invocations arrive. Requests go through the
+ * client's pool like the report's own.
  */
-export async function diagnoseFailed(
+export function taskDiagnoses(
   context: ClientContext,
-  invocations: InvocationRecord[],
   budget: DiagnosisBudget,
   signal?: AbortSignal,
-): Promise<Record<string, InvocationDiagnosis>> {
-  const failed = invocations.filter(
-    (invocation) =>
-      invocation.InvocationId !== undefined &&
-      invocation.Status !== undefined &&
-      DIAGNOSED_STATUSES.has(invocation.Status),
-  );
-  const chosen = failed.slice(0, budget.remaining);
-  budget.remaining -= chosen.length;
-  budget.omitted += failed.length - chosen.length;
-  const diagnoses = await Promise.all(
-    chosen.map((invocation) => diagnoseKnownInvocation(context, invocation, signal)),
-  );
-  const byId: Record<string, InvocationDiagnosis> = {};
-  diagnoses.forEach((diagnosis, index) => {
-    const id = chosen[index]?.InvocationId;
-    if (id !== undefined) byId[id] = diagnosis;
-  });
-  return byId;
+): TaskDiagnoses {
+  const started: Array<{ id: string; diagnosis: Promise<InvocationDiagnosis> }> = [];
+  let omitted = 0;
+  return {
+    add(invocation) {
+      const id = invocation.InvocationId;
+      if (id === undefined || invocation.Status === undefined) return;
+      if (!DIAGNOSED_STATUSES.has(invocation.Status)) return;
+      if (budget.remaining <= 0) {
+        budget.omitted += 1;
+        omitted += 1;
+        return;
+      }
+      budget.remaining -= 1;
+      const diagnosis = diagnoseKnownInvocation(context, invocation, signal);
+      // Awaited in settled() or abandon(); until then a rejection is not "unhandled".
+      diagnosis.catch(() => undefined);
+      started.push({ id, diagnosis });
+    },
+    async settled() {
+      const diagnoses = await Promise.all(started.map((entry) => entry.diagnosis));
+      const byId: Record<string, InvocationDiagnosis> = {};
+      diagnoses.forEach((diagnosis, index) => {
+        const id = started[index]?.id;
+        if (id !== undefined) byId[id] = diagnosis;
+      });
+      return byId;
+    },
+    async abandon() {
+      await Promise.allSettled(started.map((entry) => entry.diagnosis));
+      budget.remaining += started.length;
+      budget.omitted -= omitted;
+      started.length = 0;
+      omitted = 0;
+    },
+  };
 }

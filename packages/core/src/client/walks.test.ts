@@ -150,7 +150,55 @@ describe('invocationsSince', () => {
       windowIds: [W2],
       after: at('2026-11-29T12:00:00Z'),
     });
-    expect(quiet).toEqual({ matches: [], cursor: at('2026-11-29T12:00:00Z') });
+    expect(quiet).toEqual({
+      matches: [],
+      cursor: at('2026-11-29T12:00:00Z'),
+      finishedExecutionIds: [],
+    });
+  });
+
+  it('reports the finished executions it listed, and skips them next time when still finished', async () => {
+    twoWindows();
+    const first = await client().invocationsSince({ after: at('2026-11-29T08:00:00Z') });
+    // E2 still runs (a task is in progress), so it is not offered for skipping.
+    expect([...first.finishedExecutionIds].sort()).toEqual([uuid(1), uuid(3)]);
+    ssmMock.resetHistory();
+
+    const again = await client().invocationsSince({
+      after: at('2026-11-29T08:00:00Z'),
+      skipFinishedExecutionIds: new Set([...first.finishedExecutionIds, uuid(2)]),
+    });
+    // One listing per window (+ the window list), E2 walked again because it is still running.
+    expect(ssmMock.commandCalls(DescribeMaintenanceWindowsCommand)).toHaveLength(1);
+    expect(ssmMock.commandCalls(DescribeMaintenanceWindowExecutionsCommand)).toHaveLength(2);
+    expect(
+      ssmMock
+        .commandCalls(DescribeMaintenanceWindowExecutionTasksCommand)
+        .map((call) => call.args[0].input.WindowExecutionId),
+    ).toEqual([uuid(2)]);
+    expect(again.matches.map((m) => m.execution.WindowExecutionId)).toEqual([uuid(2)]);
+    expect([...again.finishedExecutionIds].sort()).toEqual([uuid(1), uuid(3)]);
+    // Skipped executions still hold the cursor where a full walk would put it.
+    expect(again.cursor).toEqual(first.cursor);
+  });
+
+  it('walks a skipped id again when the listing shows it running', async () => {
+    twoWindows();
+    const result = await client().invocationsSince({
+      windowIds: [W1],
+      after: at('2026-11-29T08:00:00Z'),
+      skipFinishedExecutionIds: [uuid(1), uuid(2)],
+    });
+    expect(result.matches.map((m) => m.execution.WindowExecutionId)).toEqual([uuid(2)]);
+  });
+
+  it('rejects a skipFinishedExecutionIds that is not a set or list of ids', async () => {
+    await expect(
+      client().invocationsSince({
+        after: new Date(0),
+        skipFinishedExecutionIds: 'e1' as unknown as string[],
+      }),
+    ).rejects.toThrow(InvalidInputError);
   });
 
   it('reads only the newest executionsPerWindow of each window', async () => {

@@ -37,6 +37,8 @@ interface ExecutionFindings {
   matches: InvocationMatch[];
   startMs?: number;
   running: boolean;
+  /** Its id when it had finished (read or skipped). */
+  finishedId?: string;
 }
 
 function malformed(operation: string, what: string): ServiceError {
@@ -100,15 +102,42 @@ async function executionFindings(
       return found;
     }),
   );
+  const running = isRunning(execution.Status) || tasks.some((task) => isRunning(task.Status));
   return {
     matches: perTask.flat(),
-    ...(execution.StartTime === undefined ? {} : { startMs: execution.StartTime.getTime() }),
-    running: isRunning(execution.Status) || tasks.some((task) => isRunning(task.Status)),
+    ...startOf(execution),
+    running,
+    ...(running ? {} : { finishedId: windowExecutionId }),
   };
 }
 
+function startOf(execution: ExecutionRecord): { startMs?: number } {
+  return execution.StartTime === undefined ? {} : { startMs: execution.StartTime.getTime() };
+}
+
+/** A finished execution the caller already walked: it still counts for the cursor. */
+function skippedFindings(execution: ExecutionRecord, id: string): ExecutionFindings {
+  return { matches: [], ...startOf(execution), running: false, finishedId: id };
+}
+
+/** Validates `skipFinishedExecutionIds`: a Set or an array of strings. */
+function checkSkipIds(value: unknown): ReadonlySet<string> {
+  if (value === undefined) return new Set();
+  const ids = value instanceof Set ? [...(value as Set<unknown>)] : value;
+  if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) {
+    throw new InvalidInputError(
+      'skipFinishedExecutionIds',
+      'must be a Set or an array of execution ids',
+    );
+  }
+  return value instanceof Set ? (value as ReadonlySet<string>) : new Set(ids as string[]);
+}
+
 /** The cursor of a walk from what its executions showed; see {@link InvocationsSince}. */
-function cursorOf(after: Date, findings: ExecutionFindings[]): Omit<InvocationsSince, 'matches'> {
+function cursorOf(
+  after: Date,
+  findings: ExecutionFindings[],
+): Omit<InvocationsSince, 'matches' | 'finishedExecutionIds'> {
   let oldestRunningMs: number | undefined;
   let newestMs: number | undefined;
   for (const { startMs, running } of findings) {
@@ -129,13 +158,20 @@ export async function invocationsSince(
   input: InvocationsSinceInput,
   signal?: AbortSignal,
 ): Promise<InvocationsSince> {
-  assertInputObject(input, 'input', ['windowIds', 'after', 'statuses', 'executionsPerWindow']);
+  assertInputObject(input, 'input', [
+    'windowIds',
+    'after',
+    'statuses',
+    'executionsPerWindow',
+    'skipFinishedExecutionIds',
+  ]);
   const windowIds =
     input.windowIds === undefined ? undefined : checkWindowIds(input.windowIds, 'windowIds');
   const after = validateTime(input.after, 'after');
   if (after === undefined) throw new InvalidInputError('after', 'is required');
   const statuses = validateStatuses(input.statuses);
   const limit = validateLimit(input.executionsPerWindow, 'executionsPerWindow');
+  const skip = checkSkipIds(input.skipFinishedExecutionIds);
 
   const findings = await failFast(signal, async (walkSignal) => {
     const windows = windowIds
@@ -154,14 +190,24 @@ export async function invocationsSince(
         );
         return Promise.all(
           executions.map((execution) =>
-            executionFindings(context, window, execution, statuses, walkSignal),
+            execution.WindowExecutionId !== undefined &&
+            skip.has(execution.WindowExecutionId) &&
+            !isRunning(execution.Status)
+              ? skippedFindings(execution, execution.WindowExecutionId)
+              : executionFindings(context, window, execution, statuses, walkSignal),
           ),
         );
       }),
     );
     return perWindow.flat();
   });
-  return { matches: findings.flatMap((f) => f.matches), ...cursorOf(after, findings) };
+  return {
+    matches: findings.flatMap((f) => f.matches),
+    ...cursorOf(after, findings),
+    finishedExecutionIds: findings.flatMap((f) =>
+      f.finishedId === undefined ? [] : [f.finishedId],
+    ),
+  };
 }
 
 /** `findExecutionWindow`: the id of the window among `windowIds` that ran the execution. */

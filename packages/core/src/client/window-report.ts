@@ -14,7 +14,7 @@ import {
   validateStatuses,
   validateWindowId,
 } from '../model/validators';
-import { diagnoseFailed, diagnosisBudget, type DiagnosisBudget } from './report-diagnoses';
+import { diagnosisBudget, taskDiagnoses, type DiagnosisBudget } from './report-diagnoses';
 import type { WindowReportInput } from './inputs';
 import {
   historyPlan,
@@ -25,7 +25,7 @@ import {
 } from './report-history-plan';
 import { signalOf } from './call-options';
 import { FULL_PAGE } from './paginate';
-import { executionsOf, invocationsOf, tasksOf, windowOf } from './queries';
+import { executionsOf, invocationPagesOf, tasksOf, windowOf } from './queries';
 import type { ClientContext } from './request';
 
 /** What the tasks of one report share: the statuses asked for and the diagnoses left to give. */
@@ -46,6 +46,10 @@ async function taskReport(
 ): Promise<TaskReport> {
   const { statuses } = plan;
   const taskId = task.TaskExecutionId;
+  // Each failed invocation is diagnosed as soon as it arrives: its requests overlap the task's
+  // next pages instead of waiting for the last one.
+  const diagnoses =
+    plan.diagnoses === undefined ? undefined : taskDiagnoses(context, plan.diagnoses, signal);
   try {
     if (taskId === undefined) {
       throw new ServiceError(
@@ -53,19 +57,26 @@ async function taskReport(
       );
     }
     const invocations: InvocationRecord[] = [];
-    const pages = invocationsOf(
+    const pages = invocationPagesOf(
       context,
       { windowExecutionId, taskId, statuses, pageSize: FULL_PAGE },
       signal,
     );
-    for await (const invocation of pages) invocations.push(invocation);
-    const report: TaskReport = { task, invocations, summary: summarize(invocations) };
-    // Right after its own invocations: a task's diagnoses do not wait for the other tasks.
-    if (plan.diagnoses !== undefined) {
-      report.diagnoses = await diagnoseFailed(context, invocations, plan.diagnoses, signal);
+    let next = pages.next();
+    for (let page = await next; page.done !== true; page = await next) {
+      // The next page is asked for before this one's diagnoses start: the pages are the
+      // report's critical path, the diagnoses fill the wait for them.
+      next = pages.next();
+      for (const invocation of page.value.records) {
+        invocations.push(invocation);
+        diagnoses?.add(invocation);
+      }
     }
+    const report: TaskReport = { task, invocations, summary: summarize(invocations) };
+    if (diagnoses !== undefined) report.diagnoses = await diagnoses.settled();
     return report;
   } catch (error) {
+    await diagnoses?.abandon();
     // One task that cannot be read is reported in place; aborts and bugs still propagate.
     if (signal?.aborted || !(error instanceof SsmInvocationsError)) throw error;
     return { task, invocations: [], summary: summarize([]), error: toReportError(error) };

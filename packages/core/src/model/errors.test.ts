@@ -51,6 +51,16 @@ describe('error classes', () => {
     expect(JSON.stringify(error)).not.toContain('hunter2');
   });
 
+  it('keeps what went wrong without the request id in detail', () => {
+    const answered = new ServiceError('boom', { requestId: 'req-1' });
+    expect(answered.detail).toBe('boom');
+    expect(answered.message).toBe(`${answered.detail} (request id req-1)`);
+    const unanswered = new ThrottledError('Rate exceeded');
+    expect(unanswered.detail).toBe(unanswered.message);
+    const input = new InvalidInputError('maxResults', 'must be from 10 to 100, got 5');
+    expect(input.detail).toBe(input.message);
+  });
+
   it('names the field of an InvalidInputError', () => {
     const error = new InvalidInputError('maxResults', 'must be from 10 to 100, got 5');
     expect(error.field).toBe('maxResults');

@@ -74,6 +74,11 @@ export class SsmInvocationsError extends Error {
   readonly code: SsmInvocationsErrorCode;
   /** The AWS request id, when the service answered. */
   readonly requestId?: string;
+  /**
+   * What went wrong, without the ` (request id …)` that `message` ends with when the service
+   * answered: for adapters that show {@link SsmInvocationsError.requestId} in their own words.
+   */
+  readonly detail: string;
   /** The SSM operation that failed, when known. */
   readonly operation?: string;
   /**
@@ -93,6 +98,7 @@ export class SsmInvocationsError extends Error {
     );
     this.name = 'SsmInvocationsError';
     this.code = code;
+    this.detail = message;
     if (options.requestId !== undefined) this.requestId = options.requestId;
     if (options.operation !== undefined) this.operation = options.operation;
     if (options.serviceCode !== undefined) this.serviceCode = options.serviceCode;
@@ -345,6 +351,8 @@ export class CredentialsError extends SsmInvocationsError {
 export interface SsmInvocationsErrorShape extends Error {
   code: SsmInvocationsErrorCode;
   requestId?: string;
+  /** `message` without its request id (set by copies of core that know it). */
+  detail?: string;
   operation?: string;
   serviceCode?: string;
   field?: string;

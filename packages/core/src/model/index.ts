@@ -31,6 +31,7 @@ export type {
   TagRecord,
 } from './types';
 export { toReportError } from './report-error';
+export { iamActionOf } from './operations';
 export type {
   InvocationSummary,
   ReportError,

@@ -1,6 +1,6 @@
 import * as ssm from '@aws-sdk/client-ssm';
 import { SSM_OPERATIONS as FROM_CONSTANTS } from './constants';
-import { SSM_OPERATIONS, type SsmOperation } from './operations';
+import { iamActionOf, SSM_OPERATIONS, type SsmOperation } from './operations';
 
 const operations = Object.keys(SSM_OPERATIONS) as SsmOperation[];
 
@@ -44,5 +44,13 @@ describe('the operation table', () => {
     });
     expect(SSM_OPERATIONS.GetCommandInvocation.fields).toContain('StandardErrorContent');
     expect(SSM_OPERATIONS.GetAutomationExecution.idField).toBe('AutomationExecutionId');
+  });
+
+  it('names the IAM action of a known operation only', () => {
+    expect(iamActionOf('GetCommandInvocation')).toBe('ssm:GetCommandInvocation');
+    expect(iamActionOf('ListTagsForResource')).toBe('ssm:ListTagsForResource');
+    for (const name of [undefined, '', 'toString', '__proto__', 'DeleteMaintenanceWindow']) {
+      expect(iamActionOf(name)).toBeUndefined();
+    }
   });
 });

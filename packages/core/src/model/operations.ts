@@ -350,3 +350,18 @@ export type SsmOperation = keyof typeof SSM_OPERATIONS;
 export type SsmListOperation = {
   [K in SsmOperation]: (typeof SSM_OPERATIONS)[K]['listKey'] extends string ? K : never;
 }[SsmOperation];
+
+/**
+ * The IAM action that allows an SSM operation this project uses, or `undefined` for any other
+ * name — e.g. the `operation` of an `ACCESS_DENIED` report error, to say what to allow.
+ *
+ * @example
+ * ```ts
+ * iamActionOf('DescribeMaintenanceWindowExecutions'); // 'ssm:DescribeMaintenanceWindowExecutions'
+ * iamActionOf('DeleteEverything'); // undefined
+ * ```
+ */
+export function iamActionOf(operation: string | undefined): string | undefined {
+  if (operation === undefined || !Object.hasOwn(SSM_OPERATIONS, operation)) return undefined;
+  return SSM_OPERATIONS[operation as SsmOperation].iamAction;
+}

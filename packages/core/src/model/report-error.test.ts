@@ -1,4 +1,4 @@
-import { InvalidInputError, NotFoundError, ThrottledError } from './errors';
+import { AccessDeniedError, InvalidInputError, NotFoundError, ThrottledError } from './errors';
 import { toReportError } from './report-error';
 
 describe('toReportError', () => {
@@ -9,6 +9,18 @@ describe('toReportError', () => {
       name: 'ThrottledError',
       message: 'Rate exceeded (request id req-7)',
       requestId: 'req-7',
+    });
+  });
+
+  it('keeps the operation that failed, so a reader can name the IAM action to allow', () => {
+    const error = new AccessDeniedError('User is not authorized', {
+      operation: 'DescribeMaintenanceWindowExecutions',
+    });
+    expect(toReportError(error)).toEqual({
+      code: 'ACCESS_DENIED',
+      name: 'AccessDeniedError',
+      message: 'User is not authorized',
+      operation: 'DescribeMaintenanceWindowExecutions',
     });
   });
 

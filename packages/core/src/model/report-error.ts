@@ -25,5 +25,6 @@ export function toReportError(error: unknown): ReportError {
     name: error.name,
     message: error.message,
     ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
+    ...(error.operation === undefined ? {} : { operation: error.operation }),
   };
 }

@@ -46,6 +46,11 @@ export interface ReportError {
   name: string;
   message: string;
   requestId?: string;
+  /**
+   * The SSM operation that failed, when known, e.g. `DescribeMaintenanceWindowExecutions`; for an
+   * `ACCESS_DENIED` error, {@link iamActionOf} names the IAM action to allow.
+   */
+  operation?: string;
 }
 
 /**

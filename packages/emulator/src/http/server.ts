@@ -10,15 +10,19 @@ import type { AddressInfo } from 'node:net';
 import { SSM_SERVICE_MODEL } from '../protocol/service-model';
 import { FaultInjector, type FaultConfig } from '../modes/faults';
 import { accessDeniedError } from '../modes/access-denied';
-import { loadFixture, loadFixtureFile, type Fixture } from '../data/fixture';
-import { LiveMode, type LiveOptions, type LiveTick } from '../modes/live-mode';
+import type { LiveTick } from '../modes/live-mode';
 import { NextTokenCodec } from '../protocol/next-token';
 import { OPERATION_HANDLERS, isOperation } from '../protocol/operations';
-import type { SeededStore } from '../data/seed-history';
-import { createSeededStore, type SeedOptions } from '../data/seeds';
 import { ServiceError } from '../protocol/service-error';
 import { CONTROL_PREFIX, createControlHandler } from './control';
-import { SigV4Verifier, type SigV4Options } from './sigv4';
+import { SigV4Verifier } from './sigv4';
+import { isStsRequest, StsEndpoint } from './sts';
+import {
+  EmulatorOptionsError,
+  loadStore,
+  startLiveMode,
+  type EmulatorOptions,
+} from './emulator-options';
 import {
   ACCEPTED_CONTENT_TYPES,
   malformedRequestResponse,
@@ -30,56 +34,6 @@ import {
 } from './wire';
 import { StatsRecorder, type EmulatorStats } from '../modes/stats';
 import type { EmulatorStore } from '../state/store';
-
-/**
- * Where the emulator reports each request; it never receives credentials or signatures.
- *
- * @example
- * ```ts
- * await startEmulator({ logger: { info: console.log, warn: console.warn } });
- * ```
- */
-export interface EmulatorLogger {
-  info(message: string): void;
-  warn(message: string): void;
-}
-
-/**
- * Options of {@link startEmulator}.
- *
- * @example
- * ```ts
- * const emulator = await startEmulator({ port: 0, seed: 'demo', faults: { throttle: { requestsPerSecond: 20 } } });
- * ```
- */
-export interface EmulatorOptions {
-  /** Default 0: a free port. */
-  port?: number;
-  /** Default `127.0.0.1`. */
-  host?: string;
-  /** A named seed: `demo` (default) or any string for a generated graph. */
-  seed?: string;
-  /**
-   * Sizes of a generated seed, and the time seeded histories end at (default: live mode's
-   * `startTime` if set, else the start-up time).
-   */
-  seedOptions?: SeedOptions;
-  /** A fixture file path (JSON or YAML) or a fixture object; replaces `seed`. */
-  fixture?: string | Fixture;
-  faults?: FaultConfig;
-  /** `true` for the defaults, or settings. */
-  live?: boolean | LiveOptions;
-  /** Verify SigV4 signatures against these keys; off by default (any signature accepted). */
-  sigv4?: SigV4Options;
-  logger?: EmulatorLogger;
-  /** Largest request body accepted. Default 1 MiB. */
-  maxBodyBytes?: number;
-  /**
-   * Required in the `x-emulator-control-token` header by the `/__emulator/` routes. Without it
-   * those routes answer only when bound to loopback (403 otherwise).
-   */
-  controlToken?: string;
-}
 
 /**
  * A running emulator.
@@ -107,37 +61,6 @@ export interface Emulator {
   tick(count?: number): LiveTick;
   /** Closes the server and every open connection; calling it again returns the same promise. */
   stop(): Promise<void>;
-}
-
-/**
- * Thrown for emulator options that cannot work (before anything listens).
- *
- * @example
- * ```ts
- * await startEmulator({ seed: 'demo', fixture: 'x.yaml' }); // EmulatorOptionsError
- * ```
- */
-export class EmulatorOptionsError extends Error {
-  override name = 'EmulatorOptionsError';
-}
-
-async function loadStore(options: EmulatorOptions): Promise<SeededStore> {
-  if (options.fixture !== undefined && options.seed !== undefined) {
-    throw new EmulatorOptionsError('Give either seed or fixture, not both');
-  }
-  if (typeof options.fixture === 'string') return loadFixtureFile(options.fixture);
-  if (options.fixture !== undefined) return loadFixture(options.fixture);
-  return createSeededStore(options.seed ?? 'demo', {
-    ...options.seedOptions,
-    anchor: options.seedOptions?.anchor ?? liveStartOf(options.live),
-  });
-}
-
-/** Live mode's clock start, which also anchors a seed without its own anchor: history, then live. */
-function liveStartOf(live: EmulatorOptions['live']): Date | undefined {
-  if (typeof live !== 'object' || live.startTime === undefined) return undefined;
-  const start = new Date(live.startTime);
-  return Number.isNaN(start.getTime()) ? undefined : start;
 }
 
 /**
@@ -171,13 +94,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       delays.add(timer);
     });
   const verifier = options.sigv4 ? new SigV4Verifier(options.sigv4) : undefined;
+  const sts = new StsEndpoint(options.sts ?? {}, verifier, options.sigv4?.now);
   const codec = new NextTokenCodec();
   const stats = new StatsRecorder();
   const logger = options.logger;
-  const live =
-    options.live === undefined || options.live === false
-      ? undefined
-      : new LiveMode(store, blueprints, options.live === true ? {} : options.live);
+  const live = startLiveMode(options, { store, blueprints });
 
   const fail = (res: ServerResponse, requestId: string, error: ServiceError, operation: string) => {
     // Errors of the /__emulator/ endpoints are not API traffic and stay out of the stats.
@@ -215,6 +136,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     const contentType =
       (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (isStsRequest(contentType, targetText)) {
+      const answer = sts.handle(
+        { method: req.method, url: req.url ?? '/', headers: req.headers, body },
+        requestId,
+      );
+      logger?.info(`sts ${answer.status} ${requestId}`);
+      send(res, answer.status, answer.body, requestId, { 'content-type': 'text/xml' });
+      return;
+    }
     if (!ACCEPTED_CONTENT_TYPES.includes(contentType)) {
       throw new ServiceError(
         'UnknownOperationException',

@@ -22,6 +22,8 @@ export interface SigV4Credential {
   secretAccessKey: string;
   /** When set, requests signed with this key must carry and sign this `X-Amz-Security-Token`. */
   sessionToken?: string;
+  /** Epoch ms after which the key is refused (`ExpiredTokenException`); temporary keys only. */
+  expiresAtMs?: number;
 }
 
 /**
@@ -52,7 +54,6 @@ export interface SignedRequest {
 }
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
-const SERVICE = 'ssm';
 const SIGNATURE_MISMATCH =
   'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
 const INVALID_TOKEN = 'The security token included in the request is invalid.';
@@ -196,8 +197,16 @@ export class SigV4Verifier {
     this.#now = options.now ?? Date.now;
   }
 
-  /** Returns the access key id of a correctly signed request, or throws an AWS-shaped error. */
-  verify(request: SignedRequest): string {
+  /** Accepts one more key from now on (temporary keys issued by the STS endpoint). */
+  addCredential(credential: SigV4Credential): void {
+    this.#credentials.set(credential.accessKeyId, credential);
+  }
+
+  /**
+   * Returns the access key id of a correctly signed request, or throws an AWS-shaped error.
+   * `service` is the signing name the credential scope must carry (`ssm`, or `sts`).
+   */
+  verify(request: SignedRequest, service = 'ssm'): string {
     const authorization = headerValue(request.headers, 'authorization');
     if (!authorization) {
       throw new ServiceError(
@@ -223,10 +232,10 @@ export class SigV4Verifier {
         `Credential should be scoped to a valid date and end with aws4_request.`,
       );
     }
-    if (auth.service !== SERVICE) {
+    if (auth.service !== service) {
       throw new ServiceError(
         'InvalidSignatureException',
-        `Credential should be scoped to correct service: '${SERVICE}'.`,
+        `Credential should be scoped to correct service: '${service}'.`,
       );
     }
     if (this.#region !== undefined && auth.region !== this.#region) {
@@ -236,6 +245,12 @@ export class SigV4Verifier {
       );
     }
     const now = this.#now();
+    if (credential.expiresAtMs !== undefined && now >= credential.expiresAtMs) {
+      throw new ServiceError(
+        'ExpiredTokenException',
+        'The security token included in the request is expired',
+      );
+    }
     if (signedAt < now - this.#maxSkewMs) {
       throw new ServiceError(
         'InvalidSignatureException',

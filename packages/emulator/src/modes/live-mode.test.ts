@@ -7,7 +7,8 @@ import {
 } from '@aws-sdk/client-ssm';
 import { LiveOptionsError } from './live-mode';
 import { DEMO_WINDOW_IDS } from '../data/demo-windows';
-import { EmulatorOptionsError, startEmulator, type Emulator } from '../http/server';
+import { EmulatorOptionsError } from '../http/emulator-options';
+import { startEmulator, type Emulator } from '../http/server';
 
 /** Statuses of work that has not finished (SSM's documented in-flight states). */
 const RUNNING_STATUSES = ['PENDING', 'IN_PROGRESS', 'CANCELLING'];

@@ -13,7 +13,13 @@ import { createSeededRandom, type SeededRandom } from '../state/seeded-random';
 import type { WindowBlueprint } from '../data/seed-history';
 import type { EmulatorExecution, EmulatorStore } from '../state/store';
 import { jitteredGapMs, liveCadenceMs, planRun } from './live-pacing';
-import { plannedEnd, reveal, type ActiveExecution, type Timed } from './live-reveal';
+import {
+  plannedEnd,
+  reveal,
+  type ActiveExecution,
+  type LiveStateChange,
+  type Timed,
+} from './live-reveal';
 import { settleInFlight } from './live-settle';
 
 /**
@@ -42,6 +48,8 @@ export interface LiveOptions {
   seed?: string;
   /** The virtual clock's start. Default: the real time when the emulator starts. */
   startTime?: Date | string;
+  /** Called for each status change of a live execution or invocation (e.g. to post events). */
+  onStateChange?: (change: LiveStateChange) => void;
 }
 
 /**
@@ -94,6 +102,7 @@ export class LiveMode {
   readonly #random: SeededRandom;
   readonly #start: number;
   readonly #active: ActiveExecution[] = [];
+  readonly #onStateChange: ((change: LiveStateChange) => void) | undefined;
   #ticks = 0;
   #timer: NodeJS.Timeout | undefined;
 
@@ -123,6 +132,7 @@ export class LiveMode {
     this.#tickMs = tickMs;
     this.#random = createSeededRandom(options.seed ?? 'live');
     this.#start = start;
+    this.#onStateChange = options.onStateChange;
     const live = blueprints.filter((blueprint) =>
       options.windowIds
         ? options.windowIds.includes(blueprint.windowId)
@@ -168,7 +178,7 @@ export class LiveMode {
       this.#ticks += 1;
       const now = this.#start + this.#ticks * this.#tickMs;
       for (const active of [...this.#active]) {
-        if (reveal(active, now)) {
+        if (reveal(active, now, this.#onStateChange)) {
           completed.push(active.execution.WindowExecutionId);
           this.#active.splice(this.#active.indexOf(active), 1);
         }
@@ -237,7 +247,7 @@ export class LiveMode {
     const tasks = final.tasks.map((task) => ({ ...task }));
     const invocations = final.invocations.map((invocation) => ({ ...invocation }));
     const active: ActiveExecution = { final, execution, tasks, invocations };
-    reveal(active, now);
+    reveal(active, now, this.#onStateChange);
     this.#store.addExecution(execution);
     tasks.forEach((task) => this.#store.addTask(task));
     invocations.forEach((invocation) => this.#store.addInvocation(invocation));

@@ -29,13 +29,44 @@ export function plannedEnd(final: BuiltExecution): number {
   return Math.max(start, ...records.map((r) => r.EndTime?.getTime() ?? start));
 }
 
-/** Shows each record as it is at `now`; returns true once the execution is final. */
-export function reveal(active: ActiveExecution, now: number): boolean {
+/**
+ * A status change in live mode: an execution, or one target's invocation (with its record as
+ * it is after the change).
+ *
+ * @example
+ * ```ts
+ * await startEmulator({ live: { onStateChange: (change) => console.log(change.kind) } });
+ * ```
+ */
+export type LiveStateChange =
+  | { kind: 'execution'; execution: EmulatorExecution }
+  | { kind: 'invocation'; invocation: EmulatorInvocation; execution: EmulatorExecution };
+
+/**
+ * Shows each record as it is at `now`; returns true once the execution is final. Each status
+ * that changed is reported to `onStateChange`: invocations first, then their execution.
+ */
+export function reveal(
+  active: ActiveExecution,
+  now: number,
+  onStateChange?: (change: LiveStateChange) => void,
+): boolean {
+  const executionWas = active.execution.Status;
+  const invocationsWere = active.invocations.map((invocation) => invocation.Status);
   const done = show(active.execution, active.final.execution, now, true);
   active.final.tasks.forEach((task, i) => show(active.tasks[i], task, now, done));
   active.final.invocations.forEach((invocation, i) =>
     show(active.invocations[i], invocation, now, done),
   );
+  if (onStateChange) {
+    const { execution } = active;
+    active.invocations.forEach((invocation, i) => {
+      if (invocation.Status !== invocationsWere[i]) {
+        onStateChange({ kind: 'invocation', invocation, execution });
+      }
+    });
+    if (execution.Status !== executionWas) onStateChange({ kind: 'execution', execution });
+  }
   return done;
 }
 

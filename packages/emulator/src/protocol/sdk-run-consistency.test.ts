@@ -7,7 +7,8 @@ import {
   type CommandInvocation,
   type SSMClient,
 } from '@aws-sdk/client-ssm';
-import { startEmulator, type Emulator, type EmulatorOptions } from '../http/server';
+import type { EmulatorOptions } from '../http/emulator-options';
+import { startEmulator, type Emulator } from '../http/server';
 import type { EmulatorInvocation } from '../state/store';
 import {
   NODE_ID,

@@ -34,6 +34,7 @@ export const SERVICE_ERROR_CODES = {
   InvalidSignatureException: { namespace: 'com.amazon.coral.service', status: 400 },
   UnrecognizedClientException: { namespace: 'com.amazon.coral.service', status: 400 },
   AccessDeniedException: { namespace: 'com.amazon.coral.service', status: 400 },
+  ExpiredTokenException: { namespace: 'com.amazon.coral.service', status: 400 },
 } as const;
 
 /**

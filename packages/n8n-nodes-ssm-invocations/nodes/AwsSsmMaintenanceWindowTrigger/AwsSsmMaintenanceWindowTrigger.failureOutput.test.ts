@@ -6,7 +6,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { Emulator } from '@ssm-invocations/emulator';
 import { AwsSsmMaintenanceWindowTrigger } from './AwsSsmMaintenanceWindowTrigger.node';
-import { MAX_DIAGNOSES_PER_POLL } from './failureOutput';
+import { MAX_DIAGNOSES_PER_POLL } from '../../shared/failureOutput';
 import { demoFixture, instanceId, WINDOW_ID } from '../../test-support/ssmFixture';
 import {
   callAsAnotherClient,

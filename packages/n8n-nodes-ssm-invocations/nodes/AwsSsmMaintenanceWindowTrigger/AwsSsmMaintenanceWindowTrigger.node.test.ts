@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { AwsSsmMaintenanceWindowTrigger } from './AwsSsmMaintenanceWindowTrigger.node';
-import { advance, markSeen, MAX_SEEN, type PollState } from './pollState';
+import { advance, markSeen, MAX_SEEN, rememberFinished, type PollState } from './pollState';
 import type { Emulator, Fixture } from '@ssm-invocations/emulator';
 import { demoFixture, uuid, WINDOW_ID } from '../../test-support/ssmFixture';
 import { fakePoll, sentCalls, startSsmEmulator } from '../../test-support/fakeN8n';
@@ -92,6 +92,48 @@ describe('AWS SSM Maintenance Window Trigger', () => {
     );
   });
 
+  it('does not read finished executions it has already read: a quiet poll costs the listings', async () => {
+    // E1 started 3 h ago and still runs (it holds the cursor back); E2 and E3 finished since.
+    const fixture = demoFixture(20, 3, Math.floor(Date.now() / 1000) - 3 * 3600);
+    const [running] = fixture.windows[0]?.executions ?? [];
+    if (running) running.Status = 'IN_PROGRESS';
+    const emulator = await emulatorWith(fixture);
+    const staticData: IDataObject = {};
+    const pollOnce = async (data: IDataObject) => {
+      const { context, requests } = fakePoll(
+        emulator,
+        // The walk's cost alone: failure output adds its reads per failed invocation emitted.
+        { ...parameters, lookbackMinutes: 240, includeFailureOutput: false },
+        { staticData: data },
+      );
+      const result = await trigger.poll.call(context);
+      return { emitted: result?.[0] ?? [], calls: sentCalls(requests) };
+    };
+    const first = await pollOnce(staticData);
+    expect(first.emitted).toHaveLength(18); // 6 per execution
+    expect(first.calls).toHaveLength(2 + 3 * 2);
+    expect(staticData.finished).toEqual([uuid(1, 3), uuid(1, 2)]);
+
+    // Restarted from the persisted JSON: only the running execution is walked again.
+    const restored = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+    const quiet = await pollOnce(restored);
+    expect(quiet.emitted).toHaveLength(0);
+    expect(quiet.calls.map((call) => call.operation)).toEqual([
+      'GetMaintenanceWindow',
+      'DescribeMaintenanceWindowExecutions',
+      'DescribeMaintenanceWindowExecutionTasks',
+      'DescribeMaintenanceWindowExecutionTaskInvocations',
+    ]);
+    expect(
+      quiet.calls.find((call) => call.operation === 'DescribeMaintenanceWindowExecutionTasks')
+        ?.input.WindowExecutionId,
+    ).toBe(uuid(1, 1));
+
+    // Without the remembered set (the behaviour before it existed) the same poll reads all three.
+    delete restored.finished;
+    expect((await pollOnce(restored)).calls).toHaveLength(2 + 3 * 2);
+  });
+
   it('skips executions older than the first-poll look-back', async () => {
     const emulator = await emulatorWith(demoFixture(20, 1)); // started in 2025
     const { emitted, calls } = await poll(emulator, {});
@@ -146,6 +188,16 @@ describe('trigger poll state', () => {
     expect(state.cursor).toBe('2026-01-01T09:59:59.000Z');
     advance(state, new Date('2026-01-01T13:00:00Z'), undefined);
     expect(state.cursor).toBe('2026-01-01T12:55:00.000Z');
+  });
+
+  it('bounds the remembered finished executions', () => {
+    const state: PollState = {};
+    rememberFinished(
+      state,
+      Array.from({ length: MAX_SEEN + 5 }, (_, i) => `e-${i}`),
+    );
+    expect(state.finished).toHaveLength(MAX_SEEN);
+    expect(state.finished?.[0]).toBe('e-0');
   });
 
   it('bounds the seen-set and forgets invocations of executions before the cursor', () => {

@@ -1,5 +1,4 @@
 import {
-  NodeConnectionTypes,
   type IDataObject,
   type INodeExecutionData,
   type INodeType,
@@ -12,12 +11,23 @@ import type {
   InvocationsClient,
   InvocationsSinceInput,
 } from '@ssm-invocations/core/json';
-import { createSsmClient, SSM_CREDENTIAL_TYPE } from '../../shared/ssmClient';
+import { createSsmClient } from '../../shared/ssmClient';
+import {
+  SIMPLIFY_INVOCATION_PROPERTY,
+  SSM_TRIGGER_DESCRIPTION,
+} from '../../shared/triggerDescription';
 import { toNodeError } from '../../shared/nodeErrors';
 import { invocationJson, toItemJson } from '../../shared/itemJson';
+import { failureOutputOf, INCLUDE_FAILURE_OUTPUT_PROPERTY } from '../../shared/failureOutput';
 import { STATUS_OPTIONS } from '../AwsSsmMaintenanceWindow/properties';
-import { failureOutputOf, MAX_DIAGNOSES_PER_POLL } from './failureOutput';
-import { advance, invocationKey, markSeen, pollStart, type PollState } from './pollState';
+import {
+  advance,
+  invocationKey,
+  markSeen,
+  pollStart,
+  rememberFinished,
+  type PollState,
+} from './pollState';
 
 /** Executions per window a manual run reads for its sample. */
 const SAMPLE_EXECUTIONS_PER_WINDOW = 3;
@@ -49,7 +59,11 @@ async function itemsOf(
   options: { simple: boolean; includeFailureOutput: boolean },
 ): Promise<INodeExecutionData[]> {
   const extras = options.includeFailureOutput
-    ? await failureOutputOf(client, matches, options.simple)
+    ? await failureOutputOf(
+        client,
+        matches.map((match) => match.invocation),
+        options.simple,
+      )
     : [];
   return matches.map((match, index) => toItem(match, options.simple, extras[index]));
 }
@@ -62,16 +76,12 @@ export class AwsSsmMaintenanceWindowTrigger implements INodeType {
   description: INodeTypeDescription = {
     displayName: 'AWS SSM Maintenance Window Trigger',
     name: 'awsSsmMaintenanceWindowTrigger',
+    ...SSM_TRIGGER_DESCRIPTION,
     icon: { light: 'file:../../icons/ssm.svg', dark: 'file:../../icons/ssm.dark.svg' },
-    group: ['trigger'],
-    version: 1,
     subtitle: '={{"On " + $parameter["statuses"].join(", ")}}',
     description: 'Starts the workflow when a maintenance-window target fails or times out',
     defaults: { name: 'AWS SSM Maintenance Window Trigger' },
     polling: true,
-    inputs: [],
-    outputs: [NodeConnectionTypes.Main],
-    credentials: [{ name: SSM_CREDENTIAL_TYPE, required: true }],
     properties: [
       {
         displayName: 'Window ID',
@@ -99,21 +109,8 @@ export class AwsSsmMaintenanceWindowTrigger implements INodeType {
         description:
           'When the trigger is first activated, also report matching invocations of executions that started this many minutes earlier',
       },
-      {
-        displayName: 'Simplify',
-        name: 'simplify',
-        type: 'boolean',
-        default: true,
-        description:
-          'Whether to return only the fields people act on instead of the full invocation record',
-      },
-      {
-        displayName: 'Include Failure Output',
-        name: 'includeFailureOutput',
-        type: 'boolean',
-        default: true,
-        description: `Whether to add why each failed or timed-out invocation failed: per instance the exit code and stderr tail, or the failed Automation step, and console links (a few extra reads per invocation, at most ${MAX_DIAGNOSES_PER_POLL} invocations per poll)`,
-      },
+      SIMPLIFY_INVOCATION_PROPERTY,
+      INCLUDE_FAILURE_OUTPUT_PROPERTY,
     ],
   };
 
@@ -152,11 +149,18 @@ export class AwsSsmMaintenanceWindowTrigger implements INodeType {
 
       const state = this.getWorkflowStaticData('node') as PollState;
       const after = pollStart(state, now, lookbackMinutes * 60_000);
-      const { matches, oldestRunningStart } = await client.invocationsSince({ ...scope, after });
+      // Finished executions the last poll listed are not read again: a quiet poll costs one
+      // execution listing per window.
+      const { matches, oldestRunningStart, finishedExecutionIds } = await client.invocationsSince({
+        ...scope,
+        after,
+        skipFinishedExecutionIds: state.finished ?? [],
+      });
       const fresh = matches.filter(({ execution, invocation }) =>
         markSeen(state, invocationKey(invocation), execution.StartTime?.getTime() ?? now.getTime()),
       );
       advance(state, now, oldestRunningStart?.getTime());
+      rememberFinished(state, finishedExecutionIds);
       return fresh.length > 0 ? [await itemsOf(client, fresh, output)] : null;
     } catch (error) {
       throw toNodeError(this.getNode(), error, 0);

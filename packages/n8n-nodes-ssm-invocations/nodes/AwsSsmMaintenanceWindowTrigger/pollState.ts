@@ -10,9 +10,20 @@ export interface PollState {
   cursor?: string;
   /** Invocation key → start time (epoch ms) of its execution, for pruning. */
   seen?: Record<string, number>;
+  /**
+   * Ids of the finished executions the last poll listed: the next poll does not read their tasks
+   * and invocations again (nothing of a finished execution changes), so a quiet poll costs one
+   * execution listing per window. Replaced by every poll, so ids drop out once no longer listed.
+   */
+  finished?: string[];
 }
 
-/** Upper bound on remembered invocations, so the static data cannot grow without limit. */
+/**
+ * Upper bound on remembered invocations, and on remembered finished executions, so the static
+ * data cannot grow without limit (about 10,000 × 60 bytes each at most). Past it, the oldest
+ * invocations are forgotten (an invocation that old is before the cursor in practice), and
+ * finished executions beyond the newest 10,000 are simply read again.
+ */
 export const MAX_SEEN = 10_000;
 
 /**
@@ -93,4 +104,17 @@ export function advance(
   const entries = Object.entries(state.seen ?? {}).filter(([, startMs]) => startMs >= cursorMs);
   entries.sort(([, a], [, b]) => b - a);
   state.seen = Object.fromEntries(entries.slice(0, MAX_SEEN));
+}
+
+/**
+ * Keeps the finished executions a poll listed for the next poll to skip, at most
+ * {@link MAX_SEEN} of them (newest first, as the walk lists them).
+ *
+ * @example
+ * ```ts
+ * rememberFinished(state, result.finishedExecutionIds);
+ * ```
+ */
+export function rememberFinished(state: PollState, executionIds: readonly string[]): void {
+  state.finished = executionIds.slice(0, MAX_SEEN);
 }

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { LeaseStore } from './leases';
+import type { SsmInvocationsMetrics } from './SsmInvocationsMetrics';
+
+/** Timings of a {@link SharedFlight}. */
+export interface SharedFlightTimings {
+  /** How long a lease lives: a replica that died while fetching blocks the others this long. */
+  leaseTtlMs: number;
+  /** First poll interval of a waiting replica; doubles up to {@link maxPollMs}. */
+  pollMs?: number;
+  maxPollMs?: number;
+}
+
+const DEFAULT_POLL_MS = 20;
+const DEFAULT_MAX_POLL_MS = 250;
+
+/**
+ * Single flight across replicas that share one cache store. When several replicas miss the same
+ * key, the one that holds the key's lease (see {@link LeaseStore}) fetches and writes the value;
+ * the others poll the cache for it. A waiter stops polling and fetches itself once the lease is
+ * gone without a value (the fetch failed) or has lived its TTL (the holder died), so no replica
+ * can block the others for longer than that.
+ *
+ * @example
+ * ```ts
+ * const flight = new SharedFlight(leases, { leaseTtlMs: 10_000 }, metrics, logger);
+ * const json = await flight.run('report:…', () => read('report:…'), fetchAndStore, signal);
+ * ```
+ */
+export class SharedFlight {
+  readonly #pollMs: number;
+  readonly #maxPollMs: number;
+
+  constructor(
+    private readonly leases: LeaseStore,
+    private readonly timings: SharedFlightTimings,
+    private readonly metrics: SsmInvocationsMetrics,
+    private readonly logger: LoggerService,
+  ) {
+    this.#pollMs = timings.pollMs ?? DEFAULT_POLL_MS;
+    this.#maxPollMs = timings.maxPollMs ?? DEFAULT_MAX_POLL_MS;
+  }
+
+  /**
+   * `fetch()` (which must store the value before it resolves) when this replica holds the lease,
+   * else the value another replica stored, read with `read()`; `fetch()` after all when the other
+   * replica failed, died or took longer than the lease.
+   */
+  async run(
+    key: string,
+    read: () => Promise<string | undefined>,
+    fetch: () => Promise<string>,
+    signal?: AbortSignal,
+  ): Promise<string> {
+    const leaseKey = `lease:${key}`;
+    const token = randomUUID();
+    if (await this.#acquire(leaseKey, token, signal)) {
+      try {
+        // Another replica may have stored the value between our miss and our lease.
+        return (await read()) ?? (await fetch());
+      } finally {
+        await this.leases
+          .release(leaseKey, token)
+          .catch((error: unknown) => this.#warn('release', error));
+      }
+    }
+    const value = await this.#awaitValue(leaseKey, read, signal);
+    if (value !== undefined) {
+      this.metrics.coalescedWait('replica');
+      return value;
+    }
+    return fetch();
+  }
+
+  async #acquire(leaseKey: string, token: string, signal?: AbortSignal): Promise<boolean> {
+    try {
+      return await this.leases.acquire(leaseKey, token, this.timings.leaseTtlMs, signal);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      // A store that cannot hold a lease must not stop the fetch: fetch as if there were none.
+      this.#warn('lease', error);
+      return true;
+    }
+  }
+
+  /** The value another replica stores, or `undefined` once waiting for it is pointless. */
+  async #awaitValue(
+    leaseKey: string,
+    read: () => Promise<string | undefined>,
+    signal?: AbortSignal,
+  ): Promise<string | undefined> {
+    const giveUpAt = Date.now() + this.timings.leaseTtlMs;
+    let interval = this.#pollMs;
+    while (Date.now() < giveUpAt) {
+      await sleep(interval, undefined, { signal });
+      interval = Math.min(interval * 2, this.#maxPollMs);
+      try {
+        const value = await read();
+        if (value !== undefined) return value;
+        if (!(await this.leases.held(leaseKey))) return undefined;
+      } catch (error) {
+        this.#warn('poll', error);
+        return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  #warn(step: string, error: unknown): void {
+    this.logger.warn(`ssm-invocations shared fetch ${step} failed: ${String(error)}`);
+  }
+}

@@ -1,0 +1,168 @@
+import { startEmulator, type Emulator } from '@ssm-invocations/emulator';
+import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+import { AwsSsmMaintenanceWindowsApi } from './AwsSsmMaintenanceWindowsApi.credentials';
+import { AwsSsmMaintenanceWindow } from '../nodes/AwsSsmMaintenanceWindow/AwsSsmMaintenanceWindow.node';
+import { fakeExecute, TEST_CREDENTIALS } from '../test-support/fakeN8n';
+import { demoFixture } from '../test-support/ssmFixture';
+import { readSsmConnection } from '../shared/awsRequestSigning';
+import {
+  ensureTemporaryCredentials,
+  forgetTemporaryCredentials,
+  RENEW_BEFORE_EXPIRY_MS,
+  ssmSigningCredentials,
+} from '../shared/temporaryCredentials';
+
+const ROLE = 'arn:aws:iam::444455556666:role/MaintenanceWindowReader';
+const EXTERNAL_ID = 'x-7f3c-report';
+const credential = new AwsSsmMaintenanceWindowsApi();
+
+let emulator: Emulator;
+beforeAll(async () => {
+  emulator = await startEmulator({
+    fixture: demoFixture(),
+    sigv4: {
+      credentials: [
+        {
+          accessKeyId: String(TEST_CREDENTIALS.accessKeyId),
+          secretAccessKey: String(TEST_CREDENTIALS.secretAccessKey),
+        },
+      ],
+      region: String(TEST_CREDENTIALS.region),
+    },
+    sts: { roleArns: [ROLE], externalId: EXTERNAL_ID },
+  });
+});
+afterAll(() => emulator.stop());
+beforeEach(() => forgetTemporaryCredentials());
+
+function roleData(override: Record<string, string> = {}) {
+  return {
+    ...TEST_CREDENTIALS,
+    endpoint: emulator.url,
+    stsEndpoint: emulator.url,
+    roleArn: ROLE,
+    externalId: EXTERNAL_ID,
+    roleSessionName: '',
+    ...override,
+  };
+}
+
+/** n8n's `httpRequest` helper over fetch, recording what was sent. */
+function httpHelper(sent: IHttpRequestOptions[]) {
+  return async (options: IHttpRequestOptions) => {
+    sent.push(options);
+    const response = await fetch(options.url, {
+      method: options.method,
+      headers: options.headers as Record<string, string>,
+      body: String(options.body),
+    });
+    return { statusCode: response.status, body: await response.text() };
+  };
+}
+const stsCalls = (sent: IHttpRequestOptions[]) =>
+  sent.filter((options) => String(options.body).startsWith('Action=AssumeRole'));
+
+describe('credential with a Role ARN (against the emulator with STS and SigV4 on)', () => {
+  it('assumes the role once, then signs SSM with its temporary keys and token', async () => {
+    const sent: IHttpRequestOptions[] = [];
+    const context = { helpers: { httpRequest: httpHelper(sent) } } as unknown as IHttpRequestHelper;
+    await credential.preAuthentication.call(context, roleData());
+    await credential.preAuthentication.call(context, roleData());
+    expect(stsCalls(sent)).toHaveLength(1);
+    expect(String(stsCalls(sent)[0]?.body)).toContain('RoleSessionName=n8n-ssm-invocations');
+    expect(String(stsCalls(sent)[0]?.body)).toContain(`ExternalId=${EXTERNAL_ID}`);
+
+    const signed = await credential.authenticate(roleData(), {
+      method: 'POST',
+      url: '/',
+      headers: {
+        'Content-Type': 'application/x-amz-json-1.1',
+        'X-Amz-Target': 'AmazonSSM.DescribeMaintenanceWindows',
+      },
+      body: {},
+    });
+    const headers = signed.headers as Record<string, string>;
+    expect(headers.authorization).toMatch(/Credential=ASIA[A-Z2-7]{16}\//);
+    expect(headers['x-amz-security-token']).toMatch(/^IQoJ/);
+    const answer = await fetch(signed.url, { method: 'POST', headers, body: String(signed.body) });
+    expect(answer.status).toBe(200);
+  });
+
+  it('renews the keys 5 minutes before they expire, not earlier', async () => {
+    const sent: IHttpRequestOptions[] = [];
+    const connection = readSsmConnection(roleData());
+    await ensureTemporaryCredentials(httpHelper(sent), connection);
+    const firstKey = ssmSigningCredentials(connection).accessKeyId;
+    const expiresAt = Date.now() + 3600_000;
+    await ensureTemporaryCredentials(
+      httpHelper(sent),
+      connection,
+      expiresAt - RENEW_BEFORE_EXPIRY_MS - 60_000,
+    );
+    expect(stsCalls(sent)).toHaveLength(1);
+    await ensureTemporaryCredentials(
+      httpHelper(sent),
+      connection,
+      expiresAt - RENEW_BEFORE_EXPIRY_MS + 60_000,
+    );
+    expect(stsCalls(sent)).toHaveLength(2);
+    expect(ssmSigningCredentials(connection).accessKeyId).not.toBe(firstKey);
+  });
+
+  it('runs the action node with the assumed role', async () => {
+    const { context, requests } = fakeExecute(
+      emulator,
+      [{ resource: 'window', operation: 'getAll', returnAll: true }],
+      {
+        credentials: roleData(),
+      },
+    );
+    const [items = []] = await new AwsSsmMaintenanceWindow().execute.call(context);
+    expect(items.length).toBeGreaterThan(0);
+    expect(String((requests[0]?.headers as Record<string, string>).authorization)).toContain(
+      'Credential=ASIA',
+    );
+  });
+
+  it.each([
+    [{ roleArn: 'arn:aws:iam::444455556666:role/Other' }, /^Role ARN: STS denied AssumeRole/],
+    [{ externalId: 'wrong-id' }, /^Role ARN: STS denied AssumeRole: .*External ID/],
+    [{ roleArn: 'arn:aws:iam:444455556666:role/R' }, /^Role ARN: is not an IAM role ARN/],
+    [{ roleSessionName: 'has space' }, /^Role Session Name: /],
+    [{ secretAccessKey: 'wrong-secret-value' }, /^Secret Access Key: /],
+    [
+      { stsEndpoint: 'http://127.0.0.1:1' },
+      /^STS Endpoint: http:\/\/127\.0\.0\.1:1 could not be reached/,
+    ],
+  ])('a credential test with %j names the field to fix', async (override, message) => {
+    const context = { helpers: { httpRequest: httpHelper([]) } } as unknown as IHttpRequestHelper;
+    const attempt = credential.preAuthentication.call(context, roleData(override));
+    await expect(attempt).rejects.toThrow(message);
+    await attempt.catch((error: Error) => {
+      expect(error.message).not.toContain(TEST_CREDENTIALS.secretAccessKey);
+      expect(error.message).not.toContain('wrong-secret-value');
+    });
+  });
+
+  it('turns RegionDisabledException into an STS Endpoint message and redacts echoed secrets', async () => {
+    const sessionToken = 'FwoGZXIvYXdzEXAMPLEsessiontoken';
+    const data = roleData({ stsEndpoint: '', sessionToken });
+    const echoed = `${String(TEST_CREDENTIALS.secretAccessKey)} ${sessionToken}`;
+    const context = {
+      helpers: {
+        httpRequest: async () => ({
+          statusCode: 403,
+          body: `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>RegionDisabledException</Code><Message>STS is not activated in this region &amp; account: ${echoed}</Message></Error><RequestId>r</RequestId></ErrorResponse>`,
+        }),
+      },
+    } as unknown as IHttpRequestHelper;
+    const attempt = credential.preAuthentication.call(context, data);
+    await expect(attempt).rejects.toThrow(
+      /^STS Endpoint: STS is not activated for this account in region 'eu-west-1'.* & account/,
+    );
+    await attempt.catch((error: Error) => {
+      expect(error.message).not.toContain(String(TEST_CREDENTIALS.secretAccessKey));
+      expect(error.message).not.toContain(sessionToken);
+    });
+  });
+});

@@ -1,0 +1,206 @@
+import {
+  type IDataObject,
+  type IHookFunctions,
+  type INodeExecutionData,
+  type INodeType,
+  type INodeTypeDescription,
+  type IWebhookFunctions,
+  type IWebhookResponseData,
+} from 'n8n-workflow';
+import type { InvocationRecord, InvocationsClient } from '@ssm-invocations/core/json';
+import { createSsmClient } from '../../shared/ssmClient';
+import {
+  SIMPLIFY_INVOCATION_PROPERTY,
+  SSM_TRIGGER_DESCRIPTION,
+} from '../../shared/triggerDescription';
+import { invocationJson, toItemJson } from '../../shared/itemJson';
+import { failureOutputOf, INCLUDE_FAILURE_OUTPUT_PROPERTY } from '../../shared/failureOutput';
+import { STATUS_OPTIONS } from '../AwsSsmMaintenanceWindow/properties';
+import {
+  apiKeyMatches,
+  EXECUTION_EVENT,
+  firstDelivery,
+  invocationsOfEvent,
+  passesFilters,
+  readMaintenanceWindowEvent,
+  TARGET_INVOCATION_EVENT,
+  type EventMemory,
+  type MaintenanceWindowEvent,
+} from './maintenanceWindowEvent';
+
+/** Target-invocation statuses whose invocations are looked up and emitted one by one. */
+const FAILED_STATUSES = new Set(['FAILED', 'TIMED_OUT']);
+
+/** Execution statuses, plus COMPLETE (Automation, Lambda and Step Functions target events). */
+const EVENT_STATUS_OPTIONS = [...STATUS_OPTIONS, { name: 'Complete', value: 'COMPLETE' }];
+
+function eventJson(event: MaintenanceWindowEvent): IDataObject {
+  const { detail } = event;
+  return toItemJson({
+    EventId: event.id,
+    DetailType: event.detailType,
+    EventTime: event.time,
+    Account: event.account,
+    Region: event.region,
+    WindowId: detail.windowId,
+    WindowExecutionId: detail.windowExecutionId,
+    TaskExecutionId: detail.taskExecutionId,
+    WindowTargetId: detail.windowTargetId,
+    Status: detail.status,
+    StartTime: detail.startTime,
+    EndTime: detail.endTime,
+    OwnerInformation: detail.ownerInformation,
+  });
+}
+
+/** The invocations of the event's task that the event is about (all pages read). */
+async function invocationsOfTarget(
+  client: InvocationsClient,
+  event: MaintenanceWindowEvent,
+): Promise<InvocationRecord[]> {
+  const { windowExecutionId, taskExecutionId } = event.detail;
+  if (!taskExecutionId) return [];
+  // Core's page loop (token guard, max pages), every status: the event's may not be filterable.
+  const found = await client.getAllInvocations({ windowExecutionId, taskId: taskExecutionId });
+  return invocationsOfEvent(found, event);
+}
+
+/**
+ * Receives SSM maintenance-window events from an EventBridge API destination: checks the
+ * connection's API-key header in constant time, answers at once (EventBridge retries slow
+ * answers), drops repeated deliveries, and emits one item per failed target with its invocation
+ * and (with Include Failure Output) its diagnosis, as the polling trigger does.
+ */
+export class AwsSsmMaintenanceWindowEventTrigger implements INodeType {
+  description: INodeTypeDescription = {
+    displayName: 'AWS SSM Maintenance Window Event Trigger',
+    name: 'awsSsmMaintenanceWindowEventTrigger',
+    ...SSM_TRIGGER_DESCRIPTION,
+    icon: { light: 'file:../../icons/ssm.svg', dark: 'file:../../icons/ssm.dark.svg' },
+    subtitle: '={{"On " + $parameter["statuses"].join(", ")}}',
+    description:
+      'Starts the workflow when EventBridge delivers a maintenance-window event (push, no polling)',
+    defaults: { name: 'AWS SSM Maintenance Window Event Trigger' },
+    webhooks: [
+      {
+        name: 'default',
+        httpMethod: 'POST',
+        responseMode: 'onReceived',
+        path: 'ssm-maintenance-window-events',
+      },
+    ],
+    properties: [
+      {
+        displayName:
+          'Point an EventBridge API destination at the production URL above, with an API-key connection whose header name and value are set below. The README has the rule and a CloudFormation snippet.',
+        name: 'setupNotice',
+        type: 'notice',
+        default: '',
+      },
+      {
+        displayName: 'API Key Header Name',
+        name: 'headerName',
+        type: 'string',
+        default: 'x-api-key',
+        required: true,
+        description: "The connection's API key name (EventBridge sends it as a header)",
+      },
+      {
+        displayName: 'API Key Value',
+        name: 'apiKey',
+        type: 'string',
+        typeOptions: { password: true },
+        default: '',
+        required: true,
+        description: "The connection's API key value; requests without it are refused with 401",
+      },
+      {
+        displayName: 'Window IDs',
+        name: 'windowIds',
+        type: 'string',
+        default: '',
+        placeholder: 'mw-0123456789abcdef0, mw-0fedcba9876543210',
+        description: 'Comma-separated; leave empty to accept events of every window',
+      },
+      {
+        displayName: 'Statuses',
+        name: 'statuses',
+        type: 'multiOptions',
+        options: EVENT_STATUS_OPTIONS,
+        default: ['FAILED', 'TIMED_OUT'],
+        description: 'Emit events with these statuses; none chosen = every status',
+      },
+      SIMPLIFY_INVOCATION_PROPERTY,
+      INCLUDE_FAILURE_OUTPUT_PROPERTY,
+    ],
+  };
+
+  webhookMethods = {
+    // The EventBridge rule and API destination are set up in AWS (README), not by n8n: there is
+    // nothing to register, check or remove here.
+    default: {
+      async checkExists(this: IHookFunctions): Promise<boolean> {
+        return true;
+      },
+      async create(this: IHookFunctions): Promise<boolean> {
+        return true;
+      },
+      async delete(this: IHookFunctions): Promise<boolean> {
+        return true;
+      },
+    },
+  };
+
+  async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+    const response = this.getResponseObject();
+    const answer = (status: number, body: IDataObject): IWebhookResponseData => {
+      response.status(status).json(body);
+      return { noWebhookResponse: true };
+    };
+    const headerName = String(this.getNodeParameter('headerName', 'x-api-key')).toLowerCase();
+    const apiKey = String(this.getNodeParameter('apiKey', ''));
+    if (!apiKeyMatches(this.getHeaderData()[headerName], apiKey)) {
+      return answer(401, { message: 'missing or wrong API key' });
+    }
+    const event = readMaintenanceWindowEvent(this.getBodyData());
+    if ('reason' in event) return answer(event.status, { message: event.reason });
+    if (!firstDelivery(this.getWorkflowStaticData('node') as EventMemory, event.id)) {
+      return answer(200, { message: 'duplicate delivery ignored' });
+    }
+    const windowIds = String(this.getNodeParameter('windowIds', ''))
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => id !== '');
+    const statuses = this.getNodeParameter('statuses', []) as string[];
+    if (!passesFilters(event, windowIds, statuses)) {
+      return answer(200, { message: 'filtered out' });
+    }
+    // Accepted: answer now, then look the invocations up (EventBridge waits at most 5 s).
+    answer(202, { message: 'accepted' });
+
+    const base = eventJson(event);
+    const failedTarget =
+      event.detailType === TARGET_INVOCATION_EVENT && FAILED_STATUSES.has(event.detail.status);
+    if (event.detailType === EXECUTION_EVENT || !failedTarget) {
+      return { workflowData: [[{ json: base }]], noWebhookResponse: true };
+    }
+    const simple = this.getNodeParameter('simplify', true) as boolean;
+    const includeFailureOutput = this.getNodeParameter('includeFailureOutput', true) as boolean;
+    let items: INodeExecutionData[];
+    try {
+      const client = createSsmClient(this);
+      const invocations = await invocationsOfTarget(client, event);
+      // Diagnoses never throw: one that cannot be had is a note on its item.
+      const extras = includeFailureOutput ? await failureOutputOf(client, invocations, simple) : [];
+      items = invocations.map((invocation, index) => ({
+        json: { ...base, ...invocationJson(invocation, simple), ...extras[index] },
+      }));
+      if (items.length === 0) items = [{ json: { ...base, InvocationLookup: 'not found yet' } }];
+    } catch (error) {
+      // The answer is already sent: the event still starts the workflow, with what went wrong.
+      const { name, code } = error as { name?: string; code?: string };
+      items = [{ json: { ...base, InvocationLookup: `failed: ${code ?? name ?? 'error'}` } }];
+    }
+    return { workflowData: [items], noWebhookResponse: true };
+  }
+}
