@@ -14,11 +14,17 @@ function id(kind: number, n: number): string {
   return `${kind.toString(16).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 }
 
+/**
+ * `executions` × `tasks` × `invocations` Run Command invocations; every `failedEvery`-th target
+ * of a task fails (default 10: 10 %).
+ */
 export function benchFixture(shape: {
   executions: number;
   tasks: number;
   invocations: number;
+  failedEvery?: number;
 }): Fixture {
+  const failedEvery = shape.failedEvery ?? 10;
   const start = Date.parse('2026-11-27T02:00:00Z') / 1000;
   let counter = 0;
   return {
@@ -45,8 +51,8 @@ export function benchFixture(shape: {
               return {
                 InvocationId: id(3, counter),
                 ExecutionId: `cmd-${counter}`,
-                Status: i % 10 === 0 ? ('FAILED' as const) : ('SUCCESS' as const),
-                StatusDetails: i % 10 === 0 ? 'Failed' : 'Success',
+                Status: i % failedEvery === 0 ? ('FAILED' as const) : ('SUCCESS' as const),
+                StatusDetails: i % failedEvery === 0 ? 'Failed' : 'Success',
                 StartTime: start - e * 86_400 + 2,
                 EndTime: start - e * 86_400 + 60,
                 WindowTargetId: id(4, 0),

@@ -1,6 +1,7 @@
 // Benchmark runner: each benchmark prints ratios measured side by side in this one run.
 import { runBackstageReplicasBench } from './backstage-replicas.bench';
 import { runBackstageReportBench } from './backstage-report.bench';
+import { backstageReportSizeBench } from './backstage-report-size.bench';
 import { backstageCardSize } from './backstageCardSize';
 import { runEmulatorThrottleBench } from './emulator-throttle.bench';
 import { runN8nNodeBench } from './n8n-node';
@@ -45,6 +46,12 @@ const benches: Array<{ name: string; run: () => Promise<void> }> = [
     name: 'backstage backend: coalescing and cached report latency',
     run: async () => {
       if (!(await runBackstageReportBench())) process.exitCode = 1;
+    },
+  },
+  {
+    name: 'backstage report size: the report route for a 5 × 4 × 500 window with 2 % failed',
+    run: async () => {
+      if (!(await backstageReportSizeBench())) process.exitCode = 1;
     },
   },
   {

@@ -11,6 +11,7 @@ import { ANNOTATION_SSM_WINDOW_ARN } from '@ssm-invocations/backstage-plugin-ssm
 import { DEMO_OWNERSHIP_TAG_KEY, DEMO_WINDOW_IDS, startEmulator } from '@ssm-invocations/emulator';
 import request from 'supertest';
 import { component, demoWindowArn, type Emulator } from './test-support/demoEntities';
+import { firstTarget } from './test-support/reportTargets';
 import { startPlugin, type StartedPlugin } from './test-support/startPlugin';
 
 const MEMBER = 'user:default/member';
@@ -276,28 +277,26 @@ describe('Parameters and OwnerInformation', () => {
   async function firstInvocation(exposeParameters?: boolean) {
     const settings = exposeParameters === undefined ? {} : { exposeParameters };
     return withPlugin(settings, async (plugin) => {
-      const res = await getReport(plugin, 'inventory-db');
-      const invocation = windowsOf(res.body)[0]?.report?.executions[0]?.tasks[0]?.invocations[0];
-      if (!invocation) throw new Error('no invocation in the report');
+      const invocation = await firstTarget(plugin.server, asMember, 'inventory-db');
       const detail = await request(plugin.server)
         .get(
           `/api/ssm-invocations/v1/entity/default/component/inventory-db/invocations/${invocation.WindowExecutionId}/${invocation.TaskExecutionId}/${invocation.InvocationId}`,
         )
         .set('Authorization', asMember);
       expect(detail.status).toBe(200);
-      return { fromReport: invocation, detail: detail.body as Record<string, unknown> };
+      return { fromTargets: invocation, detail: detail.body as Record<string, unknown> };
     });
   }
 
   it('leave the backend only with exposeParameters: true', async () => {
     const hidden = await firstInvocation();
-    for (const invocation of [hidden.fromReport, hidden.detail]) {
+    for (const invocation of [hidden.fromTargets, hidden.detail]) {
       expect(invocation).not.toHaveProperty('Parameters');
       expect(invocation).not.toHaveProperty('OwnerInformation');
       expect(invocation).toHaveProperty('Status');
     }
     const shown = await firstInvocation(true);
-    for (const invocation of [shown.fromReport, shown.detail]) {
+    for (const invocation of [shown.fromTargets, shown.detail]) {
       expect(invocation).toHaveProperty('Parameters');
       expect(invocation).toHaveProperty('OwnerInformation');
     }

@@ -19,6 +19,7 @@ import {
 import { DEMO_WINDOW_IDS, startEmulator } from '@ssm-invocations/emulator';
 import request from 'supertest';
 import { component, demoWindowArn, type Emulator } from './test-support/demoEntities';
+import { listedInvocations } from './test-support/reportTargets';
 import { startPlugin, type StartedPlugin, type TestPolicy } from './test-support/startPlugin';
 
 const BASE = '/api/ssm-invocations';
@@ -70,12 +71,7 @@ beforeAll(async () => {
     .get(`${BASE}${entityReportPath(ref('payments-api'), { executions: 5 })}`)
     .set('Authorization', mockCredentials.user.header(READER))
     .expect(200);
-  const invocations = (report.body as EntityReportResponse).windows.flatMap((window) =>
-    (window.report?.executions ?? []).flatMap((execution) =>
-      execution.tasks.flatMap((task) => task.invocations),
-    ),
-  );
-  const found = invocations.find(
+  const found = listedInvocations(report.body as EntityReportResponse).find(
     (invocation) => invocation.TaskType === 'RUN_COMMAND' && invocation.Status === 'FAILED',
   );
   if (!found) throw new Error('the demo payments window has no failed Run Command invocation');
@@ -153,10 +149,9 @@ describe('GET …/diagnosis', () => {
       .get(`${BASE}${entityReportPath(ref('inventory-db'), { executions: 10 })}`)
       .set('Authorization', mockCredentials.user.header(READER))
       .expect(200);
-    const automation = (report.body as EntityReportResponse).windows
-      .flatMap((window) => window.report?.executions ?? [])
-      .flatMap((execution) => execution.tasks.flatMap((task) => task.invocations))
-      .find((invocation) => invocation.TaskType === 'AUTOMATION' && invocation.Status === 'FAILED');
+    const automation = listedInvocations(report.body as EntityReportResponse).find(
+      (invocation) => invocation.TaskType === 'AUTOMATION' && invocation.Status === 'FAILED',
+    );
     if (!automation) throw new Error('the demo inventory window has no failed Automation');
     const full = (await diagnose(plugin.server, 'inventory-db', idsOf(automation)))
       .body as EntityDiagnosisResponse;

@@ -25,6 +25,7 @@ import {
   emulatorConfig,
   type Emulator,
 } from './test-support/demoEntities';
+import { listedInvocations } from './test-support/reportTargets';
 
 interface PolicyStatement {
   Effect: string;
@@ -107,12 +108,7 @@ describe('the README IAM policy', () => {
     for (const name of ['payments-api', 'inventory-db']) {
       const ref = { namespace: 'default', kind: 'component', name };
       const report = await get(entityReportPath(ref, { executions: 3 }));
-      const invocations: ReportInvocation[] = (report.body as EntityReportResponse).windows.flatMap(
-        (window) =>
-          (window.report?.executions ?? []).flatMap((execution) =>
-            execution.tasks.flatMap((task) => task.invocations),
-          ),
-      );
+      const invocations = listedInvocations(report.body as EntityReportResponse);
       opened.push([
         name,
         invocations.find((candidate) =>

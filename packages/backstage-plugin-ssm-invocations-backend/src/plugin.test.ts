@@ -16,6 +16,7 @@ import {
 import { DEMO_WINDOW_IDS, startEmulator } from '@ssm-invocations/emulator';
 import request from 'supertest';
 import ssmInvocationsPlugin from './index';
+import { listedInvocations } from './test-support/reportTargets';
 import type { EntityReportResponse } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import {
   component,
@@ -304,14 +305,8 @@ describe('ssm-invocations backend plugin', () => {
           .get(reportPath(name, '?executions=5'))
           .set('Authorization', mockCredentials.user.header())
           .expect(200);
-        for (const window of (res.body as EntityReportResponse).windows) {
-          for (const execution of window.report?.executions ?? []) {
-            for (const task of execution.tasks) {
-              const invocation = task.invocations[0];
-              if (invocation) return invocation;
-            }
-          }
-        }
+        const [invocation] = listedInvocations(res.body as EntityReportResponse);
+        if (invocation) return invocation;
         throw new Error(`no invocation in the report of ${name}`);
       }
 

@@ -1,16 +1,20 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   SSM_INVOCATIONS_PERMISSIONS,
   SSM_INVOCATIONS_PLUGIN_ID,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
+import { registerSsmInvocationsActions } from './actions/registerActions';
+import { EntityOperations } from './EntityOperations';
 import { requestIdMiddleware } from './requestContext';
 import { createRouter } from './router';
 import { ssmInvocationsServiceRef } from './service/ssmInvocationsServiceRef';
 
 /**
  * The ssm-invocations backend plugin: serves per-entity maintenance-window reports at
- * `/api/ssm-invocations`.
+ * `/api/ssm-invocations`, and registers the read-only actions `get-window-report` and
+ * `diagnose-invocation` for agents.
  *
  * @example
  * ```ts
@@ -29,11 +33,15 @@ export const ssmInvocationsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         service: ssmInvocationsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
-      async init({ httpRouter, httpAuth, permissions, permissionsRegistry, catalog, service }) {
+      async init(deps) {
+        const { httpRouter, httpAuth, permissions, permissionsRegistry, catalog, service } = deps;
         permissionsRegistry.addPermissions([...SSM_INVOCATIONS_PERMISSIONS]);
         httpRouter.use(requestIdMiddleware);
         httpRouter.use(await createRouter({ service, catalog, httpAuth, permissions }));
+        const operations = new EntityOperations({ service, catalog, permissions });
+        registerSsmInvocationsActions(deps.actionsRegistry, operations);
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

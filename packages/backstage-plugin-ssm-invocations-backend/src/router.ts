@@ -1,23 +1,18 @@
-import type {
-  BackstageCredentials,
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError, NotImplementedError } from '@backstage/errors';
+import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ENTITY_DIAGNOSIS_ROUTE,
   ENTITY_INVOCATION_ROUTE,
   ENTITY_REPORT_ROUTE,
-  ssmInvocationsOutputReadPermission,
-  ssmInvocationsWindowReadPermission,
+  ENTITY_TASK_TARGETS_ROUTE,
   type InvocationIds,
+  type TaskIds,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import type { Request, Response, Router as ExpressRouter } from 'express';
 import Router from 'express-promise-router';
 import { EncodedBodies } from './EncodedBodies';
+import { EntityOperations } from './EntityOperations';
 import { readEntityPath } from './entityPath';
 import { toHttpError } from './errors';
 import type { SsmInvocationsService } from './service/types';
@@ -58,18 +53,21 @@ function readExecutions(req: Request): number | undefined {
   return Number(raw);
 }
 
-function readInvocationIds(req: Request): InvocationIds {
-  const ids = ['windowExecutionId', 'taskId', 'invocationId'] as const;
-  const [windowExecutionId, taskId, invocationId] = ids.map((key) => {
-    const value = singleQueryValue(req, key);
-    if (value === undefined) throw new InputError(`Query parameter ${key} is required`);
-    return value;
-  });
+function requiredQueryValue(req: Request, key: string): string {
+  const value = singleQueryValue(req, key);
+  if (value === undefined) throw new InputError(`Query parameter ${key} is required`);
+  return value;
+}
+
+function readTaskIds(req: Request): TaskIds {
   return {
-    windowExecutionId: windowExecutionId ?? '',
-    taskId: taskId ?? '',
-    invocationId: invocationId ?? '',
+    windowExecutionId: requiredQueryValue(req, 'windowExecutionId'),
+    taskId: requiredQueryValue(req, 'taskId'),
   };
+}
+
+function readInvocationIds(req: Request): InvocationIds {
+  return { ...readTaskIds(req), invocationId: requiredQueryValue(req, 'invocationId') };
 }
 
 function readStatuses(req: Request): string[] | undefined {
@@ -83,6 +81,9 @@ function readStatuses(req: Request): string[] | undefined {
  *
  * - `GET /health` → `{ status: 'ok' }` (no authentication)
  * - `GET /v1/entity/:namespace/:kind/:name/report?executions=N&statuses=A,B` → `EntityReportResponse`
+ *   (per window the summary-shaped report: counts, and only the targets worth looking at)
+ * - `GET /v1/entity/:namespace/:kind/:name/targets?windowExecutionId&taskId&nextToken` → one page
+ *   of a task's targets (`EntityTaskTargetsResponse`)
  * - `GET /v1/entity/:namespace/:kind/:name/invocations/:windowExecutionId/:taskId/:invocationId`
  *   → the invocation (dates as ISO strings)
  * - `GET /v1/entity/:namespace/:kind/:name/diagnosis?windowExecutionId&taskId&invocationId`
@@ -102,45 +103,17 @@ function readStatuses(req: Request): string[] | undefined {
  */
 export async function createRouter(options: RouterOptions): Promise<ExpressRouter> {
   const { service, catalog, httpAuth, permissions } = options;
+  const operations = new EntityOperations({ service, catalog, permissions });
   const router = Router();
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
-  /** Whether the policy allows `permission` on the entity for the caller. */
-  async function isAllowed(
-    permission: typeof ssmInvocationsWindowReadPermission,
-    entity: Entity,
-    credentials: BackstageCredentials,
-  ): Promise<boolean> {
-    const [decision] = await permissions.authorize(
-      [{ permission, resourceRef: stringifyEntityRef(entity) }],
-      { credentials },
-    );
-    return decision?.result === AuthorizeResult.ALLOW;
-  }
-
-  /** The path's entity, read with the caller's credentials, if `window.read` allows it. */
-  async function readEntityAs(
-    req: Request<Record<string, string>>,
-  ): Promise<{ entity: Entity; credentials: BackstageCredentials }> {
+  /** The path's entity and the caller's credentials (users and services; 401 without). */
+  async function caller(req: Request<Record<string, string>>) {
     const ref = readEntityPath(req.params);
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const entity = await catalog.getEntityByRef(ref, { credentials });
-    if (!entity) {
-      throw new NotFoundError(`No entity ${ref.kind}:${ref.namespace}/${ref.name} found`);
-    }
-    if (!(await isAllowed(ssmInvocationsWindowReadPermission, entity, credentials))) {
-      throw new NotAllowedError(
-        `Not allowed: ${ssmInvocationsWindowReadPermission.name} on ${stringifyEntityRef(entity)}`,
-      );
-    }
-    return { entity, credentials };
-  }
-
-  async function readEntity(req: Request<Record<string, string>>): Promise<Entity> {
-    return (await readEntityAs(req)).entity;
+    return [ref, await httpAuth.credentials(req, { allow: ['user', 'service'] })] as const;
   }
 
   const bodies = new EncodedBodies();
@@ -157,39 +130,42 @@ export async function createRouter(options: RouterOptions): Promise<ExpressRoute
   }
 
   router.get(ENTITY_REPORT_ROUTE, async (req, res) => {
-    await answer(req, res, async () => {
-      const entity = await readEntity(req);
-      const executions = readExecutions(req);
-      const statuses = readStatuses(req);
-      return service.getEntityReport(entity, {
-        ...(executions !== undefined ? { executions } : {}),
-        ...(statuses !== undefined ? { statuses } : {}),
-      });
-    });
+    await answer(req, res, async () =>
+      operations.report(...(await caller(req)), () => {
+        const executions = readExecutions(req);
+        const statuses = readStatuses(req);
+        return {
+          ...(executions !== undefined ? { executions } : {}),
+          ...(statuses !== undefined ? { statuses } : {}),
+        };
+      }),
+    );
   });
 
   router.get(ENTITY_INVOCATION_ROUTE, async (req, res) => {
     await answer(req, res, async () => {
-      const entity = await readEntity(req);
       const { windowExecutionId, taskId, invocationId } = req.params;
-      return service.getEntityInvocation(entity, { windowExecutionId, taskId, invocationId });
+      return operations.invocation(...(await caller(req)), {
+        windowExecutionId,
+        taskId,
+        invocationId,
+      });
     });
   });
 
   router.get(ENTITY_DIAGNOSIS_ROUTE, async (req, res) => {
-    await answer(req, res, async () => {
-      const { entity, credentials } = await readEntityAs(req);
-      const ids = readInvocationIds(req);
-      if (!service.getEntityDiagnosis) {
-        throw new NotImplementedError('The configured ssm-invocations service has no diagnosis');
-      }
-      const includeOutput = await isAllowed(
-        ssmInvocationsOutputReadPermission,
-        entity,
-        credentials,
-      );
-      return service.getEntityDiagnosis(entity, ids, { includeOutput });
-    });
+    await answer(req, res, async () =>
+      operations.diagnosis(...(await caller(req)), () => readInvocationIds(req)),
+    );
+  });
+
+  router.get(ENTITY_TASK_TARGETS_ROUTE, async (req, res) => {
+    await answer(req, res, async () =>
+      operations.taskTargets(...(await caller(req)), () => {
+        const nextToken = singleQueryValue(req, 'nextToken');
+        return { ...readTaskIds(req), ...(nextToken === undefined ? {} : { nextToken }) };
+      }),
+    );
   });
 
   return router;

@@ -9,8 +9,10 @@ export type {
   EntityInvocationResponse,
   EntityReportQuery,
   EntityReportResponse,
+  EntityTaskTargetsResponse,
   EntityWindowReport,
   InvocationIds,
+  TaskIds,
   WindowReportError,
 } from './responses';
 export type {
@@ -39,9 +41,12 @@ export {
   ENTITY_DIAGNOSIS_ROUTE,
   ENTITY_INVOCATION_ROUTE,
   ENTITY_REPORT_ROUTE,
+  ENTITY_TASK_TARGETS_ROUTE,
   SSM_INVOCATIONS_PLUGIN_ID,
+  TASK_TARGETS_PAGE_SIZE,
   entityDiagnosisPath,
   entityInvocationPath,
   entityReportPath,
+  entityTaskTargetsPath,
   type EntityRouteRef,
 } from './routes';

@@ -4,8 +4,9 @@ import type {
   InvocationRecord,
   ReportError,
   Serialized,
-  WindowReport,
+  WindowReportSummary,
 } from '@ssm-invocations/core/model';
+import type { ReportInvocation } from './diagnosisResponse';
 
 /**
  * An error kept inside a response next to the windows that did load: core's {@link ReportError}
@@ -38,8 +39,14 @@ export interface EntityWindowReport {
   region: string;
   accountId: string;
   windowId: string;
-  /** The core's window report in its JSON form (dates as ISO strings). */
-  report?: Serialized<WindowReport>;
+  /**
+   * The core's window report in summary shape (`summarizeWindowReport`), as JSON (dates as ISO
+   * strings): every count and duration, but per task only the failed, timed-out, cancelled and
+   * running targets (at most `maxTargetsPerTask`, the rest counted in `invocationsOmitted`). The
+   * full target list of a task is paged by the task targets route
+   * ({@link ENTITY_TASK_TARGETS_ROUTE}).
+   */
+  report?: Serialized<WindowReportSummary>;
   /** Set instead of `report` when this window could not be loaded. */
   error?: WindowReportError;
 }
@@ -96,4 +103,34 @@ export interface InvocationIds {
   windowExecutionId: string;
   taskId: string;
   invocationId: string;
+}
+
+/**
+ * Ids of one task of one window execution.
+ *
+ * @example
+ * ```ts
+ * const ids: TaskIds = { windowExecutionId, taskId };
+ * ```
+ */
+export interface TaskIds {
+  windowExecutionId: string;
+  taskId: string;
+}
+
+/**
+ * Body of `GET /api/ssm-invocations/v1/entity/:namespace/:kind/:name/targets`
+ * ({@link ENTITY_TASK_TARGETS_ROUTE}): one page of a task's targets (invocations), in SSM's
+ * order, at most {@link TASK_TARGETS_PAGE_SIZE}; `nextToken` when more remain.
+ *
+ * @example
+ * ```ts
+ * const page: EntityTaskTargetsResponse = await response.json();
+ * if (page.nextToken) next = entityTaskTargetsPath(entity, ids, { nextToken: page.nextToken });
+ * ```
+ */
+export interface EntityTaskTargetsResponse {
+  invocations: ReportInvocation[];
+  /** Pass it back as `nextToken` for the next page; absent on the last page. */
+  nextToken?: string;
 }

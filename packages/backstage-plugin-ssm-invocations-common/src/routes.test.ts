@@ -2,9 +2,11 @@ import {
   ENTITY_DIAGNOSIS_ROUTE,
   ENTITY_INVOCATION_ROUTE,
   ENTITY_REPORT_ROUTE,
+  ENTITY_TASK_TARGETS_ROUTE,
   entityDiagnosisPath,
   entityInvocationPath,
   entityReportPath,
+  entityTaskTargetsPath,
 } from './routes';
 
 /** Matches a path against a route pattern the way an HTTP router does: one segment per param. */
@@ -78,5 +80,22 @@ describe('entityDiagnosisPath', () => {
     const query = new URLSearchParams(path.split('?')[1]);
     expect(Object.fromEntries(query)).toEqual(ids);
     expect(matchRoute(ENTITY_REPORT_ROUTE, path)).toBeUndefined();
+  });
+});
+
+describe('entityTaskTargetsPath', () => {
+  const ids = { windowExecutionId: 'e/1', taskId: 't&2' };
+
+  it('names the task in the query, each value encoded', () => {
+    const path = entityTaskTargetsPath(entity, ids);
+    expect(path).toBe(
+      '/v1/entity/default/Component/payments-api/targets?windowExecutionId=e%2F1&taskId=t%262',
+    );
+    expect(matchRoute(ENTITY_TASK_TARGETS_ROUTE, path)).toEqual(entity);
+  });
+
+  it('adds the next token after the first page', () => {
+    const path = entityTaskTargetsPath(entity, ids, { nextToken: 'a+b=' });
+    expect(new URLSearchParams(path.split('?')[1]).get('nextToken')).toBe('a+b=');
   });
 });

@@ -1,6 +1,6 @@
 // The backend mounts these route patterns and the frontend builds its URLs from the same strings,
 // so the two cannot drift apart.
-import type { EntityReportQuery, InvocationIds } from './responses';
+import type { EntityReportQuery, InvocationIds, TaskIds } from './responses';
 
 /**
  * The plugin id of both plugins: the backend is mounted at `/api/ssm-invocations`, and the
@@ -47,6 +47,28 @@ export const ENTITY_INVOCATION_ROUTE =
  * ```
  */
 export const ENTITY_DIAGNOSIS_ROUTE = '/v1/entity/:namespace/:kind/:name/diagnosis';
+
+/**
+ * Route pattern (relative to the plugin's base URL) of one page of the targets (invocations) of
+ * one task of a window annotated on the entity, the task named by the query (`windowExecutionId`,
+ * `taskId`, and `nextToken` after the first page); answers {@link EntityTaskTargetsResponse}.
+ *
+ * @example
+ * ```ts
+ * router.get(ENTITY_TASK_TARGETS_ROUTE, handler);
+ * ```
+ */
+export const ENTITY_TASK_TARGETS_ROUTE = '/v1/entity/:namespace/:kind/:name/targets';
+
+/**
+ * Targets per page of the task targets route ({@link ENTITY_TASK_TARGETS_ROUTE}).
+ *
+ * @example
+ * ```ts
+ * if (page.invocations.length < TASK_TARGETS_PAGE_SIZE) console.log('last page');
+ * ```
+ */
+export const TASK_TARGETS_PAGE_SIZE = 100;
 
 /**
  * The parts of an entity reference the routes need; a catalog `CompoundEntityRef` fits.
@@ -115,6 +137,37 @@ export function entityInvocationPath(entity: EntityRouteRef, ids: InvocationIds)
   });
 }
 
+/** `key=value` pairs of a query, each value URI-encoded, undefined ones left out. */
+function queryOf(values: Readonly<Record<string, string | undefined>>): string {
+  return Object.entries(values)
+    .flatMap(([key, value]) => (value === undefined ? [] : [`${key}=${encodeURIComponent(value)}`]))
+    .join('&');
+}
+
+/**
+ * Path (relative to the plugin's base URL) of one page of a task's targets; `nextToken` is the
+ * previous page's.
+ *
+ * @example
+ * ```ts
+ * entityTaskTargetsPath(entity, { windowExecutionId, taskId }, { nextToken: page.nextToken });
+ * // '/v1/entity/default/Component/payments-api/targets?windowExecutionId=…&taskId=…&nextToken=…'
+ * ```
+ */
+export function entityTaskTargetsPath(
+  entity: EntityRouteRef,
+  ids: TaskIds,
+  page: { nextToken?: string } = {},
+): string {
+  const { namespace, kind, name } = entity;
+  const query = queryOf({
+    windowExecutionId: ids.windowExecutionId,
+    taskId: ids.taskId,
+    nextToken: page.nextToken,
+  });
+  return `${fillRoute(ENTITY_TASK_TARGETS_ROUTE, { namespace, kind, name })}?${query}`;
+}
+
 /**
  * Path (relative to the plugin's base URL) of the diagnosis of one invocation of a window
  * annotated on the entity.
@@ -127,8 +180,7 @@ export function entityInvocationPath(entity: EntityRouteRef, ids: InvocationIds)
  */
 export function entityDiagnosisPath(entity: EntityRouteRef, ids: InvocationIds): string {
   const { namespace, kind, name } = entity;
-  const query = (['windowExecutionId', 'taskId', 'invocationId'] as const)
-    .map((key) => `${key}=${encodeURIComponent(ids[key])}`)
-    .join('&');
+  const { windowExecutionId, taskId, invocationId } = ids;
+  const query = queryOf({ windowExecutionId, taskId, invocationId });
   return `${fillRoute(ENTITY_DIAGNOSIS_ROUTE, { namespace, kind, name })}?${query}`;
 }

@@ -8,6 +8,20 @@ import {
   type ExampleBackend,
 } from '../../support/example-backend';
 
+/** A window of the summary-shaped report, as far as these tests read it. */
+interface SummaryWindow {
+  windowId: string;
+  report?: {
+    executions: Array<{
+      execution: { WindowExecutionId: string };
+      tasks: Array<{
+        task: { TaskExecutionId: string };
+        invocations: Array<{ InvocationId: string; Status: string }>;
+      }>;
+    }>;
+  };
+}
+
 interface WindowEntry {
   windowId: string;
   report?: { executions: unknown[] };
@@ -60,5 +74,70 @@ describe('example Backstage backend', () => {
     const indexer = await report('search-indexer');
     expect(indexer[0]?.report?.executions).toHaveLength(2);
     expect(await report('storefront-web')).toEqual([]);
+  });
+
+  it('serves the read-only actions over HTTP to a signed-in guest, as MCP clients reach them', async () => {
+    const refresh = await fetch(`${backend.url}/api/auth/guest/refresh`);
+    const token = ((await refresh.json()) as { backstageIdentity: { token: string } })
+      .backstageIdentity.token;
+    const actions = `${backend.url}/api/ssm-invocations/.backstage/actions/v1/actions`;
+    const asGuest = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+
+    const listed = await fetch(actions, { headers: asGuest });
+    expect(listed.status).toBe(200);
+    const { actions: list } = (await listed.json()) as {
+      actions: Array<{ id: string; attributes: Record<string, boolean> }>;
+    };
+    expect(list.map((action) => action.id).sort()).toEqual([
+      'ssm-invocations:diagnose-invocation',
+      'ssm-invocations:get-window-report',
+    ]);
+    for (const action of list) expect(action.attributes.readOnly).toBe(true);
+
+    const invoke = (name: string, input: object, headers: Record<string, string> = asGuest) =>
+      fetch(`${actions}/ssm-invocations:${name}/invoke`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(input),
+      });
+    const report = await invoke('get-window-report', {
+      entityRef: 'component:default/payments-api',
+      executions: 3,
+    });
+    expect(report.status).toBe(200);
+    const { output } = (await report.json()) as { output: { windows: SummaryWindow[] } };
+    expect(output.windows.map((w) => w.windowId)).toEqual([
+      'mw-0a1b2c3d4e5f00001',
+      'mw-0a1b2c3d4e5f00002',
+    ]);
+    const failed = output.windows
+      .flatMap((w) => w.report?.executions ?? [])
+      .flatMap((execution) =>
+        execution.tasks.flatMap((task) =>
+          task.invocations.map((invocation) => ({ execution, task, invocation })),
+        ),
+      )
+      .find(({ invocation }) => invocation.Status === 'FAILED');
+    if (!failed) throw new Error('the demo windows have no failed target');
+    const diagnosis = await invoke('diagnose-invocation', {
+      entityRef: 'component:default/payments-api',
+      windowExecutionId: failed.execution.execution.WindowExecutionId,
+      taskId: failed.task.task.TaskExecutionId,
+      invocationId: failed.invocation.InvocationId,
+    });
+    expect(diagnosis.status).toBe(200);
+    const diagnosed = (await diagnosis.json()) as {
+      output: { diagnosis: { invocation: { InvocationId: string } } };
+    };
+    expect(diagnosed.output.diagnosis.invocation.InvocationId).toBe(failed.invocation.InvocationId);
+
+    const anonymous = await invoke(
+      'get-window-report',
+      { entityRef: 'component:default/payments-api' },
+      {},
+    );
+    expect(anonymous.status).toBe(401);
+    const unknown = await invoke('get-window-report', { entityRef: 'component:default/nope' });
+    expect(unknown.status).toBe(404);
   });
 });

@@ -25,21 +25,25 @@ import type {
   EntityDiagnosisResponse,
   EntityReportQuery,
   EntityReportResponse,
+  EntityTaskTargetsResponse,
   EntityWindowReport,
   InvocationIds,
+  TaskIds,
   WindowReportError,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { windowLogContext } from '../requestContext';
 import type { CoalescingCache } from './CoalescingCache';
 import { diagnosisForCaller } from './diagnosisExposure';
-import { findExecutionOwner } from './executionOwner';
-import { checkInvocationIds } from './invocationIds';
+import { findExecutionOwner, type ExecutionOwnerLookup } from './executionOwner';
+import { checkInvocationIds, checkTaskIds } from './invocationIds';
 import { asKnownError, toWindowReportError, type KnownError } from './knownErrors';
-import { reportWithoutSensitiveMembers, withoutSensitiveMembers } from './invocationExposure';
-import { RecentValues } from './RecentValues';
+import { withoutSensitiveMembers } from './invocationExposure';
 import { createReportCaching } from './reportCaching';
+import { reportSummaryForCaller } from './reportSummaries';
 import { requestDeadline } from './requestDeadline';
 import { SsmInvocationsMetrics } from './SsmInvocationsMetrics';
+import { StableResponses } from './StableResponses';
+import { fetchTaskTargetsPage, taskTargetsForCaller } from './taskTargetsPage';
 import { readSsmInvocationsConfig, type SsmInvocationsConfig } from './config';
 import type { EntityDiagnosisOptions, SsmInvocationsService } from './types';
 import { configuredAccounts, WindowAccess } from './WindowAccess';
@@ -69,8 +73,6 @@ export interface DefaultSsmInvocationsServiceOptions {
 
 /** Bumped when the cached JSON's shape changes, so replicas on two versions don't mix. */
 const CACHE_VERSION = 'v1';
-/** Entity responses remembered for reuse (each shares its report objects with the report memo). */
-const MAX_RESPONSES = 200;
 
 /**
  * The default {@link SsmInvocationsService}: reports through `@ssm-invocations/core` with
@@ -93,7 +95,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
   readonly #ownership?: WindowOwnership;
   /** The main account's id, looked up once it is first needed. */
   #mainAccountId?: Promise<string | undefined>;
-  readonly #responses = new RecentValues<string, EntityReportResponse>(MAX_RESPONSES);
+  readonly #responses = new StableResponses();
 
   /**
    * Builds the service from the root config (`ssmInvocations` and `aws` blocks).
@@ -221,12 +223,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
             },
             signal,
           );
-          return {
-            ...window,
-            report: this.#settings.exposeParameters
-              ? report
-              : reportWithoutSensitiveMembers(report),
-          };
+          return { ...window, report: reportSummaryForCaller(report, this.#settings) };
         } catch (error) {
           const known = this.#asCoreError(error);
           failures.push(known);
@@ -247,33 +244,10 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
       }
     }
     if (failures.length > 0) return { windows: entries };
-    return this.#unchangedOrNew(
+    return this.#responses.unchangedOrNew(
       [stringifyEntityRef(entity), executions, [...(statuses ?? [])].sort().join('+')].join(':'),
       entries,
     );
-  }
-
-  /**
-   * The response served last time for this entity and query if every window's report is the
-   * same object as then (the parsed-report memo keeps them identical while the cache holds the
-   * same text), else a new one. A stable object lets the router reuse its encoded body.
-   */
-  #unchangedOrNew(key: string, windows: EntityWindowReport[]): EntityReportResponse {
-    const previous = this.#responses.get(key);
-    if (
-      previous &&
-      previous.windows.length === windows.length &&
-      previous.windows.every(
-        (window, index) =>
-          window.windowArn === windows[index]?.windowArn &&
-          window.report === windows[index]?.report,
-      )
-    ) {
-      return previous;
-    }
-    const response = { windows };
-    this.#responses.set(key, response);
-    return response;
   }
 
   async getEntityInvocation(
@@ -326,6 +300,26 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     });
   }
 
+  async getEntityTaskTargets(
+    entity: Entity,
+    ids: TaskIds,
+    page: { nextToken?: string },
+  ): Promise<EntityTaskTargetsResponse> {
+    const checked = checkTaskIds(ids);
+    const signal = this.#deadline();
+    const owner = await this.#executionOwner(entity, checked.windowExecutionId, signal);
+    const answer = await fetchTaskTargetsPage(
+      this.#ownerLookup(),
+      owner,
+      checked,
+      page,
+      signal,
+    ).catch((error: unknown) => {
+      throw this.#asCoreError(error);
+    });
+    return taskTargetsForCaller(answer, this.#settings);
+  }
+
   /**
    * The window annotated on the entity (and allowed for it: account, region, ownership tag) that
    * ran `windowExecutionId`; a core `NotFoundError` when none did. The invocation and diagnosis
@@ -347,22 +341,28 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
         if (!(error instanceof WindowRefusedError)) throw this.#asCoreError(error);
       }
     }
-    const lookup = {
-      cache: this.#cache,
-      cacheVersion: CACHE_VERSION,
-      clientFor: (window: WindowLocation) => this.#clientFor(window),
-    };
-    const owner = await findExecutionOwner(lookup, windows, windowExecutionId, signal).catch(
-      (error: unknown) => {
-        throw this.#asCoreError(error);
-      },
-    );
+    const owner = await findExecutionOwner(
+      this.#ownerLookup(),
+      windows,
+      windowExecutionId,
+      signal,
+    ).catch((error: unknown) => {
+      throw this.#asCoreError(error);
+    });
     if (!owner) {
       throw new NotFoundError(
         `Window execution ${windowExecutionId} does not belong to a maintenance window annotated on ${stringifyEntityRef(entity)}`,
       );
     }
     return owner;
+  }
+
+  #ownerLookup(): ExecutionOwnerLookup {
+    return {
+      cache: this.#cache,
+      cacheVersion: CACHE_VERSION,
+      clientFor: (window: WindowLocation) => this.#clientFor(window),
+    };
   }
 
   async #resolveWindows(entity: Entity): Promise<Array<WindowLocation | UnresolvedWindow>> {

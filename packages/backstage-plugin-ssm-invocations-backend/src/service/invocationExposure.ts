@@ -3,7 +3,6 @@ import {
   type InvocationRecord,
   type InvocationTarget,
   type Serialized,
-  type WindowReport,
 } from '@ssm-invocations/core/model';
 
 /**
@@ -40,11 +39,18 @@ export function withoutSensitiveMembers<T extends Partial<Serialized<InvocationR
   return copy;
 }
 
+/** What {@link reportWithoutSensitiveMembers} walks: a report, or a report in summary shape. */
+interface InvocationTree {
+  executions: Array<{
+    tasks: Array<{ invocations: Array<Partial<Serialized<InvocationRecord>>> }>;
+  }>;
+}
+
 /** Stripped copies by source report, so an unchanged report keeps one identity (and encoding). */
-const strippedReports = new WeakMap<object, Serialized<WindowReport>>();
+const strippedReports = new WeakMap<object, object>();
 
 /**
- * The report with every invocation stripped of `Parameters` and `OwnerInformation`. The same
+ * The report (or summary) with every invocation stripped of `Parameters` and `OwnerInformation`. The same
  * source object always gives the same copy. The source is not changed (it is shared).
  *
  * @example
@@ -52,12 +58,10 @@ const strippedReports = new WeakMap<object, Serialized<WindowReport>>();
  * const safe = reportWithoutSensitiveMembers(report);
  * ```
  */
-export function reportWithoutSensitiveMembers(
-  report: Serialized<WindowReport>,
-): Serialized<WindowReport> {
-  const known = strippedReports.get(report);
+export function reportWithoutSensitiveMembers<R extends InvocationTree>(report: R): R {
+  const known = strippedReports.get(report) as R | undefined;
   if (known) return known;
-  const stripped = {
+  const stripped: R = {
     ...report,
     executions: report.executions.map((execution) => ({
       ...execution,

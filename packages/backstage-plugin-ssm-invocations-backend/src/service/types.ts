@@ -4,7 +4,9 @@ import type {
   EntityInvocationResponse,
   EntityReportQuery,
   EntityReportResponse,
+  EntityTaskTargetsResponse,
   InvocationIds,
+  TaskIds,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 
 /**
@@ -19,8 +21,9 @@ import type {
  */
 export interface SsmInvocationsService {
   /**
-   * Reports of every window annotated on the entity; one failing window does not hide others.
-   * The result may be shared with other callers: treat it as read-only.
+   * Reports of every window annotated on the entity, in summary shape (core's
+   * `summarizeWindowReport`: every count, only the targets worth looking at); one failing window
+   * does not hide others. The result may be shared with other callers: treat it as read-only.
    */
   getEntityReport(entity: Entity, options?: EntityReportQuery): Promise<EntityReportResponse>;
   /**
@@ -40,6 +43,17 @@ export interface SsmInvocationsService {
     ids: InvocationIds,
     options: EntityDiagnosisOptions,
   ): Promise<EntityDiagnosisResponse>;
+  /**
+   * One page (at most `TASK_TARGETS_PAGE_SIZE`) of the targets of one task, only if its
+   * execution belongs to a window annotated on (and allowed for) the entity; throws a core
+   * `NotFoundError` otherwise. Optional so that services written before it still compile; the
+   * route answers 501 without it.
+   */
+  getEntityTaskTargets?(
+    entity: Entity,
+    ids: TaskIds,
+    page: { nextToken?: string },
+  ): Promise<EntityTaskTargetsResponse>;
 }
 
 /**

@@ -43,11 +43,20 @@ export async function startPlugin(options: {
   ssmInvocations?: Record<string, unknown>;
   policy?: TestPolicy;
   features?: ServiceFactory[];
+  /** Users from whom the catalog hides every entity, as a catalog read rule would. */
+  hiddenFrom?: string[];
 }): Promise<StartedPlugin> {
   const { emulator, entities, ssmInvocations = {}, policy = () => AuthorizeResult.ALLOW } = options;
   const authorizeCalls: AuthorizeCall[] = [];
   const inMemory = catalogServiceMock({ entities });
-  const getEntityByRef = jest.fn(inMemory.getEntityByRef.bind(inMemory));
+  const hiddenFrom = new Set(options.hiddenFrom ?? []);
+  const getEntityByRef = jest.fn(async (...args: Parameters<typeof inMemory.getEntityByRef>) => {
+    const credentials = args[1] && 'credentials' in args[1] ? args[1].credentials : undefined;
+    const user = (credentials?.principal as { userEntityRef?: string } | undefined)?.userEntityRef;
+    return user !== undefined && hiddenFrom.has(user)
+      ? undefined
+      : inMemory.getEntityByRef(...args);
+  });
   const catalog = catalogServiceMock.mock({ getEntityByRef });
   const permissions = mockServices.permissions.mock({
     authorize: async (requests, { credentials }) =>

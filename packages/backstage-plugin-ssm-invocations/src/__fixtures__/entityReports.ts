@@ -2,15 +2,19 @@
 import type { Entity } from '@backstage/catalog-model';
 import {
   summarize,
+  summarizeWindowReport,
   type ExecutionReport,
   type Serialized,
   type TaskReport,
+  type WindowReport,
 } from '@ssm-invocations/core/model';
 import type {
   EntityDiagnosisResponse,
   EntityReportResponse,
+  EntityTaskTargetsResponse,
   EntityWindowReport,
   ReportInvocation,
+  TaskIds,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { ANNOTATION_SSM_WINDOW_ARN } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 
@@ -109,8 +113,8 @@ function execution(
   };
 }
 
-/** A nightly window: green for two nights, red last night (one target failed). */
-export function mixedReport(): EntityReportResponse {
+/** The full report of a nightly window: green for two nights, red last night. */
+function mixedFullReport(): Serialized<WindowReport> {
   const executions = [
     execution(27, 'FAILED', [
       ['SUCCESS', 'i-0aaa1111aaaa1111a', 'web-1', 'Success'],
@@ -119,36 +123,77 @@ export function mixedReport(): EntityReportResponse {
     execution(26, 'SUCCESS', [['SUCCESS', 'i-0aaa1111aaaa1111a', 'web-1', 'Success']]),
     execution(25, 'SUCCESS', [['SUCCESS', 'i-0aaa1111aaaa1111a', 'web-1', 'Success']]),
   ];
+  return {
+    window: {
+      WindowId: WINDOW_ID,
+      Name: 'payments-nightly-patching',
+      Schedule: 'cron(0 2 ? * * *)',
+      Enabled: true,
+      NextExecutionTime: at(28),
+    },
+    executions,
+    summary: summarize(executions.flatMap((e) => e.tasks.flatMap((t) => t.invocations))),
+    generatedAt: at(27, 30),
+  };
+}
+
+/** The backend's answer for a full report: its summary shape. */
+function entityResponse(report: Serialized<WindowReport>): EntityReportResponse {
   const window: EntityWindowReport = {
     windowArn: WINDOW_ARN,
     region: 'eu-west-1',
     accountId: '123456789012',
     windowId: WINDOW_ID,
-    report: {
-      window: {
-        WindowId: WINDOW_ID,
-        Name: 'payments-nightly-patching',
-        Schedule: 'cron(0 2 ? * * *)',
-        Enabled: true,
-        NextExecutionTime: at(28),
-      },
-      executions,
-      summary: summarize(executions.flatMap((e) => e.tasks.flatMap((t) => t.invocations))),
-      generatedAt: at(27, 30),
-    },
+    report: summarizeWindowReport(report),
   };
   return { windows: [window] };
 }
 
+/** A nightly window: green for two nights, red last night (one target failed). */
+export function mixedReport(): EntityReportResponse {
+  return entityResponse(mixedFullReport());
+}
+
+/**
+ * The nightly window's answer, and every invocation of every task of it, as the task targets
+ * route pages them.
+ */
+export function mixedReportAndTargets(): {
+  response: EntityReportResponse;
+  invocations: ReportInvocation[];
+} {
+  const full = mixedFullReport();
+  const invocations = full.executions.flatMap((e) => e.tasks.flatMap((t) => t.invocations));
+  return { response: entityResponse(full), invocations };
+}
+
+/**
+ * A fake of the task targets route over the given invocations, `pageSize` a page; the token is
+ * the offset of the next page.
+ */
+export function taskTargetsPages(invocations: ReportInvocation[], pageSize: number) {
+  return async (
+    _entity: unknown,
+    ids: TaskIds,
+    options: { nextToken?: string } = {},
+  ): Promise<EntityTaskTargetsResponse> => {
+    const offset = Number(options.nextToken ?? 0);
+    const own = invocations.filter((invocation) => invocation.TaskExecutionId === ids.taskId);
+    const next = offset + pageSize;
+    return {
+      invocations: own.slice(offset, next),
+      ...(next < own.length ? { nextToken: String(next) } : {}),
+    };
+  };
+}
+
 /** Same window with its newest execution still running. */
 export function runningReport(): EntityReportResponse {
-  const report = mixedReport();
-  const first = report.windows[0];
-  if (!first?.report) throw new Error('fixture broken');
-  first.report.executions.unshift(
+  const report = mixedFullReport();
+  report.executions.unshift(
     execution(28, 'IN_PROGRESS', [['IN_PROGRESS', 'i-0aaa1111aaaa1111a', 'web-1', '']]),
   );
-  return report;
+  return entityResponse(report);
 }
 
 /** A second window the backend's role may not read. */

@@ -5,7 +5,9 @@ import type {
   EntityInvocationResponse,
   EntityReportQuery,
   EntityReportResponse,
+  EntityTaskTargetsResponse,
   InvocationIds,
+  TaskIds,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 
 /**
@@ -19,7 +21,10 @@ import type {
  * ```
  */
 export interface SsmInvocationsApi {
-  /** Reports of every window the entity is annotated with, newest executions first. */
+  /**
+   * Reports of every window the entity is annotated with, newest executions first, in summary
+   * shape: per task its counts, and only the failed, timed-out, cancelled and running targets.
+   */
   getEntityReport(
     entity: CompoundEntityRef,
     options?: EntityReportQuery & { signal?: AbortSignal },
@@ -41,6 +46,16 @@ export interface SsmInvocationsApi {
     ids: InvocationIds,
     options?: { signal?: AbortSignal },
   ): Promise<EntityDiagnosisResponse>;
+  /**
+   * One page (100) of every target of one task, when the user expands a task's target list;
+   * pass the previous page's `nextToken` for the next. Optional so that existing implementations
+   * still compile; the card then lists only the report's failed and running targets.
+   */
+  getTaskTargets?(
+    entity: CompoundEntityRef,
+    ids: TaskIds,
+    options?: { nextToken?: string; signal?: AbortSignal },
+  ): Promise<EntityTaskTargetsResponse>;
 }
 
 /**

@@ -53,6 +53,21 @@ describe('SsmInvocationsClient', () => {
     );
   });
 
+  it("asks for a page of a task's targets, with the next token after the first", async () => {
+    const body = { invocations: [], nextToken: 'n+1' };
+    const { client, fetch } = clientAnswering(new Response(JSON.stringify(body), { status: 200 }));
+    await expect(
+      client.getTaskTargets(
+        entity,
+        { windowExecutionId: 'we', taskId: 't1' },
+        { nextToken: 'a=b' },
+      ),
+    ).resolves.toEqual(body);
+    expect(fetch.mock.calls[0]?.[0]).toBe(
+      'http://127.0.0.1:7007/api/ssm-invocations/v1/entity/default/Component/payments/targets?windowExecutionId=we&taskId=t1&nextToken=a%3Db',
+    );
+  });
+
   it('throws a ResponseError carrying the backend error and status', async () => {
     const body = {
       error: { name: 'ServiceUnavailableError', message: 'SSM is throttling requests' },

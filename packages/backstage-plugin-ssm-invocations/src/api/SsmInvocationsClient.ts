@@ -5,12 +5,15 @@ import {
   entityDiagnosisPath,
   entityInvocationPath,
   entityReportPath,
+  entityTaskTargetsPath,
   SSM_INVOCATIONS_PLUGIN_ID,
   type EntityDiagnosisResponse,
   type EntityInvocationResponse,
   type EntityReportQuery,
   type EntityReportResponse,
+  type EntityTaskTargetsResponse,
   type InvocationIds,
+  type TaskIds,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import type { SsmInvocationsApi } from './SsmInvocationsApi';
 
@@ -56,6 +59,16 @@ export class SsmInvocationsClient implements SsmInvocationsApi {
     options: { signal?: AbortSignal } = {},
   ): Promise<EntityDiagnosisResponse> {
     return this.get<EntityDiagnosisResponse>(entityDiagnosisPath(entity, ids), options.signal);
+  }
+
+  async getTaskTargets(
+    entity: CompoundEntityRef,
+    ids: TaskIds,
+    options: { nextToken?: string; signal?: AbortSignal } = {},
+  ): Promise<EntityTaskTargetsResponse> {
+    const { signal, nextToken } = options;
+    const page = nextToken === undefined ? {} : { nextToken };
+    return this.get<EntityTaskTargetsResponse>(entityTaskTargetsPath(entity, ids, page), signal);
   }
 
   private async get<T>(path: string, signal: AbortSignal | undefined): Promise<T> {

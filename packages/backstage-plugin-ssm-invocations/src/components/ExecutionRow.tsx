@@ -13,17 +13,14 @@ import {
   formatElapsed,
   formatTimestamp,
   isFailed,
-  type ExecutionReport,
+  type ExecutionReportSummary,
   type Serialized,
-  type TaskReport,
 } from '@ssm-invocations/core/model';
-import { InvocationsTable } from './InvocationsTable';
 import { StatusChip } from './StatusIndicators';
+import { TaskBlock } from './TaskBlock';
 import { useExecutionColumnStyles } from './executionColumns';
-import { explainProblem } from './problemHints';
 
-type SerializedExecution = Serialized<ExecutionReport>;
-type SerializedTask = Serialized<TaskReport>;
+type SerializedExecution = Serialized<ExecutionReportSummary>;
 
 // The reader's own time zone, as the AWS console shows times; the core formats (with the offset).
 const readerTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -45,43 +42,6 @@ function safeConsoleUrl(region: string, windowId: string, windowExecutionId: str
   }
 }
 
-function TaskBlock(props: { task: SerializedTask; failedOnly: boolean }) {
-  const { task, failedOnly } = props;
-  const invocations = failedOnly
-    ? task.invocations.filter((invocation) => isFailed(invocation.Status))
-    : task.invocations;
-  const problem = task.error ? explainProblem(task.error) : undefined;
-  return (
-    <Box marginBottom={2} data-testid="task-block">
-      <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-        <StatusChip status={task.task.Status} />
-        <Typography variant="subtitle2">
-          {task.task.TaskType ?? 'Task'} · {task.task.TaskArn ?? task.task.TaskExecutionId}
-        </Typography>
-        <Typography variant="body2" color="textSecondary">
-          {formatElapsed(task.task.StartTime, task.task.EndTime)}
-        </Typography>
-      </Box>
-      {task.task.StatusDetails ? (
-        <Typography variant="body2" color="textSecondary">
-          {task.task.StatusDetails}
-        </Typography>
-      ) : null}
-      {problem ? (
-        <Typography variant="body2" color="error" role="alert">
-          {problem.title}: {problem.message} — {problem.fix}
-        </Typography>
-      ) : null}
-      {invocations.length > 0 ? <InvocationsTable invocations={invocations} /> : null}
-      {!problem && invocations.length === 0 ? (
-        <Typography variant="body2" color="textSecondary">
-          {failedOnly ? 'No failed targets.' : 'No targets invoked.'}
-        </Typography>
-      ) : null}
-    </Box>
-  );
-}
-
 /**
  * One execution: status chip, start, duration, target counts and a console link; expands to its
  * tasks and their per-target invocations.
@@ -99,10 +59,7 @@ export function ExecutionRow(props: {
   const href = safeConsoleUrl(region, windowId, record.WindowExecutionId);
   const tasks = failedOnly
     ? execution.tasks.filter(
-        (task) =>
-          isFailed(task.task.Status) ||
-          task.error !== undefined ||
-          task.invocations.some((invocation) => isFailed(invocation.Status)),
+        (task) => isFailed(task.task.Status) || task.error !== undefined || task.summary.failed > 0,
       )
     : execution.tasks;
   const { summary } = execution;

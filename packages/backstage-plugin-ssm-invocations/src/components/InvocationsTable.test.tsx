@@ -8,13 +8,17 @@ import {
   annotatedEntity,
   failedCommandDiagnosis,
   mixedReport,
+  mixedReportAndTargets,
 } from '../__fixtures__/entityReports';
 import { InvocationsTable } from './InvocationsTable';
 
 const FAILED_INSTANCE = 'i-0bbb2222bbbb2222b';
 
+/** Every target of last night's task (the table shows pages of the task targets route too). */
 function invocationsOfNewest(): ReportInvocation[] {
-  return mixedReport().windows[0]?.report?.executions[0]?.tasks[0]?.invocations ?? [];
+  const { invocations } = mixedReportAndTargets();
+  const taskId = invocations[0]?.TaskExecutionId;
+  return invocations.filter((invocation) => invocation.TaskExecutionId === taskId);
 }
 
 function failedInvocation(): ReportInvocation {

@@ -41,6 +41,14 @@ export type {
   Serialized,
 } from './report';
 export {
+  summarizeWindowReport,
+  type SummarizeWindowReportOptions,
+  type SummaryInvocation,
+  type TaskReportSummary,
+  type ExecutionReportSummary,
+  type WindowReportSummary,
+} from './report-summary';
+export {
   isRunning,
   isFailed,
   statusTone,

@@ -10,8 +10,10 @@ import {
   accessDeniedWindow,
   annotatedEntity,
   mixedReport,
+  mixedReportAndTargets,
   plainEntity,
   runningReport,
+  taskTargetsPages,
 } from '../../__fixtures__/entityReports';
 import { SsmInvocationsCard } from './SsmInvocationsCard';
 
@@ -96,7 +98,7 @@ describe('SsmInvocationsCard', () => {
     );
   });
 
-  it('expands an execution to its tasks and per-target invocations', async () => {
+  it('expands an execution to its tasks, their counts and only the failed targets', async () => {
     await renderCard(fakeApi(async () => mixedReport()));
     const rows = await screen.findAllByTestId('execution-row');
     expect(screen.queryByText('Failed: yum exited with code 1')).not.toBeInTheDocument();
@@ -108,8 +110,41 @@ describe('SsmInvocationsCard', () => {
     expect(within(invocation).getByText('i-0bbb2222bbbb2222b')).toBeInTheDocument();
     expect(within(invocation).getByText('db-primary')).toBeInTheDocument();
     expect(within(invocation).getByText('3m 00s')).toBeInTheDocument();
-    expect(screen.getAllByTestId('invocation-row')).toHaveLength(2);
+    expect(screen.getAllByTestId('invocation-row')).toHaveLength(1);
+    expect(screen.getByTestId('task-counts')).toHaveTextContent(
+      '2 targets: 1 SUCCESS, 1 FAILED · p50 3m 00s, max 3m 00s',
+    );
     expect(screen.getByText(/RUN_COMMAND · AWS-RunPatchBaseline/)).toBeInTheDocument();
+  });
+
+  it('pages every target of a task on demand with "Show more"', async () => {
+    const { response, invocations } = mixedReportAndTargets();
+    const api: SsmInvocationsApi = {
+      ...fakeApi(async () => response),
+      getTaskTargets: jest.fn(taskTargetsPages(invocations, 1)),
+    };
+    await renderCard(api);
+    const rows = await screen.findAllByTestId('execution-row');
+    fireEvent.click(
+      within(rows[0] as HTMLElement).getByRole('button', { name: /^Expand execution/ }),
+    );
+    expect(api.getTaskTargets).not.toHaveBeenCalled();
+    fireEvent.click(await screen.findByRole('button', { name: 'Show all 2 targets' }));
+    const list = await screen.findByTestId('task-targets');
+    await within(list).findByText('i-0aaa1111aaaa1111a');
+    expect(list).toHaveTextContent('All targets: 1 of 2 loaded');
+    fireEvent.click(within(list).getByRole('button', { name: 'Show more' }));
+    await within(list).findByText('i-0bbb2222bbbb2222b');
+    expect(list).toHaveTextContent('All targets: 2 of 2 loaded');
+    expect(within(list).queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
+    expect(within(list).getAllByTestId('invocation-row')).toHaveLength(2);
+    const [first, second] = (api.getTaskTargets as jest.Mock).mock.calls;
+    expect(first?.[2]).toEqual(expect.not.objectContaining({ nextToken: expect.anything() }));
+    expect(second?.[2]).toEqual(expect.objectContaining({ nextToken: '1' }));
+    // A failed target of the full list still opens to its diagnosis.
+    expect(
+      within(list).getByRole('button', { name: 'Show why i-0bbb2222bbbb2222b failed' }),
+    ).toBeInTheDocument();
   });
 
   it('"Failed only" hides successful executions and targets', async () => {
