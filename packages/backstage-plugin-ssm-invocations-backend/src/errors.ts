@@ -20,6 +20,8 @@ import {
  * ```ts
  * throw new SsmUpstreamError('SSM refused the backend credentials');
  * ```
+ *
+ * @public
  */
 export class SsmUpstreamError extends CustomErrorBase {
   /** Read by Backstage's error middleware as the response status. */
@@ -39,6 +41,8 @@ export class SsmUpstreamError extends CustomErrorBase {
  * ```ts
  * throw new SsmGatewayTimeoutError('SSM did not answer within 30000 ms');
  * ```
+ *
+ * @public
  */
 export class SsmGatewayTimeoutError extends CustomErrorBase {
   /** Read by Backstage's error middleware as the response status. */

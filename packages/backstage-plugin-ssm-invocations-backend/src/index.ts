@@ -17,4 +17,4 @@ export {
 } from './service/DefaultSsmInvocationsService';
 export { ssmInvocationsServiceRef } from './service/ssmInvocationsServiceRef';
 export { readSsmInvocationsConfig, type SsmInvocationsConfig } from './service/config';
-export type { SsmInvocationsService } from './service/types';
+export type { EntityDiagnosisOptions, SsmInvocationsService } from './service/types';

@@ -21,6 +21,8 @@ import { ssmInvocationsServiceRef } from './service/ssmInvocationsServiceRef';
  * const backend = createBackend();
  * backend.add(import('@ssm-invocations/backstage-plugin-ssm-invocations-backend'));
  * ```
+ *
+ * @public
  */
 export const ssmInvocationsPlugin = createBackendPlugin({
   pluginId: SSM_INVOCATIONS_PLUGIN_ID,

@@ -24,6 +24,8 @@ import type { SsmInvocationsService } from './service/types';
  * ```ts
  * await createRouter({ service, catalog, httpAuth, permissions });
  * ```
+ *
+ * @public
  */
 export interface RouterOptions {
   service: SsmInvocationsService;
@@ -100,6 +102,8 @@ function readStatuses(req: Request): string[] | undefined {
  * ```ts
  * httpRouter.use(await createRouter({ service, catalog, httpAuth, permissions }));
  * ```
+ *
+ * @public
  */
 export async function createRouter(options: RouterOptions): Promise<ExpressRouter> {
   const { service, catalog, httpAuth, permissions } = options;

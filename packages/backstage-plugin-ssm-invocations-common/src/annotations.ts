@@ -11,6 +11,8 @@
  *   annotations:
  *     aws.amazon.com/ssm-maintenance-window-arn: arn:aws:ssm:us-east-1:123456789012:maintenancewindow/mw-0123456789abcdef0
  * ```
+ *
+ * @public
  */
 export const ANNOTATION_SSM_WINDOW_ARN = 'aws.amazon.com/ssm-maintenance-window-arn';
 
@@ -25,6 +27,8 @@ export const ANNOTATION_SSM_WINDOW_ARN = 'aws.amazon.com/ssm-maintenance-window-
  *     aws.amazon.com/ssm-maintenance-window-id: mw-0123456789abcdef0
  *     aws.amazon.com/ssm-region: eu-west-1
  * ```
+ *
+ * @public
  */
 export const ANNOTATION_SSM_WINDOW_ID = 'aws.amazon.com/ssm-maintenance-window-id';
 
@@ -35,6 +39,8 @@ export const ANNOTATION_SSM_WINDOW_ID = 'aws.amazon.com/ssm-maintenance-window-i
  * ```ts
  * entity.metadata.annotations?.[ANNOTATION_SSM_REGION]; // 'eu-west-1'
  * ```
+ *
+ * @public
  */
 export const ANNOTATION_SSM_REGION = 'aws.amazon.com/ssm-region';
 
@@ -46,6 +52,8 @@ export const ANNOTATION_SSM_REGION = 'aws.amazon.com/ssm-region';
  * ```ts
  * const entity: AnnotatedEntity = { metadata: { annotations: {} } };
  * ```
+ *
+ * @public
  */
 export interface AnnotatedEntity {
   metadata: { annotations?: Record<string, string> };
@@ -60,6 +68,8 @@ export interface AnnotatedEntity {
  * ```ts
  * const windows: AnnotatedWindows = { arns: [], ids: ['mw-0123456789abcdef0'], region: 'eu-west-1' };
  * ```
+ *
+ * @public
  */
 export interface AnnotatedWindows {
   /** Values of `aws.amazon.com/ssm-maintenance-window-arn`. */
@@ -87,6 +97,8 @@ function splitList(value: string | undefined): string[] {
  * const { arns, ids } = readAnnotatedWindows(entity);
  * if (arns.length + ids.length === 0) console.log('no SSM windows on this entity');
  * ```
+ *
+ * @public
  */
 export function readAnnotatedWindows(entity: AnnotatedEntity): AnnotatedWindows {
   const annotations = entity.metadata.annotations ?? {};
@@ -109,6 +121,8 @@ export function readAnnotatedWindows(entity: AnnotatedEntity): AnnotatedWindows 
  *   <EntitySsmInvocationsCard />
  * </EntitySwitch.Case>
  * ```
+ *
+ * @public
  */
 export function isSsmInvocationsAvailable(entity: AnnotatedEntity): boolean {
   const { arns, ids } = readAnnotatedWindows(entity);

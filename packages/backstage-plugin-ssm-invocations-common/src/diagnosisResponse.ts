@@ -18,6 +18,8 @@ import type {
  * ```ts
  * console.log(output.responseCode, output.standardError?.text ?? '(withheld)');
  * ```
+ *
+ * @public
  */
 export type DiagnosisCommandOutput = Omit<
   Serialized<CommandInvocationOutput>,
@@ -32,6 +34,8 @@ export type DiagnosisCommandOutput = Omit<
  * ```ts
  * for (const node of diagnosis.instances) console.log(node.instanceId, node.output?.responseCode);
  * ```
+ *
+ * @public
  */
 export type DiagnosisInstance = Omit<Serialized<InstanceCommandDiagnosis>, 'output'> & {
   output?: DiagnosisCommandOutput;
@@ -48,6 +52,8 @@ export type DiagnosisInstance = Omit<Serialized<InstanceCommandDiagnosis>, 'outp
  * ```ts
  * if (diagnosis.taskType === 'RUN_COMMAND') console.log(diagnosis.instances.length);
  * ```
+ *
+ * @public
  */
 export type EntityDiagnosis =
   | Exclude<Serialized<InvocationDiagnosis>, { taskType: 'RUN_COMMAND' }>
@@ -62,6 +68,8 @@ export type EntityDiagnosis =
  * const { diagnosis, outputWithheld } = (await response.json()) as EntityDiagnosisResponse;
  * if (outputWithheld) console.log('ask for ssm-invocations.output.read to see stderr');
  * ```
+ *
+ * @public
  */
 export interface EntityDiagnosisResponse {
   diagnosis: EntityDiagnosis;
@@ -77,5 +85,7 @@ export interface EntityDiagnosisResponse {
  * ```ts
  * const ids = (invocation.targets ?? invocationTargets(invocation)).map((t) => t.id);
  * ```
+ *
+ * @public
  */
 export type ReportInvocation = Serialized<InvocationRecord> & { targets?: InvocationTarget[] };

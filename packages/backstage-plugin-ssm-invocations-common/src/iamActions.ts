@@ -29,6 +29,8 @@ const BACKEND_OPERATIONS = [
  * ```ts
  * const policy = { Effect: 'Allow', Action: [...SSM_INVOCATIONS_IAM_ACTIONS], Resource: '*' };
  * ```
+ *
+ * @public
  */
 export const SSM_INVOCATIONS_IAM_ACTIONS: readonly string[] = BACKEND_OPERATIONS.map(
   (operation) => SSM_OPERATIONS[operation].iamAction,
@@ -42,5 +44,7 @@ export const SSM_INVOCATIONS_IAM_ACTIONS: readonly string[] = BACKEND_OPERATIONS
  * ```ts
  * const actions = ownershipTag ? [...SSM_INVOCATIONS_IAM_ACTIONS, SSM_OWNERSHIP_TAG_IAM_ACTION] : SSM_INVOCATIONS_IAM_ACTIONS;
  * ```
+ *
+ * @public
  */
 export const SSM_OWNERSHIP_TAG_IAM_ACTION: string = SSM_OPERATIONS.ListTagsForResource.iamAction;

@@ -19,6 +19,8 @@ const CATALOG_ENTITY_RESOURCE_TYPE = 'catalog-entity';
  *   return { result: AuthorizeResult.ALLOW };
  * }
  * ```
+ *
+ * @public
  */
 export const ssmInvocationsWindowReadPermission = createPermission({
   name: 'ssm-invocations.window.read',
@@ -39,6 +41,8 @@ export const ssmInvocationsWindowReadPermission = createPermission({
  *   return createCatalogConditionalDecision(request.permission, catalogConditions.isEntityOwner({ claims: user.info.ownershipEntityRefs }));
  * }
  * ```
+ *
+ * @public
  */
 export const ssmInvocationsOutputReadPermission = createPermission({
   name: 'ssm-invocations.output.read',
@@ -53,6 +57,8 @@ export const ssmInvocationsOutputReadPermission = createPermission({
  * ```ts
  * permissionsRegistry.addPermissions([...SSM_INVOCATIONS_PERMISSIONS]);
  * ```
+ *
+ * @public
  */
 export const SSM_INVOCATIONS_PERMISSIONS = [
   ssmInvocationsWindowReadPermission,

@@ -9,7 +9,7 @@ import type {
 import type { ReportInvocation } from './diagnosisResponse';
 
 /**
- * An error kept inside a response next to the windows that did load: core's {@link ReportError}
+ * An error kept inside a response next to the windows that did load: core's `ReportError`
  * (`code`, `name`, `message`, `requestId` when AWS answered), as core's `toReportError` builds it,
  * or the backend's own refusal with code `NOT_ALLOWED` (name `WindowRefusedError`: the window's
  * account or region is not allowed, or its ownership tag does not name the entity or its owner).
@@ -19,6 +19,8 @@ import type { ReportInvocation } from './diagnosisResponse';
  * if (entry.error?.code === 'THROTTLED') retryLater();
  * if (entry.error?.code === 'NOT_ALLOWED') hideWindow();
  * ```
+ *
+ * @public
  */
 export type WindowReportError = Omit<ReportError, 'code'> & {
   code: ReportError['code'] | 'NOT_ALLOWED';
@@ -32,6 +34,8 @@ export type WindowReportError = Omit<ReportError, 'code'> & {
  * ```ts
  * for (const w of body.windows) console.log(w.windowId, w.report?.summary.failed ?? w.error?.message);
  * ```
+ *
+ * @public
  */
 export interface EntityWindowReport {
   /** The window's ARN (as annotated, or built from the id annotation). */
@@ -59,6 +63,8 @@ export interface EntityWindowReport {
  * ```ts
  * const body: EntityReportResponse = await response.json();
  * ```
+ *
+ * @public
  */
 export interface EntityReportResponse {
   windows: EntityWindowReport[];
@@ -73,6 +79,8 @@ export interface EntityReportResponse {
  * const invocation: EntityInvocationResponse = await response.json();
  * console.log(invocation.Status, invocation.StatusDetails);
  * ```
+ *
+ * @public
  */
 export type EntityInvocationResponse = Serialized<InvocationRecord>;
 
@@ -83,6 +91,8 @@ export type EntityInvocationResponse = Serialized<InvocationRecord>;
  * ```ts
  * const query: EntityReportQuery = { executions: 7, statuses: ['FAILED', 'TIMED_OUT'] };
  * ```
+ *
+ * @public
  */
 export interface EntityReportQuery {
   /** Latest executions per window; the backend's configured default when unset. */
@@ -98,6 +108,8 @@ export interface EntityReportQuery {
  * ```ts
  * const ids: InvocationIds = { windowExecutionId, taskId, invocationId };
  * ```
+ *
+ * @public
  */
 export interface InvocationIds {
   windowExecutionId: string;
@@ -112,6 +124,8 @@ export interface InvocationIds {
  * ```ts
  * const ids: TaskIds = { windowExecutionId, taskId };
  * ```
+ *
+ * @public
  */
 export interface TaskIds {
   windowExecutionId: string;
@@ -128,6 +142,8 @@ export interface TaskIds {
  * const page: EntityTaskTargetsResponse = await response.json();
  * if (page.nextToken) next = entityTaskTargetsPath(entity, ids, { nextToken: page.nextToken });
  * ```
+ *
+ * @public
  */
 export interface EntityTaskTargetsResponse {
   invocations: ReportInvocation[];

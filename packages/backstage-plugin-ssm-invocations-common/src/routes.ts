@@ -10,6 +10,8 @@ import type { EntityReportQuery, InvocationIds, TaskIds } from './responses';
  * ```ts
  * const baseUrl = await discoveryApi.getBaseUrl(SSM_INVOCATIONS_PLUGIN_ID);
  * ```
+ *
+ * @public
  */
 export const SSM_INVOCATIONS_PLUGIN_ID = 'ssm-invocations';
 
@@ -21,6 +23,8 @@ export const SSM_INVOCATIONS_PLUGIN_ID = 'ssm-invocations';
  * ```ts
  * router.get(ENTITY_REPORT_ROUTE, handler);
  * ```
+ *
+ * @public
  */
 export const ENTITY_REPORT_ROUTE = '/v1/entity/:namespace/:kind/:name/report';
 
@@ -32,6 +36,8 @@ export const ENTITY_REPORT_ROUTE = '/v1/entity/:namespace/:kind/:name/report';
  * ```ts
  * router.get(ENTITY_INVOCATION_ROUTE, handler);
  * ```
+ *
+ * @public
  */
 export const ENTITY_INVOCATION_ROUTE =
   '/v1/entity/:namespace/:kind/:name/invocations/:windowExecutionId/:taskId/:invocationId';
@@ -45,6 +51,8 @@ export const ENTITY_INVOCATION_ROUTE =
  * ```ts
  * router.get(ENTITY_DIAGNOSIS_ROUTE, handler);
  * ```
+ *
+ * @public
  */
 export const ENTITY_DIAGNOSIS_ROUTE = '/v1/entity/:namespace/:kind/:name/diagnosis';
 
@@ -57,6 +65,8 @@ export const ENTITY_DIAGNOSIS_ROUTE = '/v1/entity/:namespace/:kind/:name/diagnos
  * ```ts
  * router.get(ENTITY_TASK_TARGETS_ROUTE, handler);
  * ```
+ *
+ * @public
  */
 export const ENTITY_TASK_TARGETS_ROUTE = '/v1/entity/:namespace/:kind/:name/targets';
 
@@ -67,6 +77,8 @@ export const ENTITY_TASK_TARGETS_ROUTE = '/v1/entity/:namespace/:kind/:name/targ
  * ```ts
  * if (page.invocations.length < TASK_TARGETS_PAGE_SIZE) console.log('last page');
  * ```
+ *
+ * @public
  */
 export const TASK_TARGETS_PAGE_SIZE = 100;
 
@@ -77,6 +89,8 @@ export const TASK_TARGETS_PAGE_SIZE = 100;
  * ```ts
  * const entity: EntityRouteRef = { namespace: 'default', kind: 'Component', name: 'payments-api' };
  * ```
+ *
+ * @public
  */
 export interface EntityRouteRef {
   namespace: string;
@@ -101,6 +115,8 @@ function fillRoute(route: string, params: Readonly<Record<string, string>>): str
  * entityReportPath({ namespace: 'default', kind: 'Component', name: 'payments-api' }, { executions: 7 });
  * // '/v1/entity/default/Component/payments-api/report?executions=7'
  * ```
+ *
+ * @public
  */
 export function entityReportPath(entity: EntityRouteRef, query: EntityReportQuery = {}): string {
   const { namespace, kind, name } = entity;
@@ -123,6 +139,8 @@ export function entityReportPath(entity: EntityRouteRef, query: EntityReportQuer
  * entityInvocationPath(entity, { windowExecutionId, taskId, invocationId });
  * // '/v1/entity/default/Component/payments-api/invocations/<windowExecutionId>/<taskId>/<invocationId>'
  * ```
+ *
+ * @public
  */
 export function entityInvocationPath(entity: EntityRouteRef, ids: InvocationIds): string {
   const { namespace, kind, name } = entity;
@@ -153,6 +171,8 @@ function queryOf(values: Readonly<Record<string, string | undefined>>): string {
  * entityTaskTargetsPath(entity, { windowExecutionId, taskId }, { nextToken: page.nextToken });
  * // '/v1/entity/default/Component/payments-api/targets?windowExecutionId=…&taskId=…&nextToken=…'
  * ```
+ *
+ * @public
  */
 export function entityTaskTargetsPath(
   entity: EntityRouteRef,
@@ -177,6 +197,8 @@ export function entityTaskTargetsPath(
  * entityDiagnosisPath(entity, { windowExecutionId, taskId, invocationId });
  * // '/v1/entity/default/Component/payments-api/diagnosis?windowExecutionId=…&taskId=…&invocationId=…'
  * ```
+ *
+ * @public
  */
 export function entityDiagnosisPath(entity: EntityRouteRef, ids: InvocationIds): string {
   const { namespace, kind, name } = entity;

@@ -17,6 +17,8 @@ import { isSsmInvocationsAvailable } from '@ssm-invocations/backstage-plugin-ssm
  * ```ts
  * createFrontendModule({ pluginId: 'ssm-invocations', extensions: [myReplacementApi] });
  * ```
+ *
+ * @alpha
  */
 export const ssmInvocationsApi = ApiBlueprint.make({
   params: (defineParams) =>
@@ -38,6 +40,8 @@ export const ssmInvocationsApi = ApiBlueprint.make({
  *     - entity-card:ssm-invocations:
  *         config: { type: content }
  * ```
+ *
+ * @alpha
  */
 export const ssmInvocationsEntityCard = EntityCardBlueprint.make({
   name: 'ssm-invocations',

@@ -17,6 +17,8 @@ import { SsmInvocationsClient, ssmInvocationsApiRef } from './api';
  * import { ssmInvocationsPlugin } from '@ssm-invocations/backstage-plugin-ssm-invocations';
  * const app = createApp({ apis, plugins: [ssmInvocationsPlugin] });
  * ```
+ *
+ * @public
  */
 export const ssmInvocationsPlugin = createPlugin({
   id: SSM_INVOCATIONS_PLUGIN_ID,
@@ -41,6 +43,8 @@ export const ssmInvocationsPlugin = createPlugin({
  *   </EntitySwitch.Case>
  * </EntitySwitch>
  * ```
+ *
+ * @public
  */
 export const EntitySsmInvocationsCard = ssmInvocationsPlugin.provide(
   createComponentExtension({

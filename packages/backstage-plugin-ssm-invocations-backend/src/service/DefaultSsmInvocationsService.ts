@@ -59,6 +59,8 @@ import { WindowRefusedError } from './WindowRefusedError';
  * ```ts
  * DefaultSsmInvocationsService.fromConfig(config, { logger, cache });
  * ```
+ *
+ * @public
  */
 export interface DefaultSsmInvocationsServiceOptions {
   logger: LoggerService;
@@ -83,6 +85,8 @@ const CACHE_VERSION = 'v1';
  * const service = DefaultSsmInvocationsService.fromConfig(config, { logger, cache });
  * const { windows } = await service.getEntityReport(entity, { executions: 5 });
  * ```
+ *
+ * @public
  */
 export class DefaultSsmInvocationsService implements SsmInvocationsService {
   readonly #settings: SsmInvocationsConfig;

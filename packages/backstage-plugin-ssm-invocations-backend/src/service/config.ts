@@ -11,6 +11,8 @@ import { HISTORY_LIMITS, REPORT_LIMITS } from '@ssm-invocations/core/model';
  * const settings = readSsmInvocationsConfig(config);
  * settings.cacheTtlMs; // 60000 unless configured
  * ```
+ *
+ * @public
  */
 export interface SsmInvocationsConfig {
   /** 0 turns caching off. */
@@ -162,6 +164,8 @@ function readOwnershipTag(block: Config): { key: string } | undefined {
  * ```ts
  * const { endpoint, region } = readSsmInvocationsConfig(config);
  * ```
+ *
+ * @public
  */
 export function readSsmInvocationsConfig(config: Config): SsmInvocationsConfig {
   const block = config.getOptionalConfig('ssmInvocations');

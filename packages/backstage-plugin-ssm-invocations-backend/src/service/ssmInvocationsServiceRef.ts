@@ -21,6 +21,8 @@ import type { SsmInvocationsService } from './types';
  *   }),
  * );
  * ```
+ *
+ * @public
  */
 export const ssmInvocationsServiceRef = createServiceRef<SsmInvocationsService>({
   id: 'ssm-invocations.service',

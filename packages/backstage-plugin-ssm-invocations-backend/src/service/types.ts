@@ -18,6 +18,8 @@ import type {
  * ```ts
  * const report = await service.getEntityReport(entity, { executions: 3 });
  * ```
+ *
+ * @public
  */
 export interface SsmInvocationsService {
   /**
@@ -63,6 +65,8 @@ export interface SsmInvocationsService {
  * ```ts
  * await service.getEntityDiagnosis?.(entity, ids, { includeOutput: false });
  * ```
+ *
+ * @public
  */
 export interface EntityDiagnosisOptions {
   /** Whether the caller may see command output (`ssm-invocations.output.read` allowed). */

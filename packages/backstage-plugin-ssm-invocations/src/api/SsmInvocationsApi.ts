@@ -19,6 +19,8 @@ import type {
  * const api = useApi(ssmInvocationsApiRef);
  * const report = await api.getEntityReport({ kind: 'Component', namespace: 'default', name: 'payments' });
  * ```
+ *
+ * @public
  */
 export interface SsmInvocationsApi {
   /**
@@ -65,6 +67,8 @@ export interface SsmInvocationsApi {
  * ```tsx
  * <TestApiProvider apis={[[ssmInvocationsApiRef, fakeApi]]}>…</TestApiProvider>
  * ```
+ *
+ * @public
  */
 export const ssmInvocationsApiRef = createApiRef<SsmInvocationsApi>({
   id: 'plugin.ssm-invocations.service',

@@ -27,6 +27,8 @@ import type { SsmInvocationsApi } from './SsmInvocationsApi';
  * const client = new SsmInvocationsClient({ discoveryApi, fetchApi });
  * const { windows } = await client.getEntityReport({ kind: 'component', namespace: 'default', name: 'payments' });
  * ```
+ *
+ * @public
  */
 export class SsmInvocationsClient implements SsmInvocationsApi {
   private readonly discoveryApi: DiscoveryApi;

@@ -22,6 +22,8 @@ import { useEntityReport } from './useEntityReport';
  * ```tsx
  * <EntitySsmInvocationsCard executions={10} refreshIntervalMs={30_000} />
  * ```
+ *
+ * @public
  */
 export interface SsmInvocationsCardProps {
   /** How many latest executions per window (default 7: a week of a nightly window). */
@@ -118,6 +120,8 @@ function SsmInvocationsCardContent(props: Required<SsmInvocationsCardProps>) {
  *   <Grid item md={6}><EntitySsmInvocationsCard /></Grid>
  * </EntitySwitch.Case>
  * ```
+ *
+ * @public
  */
 export function SsmInvocationsCard(props: SsmInvocationsCardProps) {
   const { entity } = useEntity();
