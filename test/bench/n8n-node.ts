@@ -67,6 +67,7 @@ const context = {
   getNode: () => ({ name: 'bench', type: 'bench', typeVersion: 1, position: [0, 0], parameters: {} }),
   continueOnFail: () => false,
   getExecutionCancelSignal: () => undefined,
+  getCredentials: async () => creds,
   helpers: {
     async httpRequestWithAuthentication(type, options) {
       const signed = await credential.authenticate(creds, options);
