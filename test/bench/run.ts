@@ -78,8 +78,16 @@ async function main(): Promise<void> {
     console.log(`\n## ${bench.name}`);
     const before = process.exitCode;
     process.exitCode = undefined;
-    await bench.run();
-    if (process.exitCode !== undefined && process.exitCode !== 0) failed.push(bench.name);
+    // A benchmark that throws is a missed target; the others still run.
+    const threw = await bench.run().then(
+      () => false,
+      (error: unknown) => {
+        console.error(error);
+        return true;
+      },
+    );
+    if (threw || (process.exitCode !== undefined && process.exitCode !== 0))
+      failed.push(bench.name);
     process.exitCode = before;
   }
   console.log(
