@@ -42,6 +42,11 @@ const WINDOW_ID = DEMO_WINDOW_IDS.paymentsApiNightlyPatching;
 const LOOKBACK_MINUTES = 10;
 const PUSH_WORKFLOW_ID = 'ssmE2ePushAlert';
 const ROLE_ARN = 'arn:aws:iam::444455556666:role/MaintenanceWindowReader';
+/** The nightly report again, on credentials that assume a role (one STS allows, one it refuses). */
+const ROLE_CREDENTIAL_ID = 'ssmE2eRoleCred';
+const ROLE_REPORT_WORKFLOW_ID = 'ssmE2eRoleReport';
+const REFUSED_ROLE_CREDENTIAL_ID = 'ssmE2eRefusedRole';
+const REFUSED_ROLE_WORKFLOW_ID = 'ssmE2eRefusedRpt';
 // The EventBridge connection's API key (a test value).
 const EVENT_KEY = 'e2e-eventbridge-connection-key';
 
@@ -83,12 +88,17 @@ interface Workflow {
   }>;
 }
 
-function exampleWorkflow(file: string, id: string, edit: (workflow: Workflow) => void): string {
+function exampleWorkflow(
+  file: string,
+  id: string,
+  edit: (workflow: Workflow) => void,
+  credentialId = CREDENTIAL_ID,
+): string {
   const workflow = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as Workflow;
   workflow.id = id;
   for (const node of workflow.nodes) {
     if (node.credentials) {
-      node.credentials.awsSsmMaintenanceWindowsApi = { id: CREDENTIAL_ID, name: 'AWS SSM (e2e)' };
+      node.credentials.awsSsmMaintenanceWindowsApi = { id: credentialId, name: credentialId };
     }
   }
   edit(workflow);
@@ -187,20 +197,45 @@ beforeAll(async () => {
     JSON.stringify([
       {
         id: CREDENTIAL_ID,
-        name: 'AWS SSM (e2e)',
+        name: CREDENTIAL_ID,
         type: 'awsSsmMaintenanceWindowsApi',
         data: { region: REGION, ...KEY, sessionToken: '', endpoint: emulator.url },
       },
+      ...[
+        [ROLE_CREDENTIAL_ID, ROLE_ARN],
+        [REFUSED_ROLE_CREDENTIAL_ID, 'arn:aws:iam::444455556666:role/NotAllowed'],
+      ].map(([id, roleArn]) => ({
+        id,
+        name: id,
+        type: 'awsSsmMaintenanceWindowsApi',
+        data: {
+          region: REGION,
+          ...KEY,
+          endpoint: emulator.url,
+          roleArn,
+          stsEndpoint: emulator.url,
+        },
+      })),
     ]),
   );
   await n8n.cli(['import:credentials', `--input=${credentials}`]);
-  await n8n.cli([
-    'import:workflow',
-    `--input=${exampleWorkflow('nightly-report.json', REPORT_WORKFLOW_ID, (workflow) => {
-      const report = workflow.nodes.find((node) => node.name === 'Window report');
-      if (report) report.parameters.windowId = WINDOW_ID;
-    })}`,
-  ]);
+  // The nightly report three times: static keys, an assumed role, a role STS refuses.
+  for (const [id, credentialId] of [
+    [REPORT_WORKFLOW_ID, CREDENTIAL_ID],
+    [ROLE_REPORT_WORKFLOW_ID, ROLE_CREDENTIAL_ID],
+    [REFUSED_ROLE_WORKFLOW_ID, REFUSED_ROLE_CREDENTIAL_ID],
+  ] as const) {
+    const input = exampleWorkflow(
+      'nightly-report.json',
+      id,
+      (workflow) => {
+        const report = workflow.nodes.find((node) => node.name === 'Window report');
+        if (report) report.parameters.windowId = WINDOW_ID;
+      },
+      credentialId,
+    );
+    await n8n.cli(['import:workflow', `--input=${input}`]);
+  }
   await n8n.cli([
     'import:workflow',
     `--input=${exampleWorkflow(
@@ -259,6 +294,38 @@ describe('n8n-nodes-ssm-invocations in n8n 2.41.1', () => {
       expect(stdout).not.toContain(KEY.secretAccessKey);
       expect(emulator.stats().signatures.rejected).toBe(0);
       expect(emulator.stats().signatures.verified).toBeGreaterThan(0);
+    },
+    5 * 60_000,
+  );
+
+  it(
+    'runs the report on an assume-role credential: STS at the emulator, SSM with the temporary keys; a refused role fails naming the field',
+    async () => {
+      const verifiedBefore = emulator.stats().signatures.verified;
+      const stdout = await n8n.cli(['execute', `--id=${ROLE_REPORT_WORKFLOW_ID}`, '--rawOutput']);
+      const result = parseRawOutput(stdout);
+      expect(result.data.resultData.error).toBeUndefined();
+      const expected = await sdk.getWindowReport({ windowId: WINDOW_ID, executions: 5 });
+      expect(nodeOutput(result, 'Window report').map((item) => item.WindowExecutionId)).toEqual(
+        expected.executions.map(({ execution }) => execution.WindowExecutionId),
+      );
+      // The emulator only accepts its issued ASIA… key together with that key's session token.
+      expect(emulator.stats().signatures.rejected).toBe(0);
+      expect(emulator.stats().signatures.verified).toBeGreaterThan(verifiedBefore);
+      expect(stdout).not.toContain(KEY.secretAccessKey);
+
+      const refused = await n8n
+        .cli(['execute', `--id=${REFUSED_ROLE_WORKFLOW_ID}`, '--rawOutput'])
+        .then(
+          (out) => ({ out, error: parseRawOutput(out).data.resultData.error }),
+          (error: { stdout?: string; stderr?: string }) => ({
+            out: `${error.stdout ?? ''}\n${error.stderr ?? ''}`,
+            error: undefined,
+          }),
+        );
+      const said = `${refused.out}\n${JSON.stringify(refused.error ?? null)}`;
+      expect(said).toMatch(/Role ARN: STS denied AssumeRole/);
+      expect(said).not.toContain(KEY.secretAccessKey);
     },
     5 * 60_000,
   );
