@@ -52,6 +52,26 @@ function replica(store: CacheService, leaseTtlMs = timings.leaseTtlMs) {
 }
 
 describe('SharedFlight', () => {
+  it('reads once more when the holder stored its value and released the lease between two polls', async () => {
+    let stored: string | undefined;
+    // The holder finishes right after this waiter's read: value stored, lease released.
+    const read = jest.fn(async () => {
+      const seen = stored;
+      stored = 'from the holder';
+      return seen;
+    });
+    const leases = {
+      acquire: async () => false,
+      release: async () => undefined,
+      held: async () => false,
+      close: async () => undefined,
+    };
+    const flight = new SharedFlight(leases, timings, new SsmInvocationsMetrics(), logger);
+    const fetch = jest.fn(async () => 'fetched again');
+    await expect(flight.run('k', read, fetch)).resolves.toBe('from the holder');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
   it('lets one of several replicas that miss one key fetch; the others read its value', async () => {
     const store = sharedStore();
     const replicas = [replica(store), replica(store), replica(store)];

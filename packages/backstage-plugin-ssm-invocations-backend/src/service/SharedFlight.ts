@@ -99,7 +99,9 @@ export class SharedFlight {
       try {
         const value = await read();
         if (value !== undefined) return value;
-        if (!(await this.leases.held(leaseKey))) return undefined;
+        // The holder stores the value before it releases the lease: it may have done both between
+        // the read above and this check, so a released lease gets one more read, not a refetch.
+        if (!(await this.leases.held(leaseKey))) return await read();
       } catch (error) {
         this.#warn('poll', error);
         return undefined;
