@@ -11,10 +11,8 @@ export {
   readAnnotatedWindows,
   type AnnotatedWindows,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
-export {
-  DefaultSsmInvocationsService,
-  type DefaultSsmInvocationsServiceOptions,
-} from './service/DefaultSsmInvocationsService';
+export { DefaultSsmInvocationsService } from './service/DefaultSsmInvocationsService';
+export type { DefaultSsmInvocationsServiceOptions } from './service/serviceOptions';
 export { ssmInvocationsServiceRef } from './service/ssmInvocationsServiceRef';
 export { readSsmInvocationsConfig, type SsmInvocationsConfig } from './service/config';
 export type { EntityDiagnosisOptions, SsmInvocationsService } from './service/types';

@@ -1,5 +1,4 @@
 import type { CacheService, LifecycleService, LoggerService } from '@backstage/backend-plugin-api';
-import type { MetricsService } from '@backstage/backend-plugin-api/alpha';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
 import {
@@ -46,32 +45,12 @@ import { StableResponses } from './StableResponses';
 import { fetchTaskTargetsPage, taskTargetsForCaller } from './taskTargetsPage';
 import { readSsmInvocationsConfig, type SsmInvocationsConfig } from './config';
 import type { EntityDiagnosisOptions, SsmInvocationsService } from './types';
+import type { DefaultSsmInvocationsServiceOptions } from './serviceOptions';
 import { configuredAccounts, WindowAccess } from './WindowAccess';
 import { WindowClients } from './WindowClients';
 import { resolveWindows, type UnresolvedWindow, type WindowLocation } from './windowLocations';
 import { WindowOwnership } from './WindowOwnership';
 import { WindowRefusedError } from './WindowRefusedError';
-
-/**
- * Options of {@link DefaultSsmInvocationsService.fromConfig}.
- *
- * @example
- * ```ts
- * DefaultSsmInvocationsService.fromConfig(config, { logger, cache });
- * ```
- *
- * @public
- */
-export interface DefaultSsmInvocationsServiceOptions {
-  logger: LoggerService;
-  cache: CacheService;
-  /** AWS credentials per account; default `DefaultAwsCredentialsManager.fromConfig(config)`. */
-  credentialsManager?: AwsCredentialsManager;
-  /** Backstage's metrics service (`metricsServiceRef`); without it nothing is counted. */
-  metrics?: MetricsService;
-  /** Closes the lease connection to a Redis or Valkey cache store at shutdown. */
-  lifecycle?: LifecycleService;
-}
 
 /** Bumped when the cached JSON's shape changes, so replicas on two versions don't mix. */
 const CACHE_VERSION = 'v1';
