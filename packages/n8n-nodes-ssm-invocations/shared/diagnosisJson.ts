@@ -1,11 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import {
+  failureNoteMessage,
   firstReasonLine,
   isSsmInvocationsError,
-  SSM_OPERATIONS,
   type InstanceCommandDiagnosis,
   type InvocationDiagnosis,
-  type SsmOperation,
 } from '@ssm-invocations/core/json';
 import { toItemJson } from './itemJson';
 
@@ -117,13 +116,9 @@ export function diagnosisFailureFields(error: unknown): IDataObject {
     const message = error instanceof Error ? error.message : String(error);
     return { Diagnosis: { Notes: [{ Code: 'UNEXPECTED', Message: message }] } };
   }
-  const operation = error.operation as SsmOperation | undefined;
-  const iamAction = operation && SSM_OPERATIONS[operation]?.iamAction;
-  const message =
-    error.code === 'ACCESS_DENIED' && iamAction
-      ? `${operation} was refused: the caller needs ${iamAction}`
-      : error.message;
   return toItemJson({
-    Diagnosis: { Notes: [{ Code: error.code, Operation: error.operation, Message: message }] },
+    Diagnosis: {
+      Notes: [{ Code: error.code, Operation: error.operation, Message: failureNoteMessage(error) }],
+    },
   });
 }

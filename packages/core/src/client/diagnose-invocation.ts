@@ -20,8 +20,9 @@ import type {
 } from '../model/diagnosis';
 import { AWS_REGION_PATTERN } from '../model/endpoint';
 import { SsmInvocationsError } from '../model/errors';
+import { failureNoteMessage } from '../model/report-error';
 import { invocationTargets, type InvocationTarget } from '../model/invocation-targets';
-import { SSM_OPERATIONS, type SsmOperation } from '../model/operations';
+import type { SsmOperation } from '../model/operations';
 import type { InvocationRecord } from '../model/types';
 import { listAll } from './paginate';
 import type { ClientContext, SsmMembers } from './request';
@@ -34,10 +35,7 @@ const FAILED_NODE_STATUSES = new Set(['Failed', 'TimedOut']);
  */
 function noteOf(error: unknown, operation: SsmOperation, signal?: AbortSignal): DiagnosisNote {
   if (signal?.aborted || !(error instanceof SsmInvocationsError)) throw error;
-  const message =
-    error.code === 'ACCESS_DENIED'
-      ? `${operation} was refused: the caller needs ${SSM_OPERATIONS[operation].iamAction}`
-      : error.message;
+  const message = failureNoteMessage({ code: error.code, message: error.message, operation });
   return { code: error.code, operation, message };
 }
 

@@ -30,7 +30,7 @@ export type {
   TargetRecord,
   TagRecord,
 } from './types';
-export { toReportError } from './report-error';
+export { failureNoteMessage, toReportError } from './report-error';
 export { iamActionOf } from './operations';
 export type {
   InvocationSummary,

@@ -1,5 +1,5 @@
 import { AccessDeniedError, InvalidInputError, NotFoundError, ThrottledError } from './errors';
-import { toReportError } from './report-error';
+import { failureNoteMessage, toReportError } from './report-error';
 
 describe('toReportError', () => {
   it('keeps code, name, message and request id of a core error', () => {
@@ -54,4 +54,24 @@ describe('toReportError', () => {
       });
     },
   );
+});
+
+describe('failureNoteMessage', () => {
+  it('names the IAM action for an access denial on a known operation', () => {
+    expect(
+      failureNoteMessage({
+        code: 'ACCESS_DENIED',
+        message: 'no',
+        operation: 'GetCommandInvocation',
+      }),
+    ).toBe('GetCommandInvocation was refused: the caller needs ssm:GetCommandInvocation');
+  });
+
+  it.each([
+    { code: 'ACCESS_DENIED', message: 'no' },
+    { code: 'ACCESS_DENIED', message: 'no', operation: 'toString' },
+    { code: 'THROTTLED', message: 'slow down', operation: 'GetCommandInvocation' },
+  ])('keeps the message otherwise (%j)', (error) => {
+    expect(failureNoteMessage(error)).toBe(error.message);
+  });
 });

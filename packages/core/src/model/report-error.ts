@@ -1,4 +1,5 @@
 import { isSsmInvocationsError } from './errors';
+import { iamActionOf } from './operations';
 import type { ReportError } from './report';
 
 /**
@@ -27,4 +28,25 @@ export function toReportError(error: unknown): ReportError {
     ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
     ...(error.operation === undefined ? {} : { operation: error.operation }),
   };
+}
+
+/**
+ * What to say of a failed SSM call in a diagnosis note: for `ACCESS_DENIED` on a known operation,
+ * the IAM action the caller needs; otherwise the error's own message.
+ *
+ * @example
+ * ```ts
+ * failureNoteMessage({ code: 'ACCESS_DENIED', message: '…', operation: 'GetCommandInvocation' });
+ * // 'GetCommandInvocation was refused: the caller needs ssm:GetCommandInvocation'
+ * ```
+ */
+export function failureNoteMessage(error: {
+  code: string;
+  message: string;
+  operation?: string;
+}): string {
+  const iamAction = iamActionOf(error.operation);
+  return error.code === 'ACCESS_DENIED' && iamAction !== undefined
+    ? `${error.operation} was refused: the caller needs ${iamAction}`
+    : error.message;
 }
