@@ -22,6 +22,8 @@ export const PACKAGE_DIR = resolve(
   'n8n-nodes-ssm-invocations',
 );
 export const EXAMPLES_DIR = resolve(__dirname, '..', '..', '..', 'examples', 'n8n');
+/** The owner `setUpOwner` creates (and the editor test signs in as). */
+export const N8N_OWNER = { email: 'e2e@example.com', password: 'E2e-password-123' } as const;
 const INSTALL_SCRIPT = join(__dirname, 'install-n8n.sh');
 
 /** Installs n8n into the cache unless already there; returns its folder and how long it took. */
@@ -148,10 +150,10 @@ export async function createN8nInstance(home: string): Promise<N8nInstance> {
       await instance.request('/rest/owner/setup', {
         method: 'POST',
         body: {
-          email: 'e2e@example.com',
+          email: N8N_OWNER.email,
           firstName: 'E2E',
           lastName: 'Owner',
-          password: 'E2e-password-123',
+          password: N8N_OWNER.password,
         },
       });
       const created = (await instance.request('/rest/api-keys', {

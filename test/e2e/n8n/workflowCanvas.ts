@@ -5,10 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { launchChromium } from '../browser/chromium';
-import type { N8nInstance } from './n8nRuntime';
-
-/** The owner `setUpOwner` creates. */
-const OWNER = { emailOrLdapLoginId: 'e2e@example.com', password: 'E2e-password-123' };
+import { N8N_OWNER, type N8nInstance } from './n8nRuntime';
 
 /**
  * Opens `/workflow/<id>` signed in, waits until every node is drawn, saves a picture of the
@@ -24,7 +21,9 @@ export async function captureWorkflowCanvas(
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 640 } });
     const origin = `http://127.0.0.1:${n8n.port}`;
-    const login = await context.request.post(`${origin}/rest/login`, { data: OWNER });
+    const login = await context.request.post(`${origin}/rest/login`, {
+      data: { emailOrLdapLoginId: N8N_OWNER.email, password: N8N_OWNER.password },
+    });
     if (!login.ok()) throw new Error(`n8n sign-in → ${login.status()}: ${await login.text()}`);
     const page = await context.newPage();
     await page.goto(`${origin}/workflow/${workflowId}`);
