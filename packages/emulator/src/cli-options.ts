@@ -29,7 +29,7 @@ Server
                               /__emulator/ routes (needed for them when --host is not loopback)
 
 Faults (all requests)
-  --latency MS                fixed delay before each answer
+  --latency MS                each answer leaves MS after its request arrived
   --jitter MS                 extra random delay in [0, MS)
   --throttle-rps R            token bucket of R requests/s → 400 ThrottlingException "Rate exceeded"
   --throttle-burst N          bucket size (default R)

@@ -5,6 +5,7 @@
  * well-formed JSON body (except the deliberate malformed-body and reset faults).
  */
 import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SSM_SERVICE_MODEL } from '../protocol/service-model';
@@ -63,6 +64,31 @@ export interface Emulator {
   stop(): Promise<void>;
 }
 
+/** The request body as a JSON object, or the `SerializationException` AWS answers with. */
+function parseInput(body: Buffer): Record<string, unknown> {
+  let input: unknown = {};
+  if (body.length > 0) {
+    const text = body.toString('utf8');
+    if (nestsDeeperThan(text, MAX_JSON_NESTING)) {
+      throw new ServiceError(
+        'SerializationException',
+        `Request body nests deeper than ${MAX_JSON_NESTING} levels`,
+      );
+    }
+    try {
+      input = JSON.parse(text);
+    } catch (error) {
+      throw new ServiceError('SerializationException', 'Request body is not valid JSON', {
+        cause: error,
+      });
+    }
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new ServiceError('SerializationException', 'Request body must be a JSON object');
+  }
+  return input as Record<string, unknown>;
+}
+
 /**
  * Starts an emulator and resolves once it listens.
  *
@@ -108,6 +134,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
 
   const handleApi = async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
+    const arrivedAt = performance.now();
     const target = req.headers['x-amz-target'];
     const targetText = Array.isArray(target) ? target.join(',') : target;
     const operationName = targetText?.startsWith(`${SSM_SERVICE_MODEL.targetPrefix}.`)
@@ -168,10 +195,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
 
     const decision = faults.decide(operation);
-    if (decision.delayMs > 0) {
-      stats.fault('latency');
-      await delay(decision.delayMs);
-    }
+    // Latency is the time from a request's arrival to its answer. The answer is worked out
+    // within that time, as a service's fleet answers concurrent requests side by side; only
+    // what is left of the delay is waited (one emulator thread would otherwise add its work
+    // for every concurrent request on top of the latency).
+    const answerAt = arrivedAt + decision.delayMs;
+    const untilAnswer = async (): Promise<void> => {
+      // A timer counts whole milliseconds from the event loop's cached clock, which lags while a
+      // tick works: it may fire early (wait again) or a millisecond late. The last fraction of a
+      // millisecond is waited between I/O turns instead, so the answer leaves on time.
+      for (let left = answerAt - performance.now(); left > 0; left = answerAt - performance.now()) {
+        await (left >= 1 ? delay(Math.floor(left)) : nextTurn());
+      }
+    };
+    if (decision.delayMs > 0) stats.fault('latency');
+    if (decision.kind !== 'none' && decision.kind !== 'malformed') await untilAnswer();
     switch (decision.kind) {
       case 'throttle':
         stats.fault('throttle');
@@ -203,32 +241,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       default:
     }
 
-    let input: unknown = {};
-    if (body.length > 0) {
-      const text = body.toString('utf8');
-      if (nestsDeeperThan(text, MAX_JSON_NESTING)) {
-        throw new ServiceError(
-          'SerializationException',
-          `Request body nests deeper than ${MAX_JSON_NESTING} levels`,
-        );
-      }
-      try {
-        input = JSON.parse(text);
-      } catch (error) {
-        throw new ServiceError('SerializationException', 'Request body is not valid JSON', {
-          cause: error,
-        });
-      }
-    }
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-      throw new ServiceError('SerializationException', 'Request body must be a JSON object');
-    }
     const repeatToken = decision.kind === 'none' && decision.repeatToken;
-    const output = OPERATION_HANDLERS[operation](input as Record<string, unknown>, {
-      store,
-      codec,
-      repeatToken,
-    });
+    let output: ReturnType<(typeof OPERATION_HANDLERS)[typeof operation]>;
+    try {
+      const input = parseInput(body);
+      output = OPERATION_HANDLERS[operation](input, { store, codec, repeatToken });
+    } catch (error) {
+      await untilAnswer();
+      throw error;
+    }
     if (repeatToken && 'NextToken' in output && output.NextToken !== undefined)
       stats.fault('repeatToken');
     let text = toWireJson(output);
@@ -236,6 +257,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       stats.fault('malformed');
       text = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
     }
+    await untilAnswer();
     stats.success(operation);
     logger?.info(`${operation} 200 ${requestId}`);
     send(res, 200, text, requestId);

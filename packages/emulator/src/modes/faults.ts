@@ -34,7 +34,10 @@ export interface ThrottleRule {
  * ```
  */
 export interface FaultRule {
-  /** Fixed delay added before answering, in ms. */
+  /**
+   * Time from a request's arrival to its answer, in ms. The emulator works the answer out within
+   * it (as a service answers concurrent requests side by side) and waits only what is left.
+   */
   latencyMs?: number;
   /** Extra random delay in [0, jitterMs). */
   jitterMs?: number;
