@@ -19,7 +19,7 @@ import type {
   InvocationDiagnosis,
 } from '../model/diagnosis';
 import { AWS_REGION_PATTERN } from '../model/endpoint';
-import { SsmInvocationsError } from '../model/errors';
+import { AccessDeniedError, SsmInvocationsError } from '../model/errors';
 import { failureNoteMessage } from '../model/report-error';
 import { invocationTargets, type InvocationTarget } from '../model/invocation-targets';
 import type { SsmOperation } from '../model/operations';
@@ -35,7 +35,14 @@ const FAILED_NODE_STATUSES = new Set(['Failed', 'TimedOut']);
  */
 function noteOf(error: unknown, operation: SsmOperation, signal?: AbortSignal): DiagnosisNote {
   if (signal?.aborted || !(error instanceof SsmInvocationsError)) throw error;
-  const message = failureNoteMessage({ code: error.code, message: error.message, operation });
+  const message = failureNoteMessage({
+    code: error.code,
+    message: error.message,
+    operation,
+    ...(error instanceof AccessDeniedError && error.credentialFault !== undefined
+      ? { credentialFault: error.credentialFault }
+      : {}),
+  });
   return { code: error.code, operation, message };
 }
 

@@ -3,6 +3,7 @@
  * `@ssm-invocations/core/model`, `/errors` and `/json`), so validators and the JSON transport can
  * throw them without pulling in the AWS SDK.
  */
+import type { CredentialFault } from './credential-fault';
 
 /**
  * Every code a core error can carry, for telling a core error by its shape.
@@ -121,6 +122,7 @@ export class SsmInvocationsError extends Error {
       'statusCode',
       'retryAfterMs',
       'missing',
+      'credentialFault',
     ] as const) {
       const value = (this as Record<string, unknown>)[key];
       if (value !== undefined) json[key] = value;
@@ -250,9 +252,16 @@ export class ThrottledError extends SsmInvocationsError {
  * ```
  */
 export class AccessDeniedError extends SsmInvocationsError {
-  constructor(message: string, options: SsmInvocationsErrorOptions = {}) {
+  /** Set when AWS refused the credentials themselves (not a missing permission): what to fix. */
+  readonly credentialFault?: CredentialFault;
+
+  constructor(
+    message: string,
+    options: SsmInvocationsErrorOptions & { credentialFault?: CredentialFault } = {},
+  ) {
     super('ACCESS_DENIED', message, options);
     this.name = 'AccessDeniedError';
+    if (options.credentialFault !== undefined) this.credentialFault = options.credentialFault;
   }
 }
 
@@ -338,8 +347,8 @@ export class CredentialsError extends SsmInvocationsError {
 /**
  * The fields a core error carries, as seen by code that cannot rely on `instanceof` (the error may
  * come from another copy of this package). `field`, `rule` and `reason` are set on `INVALID_INPUT`
- * (by copies of core that know them), `statusCode` on
- * `SERVICE_ERROR`, `retryAfterMs` on `THROTTLED` when known.
+ * (by copies of core that know them), `statusCode` on `SERVICE_ERROR`, `retryAfterMs` on
+ * `THROTTLED`, `credentialFault` on `ACCESS_DENIED` when known.
  *
  * @example
  * ```ts
@@ -361,6 +370,7 @@ export interface SsmInvocationsErrorShape extends Error {
   statusCode?: number;
   retryAfterMs?: number;
   missing?: 'credentials' | 'region';
+  credentialFault?: CredentialFault;
 }
 
 /**

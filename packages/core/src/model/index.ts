@@ -58,6 +58,12 @@ export {
 } from './status';
 export { summarize, type SummarizableRecord } from './summarize';
 export * from './errors';
+export {
+  credentialFault,
+  type CredentialFault,
+  type CredentialFaultRule,
+  type CredentialSetting,
+} from './credential-fault';
 export { redactSecrets, REDACTED } from './redact';
 export {
   assertInputObject,

@@ -74,4 +74,41 @@ describe('failureNoteMessage', () => {
   ])('keeps the message otherwise (%j)', (error) => {
     expect(failureNoteMessage(error)).toBe(error.message);
   });
+
+  it('says the credentials were refused, not a permission, when AWS refused them', () => {
+    expect(
+      failureNoteMessage({
+        code: 'ACCESS_DENIED',
+        message: 'InvalidSignatureException: Credential should be scoped to a valid region',
+        operation: 'GetCommandInvocation',
+        credentialFault: { setting: 'region', rule: 'wrong-region' },
+      }),
+    ).toBe(
+      'GetCommandInvocation was refused: AWS did not accept the credentials (region: wrong-region)',
+    );
+    expect(
+      failureNoteMessage({
+        code: 'ACCESS_DENIED',
+        message: 'Signature expired',
+        operation: 'GetCommandInvocation',
+        credentialFault: { rule: 'clock-skew' },
+      }),
+    ).toBe('GetCommandInvocation was refused: AWS did not accept the credentials (clock-skew)');
+  });
+});
+
+describe('toReportError and credentials AWS refused', () => {
+  it('keeps the credential fault beside the code and operation', () => {
+    const error = new AccessDeniedError('GetMaintenanceWindow failed: ExpiredTokenException', {
+      operation: 'GetMaintenanceWindow',
+      credentialFault: { setting: 'sessionToken', rule: 'expired' },
+    });
+    expect(toReportError(error)).toEqual({
+      code: 'ACCESS_DENIED',
+      name: 'AccessDeniedError',
+      message: 'GetMaintenanceWindow failed: ExpiredTokenException',
+      operation: 'GetMaintenanceWindow',
+      credentialFault: { setting: 'sessionToken', rule: 'expired' },
+    });
+  });
 });

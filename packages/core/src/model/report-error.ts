@@ -1,10 +1,11 @@
+import type { CredentialFault } from './credential-fault';
 import { isSsmInvocationsError } from './errors';
 import { iamActionOf } from './operations';
 import type { ReportError } from './report';
 
 /**
  * The {@link ReportError} kept in a report (or an HTTP body) for an error: a core error's code,
- * name, message and request id. Anything else becomes a `SERVICE_ERROR` saying only that something
+ * name, message, request id, operation and credential fault. Anything else becomes a `SERVICE_ERROR` saying only that something
  * unexpected happened, because its message is not ours to show (it may carry server text or
  * secrets); log the original where it is caught.
  *
@@ -27,12 +28,14 @@ export function toReportError(error: unknown): ReportError {
     message: error.message,
     ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
     ...(error.operation === undefined ? {} : { operation: error.operation }),
+    ...(error.credentialFault === undefined ? {} : { credentialFault: error.credentialFault }),
   };
 }
 
 /**
  * What to say of a failed SSM call in a diagnosis note: for `ACCESS_DENIED` on a known operation,
- * the IAM action the caller needs; otherwise the error's own message.
+ * the IAM action the caller needs — or, when AWS refused the credentials themselves
+ * (`credentialFault`), that; otherwise the error's own message.
  *
  * @example
  * ```ts
@@ -44,9 +47,16 @@ export function failureNoteMessage(error: {
   code: string;
   message: string;
   operation?: string;
+  credentialFault?: CredentialFault;
 }): string {
+  if (error.code !== 'ACCESS_DENIED') return error.message;
+  const fault = error.credentialFault;
+  if (fault !== undefined) {
+    const what = fault.setting === undefined ? fault.rule : `${fault.setting}: ${fault.rule}`;
+    return `${error.operation ?? 'The call'} was refused: AWS did not accept the credentials (${what})`;
+  }
   const iamAction = iamActionOf(error.operation);
-  return error.code === 'ACCESS_DENIED' && iamAction !== undefined
+  return iamAction !== undefined
     ? `${error.operation} was refused: the caller needs ${iamAction}`
     : error.message;
 }

@@ -2,6 +2,7 @@
  * Report and summary shapes: what `getWindowReport` returns, what the Backstage backend serves
  * (as JSON, see {@link Serialized}) and what the CLI, the n8n node and the card display.
  */
+import type { CredentialFault } from './credential-fault';
 import type { InvocationDiagnosis } from './diagnosis';
 import type { SsmInvocationsErrorCode } from './errors';
 import type { ExecutionRecord, InvocationRecord, TaskRecord, WindowRecord } from './types';
@@ -51,6 +52,8 @@ export interface ReportError {
    * `ACCESS_DENIED` error, {@link iamActionOf} names the IAM action to allow.
    */
   operation?: string;
+  /** On `ACCESS_DENIED`: AWS refused the credentials themselves, not a permission — what to fix. */
+  credentialFault?: CredentialFault;
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   ThrottledError,
   TimeoutError,
 } from '../model/errors';
+import { credentialFault } from '../model/credential-fault';
 import { redactSecrets } from '../model/redact';
 
 /**
@@ -184,7 +185,11 @@ export function errorFromFailure(failure: ServiceFailure): SsmInvocationsError {
     return new ThrottledError(message, { ...options, retryAfterMs: failure.retryAfterMs });
   }
   if ((code !== undefined && ACCESS_DENIED_CODES.has(code)) || statusCode === 403) {
-    return new AccessDeniedError(message, options);
+    const fault = serviceCode === undefined ? undefined : credentialFault(failure);
+    return new AccessDeniedError(message, {
+      ...options,
+      ...(fault === undefined ? {} : { credentialFault: fault }),
+    });
   }
   return new ServiceError(message, { ...options, statusCode });
 }
