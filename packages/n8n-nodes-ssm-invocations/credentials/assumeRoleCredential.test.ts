@@ -130,6 +130,8 @@ describe('credential with a Role ARN (against the emulator with STS and SigV4 on
     [{ roleArn: 'arn:aws:iam:444455556666:role/R' }, /^Role ARN: is not an IAM role ARN/],
     [{ roleSessionName: 'has space' }, /^Role Session Name: /],
     [{ secretAccessKey: 'wrong-secret-value' }, /^Secret Access Key: /],
+    [{ accessKeyId: 'AKIDNOBODYKNOWS' }, /^Access Key ID: STS does not recognise this key/],
+    [{ region: 'eu-west-2' }, /^STS Endpoint: the key was signed for another region/],
     [
       { stsEndpoint: 'http://127.0.0.1:1' },
       /^STS Endpoint: http:\/\/127\.0\.0\.1:1 could not be reached/,
@@ -142,6 +144,20 @@ describe('credential with a Role ARN (against the emulator with STS and SigV4 on
       expect(error.message).not.toContain(TEST_CREDENTIALS.secretAccessKey);
       expect(error.message).not.toContain('wrong-secret-value');
     });
+  });
+
+  it("says when STS refuses the request's time: the host's clock, not a credential field", async () => {
+    const context = {
+      helpers: {
+        httpRequest: async () => ({
+          statusCode: 403,
+          body: '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>SignatureDoesNotMatch</Code><Message>Signature expired: 20261130T010000Z is now earlier than 20261130T015500Z (20261130T020000Z - 5 min.)</Message></Error><RequestId>r</RequestId></ErrorResponse>',
+        }),
+      },
+    } as unknown as IHttpRequestHelper;
+    await expect(credential.preAuthentication.call(context, roleData())).rejects.toThrow(
+      /^STS refused the request's time: the clock of the n8n host is more than 5 minutes off\. STS said: Signature expired/,
+    );
   });
 
   it('turns RegionDisabledException into an STS Endpoint message and redacts echoed secrets', async () => {

@@ -27,14 +27,17 @@ export const CREDENTIAL_FIELD_LABELS = {
   stsEndpoint: 'STS Endpoint',
 } as const;
 
-/** A credential field that is wrong; the message starts with the field's label, never its value. */
+/**
+ * A credential field that is wrong; the message starts with the field's label, never its value.
+ * No field: nothing in the credential is wrong (e.g. the host's clock is off).
+ */
 export class SsmCredentialError extends Error {
   override name = 'SsmCredentialError';
   constructor(
-    readonly field: keyof typeof CREDENTIAL_FIELD_LABELS,
+    readonly field: keyof typeof CREDENTIAL_FIELD_LABELS | undefined,
     message: string,
   ) {
-    super(`${CREDENTIAL_FIELD_LABELS[field]}: ${message}`);
+    super(field === undefined ? message : `${CREDENTIAL_FIELD_LABELS[field]}: ${message}`);
   }
 }
 

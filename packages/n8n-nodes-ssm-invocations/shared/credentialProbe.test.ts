@@ -40,6 +40,13 @@ describe('diagnoseProbe', () => {
       answer('ExpiredTokenException', 'The security token included in the request is expired'),
       /^Session Token: /,
     ],
+    [
+      answer(
+        'InvalidSignatureException',
+        'Signature not yet current: 20261130T030000Z is still later than 20261130T020500Z (20261130T020000Z + 5 min.)',
+      ),
+      /^AWS refused the request's time: the clock of the n8n host is more than 5 minutes off\. AWS said: Signature not yet current/,
+    ],
   ])('names the field to fix for %j', (outcome, message) => {
     expect(diagnoseProbe(outcome, 'eu-west-1', endpoint)?.message).toMatch(message);
   });

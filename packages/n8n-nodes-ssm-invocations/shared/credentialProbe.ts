@@ -1,10 +1,15 @@
-import { parseAwsJsonError, redactSecrets } from '@ssm-invocations/core/json';
+import {
+  credentialFault,
+  parseAwsJsonError,
+  redactSecrets,
+  type CredentialFaultRule,
+} from '@ssm-invocations/core/json';
 import { CREDENTIAL_FIELD_LABELS, SsmCredentialError } from './awsRequestSigning';
 
 /**
  * Tells credential mistakes apart from one signed DescribeMaintenanceWindows call. AWS answers
- * every one of them with HTTP 400, so n8n's declarative credential test cannot: the error type
- * and message in the body can.
+ * every one of them with HTTP 400, so n8n's declarative credential test cannot: the error in the
+ * body can, and core's `credentialFault` says which setting it points at. This file words it.
  */
 
 /** What a probe of SSM returned: an HTTP answer, or a network error code (e.g. ENOTFOUND). */
@@ -34,8 +39,8 @@ export function diagnoseProbe(
   return problem && new SsmCredentialError(problem[0], redactSecrets(problem[1], secrets));
 }
 
-/** The credential field to fix and what is wrong with it. */
-type Diagnosis = [field: keyof typeof CREDENTIAL_FIELD_LABELS, rule: string];
+/** The credential field to fix (none: the credential is fine) and what is wrong. */
+type Diagnosis = [field: keyof typeof CREDENTIAL_FIELD_LABELS | undefined, rule: string];
 
 function diagnose(outcome: ProbeOutcome, region: string, endpoint: string): Diagnosis | undefined {
   if ('networkError' in outcome) {
@@ -51,27 +56,21 @@ function diagnose(outcome: ProbeOutcome, region: string, endpoint: string): Diag
     ];
   }
   if (outcome.status < 400) return undefined;
-  // Core reads AWS JSON errors the way the SDK does (`__type`, `code`, namespace and suffix off).
-  const { code, message = '' } = parseAwsJsonError({
-    status: outcome.status,
-    headers: {},
-    body: outcome.body,
-  });
-  switch (code) {
-    case 'UnrecognizedClientException':
-    case 'InvalidClientTokenId':
-      return [
-        'accessKeyId',
-        `AWS does not recognise this key (or its Session Token) in region '${region}'. AWS said: ${message}`,
-      ];
-    case 'ExpiredTokenException':
-      return ['sessionToken', `the temporary credentials have expired. AWS said: ${message}`];
-    case 'InvalidSignatureException':
-    case 'SignatureDoesNotMatch':
-      return /region/i.test(message)
-        ? ['region', `'${region}' is not the region of ${endpoint}. AWS said: ${message}`]
-        : ['secretAccessKey', `it does not match the Access Key ID. AWS said: ${message}`];
-    default:
-      return undefined;
-  }
+  // Core reads AWS JSON errors the way the SDK does, and decides what they say about the keys.
+  const error = parseAwsJsonError({ status: outcome.status, headers: {}, body: outcome.body });
+  const fault = credentialFault(error);
+  if (fault === undefined) return undefined;
+  const said = `AWS said: ${error.message ?? error.code ?? ''}`;
+  return [fault.setting, `${WORDING[fault.rule](region, endpoint)}. ${said}`];
 }
+
+/** What each of core's credential fault rules means for this credential's fields. */
+const WORDING: Record<CredentialFaultRule, (region: string, endpoint: string) => string> = {
+  'unknown-key': (region) =>
+    `AWS does not recognise this key (or its Session Token) in region '${region}'`,
+  expired: () => 'the temporary credentials have expired',
+  'signature-mismatch': () => 'it does not match the Access Key ID',
+  'wrong-region': (region, endpoint) => `'${region}' is not the region of ${endpoint}`,
+  'clock-skew': () =>
+    "AWS refused the request's time: the clock of the n8n host is more than 5 minutes off",
+};

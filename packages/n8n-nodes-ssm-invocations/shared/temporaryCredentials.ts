@@ -5,7 +5,7 @@
  */
 import { createHash } from 'crypto';
 import type { IHttpRequestOptions } from 'n8n-workflow';
-import { redactSecrets } from '@ssm-invocations/core/json';
+import { credentialFault, redactSecrets } from '@ssm-invocations/core/json';
 import {
   assumeRoleRequest,
   readAssumeRoleAnswer,
@@ -78,6 +78,29 @@ function problemOf(error: StsError, connection: SsmConnection): SsmCredentialErr
   const { secretAccessKey, sessionToken } = connection.credentials;
   const quoted = redactSecrets(error.message, [secretAccessKey, sessionToken]);
   const said = quoted ? ` STS said: ${quoted}` : '';
+  // The signing key's own faults are AWS-wide: core decides them, as for SSM's answers.
+  switch (credentialFault(error)?.rule) {
+    case 'unknown-key':
+      return new SsmCredentialError('accessKeyId', `STS does not recognise this key.${said}`);
+    case 'signature-mismatch':
+      return new SsmCredentialError(
+        'secretAccessKey',
+        `it does not match the Access Key ID.${said}`,
+      );
+    case 'expired':
+      return new SsmCredentialError('sessionToken', `the session token has expired.${said}`);
+    case 'wrong-region':
+      return new SsmCredentialError(
+        'stsEndpoint',
+        `the key was signed for another region than this STS endpoint's.${said}`,
+      );
+    case 'clock-skew':
+      return new SsmCredentialError(
+        undefined,
+        `STS refused the request's time: the clock of the n8n host is more than 5 minutes off.${said}`,
+      );
+    default:
+  }
   switch (error.code) {
     case 'AccessDenied':
       return new SsmCredentialError(
@@ -90,6 +113,7 @@ function problemOf(error: StsError, connection: SsmConnection): SsmCredentialErr
         `STS is not activated for this account in region '${connection.assumeRole?.signingRegion ?? connection.region}'; activate it in IAM or set STS Endpoint to another region's endpoint.${said}`,
       );
     case 'ValidationError':
+      // STS names the invalid member only in its message (there is no field for it).
       if (/session ?name/i.test(error.message)) {
         return new SsmCredentialError('roleSessionName', `STS rejected it.${said}`);
       }
@@ -97,16 +121,6 @@ function problemOf(error: StsError, connection: SsmConnection): SsmCredentialErr
         return new SsmCredentialError('externalId', `STS rejected it.${said}`);
       }
       return new SsmCredentialError('roleArn', `STS rejected the AssumeRole call.${said}`);
-    case 'InvalidClientTokenId':
-      return new SsmCredentialError('accessKeyId', `STS does not recognise this key.${said}`);
-    case 'SignatureDoesNotMatch':
-      return new SsmCredentialError(
-        'secretAccessKey',
-        `it does not match the Access Key ID.${said}`,
-      );
-    case 'ExpiredToken':
-    case 'ExpiredTokenException':
-      return new SsmCredentialError('sessionToken', `the session token has expired.${said}`);
     default:
       return new SsmCredentialError('roleArn', `STS AssumeRole failed (${error.code}).${said}`);
   }
