@@ -115,3 +115,46 @@ it('prints what the server said with the session token, keys and signature redac
   expect(stderr).toContain('[REDACTED]');
   for (const secret of Object.values(identity)) expect(stderr).not.toContain(secret);
 });
+
+it.each([
+  [
+    'InvalidSignatureException',
+    "Credential should be scoped to a valid region, not 'eu-west-2'.",
+    /— the request was signed for another region than the endpoint's: check --region$/,
+  ],
+  [
+    'UnrecognizedClientException',
+    'The security token included in the request is invalid.',
+    /— AWS does not know this access key: check --profile or AWS_ACCESS_KEY_ID$/,
+  ],
+  [
+    'ExpiredTokenException',
+    'The security token included in the request is expired',
+    /— the session token has expired: refresh the credentials \(e\.g\. aws sso login\)$/,
+  ],
+  [
+    'InvalidSignatureException',
+    'Signature expired: 20261130T010000Z is now earlier than 20261130T015500Z (20261130T020000Z - 5 min.)',
+    /— this machine's clock is more than 5 minutes off AWS's: set it right$/,
+  ],
+])('credentials AWS refused (%s "%s") → exit 1 and what to fix', async (type, message, hint) => {
+  process.env.AWS_ACCESS_KEY_ID = 'AKIDCLITEST';
+  process.env.AWS_SECRET_ACCESS_KEY = 'cli-test-secret-value';
+  answer = () => [400, JSON.stringify({ __type: type, message })];
+  const { code, stderr } = await run(['--endpoint', url, '--region', 'eu-west-1', 'windows']);
+  expect(code).toBe(1);
+  expect(stderr.trim()).toMatch(hint);
+});
+
+it('a refused permission gets no credential hint: the credentials were fine', async () => {
+  process.env.AWS_ACCESS_KEY_ID = 'AKIDCLITEST';
+  process.env.AWS_SECRET_ACCESS_KEY = 'cli-test-secret-value';
+  answer = () => [
+    400,
+    JSON.stringify({ __type: 'AccessDeniedException', message: 'not authorized' }),
+  ];
+  const { code, stderr } = await run(['--endpoint', url, '--region', 'eu-west-1', 'windows']);
+  expect(code).toBe(1);
+  expect(stderr).toMatch(/^error: AccessDeniedError: .*not authorized/);
+  expect(stderr).not.toContain(' — ');
+});

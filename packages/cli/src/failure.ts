@@ -1,3 +1,4 @@
+import type { CredentialFaultRule } from '@ssm-invocations/core';
 import { isSsmInvocationsError } from '@ssm-invocations/core/errors';
 import { CommanderError } from 'commander';
 import { ExitCode, UsageError, type ExitCodeValue } from './exit-codes';
@@ -16,6 +17,16 @@ function oneLine(text: string): string {
   return toTerminalText(text.replace(/\s*\n\s*/g, ' ')).trim();
 }
 
+/** What to fix when AWS refused the credentials themselves (core's `credentialFault` rule). */
+const CREDENTIAL_HINTS: Readonly<Record<CredentialFaultRule, string>> = {
+  'unknown-key': 'AWS does not know this access key: check --profile or AWS_ACCESS_KEY_ID',
+  'signature-mismatch':
+    'the secret key does not match the access key: check --profile or AWS_SECRET_ACCESS_KEY',
+  expired: 'the session token has expired: refresh the credentials (e.g. aws sso login)',
+  'wrong-region': "the request was signed for another region than the endpoint's: check --region",
+  'clock-skew': "this machine's clock is more than 5 minutes off AWS's: set it right",
+};
+
 /** What the CLI knew when the failure happened, for naming the flag a failure points at. */
 export interface FailureContext {
   /** The `--endpoint` value, when one was given. */
@@ -27,7 +38,8 @@ export interface FailureContext {
  * errors and core's InvalidInputError → 2 (naming the flag, not the core field), core's
  * CredentialsError (no credentials, unknown profile, no region) → 2 as core words it, core's remote
  * errors → 1 with the AWS request id (a network error names `--endpoint` and its value, when one
- * was given), help and version → 0 with nothing more to print.
+ * was given; credentials AWS refused get what to fix), help and version → 0 with nothing more to
+ * print.
  *
  * @example
  * ```ts
@@ -69,9 +81,11 @@ export function describeFailure(error: unknown, context: FailureContext = {}): F
     }
     // Core keeps the request id out of `detail`: the id is printed once, from its own field.
     const requestId = error.requestId === undefined ? '' : ` (request id ${error.requestId})`;
+    const fault = error.credentialFault?.rule;
+    const hint = fault === undefined ? '' : ` — ${CREDENTIAL_HINTS[fault]}`;
     return {
       exitCode: ExitCode.RemoteFailure,
-      message: `error: ${error.name}: ${oneLine(error.detail ?? error.message)}${requestId}`,
+      message: `error: ${error.name}: ${oneLine(error.detail ?? error.message)}${requestId}${hint}`,
     };
   }
   if (error instanceof Error && error.name === 'AbortError') {
