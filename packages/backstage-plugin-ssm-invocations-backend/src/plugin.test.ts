@@ -517,8 +517,13 @@ describe('ssm-invocations backend plugin', () => {
         const [window] = (report.body as EntityReportResponse).windows;
         expect(window?.report).toBeUndefined();
         expect(window?.error?.code).toBe('ACCESS_DENIED');
-        // The operation AWS refused travels as a field, so the card can name its IAM action.
+        // The operation AWS refused travels as a field, so the card can name its IAM action;
+        // a refused signature also says it was the credentials, not a permission.
         expect(iamActionOf(window?.error?.operation)).toMatch(/^ssm:\w+$/);
+        expect(window?.error?.credentialFault).toEqual({
+          setting: 'secretAccessKey',
+          rule: 'signature-mismatch',
+        });
 
         const detail = await request(server)
           .get(

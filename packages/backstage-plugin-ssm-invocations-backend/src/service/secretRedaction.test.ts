@@ -56,7 +56,10 @@ it('keeps the session token, keys and signature out of the per-window error and 
   });
   const response = await service.getEntityReport(entity, { executions: 1 });
   const error = response.windows[0]?.error;
-  expect(error).toMatchObject({ code: 'ACCESS_DENIED' });
+  expect(error).toMatchObject({
+    code: 'ACCESS_DENIED',
+    credentialFault: { setting: 'secretAccessKey', rule: 'signature-mismatch' },
+  });
   expect(error?.message).toContain('does not match the signature you provided');
   expect(error?.message).toContain('x-amz-security-token:[REDACTED]');
   const logged = JSON.stringify(

@@ -35,4 +35,33 @@ describe('explainProblem', () => {
   ])('explains %j as %s', (error, title) => {
     expect(explainProblem(error).title).toBe(title);
   });
+
+  it.each([
+    ['unknown-key', /^AWS does not know the access key the Backstage backend signs with/],
+    ['signature-mismatch', /secret key does not match its access key/],
+    ['expired', /session token has expired/],
+    ['wrong-region', /signs for another region than the window's/],
+    ['clock-skew', /clock is more than 5 minutes off/],
+  ])("credentials AWS refused (%s) are the backend's to fix, not an IAM action", (rule, fix) => {
+    const problem = explainProblem({
+      code: 'ACCESS_DENIED',
+      name: 'AccessDeniedError',
+      message: 'GetMaintenanceWindow failed: InvalidSignatureException',
+      operation: 'GetMaintenanceWindow',
+      credentialFault: { rule },
+    });
+    expect(problem.title).toBe("AWS refused the backend's credentials");
+    expect(problem.fix).toMatch(fix);
+    expect(problem.fix).not.toContain('ssm:');
+  });
+
+  it('an unknown credential fault rule (e.g. toString) falls back to the IAM hint', () => {
+    const problem = explainProblem({
+      code: 'ACCESS_DENIED',
+      operation: 'GetMaintenanceWindow',
+      credentialFault: { rule: 'toString' },
+    });
+    expect(problem.title).toBe('AWS denied access');
+    expect(problem.fix).toMatch(/^Allow ssm:GetMaintenanceWindow/);
+  });
 });

@@ -17,7 +17,23 @@ interface ErrorLike {
   statusCode?: number;
   /** The SSM operation that failed (core's report errors carry it). */
   operation?: string;
+  /** Set by core when AWS refused the backend's credentials themselves, not a permission. */
+  credentialFault?: { setting?: string; rule?: string };
 }
+
+/** What to fix on the backend for each of core's credential fault rules. */
+const CREDENTIAL_FIXES: Readonly<Record<string, string>> = {
+  'unknown-key':
+    'AWS does not know the access key the Backstage backend signs with: check its AWS credentials (aws.accounts / its credential provider).',
+  'signature-mismatch':
+    "The Backstage backend's secret key does not match its access key: check its AWS credentials.",
+  expired:
+    "The Backstage backend's session token has expired: refresh its credentials, or let its credential provider renew them.",
+  'wrong-region':
+    "The Backstage backend signs for another region than the window's: check the region in the entity annotation and in the backend's AWS settings.",
+  'clock-skew':
+    "The Backstage backend's clock is more than 5 minutes off AWS's: set the host's time right (NTP).",
+};
 
 function describeAccessDenied(operation: string | undefined): string {
   // The report error names the operation AWS refused; point at exactly its IAM action.
@@ -37,6 +53,15 @@ export function explainProblem(error: ErrorLike): Problem {
   const code = error.code ?? '';
   const name = error.name ?? '';
   if (code === 'ACCESS_DENIED' || name === 'AccessDeniedError') {
+    // Own keys only: the rule is data from the backend, and `toString` is no rule.
+    const rule = error.credentialFault?.rule;
+    const credentialFix =
+      rule !== undefined && Object.hasOwn(CREDENTIAL_FIXES, rule)
+        ? CREDENTIAL_FIXES[rule]
+        : undefined;
+    if (credentialFix !== undefined) {
+      return { title: "AWS refused the backend's credentials", message, fix: credentialFix };
+    }
     return { title: 'AWS denied access', message, fix: describeAccessDenied(error.operation) };
   }
   if (code === 'THROTTLED' || name === 'ThrottledError' || error.statusCode === 503) {
