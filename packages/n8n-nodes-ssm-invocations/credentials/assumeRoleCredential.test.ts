@@ -1,10 +1,11 @@
 import { startEmulator, type Emulator } from '@ssm-invocations/emulator';
-import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+import { sleep, type IHttpRequestHelper, type IHttpRequestOptions } from 'n8n-workflow';
 import { AwsSsmMaintenanceWindowsApi } from './AwsSsmMaintenanceWindowsApi.credentials';
 import { AwsSsmMaintenanceWindow } from '../nodes/AwsSsmMaintenanceWindow/AwsSsmMaintenanceWindow.node';
 import { fakeExecute, TEST_CREDENTIALS } from '../test-support/fakeN8n';
 import { demoFixture } from '../test-support/ssmFixture';
 import { readSsmConnection } from '../shared/awsRequestSigning';
+import { createSsmClient } from '../shared/ssmClient';
 import {
   ensureTemporaryCredentials,
   forgetTemporaryCredentials,
@@ -86,6 +87,59 @@ describe('credential with a Role ARN (against the emulator with STS and SigV4 on
     expect(headers['x-amz-security-token']).toMatch(/^IQoJ/);
     const answer = await fetch(signed.url, { method: 'POST', headers, body: String(signed.body) });
     expect(answer.status).toBe(200);
+  });
+
+  it('a caller that gives up leaves the shared STS call to the others, and its keys are cached', async () => {
+    const sent: IHttpRequestOptions[] = [];
+    const send = httpHelper(sent);
+    const slow = async (options: IHttpRequestOptions) => {
+      await sleep(40);
+      return send(options);
+    };
+    const connection = readSsmConnection(roleData());
+    const quitter = new AbortController();
+    const first = ensureTemporaryCredentials(slow, connection, Date.now(), quitter.signal);
+    const second = ensureTemporaryCredentials(slow, connection, Date.now());
+    quitter.abort(new Error('gave up'));
+    await expect(first).rejects.toThrow('gave up');
+    await expect(second).resolves.toBeUndefined();
+    expect(stsCalls(sent)).toHaveLength(1);
+    expect(ssmSigningCredentials(connection).accessKeyId).toMatch(/^ASIA/);
+
+    // Every caller gone: the call still finishes and its keys are kept for the next one.
+    forgetTemporaryCredentials();
+    const alone = new AbortController();
+    const gone = ensureTemporaryCredentials(slow, connection, Date.now(), alone.signal);
+    alone.abort(new Error('gone'));
+    await expect(gone).rejects.toThrow('gone');
+    await sleep(100);
+    expect(stsCalls(sent)).toHaveLength(2);
+    await ensureTemporaryCredentials(slow, connection, Date.now());
+    expect(stsCalls(sent)).toHaveLength(2);
+  });
+
+  it('one SSM call aborted while the role is assumed does not fail the others of the run', async () => {
+    const { context, requests } = fakeExecute(emulator, [{}], { credentials: roleData() });
+    const sts = context.helpers.httpRequest.bind(context.helpers);
+    const stsSent: IHttpRequestOptions[] = [];
+    context.helpers.httpRequest = (async (options: IHttpRequestOptions) => {
+      stsSent.push(options);
+      await sleep(40);
+      return sts(options);
+    }) as typeof context.helpers.httpRequest;
+    const client = createSsmClient(context);
+    const quitter = new AbortController();
+    const aborted = client.listWindows({}, { signal: quitter.signal });
+    const other = client.listWindows({});
+    void sleep(5).then(() => quitter.abort(new Error('user stopped the run')));
+    await expect(aborted).rejects.toThrow('user stopped the run');
+    expect((await other).length).toBeGreaterThan(0);
+    expect(stsSent).toHaveLength(1);
+    expect(
+      requests.every((r) =>
+        String((r.headers as Record<string, string>).authorization).includes('Credential=ASIA'),
+      ),
+    ).toBe(true);
   });
 
   it('renews the keys 5 minutes before they expire, not earlier', async () => {

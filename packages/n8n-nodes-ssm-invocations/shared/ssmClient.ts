@@ -36,13 +36,16 @@ interface FullResponse {
 function n8nRequest(context: RequestingContext): JsonRequestFunction {
   let credentials: Promise<ICredentialDataDecryptedObject> | undefined;
   return async ({ target, body, signal, requestTimeoutMs }) => {
-    // With a role, `authenticate()` signs with its cached temporary keys: renew them first
-    // (a no-op while they are fresh, and without a role), under the same timeout and signal.
+    // With a role, `authenticate()` signs with its cached temporary keys: renew them first (a
+    // no-op while they are fresh, and without a role). The STS call may be shared with other
+    // requests of this run: it gets the same timeout, and this request's signal ends only its
+    // own wait, never the others'.
     credentials ??= context.getCredentials<ICredentialDataDecryptedObject>(SSM_CREDENTIAL_TYPE);
     await ensureTemporaryCredentials(
-      async (options) =>
-        context.helpers.httpRequest({ ...options, abortSignal: signal, timeout: requestTimeoutMs }),
+      async (options) => context.helpers.httpRequest({ ...options, timeout: requestTimeoutMs }),
       readSsmConnection(await credentials),
+      Date.now(),
+      signal,
     );
     const options: IHttpRequestOptions = {
       method: 'POST',

@@ -22,6 +22,8 @@ const MAX_CACHED = 100;
 
 const cache = new Map<string, TemporaryCredentials>();
 const inFlight = new Map<string, Promise<TemporaryCredentials>>();
+/** Bumped by {@link forgetTemporaryCredentials}: a call started before it caches nothing. */
+let generation = 0;
 
 /** Sends one HTTP request and returns its status and text body (n8n's `httpRequest`). */
 export type StsHttpRequest = (
@@ -158,11 +160,33 @@ function readAnswer(status: number, body: string): TemporaryCredentials | StsErr
   }
 }
 
+/** `promise`, or the signal's reason once it aborts (without cancelling `promise`). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
 /**
  * Makes sure fresh temporary credentials of the connection's role are cached (no-op without a
  * role): one STS `AssumeRole` when none are cached or they expire within 5 minutes. STS errors
  * become {@link SsmCredentialError}s naming the field to fix, with every key, secret and token
- * redacted from what STS said.
+ * redacted from what STS said. Concurrent callers share one STS call; `signal` ends only this
+ * caller's wait — the call itself runs on (bounded by `request`'s own timeout) for the others,
+ * and its keys are cached even if every caller gave up.
  *
  * @example
  * ```ts
@@ -173,19 +197,26 @@ export async function ensureTemporaryCredentials(
   request: StsHttpRequest,
   connection: SsmConnection,
   nowMs = Date.now(),
+  signal?: AbortSignal,
 ): Promise<void> {
   if (!connection.assumeRole) return;
   const key = cacheKey(connection);
   if (fresh(cache.get(key), nowMs)) return;
   let pending = inFlight.get(key);
   if (!pending) {
-    pending = assume(request, connection).finally(() => inFlight.delete(key));
+    const startedIn = generation;
+    pending = assume(request, connection)
+      .then((temporary) => {
+        if (startedIn !== generation) return temporary;
+        cache.delete(key);
+        cache.set(key, temporary);
+        if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value as string);
+        return temporary;
+      })
+      .finally(() => inFlight.delete(key));
     inFlight.set(key, pending);
   }
-  const temporary = await pending;
-  cache.delete(key);
-  cache.set(key, temporary);
-  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value as string);
+  await untilAborted(pending, signal);
 }
 
 /**
@@ -197,5 +228,7 @@ export async function ensureTemporaryCredentials(
  * ```
  */
 export function forgetTemporaryCredentials(): void {
+  generation += 1;
   cache.clear();
+  inFlight.clear();
 }
