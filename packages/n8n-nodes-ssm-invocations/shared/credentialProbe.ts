@@ -2,6 +2,7 @@ import {
   credentialFault,
   parseAwsJsonError,
   redactSecrets,
+  type CredentialFault,
   type CredentialFaultRule,
 } from '@ssm-invocations/core/json';
 import { CREDENTIAL_FIELD_LABELS, SsmCredentialError } from './awsRequestSigning';
@@ -61,16 +62,39 @@ function diagnose(outcome: ProbeOutcome, region: string, endpoint: string): Diag
   const fault = credentialFault(error);
   if (fault === undefined) return undefined;
   const said = `AWS said: ${error.message ?? error.code ?? ''}`;
-  return [fault.setting, `${WORDING[fault.rule](region, endpoint)}. ${said}`];
+  return [fault.setting, `${WORDING[fault.rule]({ region, endpoint })}. ${said}`];
+}
+
+/** Where the credential pointed, when known, for naming it in the words below. */
+interface Where {
+  region?: string;
+  endpoint?: string;
 }
 
 /** What each of core's credential fault rules means for this credential's fields. */
-const WORDING: Record<CredentialFaultRule, (region: string, endpoint: string) => string> = {
-  'unknown-key': (region) =>
-    `AWS does not recognise this key (or its Session Token) in region '${region}'`,
+const WORDING: Record<CredentialFaultRule, (where: Where) => string> = {
+  'unknown-key': ({ region }) =>
+    `AWS does not recognise this key (or its Session Token)${region ? ` in region '${region}'` : ''}`,
   expired: () => 'the temporary credentials have expired',
   'signature-mismatch': () => 'it does not match the Access Key ID',
-  'wrong-region': (region, endpoint) => `'${region}' is not the region of ${endpoint}`,
+  'wrong-region': ({ region, endpoint }) =>
+    region && endpoint
+      ? `'${region}' is not the region of ${endpoint}`
+      : "the requests are signed for another region than the endpoint's",
   'clock-skew': () =>
     "AWS refused the request's time: the clock of the n8n host is more than 5 minutes off",
 };
+
+/**
+ * The credential error for a fault core found in an SSM answer at run time (the same words as
+ * the credential test), quoting what AWS said (already redacted by core).
+ *
+ * @example
+ * ```ts
+ * credentialFaultError({ setting: 'region', rule: 'wrong-region' }, 'AWS said: …');
+ * // SsmCredentialError('Region: the requests are signed for another region than the endpoint's. AWS said: …')
+ * ```
+ */
+export function credentialFaultError(fault: CredentialFault, said: string): SsmCredentialError {
+  return new SsmCredentialError(fault.setting, `${WORDING[fault.rule]({})}. ${said}`);
+}

@@ -1,6 +1,7 @@
 import { isSsmInvocationsError } from '@ssm-invocations/core/json';
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 import { SsmCredentialError } from './awsRequestSigning';
+import { credentialFaultError } from './credentialProbe';
 
 // Core names input fields after its own options; users know them by the node's parameter labels.
 const PARAMETER_LABELS: Record<string, string> = {
@@ -56,6 +57,16 @@ export function toNodeError(
     });
   }
   if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+  // AWS refused the credential's keys (core's field says which): the same words as its test.
+  if (isSsmInvocationsError(error) && error.credentialFault !== undefined) {
+    const said = `AWS said: ${error.detail ?? error.message}`;
+    return new NodeOperationError(node, credentialFaultError(error.credentialFault, said).message, {
+      itemIndex,
+      description: error.requestId
+        ? `Fix the AWS SSM (Maintenance Windows) credential. AWS request id ${error.requestId}`
+        : 'Fix the AWS SSM (Maintenance Windows) credential.',
+    });
+  }
   if (isSsmInvocationsError(error) && error.code === 'INVALID_INPUT') {
     // Core names the field and says what is wrong with it; n8n users know the field by its label.
     const field = (error.field ?? '').replace(/[[.].*$/, '');

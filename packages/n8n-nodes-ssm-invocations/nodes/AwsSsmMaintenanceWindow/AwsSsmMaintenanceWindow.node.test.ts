@@ -279,6 +279,34 @@ describe('AWS SSM Maintenance Window node: errors', () => {
     expect(emulator.stats().requests).toBe(0);
   });
 
+  it.each([
+    [
+      { secretAccessKey: 'not-the-secret-at-all' },
+      /^Secret Access Key: it does not match the Access Key ID\. AWS said: /,
+    ],
+    [
+      { region: 'eu-west-2' },
+      /^Region: the requests are signed for another region than the endpoint's\. AWS said: /,
+    ],
+    [{ accessKeyId: 'AKIDNOBODYKNOWS' }, /^Access Key ID: AWS does not recognise this key/],
+  ])(
+    'names the credential field AWS refused at run time (%j), as its test does',
+    async (override, message) => {
+      const emulator = await emulatorWith();
+      const { context } = fakeExecute(emulator, [{ ...invocationsOf }], {
+        credentials: { ...TEST_CREDENTIALS, ...override },
+      });
+      const error = await node.execute.call(context).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(NodeOperationError);
+      expect((error as Error).message).toMatch(message);
+      expect((error as NodeOperationError).description).toMatch(
+        /^Fix the AWS SSM \(Maintenance Windows\) credential\./,
+      );
+      expect((error as Error).message).not.toContain('not-the-secret-at-all');
+      expect((error as Error).message).not.toContain(String(TEST_CREDENTIALS.secretAccessKey));
+    },
+  );
+
   it("surfaces the credential probe's diagnosis through n8n's and the core's wrapping", async () => {
     const emulator = await emulatorWith();
     const { context } = fakeExecute(emulator, [{ ...invocationsOf }]);
