@@ -28,8 +28,11 @@ import type { SsmInvocationsService } from './service/types';
  * @public
  */
 export interface RouterOptions {
+  /** Reads reports and diagnoses from SSM (`ssmInvocationsServiceRef`). */
   service: SsmInvocationsService;
+  /** Reads the path's entity with the caller's credentials. */
   catalog: CatalogService;
+  /** The caller's credentials (users and services; 401 without). */
   httpAuth: HttpAuthService;
   /** Decides `ssm-invocations.window.read` per entity with the caller's credentials. */
   permissions: PermissionsService;

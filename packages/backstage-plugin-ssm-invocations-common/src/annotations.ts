@@ -56,6 +56,7 @@ export const ANNOTATION_SSM_REGION = 'aws.amazon.com/ssm-region';
  * @public
  */
 export interface AnnotatedEntity {
+  /** The entity's metadata; only its annotations are read. */
   metadata: { annotations?: Record<string, string> };
 }
 

@@ -72,6 +72,7 @@ export type EntityDiagnosis =
  * @public
  */
 export interface EntityDiagnosisResponse {
+  /** What the service that ran the invocation says (without output when withheld). */
   diagnosis: EntityDiagnosis;
   /** True when the caller lacks `ssm-invocations.output.read`: no command output was sent. */
   outputWithheld: boolean;

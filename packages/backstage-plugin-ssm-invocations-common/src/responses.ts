@@ -40,8 +40,11 @@ export type WindowReportError = Omit<ReportError, 'code'> & {
 export interface EntityWindowReport {
   /** The window's ARN (as annotated, or built from the id annotation). */
   windowArn: string;
+  /** The window's region. */
   region: string;
+  /** The window's AWS account. */
   accountId: string;
+  /** The window's id (`mw-…`). */
   windowId: string;
   /**
    * The core's window report in summary shape (`summarizeWindowReport`), as JSON (dates as ISO
@@ -67,6 +70,7 @@ export interface EntityWindowReport {
  * @public
  */
 export interface EntityReportResponse {
+  /** One entry per window annotated on the entity, in annotation order. */
   windows: EntityWindowReport[];
 }
 
@@ -112,8 +116,11 @@ export interface EntityReportQuery {
  * @public
  */
 export interface InvocationIds {
+  /** The window execution (a UUID). */
   windowExecutionId: string;
+  /** The task execution within it (a UUID). */
   taskId: string;
+  /** The invocation (one target) of that task (a UUID). */
   invocationId: string;
 }
 
@@ -128,7 +135,9 @@ export interface InvocationIds {
  * @public
  */
 export interface TaskIds {
+  /** The window execution (a UUID). */
   windowExecutionId: string;
+  /** The task execution within it (a UUID). */
   taskId: string;
 }
 
@@ -146,6 +155,7 @@ export interface TaskIds {
  * @public
  */
 export interface EntityTaskTargetsResponse {
+  /** This page's targets, each with the instances (or resources) it ran on. */
   invocations: ReportInvocation[];
   /** Pass it back as `nextToken` for the next page; absent on the last page. */
   nextToken?: string;

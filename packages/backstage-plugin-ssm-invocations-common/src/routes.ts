@@ -93,8 +93,11 @@ export const TASK_TARGETS_PAGE_SIZE = 100;
  * @public
  */
 export interface EntityRouteRef {
+  /** The entity's namespace, e.g. `default`. */
   namespace: string;
+  /** The entity's kind, e.g. `Component`. */
   kind: string;
+  /** The entity's name. */
   name: string;
 }
 

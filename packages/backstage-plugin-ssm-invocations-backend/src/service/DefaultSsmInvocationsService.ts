@@ -146,6 +146,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     await this.#ownership?.check(entity, window, () => this.#clientFor(window), signal);
   }
 
+  /** {@inheritDoc SsmInvocationsService.getEntityReport} */
   async getEntityReport(
     entity: Entity,
     options: EntityReportQuery = {},
@@ -233,6 +234,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     );
   }
 
+  /** {@inheritDoc SsmInvocationsService.getEntityInvocation} */
   async getEntityInvocation(
     entity: Entity,
     ids: InvocationIds,
@@ -263,6 +265,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     return this.#settings.exposeParameters ? invocation : withoutSensitiveMembers(invocation);
   }
 
+  /** {@inheritDoc SsmInvocationsService.getEntityDiagnosis} */
   async getEntityDiagnosis(
     entity: Entity,
     ids: InvocationIds,
@@ -283,6 +286,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     });
   }
 
+  /** {@inheritDoc SsmInvocationsService.getEntityTaskTargets} */
   async getEntityTaskTargets(
     entity: Entity,
     ids: TaskIds,

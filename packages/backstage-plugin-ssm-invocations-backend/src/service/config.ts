@@ -25,13 +25,21 @@ export interface SsmInvocationsConfig {
   sharedCacheStore: boolean;
   /** The Redis or Valkey server of `backend.cache` (not a cluster), where leases are atomic. */
   leaseServerUrl?: string;
+  /** Executions per window a report shows unless the request asks for another number. */
   executionsPerWindow: number;
+  /** The most executions per window a request may ask for. */
   maxExecutionsPerWindow: number;
+  /** SSM endpoint URL (e.g. the emulator's); default: AWS's endpoint of the window's region. */
   endpoint?: string;
+  /** Attempts per SSM request, retries included. */
   maxAttempts?: number;
+  /** SSM requests in flight at once per account and region. */
   maxConcurrency?: number;
+  /** SSM requests per second per account and region; unset = no client-side limit. */
   requestsPerSecond?: number;
+  /** Region of windows annotated by id only. */
   region?: string;
+  /** Account of windows annotated by id only. */
   accountId?: string;
   /** Deadline of one HTTP request's SSM work (every core call gets it as its signal). */
   requestTimeoutMs: number;

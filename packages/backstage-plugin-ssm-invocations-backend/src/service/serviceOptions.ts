@@ -13,7 +13,9 @@ import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
  * @public
  */
 export interface DefaultSsmInvocationsServiceOptions {
+  /** Where failures are logged (never with credentials). */
   logger: LoggerService;
+  /** Reports, history and leases; shared by replicas when its store is. */
   cache: CacheService;
   /** AWS credentials per account; default `DefaultAwsCredentialsManager.fromConfig(config)`. */
   credentialsManager?: AwsCredentialsManager;

@@ -39,6 +39,7 @@ export class SsmInvocationsClient implements SsmInvocationsApi {
     this.fetchApi = options.fetchApi;
   }
 
+  /** {@inheritDoc SsmInvocationsApi.getEntityReport} */
   async getEntityReport(
     entity: CompoundEntityRef,
     options: EntityReportQuery & { signal?: AbortSignal } = {},
@@ -47,6 +48,7 @@ export class SsmInvocationsClient implements SsmInvocationsApi {
     return this.get<EntityReportResponse>(entityReportPath(entity, query), signal);
   }
 
+  /** {@inheritDoc SsmInvocationsApi.getInvocation} */
   async getInvocation(
     entity: CompoundEntityRef,
     ids: InvocationIds,
@@ -55,6 +57,7 @@ export class SsmInvocationsClient implements SsmInvocationsApi {
     return this.get<EntityInvocationResponse>(entityInvocationPath(entity, ids), options.signal);
   }
 
+  /** {@inheritDoc SsmInvocationsApi.getDiagnosis} */
   async getDiagnosis(
     entity: CompoundEntityRef,
     ids: InvocationIds,
@@ -63,6 +66,7 @@ export class SsmInvocationsClient implements SsmInvocationsApi {
     return this.get<EntityDiagnosisResponse>(entityDiagnosisPath(entity, ids), options.signal);
   }
 
+  /** {@inheritDoc SsmInvocationsApi.getTaskTargets} */
   async getTaskTargets(
     entity: CompoundEntityRef,
     ids: TaskIds,
