@@ -7,7 +7,7 @@ describe('resume tokens', () => {
     fc.assert(
       fc.property(
         fc.option(fc.string({ minLength: 1 }), { nil: undefined }),
-        fc.nat(),
+        fc.nat({ max: 100 }),
         fc.option(fc.integer({ min: 10, max: 100 }), { nil: undefined }),
         (nextToken, skip, pageSize) => {
           const position = {
@@ -44,6 +44,11 @@ describe('resume tokens', () => {
     ['a fractional skip', Buffer.from('{"boto_truncate_amount":1.5}').toString('base64')],
     ['an empty NextToken', Buffer.from('{"NextToken":""}').toString('base64')],
     ['a page size of 5', Buffer.from('{"page_size":5}').toString('base64')],
+    ['a skip past one page', Buffer.from('{"boto_truncate_amount":101}').toString('base64')],
+    [
+      'a token over 4,096 characters',
+      Buffer.from(JSON.stringify({ NextToken: 'x'.repeat(3100) })).toString('base64'),
+    ],
   ])('rejects %s naming the field', (_name, token) => {
     expect(() => decodeResumeToken(token, 'startingToken')).toThrow(InvalidInputError);
     try {

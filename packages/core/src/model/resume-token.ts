@@ -56,6 +56,9 @@ export function encodeResumeToken(position: ResumePosition): string {
   return toBase64(JSON.stringify(document));
 }
 
+/** The longest resume token {@link decodeResumeToken} accepts (characters). */
+const MAX_RESUME_TOKEN_LENGTH = 4096;
+
 /**
  * Decodes a token from {@link encodeResumeToken} (or the AWS CLI's `--starting-token`); throws
  * {@link InvalidInputError} naming `field` for anything else.
@@ -69,6 +72,10 @@ export function decodeResumeToken(token: unknown, field = 'startingToken'): Resu
   const invalid = (why: string): InvalidInputError =>
     new InvalidInputError(field, `is not a resume token printed by a limited listing (${why})`);
   if (typeof token !== 'string' || token === '') throw invalid('empty or not a string');
+  // SSM's tokens run to a few hundred characters; a longer one is not ours to pass on.
+  if (token.length > MAX_RESUME_TOKEN_LENGTH) {
+    throw invalid(`longer than ${MAX_RESUME_TOKEN_LENGTH} characters`);
+  }
   let document: unknown;
   try {
     document = JSON.parse(fromBase64(token));
@@ -86,10 +93,11 @@ export function decodeResumeToken(token: unknown, field = 'startingToken'): Resu
   if (nextToken !== undefined && (typeof nextToken !== 'string' || nextToken === '')) {
     throw invalid('NextToken must be a non-empty string');
   }
-  if (typeof skip !== 'number' || !Number.isInteger(skip) || skip < 0) {
-    throw invalid('boto_truncate_amount must be a whole number ≥ 0');
-  }
   const { min, max } = SSM_LIMITS.maxResults;
+  // A page holds at most `max` records: skipping more than one page is no position in it.
+  if (typeof skip !== 'number' || !Number.isInteger(skip) || skip < 0 || skip > max) {
+    throw invalid(`boto_truncate_amount must be a whole number from 0 to ${max}`);
+  }
   if (
     pageSize !== undefined &&
     (typeof pageSize !== 'number' ||
