@@ -69,9 +69,11 @@ export interface Config {
     /** The regions whose windows the backend reads (e.g. `eu-west-1`). Default: any region. */
     allowedRegions?: string[];
     /**
-     * Show a window only if its tag `key` names the entity (`component:default/payments-api`)
-     * or the entity's owner (`group:default/platform`), compared case-insensitively; the tag is
-     * read with `ssm:ListTagsForResource` and cached like reports. Default: no ownership check.
+     * Show a window only if its tag `key` names the entity (`component:default/payments-api`),
+     * or names the entity's owner (`group:default/platform`) and the caller belongs to that owner
+     * (Backstage's user info: the user and its groups) — an entity's `spec.owner` is its author's
+     * claim, so it alone grants nothing. Refs compare case-insensitively; the tag is read with
+     * `ssm:ListTagsForResource` and cached like reports. Default: no ownership check.
      */
     ownershipTag?: {
       /** The tag key, e.g. `backstage.io/owner`. */

@@ -1,4 +1,8 @@
-import type { BackstageCredentials, PermissionsService } from '@backstage/backend-plugin-api';
+import type {
+  BackstageCredentials,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { NotImplementedError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -13,7 +17,7 @@ import {
   type TaskIds,
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { EntityAccess } from './EntityAccess';
-import type { SsmInvocationsService } from './service/types';
+import type { SsmInvocationsCaller, SsmInvocationsService } from './service/types';
 
 /**
  * What a caller may ask about an entity's windows, each answer behind the same checks (the
@@ -25,14 +29,32 @@ import type { SsmInvocationsService } from './service/types';
 export class EntityOperations {
   readonly #service: SsmInvocationsService;
   readonly #access: EntityAccess;
+  readonly #userInfo?: UserInfoService;
 
   constructor(options: {
     service: SsmInvocationsService;
     catalog: CatalogService;
     permissions: PermissionsService;
+    /** Whom a user belongs to (the ownership tag's owner match); without it, to nothing. */
+    userInfo?: UserInfoService;
   }) {
     this.#service = options.service;
     this.#access = new EntityAccess(options.catalog, options.permissions);
+    this.#userInfo = options.userInfo;
+  }
+
+  /** The caller as the service's checks see it; its ownership refs are read once, on demand. */
+  #callerOf(credentials: BackstageCredentials): SsmInvocationsCaller {
+    let refs: Promise<readonly string[]> | undefined;
+    const userInfo = this.#userInfo;
+    const isUser = (credentials.principal as { type?: unknown }).type === 'user';
+    return {
+      ownershipEntityRefs: () =>
+        (refs ??=
+          userInfo && isUser
+            ? userInfo.getUserInfo(credentials).then((info) => info.ownershipEntityRefs)
+            : Promise.resolve([])),
+    };
   }
 
   async report(
@@ -41,7 +63,7 @@ export class EntityOperations {
     query: () => EntityReportQuery,
   ): Promise<EntityReportResponse> {
     const entity = await this.#access.readEntity(ref, credentials);
-    return this.#service.getEntityReport(entity, query());
+    return this.#service.getEntityReport(entity, query(), this.#callerOf(credentials));
   }
 
   async invocation(
@@ -50,7 +72,7 @@ export class EntityOperations {
     ids: InvocationIds,
   ): Promise<EntityInvocationResponse> {
     const entity = await this.#access.readEntity(ref, credentials);
-    return this.#service.getEntityInvocation(entity, ids);
+    return this.#service.getEntityInvocation(entity, ids, this.#callerOf(credentials));
   }
 
   async diagnosis(
@@ -68,7 +90,12 @@ export class EntityOperations {
       entity,
       credentials,
     );
-    return this.#service.getEntityDiagnosis(entity, checkedIds, { includeOutput });
+    return this.#service.getEntityDiagnosis(
+      entity,
+      checkedIds,
+      { includeOutput },
+      this.#callerOf(credentials),
+    );
   }
 
   async taskTargets(
@@ -85,6 +112,7 @@ export class EntityOperations {
       entity,
       ids,
       nextToken === undefined ? {} : { nextToken },
+      this.#callerOf(credentials),
     );
   }
 }

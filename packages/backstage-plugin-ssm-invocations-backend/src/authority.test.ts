@@ -29,6 +29,13 @@ const entities: Entity[] = [
   component('nosy', {
     [ANNOTATION_SSM_WINDOW_ARN]: `${demoWindowArn(DEMO_WINDOW_IDS.inventoryDbBackups)}, ${foreignArn}`,
   }),
+  // Its author claims inventory-db as owner: inventory-db's window is tagged for that ref.
+  {
+    ...component('claims-owner', {
+      [ANNOTATION_SSM_WINDOW_ARN]: demoWindowArn(DEMO_WINDOW_IDS.inventoryDbBackups),
+    }),
+    spec: { type: 'service', owner: 'component:default/inventory-db', lifecycle: 'production' },
+  },
   // Owned by the group the tag can name instead of the component.
   {
     ...component('owned-by-group', {
@@ -234,6 +241,22 @@ describe('ownership tag', () => {
     expect(tagged?.error?.message).toContain(`tagged ${DEMO_OWNERSHIP_TAG_KEY} for another entity`);
   });
 
+  it('refuses a window tagged for the owner an entity’s author claims, to a caller outside it', async () => {
+    const res = await getReport(plugin, 'claims-owner');
+    const [tagged] = windowsOf(res.body);
+    expect(tagged?.report).toBeUndefined();
+    expect(tagged?.error).toMatchObject({ code: 'NOT_ALLOWED' });
+    expect(tagged?.error?.message).toContain("for the entity's owner, and you do not belong to it");
+    // The routes behind the report ask the same: inventory-db's targets are not claims-owner's.
+    const target = await firstTarget(plugin.server, asMember, 'inventory-db');
+    const detail = await request(plugin.server)
+      .get(
+        `/api/ssm-invocations/v1/entity/default/component/claims-owner/targets?windowExecutionId=${target.WindowExecutionId}&taskId=${target.TaskExecutionId}`,
+      )
+      .set('Authorization', asMember);
+    expect(detail.status).toBe(404);
+  });
+
   it('reads each window’s tags once (cached) and skips the report of a refused window', async () => {
     await getReport(plugin, 'nosy');
     emulator.resetStats();
@@ -256,7 +279,20 @@ describe('ownership tag', () => {
         ],
       },
     });
+    // The member belongs to the group (Backstage's userInfo says so), spelled another way.
+    const memberOfPlatform = mockServices.userInfo.mock({
+      getUserInfo: async () => ({
+        userEntityRef: MEMBER,
+        ownershipEntityRefs: [MEMBER, 'group:default/Platform-Team'],
+      }),
+    });
     const owned = await startPlugin({
+      emulator,
+      entities,
+      ssmInvocations: { ownershipTag: { key: DEMO_OWNERSHIP_TAG_KEY } },
+      features: [memberOfPlatform.factory],
+    });
+    const notMember = await startPlugin({
       emulator,
       entities,
       ssmInvocations: { ownershipTag: { key: DEMO_OWNERSHIP_TAG_KEY } },
@@ -265,8 +301,11 @@ describe('ownership tag', () => {
       const res = await getReport(owned, 'owned-by-group');
       expect(windowsOf(res.body)[0]?.error).toBeUndefined();
       expect(emulator.stats().byOperation.ListTagsForResource).toBe(1);
+      const refused = await getReport(notMember, 'owned-by-group');
+      expect(windowsOf(refused.body)[0]?.error).toMatchObject({ code: 'NOT_ALLOWED' });
     } finally {
       await owned.backend.stop();
+      await notMember.backend.stop();
       await emulator.stop();
       emulator = await startEmulator({ port: 0, host: '127.0.0.1', seed: 'demo' });
     }

@@ -15,4 +15,8 @@ export { DefaultSsmInvocationsService } from './service/DefaultSsmInvocationsSer
 export type { DefaultSsmInvocationsServiceOptions } from './service/serviceOptions';
 export { ssmInvocationsServiceRef } from './service/ssmInvocationsServiceRef';
 export { readSsmInvocationsConfig, type SsmInvocationsConfig } from './service/config';
-export type { EntityDiagnosisOptions, SsmInvocationsService } from './service/types';
+export type {
+  EntityDiagnosisOptions,
+  SsmInvocationsCaller,
+  SsmInvocationsService,
+} from './service/types';

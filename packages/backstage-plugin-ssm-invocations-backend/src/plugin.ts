@@ -32,17 +32,26 @@ export const ssmInvocationsPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
+        userInfo: coreServices.userInfo,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         service: ssmInvocationsServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
-        const { httpRouter, httpAuth, permissions, permissionsRegistry, catalog, service } = deps;
+        const {
+          httpRouter,
+          httpAuth,
+          permissions,
+          permissionsRegistry,
+          catalog,
+          service,
+          userInfo,
+        } = deps;
         permissionsRegistry.addPermissions([...SSM_INVOCATIONS_PERMISSIONS]);
         httpRouter.use(requestIdMiddleware);
-        httpRouter.use(await createRouter({ service, catalog, httpAuth, permissions }));
-        const operations = new EntityOperations({ service, catalog, permissions });
+        httpRouter.use(await createRouter({ service, catalog, httpAuth, permissions, userInfo }));
+        const operations = new EntityOperations({ service, catalog, permissions, userInfo });
         registerSsmInvocationsActions(deps.actionsRegistry, operations);
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

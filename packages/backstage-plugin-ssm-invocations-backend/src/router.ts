@@ -1,4 +1,8 @@
-import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import type {
+  HttpAuthService,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -36,6 +40,11 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   /** Decides `ssm-invocations.window.read` per entity with the caller's credentials. */
   permissions: PermissionsService;
+  /**
+   * Whom a user belongs to: with `ownershipTag`, a window tagged for an entity's owner is shown
+   * only to its members. Without it, only windows tagged for the entity itself are.
+   */
+  userInfo?: UserInfoService;
 }
 
 function singleQueryValue(req: Request, key: string): string | undefined {
@@ -109,8 +118,8 @@ function readStatuses(req: Request): string[] | undefined {
  * @public
  */
 export async function createRouter(options: RouterOptions): Promise<ExpressRouter> {
-  const { service, catalog, httpAuth, permissions } = options;
-  const operations = new EntityOperations({ service, catalog, permissions });
+  const { service, catalog, httpAuth, permissions, userInfo } = options;
+  const operations = new EntityOperations({ service, catalog, permissions, userInfo });
   const router = Router();
 
   router.get('/health', (_req, res) => {

@@ -34,6 +34,9 @@ export const ssmInvocationsWindowReadPermission = createPermission({
  * answer. Without it the route still answers the diagnosis (statuses, exit codes, targets, links)
  * and says `outputWithheld: true`. Command output can hold hostnames, paths or secrets a script
  * printed, so a policy may grant it more narrowly than {@link ssmInvocationsWindowReadPermission}.
+ * An invocation's own `StatusDetails` — SSM's one-line status (at most 250 characters) in the
+ * maintenance-window listing that every report shows, which for an Automation task can repeat its
+ * failure message — is part of the report, not command output: `window.read` covers it.
  *
  * @example
  * ```ts

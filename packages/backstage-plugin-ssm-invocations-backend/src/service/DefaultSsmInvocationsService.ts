@@ -44,7 +44,7 @@ import { SsmInvocationsMetrics } from './SsmInvocationsMetrics';
 import { StableResponses } from './StableResponses';
 import { fetchTaskTargetsPage, taskTargetsForCaller } from './taskTargetsPage';
 import { readSsmInvocationsConfig, type SsmInvocationsConfig } from './config';
-import type { EntityDiagnosisOptions, SsmInvocationsService } from './types';
+import type { EntityDiagnosisOptions, SsmInvocationsCaller, SsmInvocationsService } from './types';
 import type { DefaultSsmInvocationsServiceOptions } from './serviceOptions';
 import { configuredAccounts, WindowAccess } from './WindowAccess';
 import { WindowClients } from './WindowClients';
@@ -141,15 +141,21 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
    * its account and region are allowed (no SSM call) and, with an ownership tag, the tag names the
    * entity or its owner.
    */
-  async #checkAccess(entity: Entity, window: WindowLocation, signal: AbortSignal): Promise<void> {
+  async #checkAccess(
+    entity: Entity,
+    window: WindowLocation,
+    signal: AbortSignal,
+    caller: SsmInvocationsCaller | undefined,
+  ): Promise<void> {
     await this.#access.check(window);
-    await this.#ownership?.check(entity, window, () => this.#clientFor(window), signal);
+    await this.#ownership?.check(entity, window, () => this.#clientFor(window), signal, caller);
   }
 
   /** {@inheritDoc SsmInvocationsService.getEntityReport} */
   async getEntityReport(
     entity: Entity,
     options: EntityReportQuery = {},
+    caller?: SsmInvocationsCaller,
   ): Promise<EntityReportResponse> {
     const executions =
       validateInteger(
@@ -175,7 +181,7 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
           };
         }
         try {
-          await this.#checkAccess(entity, window, signal);
+          await this.#checkAccess(entity, window, signal, caller);
           const report = await this.#cache.getParsed<Serialized<WindowReport>>(
             [
               'report',
@@ -238,10 +244,11 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
   async getEntityInvocation(
     entity: Entity,
     ids: InvocationIds,
+    caller?: SsmInvocationsCaller,
   ): Promise<Serialized<InvocationRecord>> {
     const checked = checkInvocationIds(ids);
     const signal = this.#deadline();
-    const owner = await this.#executionOwner(entity, checked.windowExecutionId, signal);
+    const owner = await this.#executionOwner(entity, checked.windowExecutionId, signal, caller);
     const invocation = await this.#cache
       .getParsed<Serialized<InvocationRecord>>(
         [
@@ -270,10 +277,11 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     entity: Entity,
     ids: InvocationIds,
     options: EntityDiagnosisOptions,
+    caller?: SsmInvocationsCaller,
   ): Promise<EntityDiagnosisResponse> {
     const checked = checkInvocationIds(ids);
     const signal = this.#deadline();
-    const owner = await this.#executionOwner(entity, checked.windowExecutionId, signal);
+    const owner = await this.#executionOwner(entity, checked.windowExecutionId, signal, caller);
     // Not cached: a running command's output grows, and the card asks only when a row is opened.
     const diagnosis = await this.#clientFor(owner)
       .then((client) => client.diagnoseInvocation(checked, { signal }))
@@ -291,10 +299,11 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     entity: Entity,
     ids: TaskIds,
     page: { nextToken?: string },
+    caller?: SsmInvocationsCaller,
   ): Promise<EntityTaskTargetsResponse> {
     const checked = checkTaskIds(ids);
     const signal = this.#deadline();
-    const owner = await this.#executionOwner(entity, checked.windowExecutionId, signal);
+    const owner = await this.#executionOwner(entity, checked.windowExecutionId, signal, caller);
     const answer = await fetchTaskTargetsPage(
       this.#ownerLookup(),
       owner,
@@ -316,12 +325,13 @@ export class DefaultSsmInvocationsService implements SsmInvocationsService {
     entity: Entity,
     windowExecutionId: string,
     signal: AbortSignal,
+    caller: SsmInvocationsCaller | undefined,
   ): Promise<WindowLocation> {
     const windows: WindowLocation[] = [];
     for (const window of await this.#resolveWindows(entity)) {
       if ('error' in window) continue;
       try {
-        await this.#checkAccess(entity, window, signal);
+        await this.#checkAccess(entity, window, signal, caller);
         windows.push(window);
       } catch (error) {
         // A refused window is not the entity's; anything else (SSM down, timeout) is an error.

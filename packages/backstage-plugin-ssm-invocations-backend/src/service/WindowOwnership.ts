@@ -1,6 +1,7 @@
 import { parseEntityRef, stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { InvocationsClient } from '@ssm-invocations/core';
 import type { CoalescingCache } from './CoalescingCache';
+import type { SsmInvocationsCaller } from './types';
 import type { WindowLocation } from './windowLocations';
 import { WindowRefusedError } from './WindowRefusedError';
 
@@ -20,27 +21,35 @@ function canonicalRef(
 }
 
 /**
- * The refs a window's ownership tag may name for this entity: the entity itself and its
- * `spec.owner` (kind `group` and the entity's namespace when the owner leaves them out, as the
- * catalog reads it). Canonical and lower case: Backstage compares refs case-insensitively.
+ * The entity's `spec.owner` as the catalog reads it (kind `group` and the entity's namespace when
+ * the owner leaves them out), canonical and lower case: Backstage compares refs
+ * case-insensitively.
  */
-function acceptedOwners(entity: Entity): string[] {
-  const namespace = entity.metadata.namespace ?? 'default';
-  const refs = [stringifyEntityRef(entity).toLocaleLowerCase('en-US')];
+function ownerOf(entity: Entity): string | undefined {
   const owner = entity.spec?.owner;
-  if (typeof owner === 'string') {
-    const ownerRef = canonicalRef(owner, { defaultKind: 'group', defaultNamespace: namespace });
-    if (ownerRef) refs.push(ownerRef);
-  }
-  return refs;
+  if (typeof owner !== 'string') return undefined;
+  const namespace = entity.metadata.namespace ?? 'default';
+  return canonicalRef(owner, { defaultKind: 'group', defaultNamespace: namespace });
+}
+
+/** Whether the caller belongs to `owner` (one of its ownership refs names it). */
+async function callerBelongsTo(
+  caller: SsmInvocationsCaller | undefined,
+  owner: string,
+): Promise<boolean> {
+  if (caller === undefined) return false;
+  const refs = await caller.ownershipEntityRefs();
+  return refs.some((ref) => canonicalRef(ref, { defaultNamespace: 'default' }) === owner);
 }
 
 /**
  * The optional ownership check (`ssmInvocations.ownershipTag`): a window is shown for an entity
- * only if its tag `key` (ListTagsForResource, cached like reports) names the entity or its owner.
- * The tag value is an entity ref with its kind (`component:default/payments-api`,
- * `group:platform`; the namespace defaults to `default`), compared case-insensitively. A window
- * whose tags cannot be read is refused too: the check fails closed.
+ * only if its tag `key` (ListTagsForResource, cached like reports) names the entity — or names the
+ * entity's owner and the caller belongs to that owner (an entity's `spec.owner` is whatever its
+ * author wrote, so it alone proves nothing). The tag value is an entity ref with its kind
+ * (`component:default/payments-api`, `group:platform`; the namespace defaults to `default`),
+ * compared case-insensitively. A window whose tags cannot be read is refused too: the check fails
+ * closed.
  *
  * @example
  * ```ts
@@ -54,12 +63,16 @@ export class WindowOwnership {
     private readonly cache: CoalescingCache,
   ) {}
 
-  /** Throws a {@link WindowRefusedError} unless the window's tag names the entity or its owner. */
+  /**
+   * Throws a {@link WindowRefusedError} unless the window's tag names the entity, or its owner
+   * with the caller belonging to it.
+   */
   async check(
     entity: Entity,
     window: WindowLocation,
     client: () => Promise<InvocationsClient>,
     signal: AbortSignal,
+    caller?: SsmInvocationsCaller,
   ): Promise<void> {
     const tagged = await this.cache.getParsed<string | null>(
       ['tags', CACHE_VERSION, window.accountId, window.region, window.windowId, this.tagKey].join(
@@ -78,11 +91,17 @@ export class WindowOwnership {
     );
     const owner =
       tagged === null ? undefined : canonicalRef(tagged, { defaultNamespace: 'default' });
-    if (owner !== undefined && acceptedOwners(entity).includes(owner)) return;
+    if (owner !== undefined && owner === stringifyEntityRef(entity).toLocaleLowerCase('en-US')) {
+      return;
+    }
+    const forOwner = owner !== undefined && owner === ownerOf(entity);
+    if (forOwner && (await callerBelongsTo(caller, owner))) return;
     throw new WindowRefusedError(
       tagged === null
         ? `Window ${window.windowId} has no ${this.tagKey} tag, so it is shown for no entity`
-        : `Window ${window.windowId} is tagged ${this.tagKey} for another entity`,
+        : forOwner
+          ? `Window ${window.windowId} is tagged ${this.tagKey} for the entity's owner, and you do not belong to it`
+          : `Window ${window.windowId} is tagged ${this.tagKey} for another entity`,
     );
   }
 }

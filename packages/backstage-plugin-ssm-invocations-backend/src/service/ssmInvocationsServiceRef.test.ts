@@ -49,6 +49,8 @@ describe('ssmInvocationsServiceRef', () => {
     expect(service.getEntityReport).toHaveBeenCalledWith(
       expect.objectContaining({ metadata: expect.objectContaining({ name: 'svc' }) }),
       { executions: 2 },
+      // Who asks, for the ownership tag's owner match.
+      { ownershipEntityRefs: expect.any(Function) },
     );
 
     const missing = await request(server)

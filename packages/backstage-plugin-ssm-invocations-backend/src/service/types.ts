@@ -27,12 +27,20 @@ export interface SsmInvocationsService {
    * `summarizeWindowReport`: every count, only the targets worth looking at); one failing window
    * does not hide others. The result may be shared with other callers: treat it as read-only.
    */
-  getEntityReport(entity: Entity, options?: EntityReportQuery): Promise<EntityReportResponse>;
+  getEntityReport(
+    entity: Entity,
+    options?: EntityReportQuery,
+    caller?: SsmInvocationsCaller,
+  ): Promise<EntityReportResponse>;
   /**
    * One invocation, only if its execution belongs to a window annotated on the entity; throws a
    * core `NotFoundError` otherwise.
    */
-  getEntityInvocation(entity: Entity, ids: InvocationIds): Promise<EntityInvocationResponse>;
+  getEntityInvocation(
+    entity: Entity,
+    ids: InvocationIds,
+    caller?: SsmInvocationsCaller,
+  ): Promise<EntityInvocationResponse>;
   /**
    * What the service that ran one invocation says (core's `diagnoseInvocation`), only if its
    * execution belongs to a window annotated on (and allowed for) the entity; throws a core
@@ -44,6 +52,7 @@ export interface SsmInvocationsService {
     entity: Entity,
     ids: InvocationIds,
     options: EntityDiagnosisOptions,
+    caller?: SsmInvocationsCaller,
   ): Promise<EntityDiagnosisResponse>;
   /**
    * One page (at most `TASK_TARGETS_PAGE_SIZE`) of the targets of one task, only if its
@@ -55,7 +64,28 @@ export interface SsmInvocationsService {
     entity: Entity,
     ids: TaskIds,
     page: { nextToken?: string },
+    caller?: SsmInvocationsCaller,
   ): Promise<EntityTaskTargetsResponse>;
+}
+
+/**
+ * Who asks, as far as the service's checks need it: the ownership tag may name the entity's
+ * owner, and a window tagged for an owner is shown only to callers who belong to that owner
+ * (`spec.owner` is the catalog author's claim, not proof). The router passes it; without it the
+ * caller belongs to nothing.
+ *
+ * @example
+ * ```ts
+ * const caller: SsmInvocationsCaller = {
+ *   ownershipEntityRefs: async () => (await userInfo.getUserInfo(credentials)).ownershipEntityRefs,
+ * };
+ * ```
+ *
+ * @public
+ */
+export interface SsmInvocationsCaller {
+  /** The caller's ownership refs (the user and its groups, as Backstage's `userInfo` gives them). */
+  ownershipEntityRefs(): Promise<readonly string[]>;
 }
 
 /**
