@@ -4,8 +4,7 @@
  * bounds the requests sent), so no later invocation is diagnosed in place of an earlier one.
  */
 import { ServiceError } from '../model/errors';
-import type { SsmOperation } from '../model/operations';
-import type { SsmTransport } from '../transport/types';
+import { recordingTransport } from '../test-support/recording-transport';
 import { createInvocationsClientWithTransport } from './invocations-client';
 
 const WINDOW_ID = 'mw-0123456789abcdef0';
@@ -42,8 +41,7 @@ function page(task: 'a' | 'b', n: number, failed: number): Record<string, unknow
  * page is in. Task B: a first page with two failed invocations (while A's diagnoses run), and a
  * second page with two more once A's diagnoses are answered and A has been given up.
  */
-function racingTasks(): { transport: SsmTransport; diagnosed: string[] } {
-  const diagnosed: string[] = [];
+function racingTasks(): ReturnType<typeof recordingTransport> {
   const aFirstPage = deferred();
   const bFirstPage = deferred();
   const aGivenUp = deferred();
@@ -71,46 +69,36 @@ function racingTasks(): { transport: SsmTransport; diagnosed: string[] } {
     await sleep(50);
     return { WindowExecutionTaskInvocationIdentities: page('b', 2, 2) };
   };
-  const transport: SsmTransport = {
-    async send(operation: SsmOperation, input) {
-      switch (operation) {
-        case 'GetMaintenanceWindow':
-          return { WindowId: WINDOW_ID };
-        case 'DescribeMaintenanceWindowExecutions':
-          return { WindowExecutions: [{ WindowId: WINDOW_ID, WindowExecutionId: EXECUTION_ID }] };
-        case 'DescribeMaintenanceWindowExecutionTasks':
-          return {
-            WindowExecutionTaskIdentities: [TASK_A, TASK_B].map((id) => ({
-              WindowExecutionId: EXECUTION_ID,
-              TaskExecutionId: id,
-              TaskType: 'AUTOMATION',
-            })),
-          };
-        case 'DescribeMaintenanceWindowExecutionTaskInvocations':
-          return invocations(input);
-        case 'GetAutomationExecution': {
-          const id = String(input.AutomationExecutionId);
-          diagnosed.push(id.slice(-3));
-          if (id.slice(-3).startsWith('a')) {
-            await bFirstPage.promise;
-            aAnswered += 1;
-            if (aAnswered === 2) aGivenUp.resolve();
-          }
-          return {
-            AutomationExecution: { AutomationExecutionId: id, AutomationExecutionStatus: 'Failed' },
-          };
-        }
-        default:
-          throw new ServiceError(`${operation} not expected`);
+  return recordingTransport({
+    GetMaintenanceWindow: () => ({ WindowId: WINDOW_ID }),
+    DescribeMaintenanceWindowExecutions: () => ({
+      WindowExecutions: [{ WindowId: WINDOW_ID, WindowExecutionId: EXECUTION_ID }],
+    }),
+    DescribeMaintenanceWindowExecutionTasks: () => ({
+      WindowExecutionTaskIdentities: [TASK_A, TASK_B].map((id) => ({
+        WindowExecutionId: EXECUTION_ID,
+        TaskExecutionId: id,
+        TaskType: 'AUTOMATION',
+      })),
+    }),
+    DescribeMaintenanceWindowExecutionTaskInvocations: invocations,
+    GetAutomationExecution: async (input) => {
+      const id = String(input.AutomationExecutionId);
+      if (id.endsWith('a10') || id.endsWith('a11')) {
+        await bFirstPage.promise;
+        aAnswered += 1;
+        if (aAnswered === 2) aGivenUp.resolve();
       }
+      return {
+        AutomationExecution: { AutomationExecutionId: id, AutomationExecutionStatus: 'Failed' },
+      };
     },
-  };
-  return { transport, diagnosed };
+  });
 }
 
 describe('the diagnosis budget of a report with a task that fails after its first page', () => {
   it('stays spent: later invocations are not diagnosed in place of earlier ones', async () => {
-    const { transport, diagnosed } = racingTasks();
+    const { transport, sent } = racingTasks();
     const report = await createInvocationsClientWithTransport(transport).getWindowReport({
       windowId: WINDOW_ID,
       diagnose: 'failed',
@@ -120,7 +108,12 @@ describe('the diagnosis budget of a report with a task that fails after its firs
     expect(taskA?.error).toBeDefined();
     expect(taskB?.error).toBeUndefined();
     // A claimed two; B's first failure got the last one, in the order the failures arrived.
-    expect(diagnosed).toEqual(['a10', 'a11', 'b10']);
+    const diagnosed = sent.filter((r) => r.operation === 'GetAutomationExecution');
+    expect(diagnosed.map((r) => String(r.input.AutomationExecutionId).slice(-3))).toEqual([
+      'a10',
+      'a11',
+      'b10',
+    ]);
     expect(Object.keys(taskB?.diagnoses ?? {})).toEqual([invocationId('b10')]);
     // Every failed invocation of B without a diagnosis is counted, none of A's (reported as an error).
     expect(report.diagnosesOmitted).toBe(3);
