@@ -20,9 +20,15 @@ const DECORATION = /^[\s\-=*_#~.]*$/;
 // Command statuses that mean the node did not fail.
 const NOT_FAILED = new Set(['Success', 'Pending', 'InProgress', 'Delayed']);
 
+/** The first `units` UTF-16 units of `text`, one fewer when the cut would split a surrogate pair. */
+function headUnits(text: string, units: number): string {
+  const last = text.charCodeAt(units - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? units - 1 : units);
+}
+
 function clean(line: string): string {
   const text = line.replace(ANSI, '').replace(CONTROL, '').replace(/\t/g, ' ').trim();
-  return text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS - 1)}…` : text;
+  return text.length > MAX_LINE_CHARS ? `${headUnits(text, MAX_LINE_CHARS - 1)}…` : text;
 }
 
 /** The first line with words in it; a truncated tail's first line is partial and skipped. */
