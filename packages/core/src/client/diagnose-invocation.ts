@@ -1,6 +1,6 @@
 /**
  * Diagnosing one invocation: what the service that ran it says. RUN_COMMAND reads the command's
- * nodes (one ListCommandInvocations page with `Details`) and the output of its failed and
+ * nodes (ListCommandInvocations with `Details`: one full page, at most three requests) and the output of its failed and
  * timed-out nodes (one GetCommandInvocation each, at most {@link DIAGNOSIS_LIMITS}); AUTOMATION
  * reads the execution (one GetAutomationExecution); LAMBDA and STEP_FUNCTIONS send nothing. A
  * follow-up call that fails (AccessDenied above all) becomes a note; the rest stands.
@@ -24,7 +24,7 @@ import { failureNoteMessage } from '../model/report-error';
 import { invocationTargets, type InvocationTarget } from '../model/invocation-targets';
 import type { SsmOperation } from '../model/operations';
 import type { InvocationRecord } from '../model/types';
-import { listAll } from './paginate';
+import { listPages } from './paginate';
 import type { ClientContext, SsmMembers } from './request';
 
 /** Node statuses whose output a diagnosis fetches. */
@@ -89,6 +89,57 @@ async function nodeOutput(
   }
 }
 
+/** The command's nodes as listed, and why the listing stopped short of its end, if it did. */
+interface NodeListing {
+  records: SsmMembers[];
+  /** `nodes`: the node bound was reached; `pages`: the page bound; absent: the whole listing. */
+  cut?: 'nodes' | 'pages';
+}
+
+/**
+ * At most `listedNodes` nodes over at most `listedPages` pages. Whether the service had more is
+ * its own `NextToken` past the bound: the invocation's `Parameters` may name no node (targets by
+ * tag) or only some.
+ */
+async function listNodes(
+  context: ClientContext,
+  commandId: string,
+  signal?: AbortSignal,
+): Promise<NodeListing> {
+  const { listedNodes, listedPages } = DIAGNOSIS_LIMITS;
+  const records: SsmMembers[] = [];
+  let pages = 0;
+  for await (const page of listPages<SsmMembers>(context, {
+    operation: 'ListCommandInvocations',
+    input: { CommandId: commandId, Details: true },
+    pageSize: listedNodes,
+    limit: listedNodes,
+    maxPages: listedPages,
+    signal,
+  })) {
+    records.push(...page.records);
+    pages += 1;
+    if (records.length > listedNodes)
+      return { records: records.slice(0, listedNodes), cut: 'nodes' };
+    if (page.nextToken === undefined) break;
+    if (records.length === listedNodes) return { records, cut: 'nodes' };
+    if (pages >= listedPages) return { records, cut: 'pages' };
+  }
+  return { records };
+}
+
+function listingNote(listing: NodeListing, nodes: number, targetCount: number): DiagnosisNote[] {
+  if (listing.cut === undefined) return [];
+  const { listedNodes, listedPages } = DIAGNOSIS_LIMITS;
+  const message =
+    listing.cut === 'nodes'
+      ? targetCount > listedNodes
+        ? `only the first ${listedNodes} nodes of ${targetCount} were read`
+        : `only the first ${listedNodes} nodes were read; the command has more`
+      : `only ${nodes} nodes were read, over ${listedPages} pages (the most one diagnosis reads); the command has more`;
+  return [{ code: 'LIMITED', operation: 'ListCommandInvocations', message }];
+}
+
 async function commandNodes(
   context: ClientContext,
   commandId: string,
@@ -98,27 +149,15 @@ async function commandNodes(
 ): Promise<InstanceCommandDiagnosis[]> {
   let nodes: InstanceCommandDiagnosis[];
   try {
-    const records = await listAll<SsmMembers>(context, {
-      operation: 'ListCommandInvocations',
-      input: { CommandId: commandId, Details: true },
-      pageSize: DIAGNOSIS_LIMITS.listedNodes,
-      limit: DIAGNOSIS_LIMITS.listedNodes,
-      signal,
-    });
+    const listing = await listNodes(context, commandId, signal);
     nodes = parseListCommandInvocationsOutput(
-      { CommandInvocations: records },
+      { CommandInvocations: listing.records },
       { maxBytes: DIAGNOSIS_LIMITS.outputBytes },
     ).invocations;
+    notes.push(...listingNote(listing, nodes.length, targetCount));
   } catch (error) {
     notes.push(noteOf(error, 'ListCommandInvocations', signal));
     return [];
-  }
-  if (targetCount > DIAGNOSIS_LIMITS.listedNodes && nodes.length >= DIAGNOSIS_LIMITS.listedNodes) {
-    notes.push({
-      code: 'LIMITED',
-      operation: 'ListCommandInvocations',
-      message: `only the first ${DIAGNOSIS_LIMITS.listedNodes} nodes of ${targetCount} were read`,
-    });
   }
   const failed = nodes.filter((n) => n.status !== undefined && FAILED_NODE_STATUSES.has(n.status));
   const fetched = new Set(failed.slice(0, DIAGNOSIS_LIMITS.failedNodeOutputs));

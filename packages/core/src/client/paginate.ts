@@ -108,6 +108,8 @@ export interface ListingRequest {
   input: SsmMembers;
   pageSize?: number;
   limit?: number;
+  /** Pages before a PaginationError (absent: the client's `maxPages`). */
+  maxPages?: number;
   signal?: AbortSignal;
 }
 
@@ -116,7 +118,7 @@ export function listPages<T>(
   context: ClientContext,
   request: ListingRequest,
 ): AsyncGenerator<Page<T>> {
-  const { operation, input, pageSize, limit, signal } = request;
+  const { operation, input, pageSize, limit, maxPages, signal } = request;
   const fetchPage = async ({ token, maxResults }: PageRequest): Promise<FetchedPage<T>> => {
     const output = await context.send(
       operation,
@@ -132,7 +134,7 @@ export function listPages<T>(
   const startToken = typeof input.NextToken === 'string' ? input.NextToken : undefined;
   return paginate(fetchPage, {
     operation,
-    maxPages: context.maxPages,
+    maxPages: maxPages ?? context.maxPages,
     ...(startToken === undefined ? {} : { startToken }),
     ...(pageSize === undefined ? {} : { pageSize }),
     ...(limit === undefined ? {} : { limit }),

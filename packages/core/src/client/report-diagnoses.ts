@@ -38,8 +38,11 @@ export interface TaskDiagnoses {
   /** The diagnoses started, by InvocationId in the order their invocations arrived. */
   settled(): Promise<Record<string, InvocationDiagnosis>>;
   /**
-   * The task could not be read after all: waits for the diagnoses already started and gives
-   * back what they claimed, so a task reported as an error costs the budget nothing.
+   * The task could not be read after all: waits for the diagnoses already started (no request
+   * of the report outlives it) and drops them. What they claimed stays spent: the budget bounds
+   * the requests a report sends, and handing it back later would let an invocation that arrived
+   * after another task's omitted ones be diagnosed in their place. The task's own omitted
+   * invocations are no longer counted: a task reported as an error has none.
    */
   abandon(): Promise<void>;
 }
@@ -47,7 +50,8 @@ export interface TaskDiagnoses {
 /**
  * The diagnoses of a task's failed and timed-out invocations, each started the moment its
  * invocation arrives (while the task's next page is still on its way), as many as the budget
- * still allows: tasks claim it in the order their invocations arrive. Requests go through the
+ * still allows: tasks claim it in the order their invocations arrive, and a claim is never given
+ * back, so no diagnosis is omitted while budget is still to come. Requests go through the
  * client's pool like the report's own.
  */
 export function taskDiagnoses(
@@ -84,7 +88,6 @@ export function taskDiagnoses(
     },
     async abandon() {
       await Promise.allSettled(started.map((entry) => entry.diagnosis));
-      budget.remaining += started.length;
       budget.omitted -= omitted;
       started.length = 0;
       omitted = 0;

@@ -94,6 +94,28 @@ describe('parseGetAutomationExecutionOutput', () => {
     expect(Object.getOwnPropertyDescriptor(run.outputs, '__proto__')?.value).toEqual(['x']);
   });
 
+  it('says when a FailureMessage was cut to its 4 KB bound', () => {
+    const long = `Step fails when it is Executing. ${'x'.repeat(5000)}`;
+    const run = parseGetAutomationExecutionOutput({
+      AutomationExecution: {
+        FailureMessage: long,
+        StepExecutions: [{ StepName: 'run', StepStatus: 'Failed', FailureMessage: long }],
+      },
+    });
+    expect(run.failureMessage).toBe(long.slice(0, 4096));
+    expect(run.failureMessageTruncated).toBe(true);
+    expect(run.failedStep?.failureMessage).toBe(long.slice(0, 4096));
+    expect(run.failedStep?.failureMessageTruncated).toBe(true);
+    const short = parseGetAutomationExecutionOutput({
+      AutomationExecution: {
+        FailureMessage: 'x'.repeat(4096),
+        StepExecutions: [{ StepName: 'run', StepStatus: 'Failed', FailureMessage: 'short' }],
+      },
+    });
+    expect('failureMessageTruncated' in short).toBe(false);
+    expect(short.failedStep && 'failureMessageTruncated' in short.failedStep).toBe(false);
+  });
+
   it('gives an empty outcome for a response without members', () => {
     expect(parseGetAutomationExecutionOutput({})).toEqual({
       stepCount: 0,

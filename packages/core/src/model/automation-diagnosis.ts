@@ -22,9 +22,17 @@ const MAX_MESSAGE_BYTES = 4096;
 // Which step explains the run, most telling first.
 const STEP_FAILURE_ORDER = ['Failed', 'TimedOut', 'Cancelled'];
 
-function message(object: WireObject, key: string): string | undefined {
-  const text = wireString(object, key);
-  return text === undefined ? undefined : headText(text, MAX_MESSAGE_BYTES).text;
+/** `FailureMessage` bounded to 4 KB; a message cut there says so, as a cut output's `truncated`. */
+function failureMessage(object: WireObject): {
+  failureMessage?: string;
+  failureMessageTruncated?: boolean;
+} {
+  const text = wireString(object, 'FailureMessage');
+  if (text === undefined) return {};
+  const bounded = headText(text, MAX_MESSAGE_BYTES);
+  return bounded.truncated
+    ? { failureMessage: bounded.text, failureMessageTruncated: true }
+    : { failureMessage: bounded.text };
 }
 
 function step(raw: WireObject): AutomationStepOutcome {
@@ -37,7 +45,6 @@ function step(raw: WireObject): AutomationStepOutcome {
       stepExecutionId: wireString(raw, 'StepExecutionId'),
       startTime: wireTime(raw, 'ExecutionStartTime'),
       endTime: wireTime(raw, 'ExecutionEndTime'),
-      failureMessage: message(raw, 'FailureMessage'),
       failureDetails:
         details === undefined
           ? undefined
@@ -49,6 +56,7 @@ function step(raw: WireObject): AutomationStepOutcome {
               details: wireStringListMap(details, 'Details'),
             },
     }),
+    ...failureMessage(raw),
     outputs: wireStringListMap(raw, 'Outputs'),
   };
 }
@@ -65,7 +73,7 @@ function failedStep(steps: AutomationStepOutcome[]): AutomationStepOutcome | und
 /**
  * Parses a `GetAutomationExecution` output: status, times, the first failed (else timed-out,
  * else cancelled) step with its action, FailureMessage and FailureDetails, and the outputs.
- * Messages are bounded to 4 KB. Throws ServiceError when `AutomationExecution`,
+ * Messages are bounded to 4 KB (`failureMessageTruncated` when one was cut). Throws ServiceError when `AutomationExecution`,
  * `StepExecutions` or `FailureDetails` is not what it should be.
  *
  * @example
@@ -86,9 +94,9 @@ export function parseGetAutomationExecutionOutput(output: unknown): AutomationEx
       status: wireString(raw, 'AutomationExecutionStatus'),
       startTime: wireTime(raw, 'ExecutionStartTime'),
       endTime: wireTime(raw, 'ExecutionEndTime'),
-      failureMessage: message(raw, 'FailureMessage'),
       failedStep: failedStep(steps),
     }),
+    ...failureMessage(raw),
     stepCount: steps.length,
     stepExecutionsTruncated: wireBoolean(raw, 'StepExecutionsTruncated') === true,
     outputs: wireStringListMap(raw, 'Outputs'),

@@ -188,7 +188,11 @@ describe('parseGetCommandInvocationOutput', () => {
       { StandardErrorContent: 'e'.repeat(8000) },
       { maxBytes: 10_000 },
     );
-    expect(result.standardError).toEqual({ text: 'e'.repeat(8000), truncated: true });
+    expect(result.standardError).toEqual({
+      text: 'e'.repeat(8000),
+      truncated: true,
+      serviceCut: true,
+    });
   });
 
   it('throws ServiceError for a response that is not an object', () => {

@@ -50,7 +50,14 @@ function boundedOutput(
 ): BoundedText {
   const text = wireText(object, key);
   const tail = tailText(text, maxBytes);
-  return { text: tail.text, truncated: tail.truncated || text.length >= SERVICE_CAPS[key] };
+  const serviceCut = text.length >= SERVICE_CAPS[key];
+  return {
+    text: tail.text,
+    truncated: tail.truncated || serviceCut,
+    // Which end was cut, for whoever reads lines of it: only a cut start leaves a partial line.
+    ...(tail.truncated ? { startCut: true } : {}),
+    ...(serviceCut ? { serviceCut: true } : {}),
+  };
 }
 
 function outputLocation(object: WireObject, operation: string): CommandOutputLocation | undefined {
@@ -144,7 +151,8 @@ export function parseListCommandInvocationsOutput(
 
 /**
  * Parses a `GetCommandInvocation` output: exit code, status, the three string-typed times as AWS
- * sends them, and the ends of stdout and stderr (bounded; `truncated` also when SSM cut them).
+ * sends them, and the ends of stdout and stderr (bounded; `truncated` also when SSM cut them;
+ * `startCut` / `serviceCut` say which end was cut).
  * Throws ServiceError when the output or `CloudWatchOutputConfig` is not an object.
  *
  * @example

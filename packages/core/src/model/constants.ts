@@ -160,8 +160,10 @@ export const HISTORY_LIMITS = {
 
 /**
  * Bounds of one invocation's diagnosis: the bytes kept of each output text (its end), the nodes
- * read from ListCommandInvocations (one page) and the failed or timed-out nodes whose output is
- * fetched with GetCommandInvocation (one request each); nodes past that bound get a `LIMITED` note.
+ * read from ListCommandInvocations (one full page) and the pages read to find them (a service
+ * answering sparse pages cannot drive one diagnosis to many requests), and the failed or timed-out
+ * nodes whose output is fetched with GetCommandInvocation (one request each). A listing cut at
+ * either bound, or nodes past the last, get a `LIMITED` note.
  *
  * @example
  * ```ts
@@ -171,6 +173,7 @@ export const HISTORY_LIMITS = {
 export const DIAGNOSIS_LIMITS = {
   outputBytes: 4096,
   listedNodes: 50,
+  listedPages: 3,
   failedNodeOutputs: 10,
 } as const;
 

@@ -151,6 +151,8 @@ export interface AutomationStepOutcome {
   endTime?: Date;
   /** The start of the message, bounded. */
   failureMessage?: string;
+  /** True when `failureMessage` is only the start of a longer message; absent when it is whole. */
+  failureMessageTruncated?: boolean;
   failureDetails?: AutomationFailureDetails;
   outputs: Record<string, string[]>;
 }
@@ -171,7 +173,10 @@ export interface AutomationExecutionOutcome {
   status?: string;
   startTime?: Date;
   endTime?: Date;
+  /** The start of the execution's message, bounded. */
   failureMessage?: string;
+  /** True when `failureMessage` is only the start of a longer message; absent when it is whole. */
+  failureMessageTruncated?: boolean;
   /** The first step that failed, timed out or was cancelled. */
   failedStep?: AutomationStepOutcome;
   /** How many steps the response listed. */

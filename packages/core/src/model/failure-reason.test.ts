@@ -101,4 +101,22 @@ describe('firstReasonLine', () => {
     expect(line?.endsWith('…')).toBe(true);
     expect(firstReasonLine({ ...base, invocation: {}, taskType: 'UNKNOWN' })).toBeUndefined();
   });
+
+  it('never splits a character made of two UTF-16 units at the bound', () => {
+    // The emoji's two units sit at 239 and 240: the cut at 239 would keep half of it.
+    const details = `${'y'.repeat(238)}\u{1F600}${'z'.repeat(20)}`;
+    const line = firstReasonLine({
+      ...base,
+      invocation: { StatusDetails: details },
+      taskType: 'LAMBDA',
+    });
+    expect(line).toBe(`${'y'.repeat(238)}…`);
+    // One unit earlier, the whole emoji fits.
+    const fits = firstReasonLine({
+      ...base,
+      invocation: { StatusDetails: `${'y'.repeat(237)}\u{1F600}${'z'.repeat(20)}` },
+      taskType: 'LAMBDA',
+    });
+    expect(fits).toBe(`${'y'.repeat(237)}\u{1F600}…`);
+  });
 });

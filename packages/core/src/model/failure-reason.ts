@@ -20,9 +20,15 @@ const DECORATION = /^[\s\-=*_#~.]*$/;
 // Command statuses that mean the node did not fail.
 const NOT_FAILED = new Set(['Success', 'Pending', 'InProgress', 'Delayed']);
 
+/** The first `units` UTF-16 units of `text`, one fewer when the cut would split a surrogate pair. */
+function headUnits(text: string, units: number): string {
+  const last = text.charCodeAt(units - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? units - 1 : units);
+}
+
 function clean(line: string): string {
   const text = line.replace(ANSI, '').replace(CONTROL, '').replace(/\t/g, ' ').trim();
-  return text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS - 1)}…` : text;
+  return text.length > MAX_LINE_CHARS ? `${headUnits(text, MAX_LINE_CHARS - 1)}…` : text;
 }
 
 /** The first line with words in it; a truncated tail's first line is partial and skipped. */
@@ -37,16 +43,31 @@ function firstLine(text: string | undefined, skipFirst = false): string | undefi
   return undefined;
 }
 
-function fromTail(tail: BoundedText | undefined): string | undefined {
-  return tail === undefined ? undefined : firstLine(tail.text, tail.truncated);
+/**
+ * Whether the start of `tail` was cut (its first line partial). Text from the parsers says so
+ * with `startCut`; text without either flag (built elsewhere, or stored before they existed) is
+ * taken to be cut at the start whenever it is `truncated`, as a tail usually is.
+ */
+function startWasCut(tail: BoundedText): boolean {
+  if (tail.startCut !== undefined) return tail.startCut;
+  return tail.serviceCut === true ? false : tail.truncated;
 }
 
-/** The stderr part of a plugin's combined Output, when it has one. */
+function fromTail(tail: BoundedText | undefined): string | undefined {
+  return tail === undefined ? undefined : firstLine(tail.text, startWasCut(tail));
+}
+
+/**
+ * The stderr part of a plugin's combined Output (stdout, the marker, stderr), when it has one.
+ * Without the marker the Output is stdout alone — unless SSM's cap cut its end, which is where
+ * the marker and stderr would have been: then it says nothing about why, and gives no part.
+ */
 function stderrOfOutput(output: BoundedText | undefined): BoundedText | undefined {
   if (output === undefined) return undefined;
   const lines = output.text.split(/\r\n|\r|\n/);
   const marker = lines.findIndex((line) => ERROR_MARKER.test(line.trim()));
-  if (marker < 0) return output;
+  if (marker < 0) return output.serviceCut === true ? undefined : output;
+  // The part right after the marker starts whole, however the Output's ends were cut.
   return { text: lines.slice(marker + 1).join('\n'), truncated: false };
 }
 
@@ -73,8 +94,10 @@ function runCommandReason(instances: InstanceCommandDiagnosis[]): string | undef
 /**
  * The first meaningful line of why an invocation failed: a failed node's stderr (or its plugin
  * output's error part), the failed Automation step's message or exception, the execution's
- * failure message — else the invocation's StatusDetails. Control characters are stripped and the
- * line is at most 240 characters. `undefined` when nothing says why.
+ * failure message — else the invocation's StatusDetails. A tail whose start was cut skips its
+ * partial first line; a combined Output that SSM's cap cut before any stderr is not read (its
+ * stdout does not say why). Control characters are stripped and the line is at most 240
+ * characters. `undefined` when nothing says why.
  *
  * @example
  * ```ts

@@ -15,8 +15,18 @@ import { InvalidInputError } from './errors';
  */
 export interface BoundedText {
   text: string;
-  /** True when the text shown is not all there was. */
+  /** True when the text shown is not all there was (either end cut). */
   truncated: boolean;
+  /**
+   * Set (true) by the command output parsers when the start was cut to the byte bound: the first
+   * line may be partial. Absent when the start is whole.
+   */
+  startCut?: boolean;
+  /**
+   * Set (true) by the command output parsers when the text reached SSM's own cap, which keeps the
+   * start and drops the end. Absent otherwise.
+   */
+  serviceCut?: boolean;
 }
 
 const encoder = new TextEncoder();

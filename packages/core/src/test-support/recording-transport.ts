@@ -7,7 +7,9 @@ import type { SsmOperation } from '../model/operations';
 import type { SsmTransport } from '../transport/types';
 
 export type Answer = Record<string, unknown> | Error;
-export type Answers = Partial<Record<SsmOperation, (input: Record<string, unknown>) => Answer>>;
+export type Answers = Partial<
+  Record<SsmOperation, (input: Record<string, unknown>) => Answer | Promise<Answer>>
+>;
 
 /** A transport that answers from `answers` and records every request. */
 export function recordingTransport(answers: Answers): {
@@ -21,7 +23,7 @@ export function recordingTransport(answers: Answers): {
       sent.push({ operation, input });
       const respond = answers[operation];
       if (respond === undefined) throw new ServiceError(`${operation} not expected`);
-      const answer = respond(input);
+      const answer = await respond(input);
       if (answer instanceof Error) throw answer;
       return answer;
     },

@@ -13,7 +13,7 @@ import {
   type GeneratedAutomationStep,
 } from './automation-output';
 import { generateRunbookOutcome } from './automation-runbooks';
-import { randomPick } from './random-picks';
+import { capToService, randomPick } from './random-picks';
 import { readAutomationParameters } from './run-parameters';
 
 const ACCOUNT = '123456789012';
@@ -105,7 +105,7 @@ export function automationNode(invocation: EmulatorInvocation, automationExecuti
 
 /** The maintenance-window StatusDetails (≤ 250 chars) of a failed or timed-out AUTOMATION invocation. */
 export function automationFailureSummary(outcome: GeneratedAutomationOutcome): string {
-  return (outcome.FailureMessage ?? 'Success').slice(0, 250);
+  return capToService(outcome.FailureMessage ?? 'Success', 250);
 }
 
 /**

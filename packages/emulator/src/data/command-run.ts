@@ -20,7 +20,7 @@ import {
   type GeneratedCommandOutcome,
   type GeneratedPluginOutcome,
 } from './command-output';
-import { randomPick } from './random-picks';
+import { capToService, randomPick } from './random-picks';
 import { nodeNamedIn, readRunCommandParameters } from './run-parameters';
 
 /** The region output URLs and `OutputS3Region` name. */
@@ -125,8 +125,8 @@ export function commandFailureSummary(outcome: GeneratedCommandOutcome): string 
   const firstLine = (
     plugin.StandardErrorContent.split('\n').find((l) => l.trim() !== '') ?? ''
   ).replace(LOG_TIME_PREFIX, '');
-  return `Command failed with exit code ${plugin.ResponseCode} on ${node}: ${firstLine}`.slice(
-    0,
+  return capToService(
+    `Command failed with exit code ${plugin.ResponseCode} on ${node}: ${firstLine}`,
     250,
   );
 }

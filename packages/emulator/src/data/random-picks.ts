@@ -46,7 +46,12 @@ export function randomNodeId(random: RandomSource, managedNodeShare = 0.15): str
     : `i-0${randomHex(random, 16)}`;
 }
 
-/** The first `cap` characters: SSM keeps the start of what it stores and drops the rest. */
+/**
+ * The first `cap` UTF-16 units: SSM keeps the start of what it stores and drops the rest. A cut
+ * that would split a surrogate pair (an emoji) drops the whole character instead.
+ */
 export function capToService(text: string, cap: number): string {
-  return text.length <= cap ? text : text.slice(0, cap);
+  if (text.length <= cap) return text;
+  const last = text.charCodeAt(cap - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? cap - 1 : cap);
 }
