@@ -28,10 +28,18 @@ type SerializedAutomation = Serialized<AutomationExecutionOutcome>;
 
 /** The Automation execution without what its steps printed or said about the failure. */
 function automationWithoutOutput(run: SerializedAutomation): SerializedAutomation {
-  const { failureMessage: _message, outputs: _outputs, failedStep, ...rest } = run;
+  // With the messages go the flags saying they were long (`…Truncated`).
+  const {
+    failureMessage: _message,
+    failureMessageTruncated: _cut,
+    outputs: _outputs,
+    failedStep,
+    ...rest
+  } = run;
   if (!failedStep) return { ...rest, outputs: {} };
   const {
     failureMessage: _stepMessage,
+    failureMessageTruncated: _stepCut,
     failureDetails,
     outputs: _stepOutputs,
     ...step
