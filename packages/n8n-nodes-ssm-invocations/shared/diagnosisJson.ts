@@ -50,6 +50,7 @@ function serviceJson(diagnosis: InvocationDiagnosis): IDataObject {
           Action: step.action,
           Status: step.stepStatus,
           FailureMessage: step.failureMessage,
+          FailureMessageTruncated: step.failureMessageTruncated,
           FailureStage: step.failureDetails?.failureStage,
           FailureType: step.failureDetails?.failureType,
         },

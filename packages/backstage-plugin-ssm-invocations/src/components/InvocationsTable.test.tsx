@@ -113,6 +113,43 @@ describe('InvocationsTable', () => {
     expect(link.getAttribute('href')).toMatch(/^https:\/\/eu-west-1\.console\.aws\.amazon\.com\//);
   });
 
+  it('says a long Automation failure message kept only its start', async () => {
+    const failed = failedInvocation();
+    const automation = {
+      outputWithheld: false,
+      diagnosis: {
+        taskType: 'AUTOMATION' as const,
+        invocation: { ...failed, TaskType: 'AUTOMATION' },
+        targets: [{ kind: 'instance' as const, id: FAILED_INSTANCE }],
+        links: [],
+        notes: [],
+        automation: {
+          automationExecutionId: '5d2c7f0a-8b1e-4f4e-a0c2-91d3e6b4c720',
+          documentName: 'AWS-CreateImage',
+          status: 'Failed',
+          stepCount: 2,
+          stepExecutionsTruncated: false,
+          outputs: {},
+          failedStep: {
+            stepName: 'createImage',
+            action: 'aws:createImage',
+            stepStatus: 'Failed',
+            failureMessage:
+              'InvalidAMIName.Duplicate: AMI name nightly-2026-11-30 is already in use',
+            failureMessageTruncated: true,
+            outputs: {},
+          },
+        },
+      },
+    };
+    await renderTable(apiAnswering(async () => automation));
+    const panel = await openFailedTarget();
+    expect(within(panel).getByTestId('output-block')).toHaveTextContent('InvalidAMIName.Duplicate');
+    expect(
+      within(panel).getByText(/failure message \(first part; the rest cut\)/),
+    ).toBeInTheDocument();
+  });
+
   it('copies the stderr tail with the copy button', async () => {
     const writeText = jest.fn(async (_text: string) => undefined);
     Object.defineProperty(window.navigator, 'clipboard', {

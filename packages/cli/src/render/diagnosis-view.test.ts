@@ -129,6 +129,7 @@ describe('renderDiagnosis', () => {
           action: 'aws:createImage',
           stepStatus: 'Failed',
           failureMessage: 'InvalidAMIName.Duplicate',
+          failureMessageTruncated: true,
           failureDetails: {
             failureStage: 'Invocation',
             failureType: 'Action',
@@ -143,7 +144,9 @@ describe('renderDiagnosis', () => {
       'Automation d9c33271-c079-4728-bfa7-2c4721618264 Failed · AWS-CreateImage · 1 step',
     );
     expect(text).toContain('  failed step createImage (aws:createImage) Failed\n');
-    expect(text).toContain('    InvalidAMIName.Duplicate\n    stage Invocation · type Action');
+    expect(text).toContain(
+      '    InvalidAMIName.Duplicate (truncated)\n    stage Invocation · type Action',
+    );
     expect(text).toContain('    ExceptionMessage: AMI name is already in use');
   });
 

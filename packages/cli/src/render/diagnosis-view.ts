@@ -108,7 +108,11 @@ function automationLines(run: AutomationExecutionOutcome, palette: Palette): Lin
       `  failed step ${palette.bold(inline(step.stepName))} (${inline(step.action)}) ` +
         colourStatus(palette, step.stepStatus),
     );
-    if (step.failureMessage) lines.push(`    ${inline(step.failureMessage)}`);
+    if (step.failureMessage) {
+      lines.push(
+        `    ${inline(step.failureMessage)}${step.failureMessageTruncated ? ' (truncated)' : ''}`,
+      );
+    }
     const details = step.failureDetails;
     if (details) {
       lines.push(`    stage ${inline(details.failureStage)} · type ${inline(details.failureType)}`);
@@ -117,7 +121,9 @@ function automationLines(run: AutomationExecutionOutcome, palette: Palette): Lin
       }
     }
   } else if (run.failureMessage) {
-    lines.push(`  ${inline(run.failureMessage)}`);
+    lines.push(
+      `  ${inline(run.failureMessage)}${run.failureMessageTruncated ? ' (truncated)' : ''}`,
+    );
   }
   return lines;
 }

@@ -69,6 +69,9 @@ function AutomationStep(props: { diagnosis: AutomationDiagnosis }) {
   const step = run.failedStep;
   const exception = step?.failureDetails?.details.ExceptionMessage?.join('\n');
   const message = step?.failureMessage ?? run.failureMessage;
+  const messageCut = step?.failureMessage
+    ? step.failureMessageTruncated
+    : run.failureMessageTruncated;
   return (
     <Box marginBottom={1} data-testid="failed-step">
       <Typography variant="body2">
@@ -83,7 +86,14 @@ function AutomationStep(props: { diagnosis: AutomationDiagnosis }) {
           </>
         ) : null}
       </Typography>
-      {message ? <OutputBlock label="failure message" text={message} /> : null}
+      {message ? (
+        <OutputBlock
+          label="failure message"
+          text={message}
+          truncated={messageCut === true}
+          kept="start"
+        />
+      ) : null}
       {exception && exception !== message ? (
         <OutputBlock label="exception" text={exception} />
       ) : null}

@@ -28,11 +28,17 @@ const useStyles = makeStyles((theme) => ({
 }));
 
 /**
- * A tail of command output (stderr, stdout, a failure message): monospace, scrollable both ways,
- * with a copy button. The text is untrusted and rendered as text only.
+ * A tail of command output (stderr, stdout) or the start of a failure message: monospace,
+ * scrollable both ways, with a copy button. The text is untrusted and rendered as text only.
+ * `truncated` says which part was kept: the end of output, the start of a message.
  */
-export function OutputBlock(props: { label: string; text: string; truncated?: boolean }) {
-  const { label, text, truncated } = props;
+export function OutputBlock(props: {
+  label: string;
+  text: string;
+  truncated?: boolean;
+  kept?: 'end' | 'start';
+}) {
+  const { label, text, truncated, kept = 'end' } = props;
   const classes = useStyles();
   const [copied, setCopied] = useState<'yes' | 'failed' | undefined>(undefined);
   const copy = async () => {
@@ -48,7 +54,11 @@ export function OutputBlock(props: { label: string; text: string; truncated?: bo
     <Box className={classes.block}>
       <Typography variant="caption" color="textSecondary" component="div">
         {label}
-        {truncated ? ' (last part; earlier output cut)' : ''}
+        {truncated
+          ? kept === 'end'
+            ? ' (last part; earlier output cut)'
+            : ' (first part; the rest cut)'
+          : ''}
       </Typography>
       <Box position="relative">
         <pre className={classes.pre} aria-label={label} data-testid="output-block">
