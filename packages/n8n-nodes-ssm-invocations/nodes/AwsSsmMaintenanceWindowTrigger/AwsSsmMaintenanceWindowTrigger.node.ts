@@ -22,7 +22,7 @@ import { failureOutputOf, INCLUDE_FAILURE_OUTPUT_PROPERTY } from '../../shared/f
 import { STATUS_OPTIONS } from '../AwsSsmMaintenanceWindow/properties';
 import {
   advance,
-  invocationKey,
+  emissionKey,
   markSeen,
   pollStart,
   rememberFinished,
@@ -70,7 +70,7 @@ async function itemsOf(
 
 /**
  * Polls maintenance-window executions and emits each invocation that reached one of the chosen
- * statuses (default: failed or timed out) exactly once, across polls and restarts.
+ * statuses (default: failed or timed out) exactly once per status, across polls and restarts.
  */
 export class AwsSsmMaintenanceWindowTrigger implements INodeType {
   description: INodeTypeDescription = {
@@ -157,7 +157,7 @@ export class AwsSsmMaintenanceWindowTrigger implements INodeType {
         skipFinishedExecutionIds: state.finished ?? [],
       });
       const fresh = matches.filter(({ execution, invocation }) =>
-        markSeen(state, invocationKey(invocation), execution.StartTime?.getTime() ?? now.getTime()),
+        markSeen(state, emissionKey(invocation), execution.StartTime?.getTime() ?? now.getTime()),
       );
       advance(state, now, oldestRunningStart?.getTime());
       rememberFinished(state, finishedExecutionIds);
