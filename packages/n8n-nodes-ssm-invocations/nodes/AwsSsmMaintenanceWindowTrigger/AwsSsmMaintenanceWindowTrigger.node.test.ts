@@ -201,6 +201,26 @@ describe('AWS SSM Maintenance Window Trigger', () => {
     expect(result?.[0]).toHaveLength(1);
   });
 
+  it.each([NaN, -5, 1e12, Infinity, 'soon'])(
+    'refuses a Look Back on First Poll of %p, naming that parameter, before any request',
+    async (lookbackMinutes) => {
+      const emulator = await emulatorWith(recentFixture(5, 1));
+      const staticData: IDataObject = {};
+      const { context, requests } = fakePoll(
+        emulator,
+        { ...parameters, lookbackMinutes },
+        { staticData },
+      );
+      const error = await trigger.poll.call(context).then(
+        () => undefined,
+        (thrown: unknown) => thrown as Error,
+      );
+      expect(error?.message).toMatch(/^Look Back on First Poll \(Minutes\): must be /);
+      expect(requests).toHaveLength(0);
+      expect(staticData).toEqual({});
+    },
+  );
+
   it('leaves its state untouched when a poll fails, so nothing is lost', async () => {
     const emulator = await emulatorWith(recentFixture(20, 1));
     const staticData: IDataObject = {};
