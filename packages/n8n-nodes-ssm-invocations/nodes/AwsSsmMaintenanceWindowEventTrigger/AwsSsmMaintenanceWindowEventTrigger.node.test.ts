@@ -126,6 +126,19 @@ describe('AWS SSM Maintenance Window Event Trigger', () => {
     expect(items[0]?.json).not.toHaveProperty('Reason');
   });
 
+  it.each([
+    ['FAILED', 5],
+    ['TIMED_OUT', 7],
+  ])('lists only the invocations in the event status (%s)', async (status, target) => {
+    const { items, calls } = await deliver(targetEvent(`e-13-${status}`, target, status), {
+      params: { includeFailureOutput: false },
+    });
+    expect(calls.map((call) => call.input.Filters)).toEqual([
+      [{ Key: 'STATUS', Values: [status] }],
+    ]);
+    expect(items.map((item) => item.json.Status)).toEqual([status]);
+  });
+
   it('a refused diagnosis is a note on the item; the event still starts the workflow', async () => {
     emulator.setFaults({ operations: { GetCommandInvocation: { accessDenied: true } } });
     try {

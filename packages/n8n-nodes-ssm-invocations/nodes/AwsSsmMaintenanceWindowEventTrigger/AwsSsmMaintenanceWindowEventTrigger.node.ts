@@ -7,7 +7,11 @@ import {
   type IWebhookFunctions,
   type IWebhookResponseData,
 } from 'n8n-workflow';
-import type { InvocationRecord, InvocationsClient } from '@ssm-invocations/core/json';
+import type {
+  ExecutionStatus,
+  InvocationRecord,
+  InvocationsClient,
+} from '@ssm-invocations/core/json';
 import { createSsmClient } from '../../shared/ssmClient';
 import {
   SIMPLIFY_INVOCATION_PROPERTY,
@@ -60,8 +64,13 @@ async function invocationsOfTarget(
 ): Promise<InvocationRecord[]> {
   const { windowExecutionId, taskExecutionId } = event.detail;
   if (!taskExecutionId) return [];
-  // Core's page loop (token guard, max pages), every status: the event's may not be filterable.
-  const found = await client.getAllInvocations({ windowExecutionId, taskId: taskExecutionId });
+  // Core's page loop (token guard, max pages), filtered by the event's status: only FAILED and
+  // TIMED_OUT events get here, both STATUS filter values, so a big task is not listed in full.
+  const found = await client.getAllInvocations({
+    windowExecutionId,
+    taskId: taskExecutionId,
+    statuses: [event.detail.status as ExecutionStatus],
+  });
   return invocationsOfEvent(found, event);
 }
 
