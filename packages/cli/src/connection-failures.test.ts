@@ -13,15 +13,19 @@ const originalEnv = process.env;
 let server: Server;
 let url: string;
 let requests = 0;
-/** What the endpoint answers; by default an empty success. */
-let answer: (headers: Record<string, unknown>) => [status: number, body: string];
+/** What the endpoint answers (and any extra response headers); by default an empty success. */
+let answer: (
+  headers: Record<string, unknown>,
+) => [status: number, body: string, extraHeaders?: Record<string, string>];
 beforeAll(async () => {
   server = createServer((req, res) => {
     requests += 1;
     req.resume();
     req.on('end', () => {
-      const [status, body] = answer(req.headers);
-      res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' }).end(body);
+      const [status, body, extraHeaders] = answer(req.headers);
+      res
+        .writeHead(status, { 'content-type': 'application/x-amz-json-1.1', ...extraHeaders })
+        .end(body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -157,4 +161,20 @@ it('a refused permission gets no credential hint: the credentials were fine', as
   expect(code).toBe(1);
   expect(stderr).toMatch(/^error: AccessDeniedError: .*not authorized/);
   expect(stderr).not.toContain(' — ');
+});
+
+it('a request id header with C1 control bytes reaches the terminal inert', async () => {
+  process.env.AWS_ACCESS_KEY_ID = 'AKIDCLITEST';
+  process.env.AWS_SECRET_ACCESS_KEY = 'cli-test-secret-value';
+  // Header values are latin1 on the wire: 0x9b is an 8-bit CSI, 0x9d an OSC (clipboard write).
+  const requestId = 'req-1\u009b2J\u009d52;c;ZXZpbA==\u009c-end';
+  answer = () => [
+    400,
+    JSON.stringify({ __type: 'AccessDeniedException', message: 'not authorized' }),
+    { 'x-amzn-requestid': requestId },
+  ];
+  const { code, stderr } = await run(['--endpoint', url, '--region', 'eu-west-1', 'windows']);
+  expect(code).toBe(1);
+  expect(stderr).toMatch(/^error: AccessDeniedError: .*not authorized \(request id req-1-end\)$/m);
+  expect(stderr).not.toMatch(/[\u0080-\u009f]/);
 });

@@ -19,6 +19,7 @@ import {
   type ResumableInvocationsOptions,
   type WindowReportInput,
 } from '@ssm-invocations/core';
+import { DEFAULT_TIMEOUTS } from '@ssm-invocations/core/json';
 import type {
   ExecutionRecord,
   InvocationDiagnosis,
@@ -107,6 +108,25 @@ function withCoreStatuses<T extends { statuses?: readonly string[] }>(
 }
 
 /**
+ * A profile's credentials. Role and SSO profiles make the SDK call STS or SSO through clients of
+ * its own, which wait forever by default: they get core's timeouts, as the SSM calls do.
+ */
+function profileCredentials(profile: string) {
+  const { connectTimeoutMs, requestTimeoutMs } = DEFAULT_TIMEOUTS;
+  return fromIni({
+    profile,
+    clientConfig: {
+      requestHandler: {
+        connectionTimeout: connectTimeoutMs,
+        requestTimeout: requestTimeoutMs,
+        socketTimeout: requestTimeoutMs,
+        throwOnRequestTimeout: true,
+      },
+    },
+  });
+}
+
+/**
  * Builds the CLI's client on core from the global flags. `--profile` takes the credentials of
  * that shared-config profile, over any in the environment (as the AWS CLI's `--profile` does),
  * and its region unless `--region` or `AWS_REGION` says otherwise; without any region, an
@@ -134,7 +154,7 @@ export function createCliClient(
     ...(connection.endpoint === undefined ? {} : { endpoint: connection.endpoint }),
     ...(connection.profile === undefined
       ? {}
-      : { credentials: fromIni({ profile: connection.profile }) }),
+      : { credentials: profileCredentials(connection.profile) }),
   };
   const client = createInvocationsClient(options);
   return {

@@ -79,8 +79,10 @@ export function describeFailure(error: unknown, context: FailureContext = {}): F
         message: `error: cannot reach --endpoint ${context.endpoint}: ${error.name}: ${oneLine(error.message)}`,
       };
     }
-    // Core keeps the request id out of `detail`: the id is printed once, from its own field.
-    const requestId = error.requestId === undefined ? '' : ` (request id ${error.requestId})`;
+    // Core keeps the request id out of `detail`: the id is printed once, from its own field. It
+    // is a response header, so server text too (latin1 on the wire: 0x9b arrives as a CSI).
+    const requestId =
+      error.requestId === undefined ? '' : ` (request id ${oneLine(error.requestId)})`;
     const fault = error.credentialFault?.rule;
     const hint = fault === undefined ? '' : ` — ${CREDENTIAL_HINTS[fault]}`;
     return {

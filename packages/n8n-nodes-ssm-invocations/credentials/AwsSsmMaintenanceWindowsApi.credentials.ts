@@ -8,6 +8,7 @@ import type {
   Icon,
   INodeProperties,
 } from 'n8n-workflow';
+import { DEFAULT_TIMEOUTS } from '@ssm-invocations/core/json';
 import { readSsmConnection, signSsmHttpRequest } from '../shared/awsRequestSigning';
 import { diagnoseProbe, type ProbeOutcome } from '../shared/credentialProbe';
 import { DEFAULT_ROLE_SESSION_NAME } from '../shared/assumeRole';
@@ -136,8 +137,11 @@ export class AwsSsmMaintenanceWindowsApi implements ICredentialType {
    */
   async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
     const connection = readSsmConnection(credentials);
+    // Core's per-request timeout, as the nodes' calls get it: a server that accepts and never
+    // answers must fail the credential test, not hang it (n8n's helper waits forever without).
+    const timeout = DEFAULT_TIMEOUTS.requestTimeoutMs;
     await ensureTemporaryCredentials(
-      async (options) => this.helpers.httpRequest(options),
+      async (options) => this.helpers.httpRequest({ ...options, timeout }),
       connection,
     );
     const signingCredentials = ssmSigningCredentials(connection);
@@ -148,6 +152,7 @@ export class AwsSsmMaintenanceWindowsApi implements ICredentialType {
         encoding: 'text',
         returnFullResponse: true,
         ignoreHttpStatusErrors: true,
+        timeout,
       })
       .then(
         (response: { statusCode: number; body: unknown }) => ({

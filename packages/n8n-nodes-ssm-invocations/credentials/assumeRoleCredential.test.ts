@@ -2,7 +2,7 @@ import { startEmulator, type Emulator } from '@ssm-invocations/emulator';
 import { sleep, type IHttpRequestHelper, type IHttpRequestOptions } from 'n8n-workflow';
 import { AwsSsmMaintenanceWindowsApi } from './AwsSsmMaintenanceWindowsApi.credentials';
 import { AwsSsmMaintenanceWindow } from '../nodes/AwsSsmMaintenanceWindow/AwsSsmMaintenanceWindow.node';
-import { fakeExecute, TEST_CREDENTIALS } from '../test-support/fakeN8n';
+import { fakeExecute, recordingHttpRequest, TEST_CREDENTIALS } from '../test-support/fakeN8n';
 import { demoFixture } from '../test-support/ssmFixture';
 import { readSsmConnection } from '../shared/awsRequestSigning';
 import { createSsmClient } from '../shared/ssmClient';
@@ -48,25 +48,15 @@ function roleData(override: Record<string, string> = {}) {
   };
 }
 
-/** n8n's `httpRequest` helper over fetch, recording what was sent. */
-function httpHelper(sent: IHttpRequestOptions[]) {
-  return async (options: IHttpRequestOptions) => {
-    sent.push(options);
-    const response = await fetch(options.url, {
-      method: options.method,
-      headers: options.headers as Record<string, string>,
-      body: String(options.body),
-    });
-    return { statusCode: response.status, body: await response.text() };
-  };
-}
 const stsCalls = (sent: IHttpRequestOptions[]) =>
   sent.filter((options) => String(options.body).startsWith('Action=AssumeRole'));
 
 describe('credential with a Role ARN (against the emulator with STS and SigV4 on)', () => {
   it('assumes the role once, then signs SSM with its temporary keys and token', async () => {
     const sent: IHttpRequestOptions[] = [];
-    const context = { helpers: { httpRequest: httpHelper(sent) } } as unknown as IHttpRequestHelper;
+    const context = {
+      helpers: { httpRequest: recordingHttpRequest(sent) },
+    } as unknown as IHttpRequestHelper;
     await credential.preAuthentication.call(context, roleData());
     await credential.preAuthentication.call(context, roleData());
     expect(stsCalls(sent)).toHaveLength(1);
@@ -91,7 +81,7 @@ describe('credential with a Role ARN (against the emulator with STS and SigV4 on
 
   it('a caller that gives up leaves the shared STS call to the others, and its keys are cached', async () => {
     const sent: IHttpRequestOptions[] = [];
-    const send = httpHelper(sent);
+    const send = recordingHttpRequest(sent);
     const slow = async (options: IHttpRequestOptions) => {
       await sleep(40);
       return send(options);
@@ -145,17 +135,17 @@ describe('credential with a Role ARN (against the emulator with STS and SigV4 on
   it('renews the keys 5 minutes before they expire, not earlier', async () => {
     const sent: IHttpRequestOptions[] = [];
     const connection = readSsmConnection(roleData());
-    await ensureTemporaryCredentials(httpHelper(sent), connection);
+    await ensureTemporaryCredentials(recordingHttpRequest(sent), connection);
     const firstKey = ssmSigningCredentials(connection).accessKeyId;
     const expiresAt = Date.now() + 3600_000;
     await ensureTemporaryCredentials(
-      httpHelper(sent),
+      recordingHttpRequest(sent),
       connection,
       expiresAt - RENEW_BEFORE_EXPIRY_MS - 60_000,
     );
     expect(stsCalls(sent)).toHaveLength(1);
     await ensureTemporaryCredentials(
-      httpHelper(sent),
+      recordingHttpRequest(sent),
       connection,
       expiresAt - RENEW_BEFORE_EXPIRY_MS + 60_000,
     );
@@ -191,7 +181,9 @@ describe('credential with a Role ARN (against the emulator with STS and SigV4 on
       /^STS Endpoint: http:\/\/127\.0\.0\.1:1 could not be reached/,
     ],
   ])('a credential test with %j names the field to fix', async (override, message) => {
-    const context = { helpers: { httpRequest: httpHelper([]) } } as unknown as IHttpRequestHelper;
+    const context = {
+      helpers: { httpRequest: recordingHttpRequest([]) },
+    } as unknown as IHttpRequestHelper;
     const attempt = credential.preAuthentication.call(context, roleData(override));
     await expect(attempt).rejects.toThrow(message);
     await attempt.catch((error: Error) => {

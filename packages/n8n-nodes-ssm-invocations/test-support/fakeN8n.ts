@@ -104,6 +104,28 @@ async function send(signed: IHttpRequestOptions): Promise<RawResponse> {
   };
 }
 
+/**
+ * n8n's unsigned `httpRequest` helper over fetch, recording what was sent. Like n8n's (axios), it
+ * waits forever without `timeout`, and with one fails with ECONNABORTED once it passes.
+ */
+export function recordingHttpRequest(sent: IHttpRequestOptions[]) {
+  return async (options: IHttpRequestOptions) => {
+    sent.push(options);
+    const response = await fetch(options.url, {
+      method: options.method,
+      headers: options.headers as Record<string, string>,
+      body: String(options.body),
+      ...(options.timeout === undefined ? {} : { signal: AbortSignal.timeout(options.timeout) }),
+    }).catch((error: unknown) => {
+      if ((error as Error).name !== 'TimeoutError') throw error;
+      throw Object.assign(new Error(`timeout of ${options.timeout}ms exceeded`), {
+        code: 'ECONNABORTED',
+      });
+    });
+    return { statusCode: response.status, body: await response.text() };
+  };
+}
+
 /** What the tests may hook: a call about to be sent (for faults timed to a given request). */
 export type BeforeSend = (call: SentCall) => void;
 

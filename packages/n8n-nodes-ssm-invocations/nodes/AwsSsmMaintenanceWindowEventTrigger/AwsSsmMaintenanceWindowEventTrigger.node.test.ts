@@ -5,10 +5,12 @@ import {
   apiKeyMatches,
   EXECUTION_EVENT,
   firstDelivery,
-  invocationsOfEvent,
+  invocationOfEvent,
+  MAX_REMEMBERED_INVOCATIONS,
   MAX_REMEMBERED_EVENTS,
   readMaintenanceWindowEvent,
   TARGET_INVOCATION_EVENT,
+  rememberEmitted,
   type EventMemory,
 } from './maintenanceWindowEvent';
 import {
@@ -126,6 +128,19 @@ describe('AWS SSM Maintenance Window Event Trigger', () => {
     expect(items[0]?.json).not.toHaveProperty('Reason');
   });
 
+  it.each([
+    ['FAILED', 5],
+    ['TIMED_OUT', 7],
+  ])('lists only the invocations in the event status (%s)', async (status, target) => {
+    const { items, calls } = await deliver(targetEvent(`e-13-${status}`, target, status), {
+      params: { includeFailureOutput: false },
+    });
+    expect(calls.map((call) => call.input.Filters)).toEqual([
+      [{ Key: 'STATUS', Values: [status] }],
+    ]);
+    expect(items.map((item) => item.json.Status)).toEqual([status]);
+  });
+
   it('a refused diagnosis is a note on the item; the event still starts the workflow', async () => {
     emulator.setFaults({ operations: { GetCommandInvocation: { accessDenied: true } } });
     try {
@@ -205,6 +220,65 @@ describe('AWS SSM Maintenance Window Event Trigger', () => {
   });
 });
 
+describe('a window target on two instances that both fail', () => {
+  // Invocations 5 and 10 run on the same window target (one instance each) and both fail.
+  let pair: Emulator;
+  let endOf5: number;
+  async function pairWith(secondsAfter5: number): Promise<Emulator> {
+    const fixture = demoFixture(20);
+    const invocations = fixture.windows[0]?.executions?.[0]?.tasks?.[0]?.invocations ?? [];
+    const [fifth, tenth] = [invocations[4], invocations[9]];
+    // The fixture gives times as epoch seconds.
+    if (typeof fifth?.EndTime !== 'number' || !tenth) throw new Error('no invocations 5 and 10');
+    endOf5 = fifth.EndTime;
+    tenth.WindowTargetId = fifth.WindowTargetId;
+    tenth.EndTime = endOf5 + secondsAfter5;
+    pair = await startSsmEmulator(fixture);
+    return pair;
+  }
+  afterEach(() => pair.stop());
+
+  /** Delivers the events (distinct ids) one after the other; the invocation ids each emitted. */
+  async function deliverAll(emulatorOfPair: Emulator, endTimes: Array<string | undefined>) {
+    const staticData: IDataObject = {};
+    const emitted: unknown[][] = [];
+    for (const [index, endTime] of endTimes.entries()) {
+      const body = targetEvent(`pair-${index}`, 5) as { detail: IDataObject };
+      body.detail['end-time'] = endTime;
+      const { context } = fakeWebhook(
+        emulatorOfPair,
+        { ...parameters, includeFailureOutput: false },
+        { headers: { 'x-api-key': SECRET }, body },
+        staticData,
+      );
+      const result = await trigger.webhook.call(context);
+      emitted.push((result.workflowData?.[0] ?? []).map((item) => item.json.InvocationId));
+    }
+    return emitted;
+  }
+
+  it('with the same end-time, or none, each event emits one of them and no event repeats one', async () => {
+    const emulatorOfPair = await pairWith(0);
+    const sameEnd = new Date(endOf5 * 1000).toISOString();
+    for (const endTimes of [
+      [sameEnd, sameEnd],
+      [undefined, undefined],
+    ]) {
+      const emitted = await deliverAll(emulatorOfPair, endTimes);
+      expect(emitted.map((ids) => ids.length)).toEqual([1, 1]);
+      expect(emitted.flat().sort()).toEqual([uuid(3, 100_005), uuid(3, 100_010)]);
+    }
+  });
+
+  it('a coarse end-time that fits the other invocation better does not lose one', async () => {
+    // 5 ended at …:N.5 and 10 at …:N+1.0; both events say …:N (whole seconds): nearer to 5.
+    const emulatorOfPair = await pairWith(0.5);
+    const coarse = new Date(Math.floor(endOf5) * 1000).toISOString();
+    const emitted = await deliverAll(emulatorOfPair, [coarse, coarse]);
+    expect(emitted).toEqual([[uuid(3, 100_005)], [uuid(3, 100_010)]]);
+  });
+});
+
 describe('apiKeyMatches and firstDelivery', () => {
   it('matches only the exact key, never an empty one', () => {
     expect(apiKeyMatches(SECRET, SECRET)).toBe(true);
@@ -223,7 +297,7 @@ describe('apiKeyMatches and firstDelivery', () => {
   });
 });
 
-describe('invocationsOfEvent', () => {
+describe('invocationOfEvent', () => {
   // One window target resolved to three instances: one invocation each, on the same target.
   const target = uuid(5, 1);
   const at = (second: number) => new Date(Date.UTC(2026, 10, 28, 20, 16, second));
@@ -246,27 +320,36 @@ describe('invocationsOfEvent', () => {
     if ('reason' in event) throw new Error(event.reason);
     return event;
   };
-  const ids = (found: Array<{ InvocationId?: string }>) => found.map((one) => one.InvocationId);
+  const idOf = (emitted: string[], event: ReturnType<typeof eventFor>) =>
+    invocationOfEvent(listed, event, emitted)?.InvocationId;
 
   it('takes the invocation on the event target, in its status, that ended at its end-time', () => {
-    expect(ids(invocationsOfEvent(listed, eventFor('FAILED', at(44).toISOString())))).toEqual([
-      uuid(3, 3),
-    ]);
-    expect(ids(invocationsOfEvent(listed, eventFor('FAILED', '2026-11-28T20:16:41Z')))).toEqual([
-      uuid(3, 2),
-    ]);
-    expect(ids(invocationsOfEvent(listed, eventFor('SUCCESS', at(44).toISOString())))).toEqual([
-      uuid(3, 1),
-    ]);
+    expect(idOf([], eventFor('FAILED', at(44).toISOString()))).toBe(uuid(3, 3));
+    expect(idOf([], eventFor('FAILED', '2026-11-28T20:16:41Z'))).toBe(uuid(3, 2));
+    expect(idOf([], eventFor('SUCCESS', at(44).toISOString()))).toBe(uuid(3, 1));
+    expect(idOf([], eventFor('TIMED_OUT', at(44).toISOString()))).toBeUndefined();
   });
 
-  it('without an end-time, or none listed yet, every candidate of the target and status', () => {
-    expect(ids(invocationsOfEvent(listed, eventFor('FAILED')))).toEqual([uuid(3, 2), uuid(3, 3)]);
+  it('skips invocations already emitted: the nearest of the others, then none', () => {
+    const event = eventFor('FAILED', at(41).toISOString());
+    expect(idOf([uuid(3, 2)], event)).toBe(uuid(3, 3));
+    expect(idOf([uuid(3, 2), uuid(3, 3)], event)).toBeUndefined();
+  });
+
+  it('without an end-time, or none listed yet, the first to end, then the next', () => {
+    expect(idOf([], eventFor('FAILED'))).toBe(uuid(3, 2));
+    expect(idOf([uuid(3, 2)], eventFor('FAILED'))).toBe(uuid(3, 3));
     const running = [invocation(5, 'FAILED'), invocation(6, 'FAILED')];
-    expect(ids(invocationsOfEvent(running, eventFor('FAILED', at(44).toISOString())))).toEqual([
-      uuid(3, 5),
-      uuid(3, 6),
-    ]);
-    expect(invocationsOfEvent(listed, eventFor('TIMED_OUT', at(44).toISOString()))).toEqual([]);
+    const event = eventFor('FAILED', at(44).toISOString());
+    expect(invocationOfEvent(running, event, [])?.InvocationId).toBe(uuid(3, 5));
+    expect(invocationOfEvent(running, event, [uuid(3, 5)])?.InvocationId).toBe(uuid(3, 6));
+  });
+
+  it('remembers a bounded number of emitted invocations, oldest forgotten first', () => {
+    const memory: EventMemory = {};
+    for (let i = 0; i <= MAX_REMEMBERED_INVOCATIONS; i += 1) rememberEmitted(memory, `inv-${i}`);
+    expect(memory.invocationIds).toHaveLength(MAX_REMEMBERED_INVOCATIONS);
+    expect(memory.invocationIds).not.toContain('inv-0');
+    expect(memory.invocationIds).toContain(`inv-${MAX_REMEMBERED_INVOCATIONS}`);
   });
 });

@@ -7,7 +7,11 @@ import {
   type IWebhookFunctions,
   type IWebhookResponseData,
 } from 'n8n-workflow';
-import type { InvocationRecord, InvocationsClient } from '@ssm-invocations/core/json';
+import type {
+  ExecutionStatus,
+  InvocationRecord,
+  InvocationsClient,
+} from '@ssm-invocations/core/json';
 import { createSsmClient } from '../../shared/ssmClient';
 import {
   SIMPLIFY_INVOCATION_PROPERTY,
@@ -20,9 +24,10 @@ import {
   apiKeyMatches,
   EXECUTION_EVENT,
   firstDelivery,
-  invocationsOfEvent,
+  invocationOfEvent,
   passesFilters,
   readMaintenanceWindowEvent,
+  rememberEmitted,
   TARGET_INVOCATION_EVENT,
   type EventMemory,
   type MaintenanceWindowEvent,
@@ -53,16 +58,27 @@ function eventJson(event: MaintenanceWindowEvent): IDataObject {
   });
 }
 
-/** The invocations of the event's task that the event is about (all pages read). */
-async function invocationsOfTarget(
+/**
+ * The invocation of the event's task that the event is about and that no earlier event emitted
+ * (all pages read); remembered as emitted.
+ */
+async function invocationOfTarget(
   client: InvocationsClient,
   event: MaintenanceWindowEvent,
-): Promise<InvocationRecord[]> {
+  memory: EventMemory,
+): Promise<InvocationRecord | undefined> {
   const { windowExecutionId, taskExecutionId } = event.detail;
-  if (!taskExecutionId) return [];
-  // Core's page loop (token guard, max pages), every status: the event's may not be filterable.
-  const found = await client.getAllInvocations({ windowExecutionId, taskId: taskExecutionId });
-  return invocationsOfEvent(found, event);
+  if (!taskExecutionId) return undefined;
+  // Core's page loop (token guard, max pages), filtered by the event's status: only FAILED and
+  // TIMED_OUT events get here, both STATUS filter values, so a big task is not listed in full.
+  const found = await client.getAllInvocations({
+    windowExecutionId,
+    taskId: taskExecutionId,
+    statuses: [event.detail.status as ExecutionStatus],
+  });
+  const invocation = invocationOfEvent(found, event, memory.invocationIds ?? []);
+  if (invocation?.InvocationId !== undefined) rememberEmitted(memory, invocation.InvocationId);
+  return invocation;
 }
 
 /**
@@ -164,7 +180,8 @@ export class AwsSsmMaintenanceWindowEventTrigger implements INodeType {
     }
     const event = readMaintenanceWindowEvent(this.getBodyData());
     if ('reason' in event) return answer(event.status, { message: event.reason });
-    if (!firstDelivery(this.getWorkflowStaticData('node') as EventMemory, event.id)) {
+    const memory = this.getWorkflowStaticData('node') as EventMemory;
+    if (!firstDelivery(memory, event.id)) {
       return answer(200, { message: 'duplicate delivery ignored' });
     }
     const windowIds = String(this.getNodeParameter('windowIds', ''))
@@ -189,7 +206,8 @@ export class AwsSsmMaintenanceWindowEventTrigger implements INodeType {
     let items: INodeExecutionData[];
     try {
       const client = createSsmClient(this);
-      const invocations = await invocationsOfTarget(client, event);
+      const invocation = await invocationOfTarget(client, event, memory);
+      const invocations = invocation === undefined ? [] : [invocation];
       // Diagnoses never throw: one that cannot be had is a note on its item.
       const extras = includeFailureOutput ? await failureOutputOf(client, invocations, simple) : [];
       items = invocations.map((invocation, index) => ({

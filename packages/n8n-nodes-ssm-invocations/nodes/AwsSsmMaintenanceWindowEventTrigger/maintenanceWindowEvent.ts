@@ -2,7 +2,7 @@
  * The EventBridge side of the push trigger, as pure functions: the API-key check (constant
  * time), reading an `aws.ssm` maintenance-window event, the window/status filters, which listed
  * invocation a target event is about, and the bounded memory of delivered event ids
- * (EventBridge delivers at least once).
+ * (EventBridge delivers at least once) and of emitted invocations.
  */
 import { createHash, timingSafeEqual } from 'crypto';
 import type { InvocationRecord } from '@ssm-invocations/core/json';
@@ -14,6 +14,11 @@ export const TARGET_INVOCATION_EVENT =
   'Maintenance Window Task Target Invocation State-change Notification';
 /** Event ids remembered for dedupe; the oldest are forgotten first. */
 export const MAX_REMEMBERED_EVENTS = 1_000;
+/**
+ * Emitted invocation ids remembered, so a later event of the same window target takes another
+ * invocation; the oldest are forgotten first (events of one target arrive minutes apart).
+ */
+export const MAX_REMEMBERED_INVOCATIONS = 1_000;
 
 /** The envelope and detail fields the trigger uses (others are kept as received). */
 export interface MaintenanceWindowEvent {
@@ -137,35 +142,52 @@ export function passesFilters(
 }
 
 /**
- * Which of a task's invocations a target event is about. The event names the window target, not
- * the invocation, and a target that resolves to several instances has one invocation each: so
- * those on the event's target in the event's status, and of several, the one(s) whose end time is
- * nearest the event's `end-time`.
+ * The invocation a target event is about, of a task's invocations. The event names the window
+ * target, not the invocation, and a target that resolves to several instances has one invocation
+ * each: so of those on the event's target in the event's status and not emitted yet (`emitted`:
+ * invocation ids), the one whose end time is nearest the event's `end-time` (without one, the one
+ * that ended first). Skipping emitted ones keeps two instances that end at the same (or a coarse)
+ * time from both being emitted twice, or one of them never.
  *
  * @example
  * ```ts
- * const [invocation] = invocationsOfEvent(page.invocations, event);
+ * const invocation = invocationOfEvent(page.invocations, event, memory.invocationIds ?? []);
  * ```
  */
-export function invocationsOfEvent(
+export function invocationOfEvent(
   invocations: readonly InvocationRecord[],
   event: MaintenanceWindowEvent,
-): InvocationRecord[] {
+  emitted: readonly string[],
+): InvocationRecord | undefined {
   const { windowTargetId, status, endTime } = event.detail;
-  const candidates = invocations.filter(
-    (one) => one.WindowTargetId === windowTargetId && one.Status === status,
-  );
   const endMs = endTime === undefined ? NaN : Date.parse(endTime);
-  if (candidates.length <= 1 || Number.isNaN(endMs)) return candidates;
-  const distance = (one: InvocationRecord) =>
-    one.EndTime === undefined ? Infinity : Math.abs(one.EndTime.getTime() - endMs);
-  const nearest = Math.min(...candidates.map(distance));
-  return nearest === Infinity ? candidates : candidates.filter((one) => distance(one) === nearest);
+  const ended = (one: InvocationRecord) => one.EndTime?.getTime() ?? Infinity;
+  const distance = Number.isNaN(endMs)
+    ? ended
+    : (one: InvocationRecord) => Math.abs(ended(one) - endMs);
+  let nearest: InvocationRecord | undefined;
+  for (const one of invocations) {
+    if (one.WindowTargetId !== windowTargetId || one.Status !== status) continue;
+    if (one.InvocationId !== undefined && emitted.includes(one.InvocationId)) continue;
+    if (nearest === undefined || distance(one) < distance(nearest)) nearest = one;
+  }
+  return nearest;
 }
 
-/** The persisted memory of delivered event ids (in the workflow's static data). */
+/** The persisted memory of the trigger (in the workflow's static data). */
 export interface EventMemory {
+  /** Delivered event ids, newest last. */
   eventIds?: string[];
+  /** Emitted invocation ids, newest last. */
+  invocationIds?: string[];
+}
+
+/** Adds `value` to `list` unless present (true when added), dropping the oldest past `max`. */
+function rememberOnce(list: string[], value: string, max: number): boolean {
+  if (list.includes(value)) return false;
+  list.push(value);
+  if (list.length > max) list.splice(0, list.length - max);
+  return true;
 }
 
 /**
@@ -177,9 +199,18 @@ export interface EventMemory {
  * ```
  */
 export function firstDelivery(memory: EventMemory, eventId: string): boolean {
-  const ids = (memory.eventIds ??= []);
-  if (ids.includes(eventId)) return false;
-  ids.push(eventId);
-  if (ids.length > MAX_REMEMBERED_EVENTS) ids.splice(0, ids.length - MAX_REMEMBERED_EVENTS);
-  return true;
+  return rememberOnce((memory.eventIds ??= []), eventId, MAX_REMEMBERED_EVENTS);
+}
+
+/**
+ * Remembers an emitted invocation (at most {@link MAX_REMEMBERED_INVOCATIONS}, oldest dropped),
+ * for {@link invocationOfEvent} to skip.
+ *
+ * @example
+ * ```ts
+ * rememberEmitted(memory, invocation.InvocationId);
+ * ```
+ */
+export function rememberEmitted(memory: EventMemory, invocationId: string): void {
+  rememberOnce((memory.invocationIds ??= []), invocationId, MAX_REMEMBERED_INVOCATIONS);
 }

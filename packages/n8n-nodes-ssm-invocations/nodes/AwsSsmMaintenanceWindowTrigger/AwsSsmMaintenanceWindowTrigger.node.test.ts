@@ -92,6 +92,46 @@ describe('AWS SSM Maintenance Window Trigger', () => {
     );
   });
 
+  it.each([[[]], [['IN_PROGRESS', 'FAILED']]])(
+    'with statuses %j, emits an invocation again when it moves on to another chosen status',
+    async (statuses) => {
+      const fixture = recentFixture(5, 1);
+      const [running] = fixture.windows[0]?.executions ?? [];
+      const fifth = running?.tasks?.[0]?.invocations?.[4];
+      if (!running || !fifth) throw new Error('the fixture has no fifth invocation');
+      running.Status = 'IN_PROGRESS';
+      fifth.Status = 'IN_PROGRESS';
+      const emulator = await emulatorWith(fixture);
+      const staticData: IDataObject = {};
+      const pollWith = async () => {
+        const { context } = fakePoll(
+          emulator,
+          { ...parameters, statuses, includeFailureOutput: false },
+          { staticData },
+        );
+        return (await trigger.poll.call(context))?.[0] ?? [];
+      };
+      const statusOf = (items: Array<{ json: IDataObject }>) =>
+        items
+          .filter((item) => item.json.InvocationId === uuid(3, 100_005))
+          .map((item) => item.json.Status);
+      expect(statusOf(await pollWith())).toEqual(['IN_PROGRESS']);
+
+      const [execution] = emulator.store.executionsOf(WINDOW_ID);
+      const [task] = emulator.store.tasksOf(execution?.WindowExecutionId ?? '');
+      const stored = emulator.store
+        .invocationsOf(execution?.WindowExecutionId ?? '', task?.TaskExecutionId ?? '')
+        .find((one) => one.InvocationId === uuid(3, 100_005));
+      if (!stored) throw new Error('the emulator lost the fifth invocation');
+      stored.Status = 'FAILED';
+      emulator.store.touch();
+      const failed = await pollWith();
+      expect(failed.map((item) => item.json.Status)).toEqual(['FAILED']);
+      expect(statusOf(failed)).toEqual(['FAILED']);
+      expect(await pollWith()).toHaveLength(0);
+    },
+  );
+
   it('does not read finished executions it has already read: a quiet poll costs the listings', async () => {
     // E1 started 3 h ago and still runs (it holds the cursor back); E2 and E3 finished since.
     const fixture = demoFixture(20, 3, Math.floor(Date.now() / 1000) - 3 * 3600);
@@ -160,6 +200,26 @@ describe('AWS SSM Maintenance Window Trigger', () => {
     expect(sentCalls(requests)[0]?.operation).toBe('DescribeMaintenanceWindows');
     expect(result?.[0]).toHaveLength(1);
   });
+
+  it.each([NaN, -5, 1e12, Infinity, 'soon'])(
+    'refuses a Look Back on First Poll of %p, naming that parameter, before any request',
+    async (lookbackMinutes) => {
+      const emulator = await emulatorWith(recentFixture(5, 1));
+      const staticData: IDataObject = {};
+      const { context, requests } = fakePoll(
+        emulator,
+        { ...parameters, lookbackMinutes },
+        { staticData },
+      );
+      const error = await trigger.poll.call(context).then(
+        () => undefined,
+        (thrown: unknown) => thrown as Error,
+      );
+      expect(error?.message).toMatch(/^Look Back on First Poll \(Minutes\): must be /);
+      expect(requests).toHaveLength(0);
+      expect(staticData).toEqual({});
+    },
+  );
 
   it('leaves its state untouched when a poll fails, so nothing is lost', async () => {
     const emulator = await emulatorWith(recentFixture(20, 1));

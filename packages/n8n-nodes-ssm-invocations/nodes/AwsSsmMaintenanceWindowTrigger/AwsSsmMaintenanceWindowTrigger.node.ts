@@ -1,4 +1,5 @@
 import {
+  NodeOperationError,
   type IDataObject,
   type INodeExecutionData,
   type INodeType,
@@ -22,7 +23,7 @@ import { failureOutputOf, INCLUDE_FAILURE_OUTPUT_PROPERTY } from '../../shared/f
 import { STATUS_OPTIONS } from '../AwsSsmMaintenanceWindow/properties';
 import {
   advance,
-  invocationKey,
+  emissionKey,
   markSeen,
   pollStart,
   rememberFinished,
@@ -31,6 +32,27 @@ import {
 
 /** Executions per window a manual run reads for its sample. */
 const SAMPLE_EXECUTIONS_PER_WINDOW = 3;
+
+const LOOKBACK_LABEL = 'Look Back on First Poll (Minutes)';
+/** One year: further back is a mistake (and far past any execution history SSM keeps). */
+const MAX_LOOKBACK_MINUTES = 525_600;
+
+/**
+ * The look-back in ms, checked here because an expression bypasses the editor's bounds: a NaN,
+ * negative or huge value would otherwise reach core as an invalid `after` (named after a
+ * parameter this node does not have) or silently look into the future.
+ */
+function lookbackMs(context: IPollFunctions): number {
+  const value = context.getNodeParameter('lookbackMinutes', 60) as unknown;
+  const minutes = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof minutes !== 'number' || !(minutes >= 0 && minutes <= MAX_LOOKBACK_MINUTES)) {
+    throw new NodeOperationError(
+      context.getNode(),
+      `${LOOKBACK_LABEL}: must be a number of minutes from 0 to ${MAX_LOOKBACK_MINUTES}, got ${String(value).slice(0, 40)}`,
+    );
+  }
+  return minutes * 60_000;
+}
 
 function toItem(
   match: InvocationMatch,
@@ -70,7 +92,7 @@ async function itemsOf(
 
 /**
  * Polls maintenance-window executions and emits each invocation that reached one of the chosen
- * statuses (default: failed or timed out) exactly once, across polls and restarts.
+ * statuses (default: failed or timed out) exactly once per status, across polls and restarts.
  */
 export class AwsSsmMaintenanceWindowTrigger implements INodeType {
   description: INodeTypeDescription = {
@@ -101,10 +123,10 @@ export class AwsSsmMaintenanceWindowTrigger implements INodeType {
         description: 'Emit an invocation when it has one of these statuses',
       },
       {
-        displayName: 'Look Back on First Poll (Minutes)',
+        displayName: LOOKBACK_LABEL,
         name: 'lookbackMinutes',
         type: 'number',
-        typeOptions: { minValue: 0 },
+        typeOptions: { minValue: 0, maxValue: MAX_LOOKBACK_MINUTES },
         default: 60,
         description:
           'When the trigger is first activated, also report matching invocations of executions that started this many minutes earlier',
@@ -118,7 +140,7 @@ export class AwsSsmMaintenanceWindowTrigger implements INodeType {
     const client = createSsmClient(this);
     const windowId = String(this.getNodeParameter('windowId', '')).trim();
     const statuses = this.getNodeParameter('statuses', []) as ExecutionStatus[];
-    const lookbackMinutes = this.getNodeParameter('lookbackMinutes', 60) as number;
+    const lookback = lookbackMs(this);
     const simple = this.getNodeParameter('simplify', true) as boolean;
     const output = {
       simple,
@@ -148,7 +170,7 @@ export class AwsSsmMaintenanceWindowTrigger implements INodeType {
       }
 
       const state = this.getWorkflowStaticData('node') as PollState;
-      const after = pollStart(state, now, lookbackMinutes * 60_000);
+      const after = pollStart(state, now, lookback);
       // Finished executions the last poll listed are not read again: a quiet poll costs one
       // execution listing per window.
       const { matches, oldestRunningStart, finishedExecutionIds } = await client.invocationsSince({
@@ -157,7 +179,7 @@ export class AwsSsmMaintenanceWindowTrigger implements INodeType {
         skipFinishedExecutionIds: state.finished ?? [],
       });
       const fresh = matches.filter(({ execution, invocation }) =>
-        markSeen(state, invocationKey(invocation), execution.StartTime?.getTime() ?? now.getTime()),
+        markSeen(state, emissionKey(invocation), execution.StartTime?.getTime() ?? now.getTime()),
       );
       advance(state, now, oldestRunningStart?.getTime());
       rememberFinished(state, finishedExecutionIds);

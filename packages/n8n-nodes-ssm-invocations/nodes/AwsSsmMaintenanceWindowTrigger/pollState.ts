@@ -8,7 +8,7 @@
 export interface PollState {
   /** ISO time: executions that started at or after it are examined. */
   cursor?: string;
-  /** Invocation key → start time (epoch ms) of its execution, for pruning. */
+  /** Emission key (invocation and status) → start time (epoch ms) of its execution, for pruning. */
   seen?: Record<string, number>;
   /**
    * Ids of the finished executions the last poll listed: the next poll does not read their tasks
@@ -19,7 +19,7 @@ export interface PollState {
 }
 
 /**
- * Upper bound on remembered invocations, and on remembered finished executions, so the static
+ * Upper bound on remembered emissions, and on remembered finished executions, so the static
  * data cannot grow without limit (about 10,000 × 60 bytes each at most). Past it, the oldest
  * invocations are forgotten (an invocation that old is before the cursor in practice), and
  * finished executions beyond the newest 10,000 are simply read again.
@@ -33,19 +33,23 @@ export const MAX_SEEN = 10_000;
 export const CURSOR_OVERLAP_MS = 5 * 60_000;
 
 /**
- * The identity of one invocation across polls and restarts.
+ * What the trigger emits once: one invocation in one status, across polls and restarts. The
+ * status is part of it because an invocation moves on (IN_PROGRESS, then FAILED): with a
+ * non-final status chosen, each status it is reported in is emitted once, and the final one is
+ * never hidden behind an earlier emission.
  *
  * @example
  * ```ts
- * invocationKey(invocation); // '<WindowExecutionId>/<TaskExecutionId>/<InvocationId>'
+ * emissionKey(invocation); // '<WindowExecutionId>/<TaskExecutionId>/<InvocationId>/<Status>'
  * ```
  */
-export function invocationKey(record: {
+export function emissionKey(record: {
   WindowExecutionId?: string;
   TaskExecutionId?: string;
   InvocationId?: string;
+  Status?: string;
 }): string {
-  return `${record.WindowExecutionId ?? ''}/${record.TaskExecutionId ?? ''}/${record.InvocationId ?? ''}`;
+  return `${record.WindowExecutionId ?? ''}/${record.TaskExecutionId ?? ''}/${record.InvocationId ?? ''}/${record.Status ?? ''}`;
 }
 
 /**
