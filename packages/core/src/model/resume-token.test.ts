@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { InvalidInputError } from './errors';
+import { InvalidInputError, PaginationError } from './errors';
 import { decodeResumeToken, encodeResumeToken } from './resume-token';
 
 describe('resume tokens', () => {
@@ -46,8 +46,8 @@ describe('resume tokens', () => {
     ['a page size of 5', Buffer.from('{"page_size":5}').toString('base64')],
     ['a skip past one page', Buffer.from('{"boto_truncate_amount":101}').toString('base64')],
     [
-      'a token over 4,096 characters',
-      Buffer.from(JSON.stringify({ NextToken: 'x'.repeat(3100) })).toString('base64'),
+      'a token over 32,768 characters',
+      Buffer.from(JSON.stringify({ NextToken: 'x'.repeat(24_600) })).toString('base64'),
     ],
   ])('rejects %s naming the field', (_name, token) => {
     expect(() => decodeResumeToken(token, 'startingToken')).toThrow(InvalidInputError);
@@ -56,5 +56,13 @@ describe('resume tokens', () => {
     } catch (error) {
       expect((error as InvalidInputError).field).toBe('startingToken');
     }
+  });
+
+  it('issues every token it accepts: a long service token round-trips, a too-long one fails at encode', () => {
+    const long = { nextToken: 'A'.repeat(3100), skip: 0 };
+    expect(decodeResumeToken(encodeResumeToken(long))).toEqual(long);
+    expect(() => encodeResumeToken({ nextToken: 'A'.repeat(24_600), skip: 0 })).toThrow(
+      PaginationError,
+    );
   });
 });

@@ -4,7 +4,7 @@
  * fetch next and how many of that page's records were already returned. SDK-free.
  */
 import { SSM_LIMITS } from './constants';
-import { InvalidInputError } from './errors';
+import { InvalidInputError, PaginationError } from './errors';
 
 /**
  * Where a limited listing stopped.
@@ -40,6 +40,13 @@ function fromBase64(token: string): string {
 }
 
 /**
+ * The longest resume token (characters) {@link encodeResumeToken} issues and
+ * {@link decodeResumeToken} accepts: far above SSM's tokens (hundreds of characters), low enough
+ * that a caller cannot mint unbounded listing positions (or cache keys built from them).
+ */
+const MAX_RESUME_TOKEN_LENGTH = 32_768;
+
+/**
  * Encodes a resume position as an opaque token (AWS CLI format, plus `page_size`).
  *
  * @example
@@ -53,11 +60,15 @@ export function encodeResumeToken(position: ResumePosition): string {
   if (position.nextToken !== undefined) document.NextToken = position.nextToken;
   document.boto_truncate_amount = position.skip;
   if (position.pageSize !== undefined) document.page_size = position.pageSize;
-  return toBase64(JSON.stringify(document));
+  const token = toBase64(JSON.stringify(document));
+  // Never hand out a token that decodeResumeToken would refuse.
+  if (token.length > MAX_RESUME_TOKEN_LENGTH) {
+    throw new PaginationError(
+      `the service's NextToken is too long to resume from (a resume token of ${token.length} characters; at most ${MAX_RESUME_TOKEN_LENGTH})`,
+    );
+  }
+  return token;
 }
-
-/** The longest resume token {@link decodeResumeToken} accepts (characters). */
-const MAX_RESUME_TOKEN_LENGTH = 4096;
 
 /**
  * Decodes a token from {@link encodeResumeToken} (or the AWS CLI's `--starting-token`); throws
