@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useState } from 'react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
@@ -193,6 +193,57 @@ describe('SsmInvocationsCard', () => {
     expect(alert).toHaveTextContent('Not signed in');
     expect(alert).toHaveTextContent('Missing credentials');
     expect(alert).toHaveTextContent('Sign in to Backstage again');
+  });
+
+  it("never shows one entity's report under another, even when the other's load fails", async () => {
+    const billing: Entity = {
+      ...annotatedEntity,
+      metadata: { ...annotatedEntity.metadata, name: 'billing' },
+    };
+    let rejectBilling: (error: Error) => void = () => undefined;
+    const api = fakeApi((ref) =>
+      ref.name === 'payments'
+        ? Promise.resolve(mixedReport())
+        : new Promise<EntityReportResponse>((_resolve, reject) => {
+            rejectBilling = reject;
+          }),
+    );
+    function EntitySwitcher() {
+      const [entity, setEntity] = useState(annotatedEntity);
+      return (
+        <>
+          <button type="button" onClick={() => setEntity(billing)}>
+            Open billing
+          </button>
+          <EntityProvider entity={entity}>
+            <SsmInvocationsCard />
+          </EntityProvider>
+        </>
+      );
+    }
+    await renderInTestApp(
+      <TestApiProvider apis={[[ssmInvocationsApiRef, api]]}>
+        <EntitySwitcher />
+      </TestApiProvider>,
+    );
+    expect(await screen.findByText('payments-nightly-patching')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Open billing' }));
+    await waitFor(() => expect(api.getEntityReport).toHaveBeenCalledTimes(2));
+    expect(screen.queryByText('payments-nightly-patching')).not.toBeInTheDocument();
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+    const response = new Response(
+      JSON.stringify({
+        error: { name: 'NotFoundError', message: 'No entity named billing' },
+        request: { method: 'GET', url: '/x' },
+        response: { statusCode: 404 },
+      }),
+      { status: 404, headers: { 'content-type': 'application/json' } },
+    );
+    rejectBilling(await ResponseError.fromResponse(response));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('No entity named billing');
+    expect(screen.queryByText(/Refresh failed/)).not.toBeInTheDocument();
+    expect(screen.queryByText('payments-nightly-patching')).not.toBeInTheDocument();
   });
 
   it('reloads while an execution is in progress, and stops once it has finished', async () => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { isRunning } from '@ssm-invocations/core/model';
@@ -23,14 +23,22 @@ export function hasRunningWork(report: EntityReportResponse): boolean {
 export interface EntityReportState {
   report?: EntityReportResponse;
   error?: Error;
-  /** True only until the first answer; refreshes keep showing the last report. */
+  /** True until the first answer for this entity; refreshes keep showing the last report. */
   loading: boolean;
   refresh: () => void;
 }
 
+interface LoadedState {
+  /** The entity and execution count the report and error belong to. */
+  key: string;
+  report?: EntityReportResponse;
+  error?: Error;
+}
+
 /**
  * Loads the entity's report and, while any work is still running, loads it again every
- * `refreshIntervalMs` (a finished report is not polled).
+ * `refreshIntervalMs` (a finished report is not polled). Another entity or execution count starts
+ * from scratch: one entity's report is never shown under another.
  */
 export function useEntityReport(
   entityRef: CompoundEntityRef,
@@ -38,42 +46,43 @@ export function useEntityReport(
   refreshIntervalMs: number,
 ): EntityReportState {
   const api = useApi(ssmInvocationsApiRef);
-  const [state, setState] = useState<{
-    report?: EntityReportResponse;
-    error?: Error;
-    loading: boolean;
-  }>({
-    loading: true,
-  });
+  const { kind, namespace, name } = entityRef;
+  const key = JSON.stringify([kind, namespace, name, executions]);
+  const [state, setState] = useState<LoadedState | undefined>(undefined);
   const [generation, setGeneration] = useState(0);
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
-  const { kind, namespace, name } = entityRef;
-  const timer = useRef<ReturnType<typeof setTimeout>>();
 
   useEffect(() => {
     const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
     api
       .getEntityReport({ kind, namespace, name }, { executions, signal: controller.signal })
       .then((report) => {
         if (controller.signal.aborted) return;
-        setState({ report, loading: false });
-        if (hasRunningWork(report)) {
-          timer.current = setTimeout(refresh, refreshIntervalMs);
-        }
+        setState({ key, report });
+        if (hasRunningWork(report)) timer = setTimeout(refresh, refreshIntervalMs);
       })
-      .catch((error: unknown) => {
+      .catch((reason: unknown) => {
         if (controller.signal.aborted) return;
+        const error = reason instanceof Error ? reason : new Error(String(reason));
         setState((previous) => ({
-          report: previous.report,
-          error: error instanceof Error ? error : new Error(String(error)),
-          loading: false,
+          key,
+          ...(previous?.key === key && previous.report ? { report: previous.report } : {}),
+          error,
         }));
       });
     return () => {
       controller.abort();
-      clearTimeout(timer.current);
+      clearTimeout(timer);
     };
-  }, [api, kind, namespace, name, executions, refreshIntervalMs, generation, refresh]);
+  }, [api, key, kind, namespace, name, executions, refreshIntervalMs, generation, refresh]);
 
-  return { ...state, refresh };
+  // Until the first answer for this key, what is held belongs to another entity: show nothing.
+  if (state?.key !== key) return { loading: true, refresh };
+  return {
+    ...(state.report ? { report: state.report } : {}),
+    ...(state.error ? { error: state.error } : {}),
+    loading: false,
+    refresh,
+  };
 }
