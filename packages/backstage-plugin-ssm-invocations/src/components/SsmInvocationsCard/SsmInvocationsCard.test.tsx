@@ -246,6 +246,20 @@ describe('SsmInvocationsCard', () => {
     expect(screen.queryByText('payments-nightly-patching')).not.toBeInTheDocument();
   });
 
+  it('loads again when Retry is pressed after a failure', async () => {
+    let attempts = 0;
+    const api = fakeApi(async () => {
+      attempts += 1;
+      if (attempts === 1) throw new Error('socket hang up');
+      return mixedReport();
+    });
+    await renderCard(api);
+    const alert = await screen.findByRole('alert');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('payments-nightly-patching')).toBeInTheDocument();
+    expect(api.getEntityReport).toHaveBeenCalledTimes(2);
+  });
+
   it('reloads while an execution is in progress, and stops once it has finished', async () => {
     let finished = false;
     const api = fakeApi(async () => (finished ? mixedReport() : runningReport()));
