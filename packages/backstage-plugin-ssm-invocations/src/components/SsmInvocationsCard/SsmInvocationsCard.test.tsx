@@ -129,14 +129,23 @@ describe('SsmInvocationsCard', () => {
       within(rows[0] as HTMLElement).getByRole('button', { name: /^Expand execution/ }),
     );
     expect(api.getTaskTargets).not.toHaveBeenCalled();
-    fireEvent.click(await screen.findByRole('button', { name: 'Show all 2 targets' }));
+    // The buttons name their task: every task of the card has them.
+    const taskId = invocations[0]?.TaskExecutionId ?? '';
+    expect(taskId).not.toBe('');
+    fireEvent.click(
+      await screen.findByRole('button', { name: `Show all 2 targets of task ${taskId}` }),
+    );
     const list = await screen.findByTestId('task-targets');
     await within(list).findByText('i-0aaa1111aaaa1111a');
     expect(list).toHaveTextContent('All targets: 1 of 2 loaded');
-    fireEvent.click(within(list).getByRole('button', { name: 'Show more' }));
+    const showMore = within(list).getByRole('button', {
+      name: `Show more targets of task ${taskId}`,
+    });
+    expect(showMore).toHaveTextContent('Show more');
+    fireEvent.click(showMore);
     await within(list).findByText('i-0bbb2222bbbb2222b');
     expect(list).toHaveTextContent('All targets: 2 of 2 loaded');
-    expect(within(list).queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
+    expect(within(list).queryByRole('button', { name: /^Show more/ })).not.toBeInTheDocument();
     expect(within(list).getAllByTestId('invocation-row')).toHaveLength(2);
     const [first, second] = (api.getTaskTargets as jest.Mock).mock.calls;
     expect(first?.[2]).toEqual(expect.not.objectContaining({ nextToken: expect.anything() }));
