@@ -9,12 +9,12 @@ import KeyboardArrowDownIcon from '@material-ui/icons/KeyboardArrowDown';
 import KeyboardArrowRightIcon from '@material-ui/icons/KeyboardArrowRight';
 import { Link } from '@backstage/core-components';
 import {
-  formatElapsed,
   formatTimestamp,
   isFailed,
   type ExecutionReportSummary,
   type Serialized,
 } from '@ssm-invocations/core/model';
+import { formatRunDuration } from './runDuration';
 import { StatusChip } from './StatusIndicators';
 import { windowConsoleLink } from './consoleLinks';
 import { TaskBlock } from './TaskBlock';
@@ -72,9 +72,7 @@ export function ExecutionRow(props: {
           <StatusChip status={record.Status} />
         </TableCell>
         <TableCell className={columns.start}>{formatReaderTime(record.StartTime)}</TableCell>
-        <TableCell className={columns.duration}>
-          {formatElapsed(record.StartTime, record.EndTime)}
-        </TableCell>
+        <TableCell className={columns.duration}>{formatRunDuration(record)}</TableCell>
         <TableCell className={columns.targets}>
           {summary.total === 0
             ? '—'

@@ -269,6 +269,25 @@ describe('SsmInvocationsCard', () => {
     expect(api.getEntityReport).toHaveBeenCalledTimes(2);
   });
 
+  it('shows how long a running execution, task and target have run so far', async () => {
+    // The running execution of the fixture started 2026-11-28 02:00 UTC.
+    const now = jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-11-28T02:12:30Z'));
+    try {
+      await renderCard(fakeApi(async () => runningReport()));
+      const rows = await screen.findAllByTestId('execution-row');
+      const running = rows[0] as HTMLElement;
+      expect(running).toHaveAttribute('data-status', 'IN_PROGRESS');
+      expect(within(running).getByText('12m 30s so far')).toBeInTheDocument();
+      // Finished executions keep their duration.
+      expect(within(rows[1] as HTMLElement).getByText('4m 00s')).toBeInTheDocument();
+      fireEvent.click(within(running).getByRole('button', { name: /^Expand execution/ }));
+      const task = await screen.findByTestId('task-block');
+      expect(within(task).getAllByText('12m 30s so far')).toHaveLength(2);
+    } finally {
+      now.mockRestore();
+    }
+  });
+
   it('reloads while an execution is in progress, and stops once it has finished', async () => {
     let finished = false;
     const api = fakeApi(async () => (finished ? mixedReport() : runningReport()));
