@@ -409,12 +409,13 @@ describe.each([
         /^500 targets: 490 SUCCESS, 10 FAILED/,
       );
       expect(await task.getByTestId('invocation-row').count()).toBe(10);
-      await task.getByRole('button', { name: 'Show all 500 targets' }).click();
+      // The paging buttons name their task ("Show all 500 targets of task <id>").
+      await task.getByRole('button', { name: /^Show all 500 targets of task / }).click();
       const targets = task.getByTestId('task-targets');
       const targetRows = targets.getByTestId('invocation-row');
       await targetRows.nth(99).waitFor();
       expect(await targetRows.count()).toBe(100);
-      await targets.getByRole('button', { name: 'Show more' }).click();
+      await targets.getByRole('button', { name: /^Show more targets of task / }).click();
       await targetRows.nth(199).waitFor();
       expect(await targetRows.count()).toBe(200);
       expect(await targets.innerText()).toContain('All targets: 200 of 500 loaded');

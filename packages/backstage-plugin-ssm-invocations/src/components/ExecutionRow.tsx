@@ -9,14 +9,14 @@ import KeyboardArrowDownIcon from '@material-ui/icons/KeyboardArrowDown';
 import KeyboardArrowRightIcon from '@material-ui/icons/KeyboardArrowRight';
 import { Link } from '@backstage/core-components';
 import {
-  consoleUrl,
-  formatElapsed,
   formatTimestamp,
   isFailed,
   type ExecutionReportSummary,
   type Serialized,
 } from '@ssm-invocations/core/model';
+import { formatRunDuration } from './runDuration';
 import { StatusChip } from './StatusIndicators';
+import { windowConsoleLink } from './consoleLinks';
 import { TaskBlock } from './TaskBlock';
 import { useExecutionColumnStyles } from './executionColumns';
 
@@ -33,15 +33,6 @@ export function formatReaderTime(value: string | undefined): string {
   return formatTimestamp(value, { timeZone: readerTimeZone });
 }
 
-function safeConsoleUrl(region: string, windowId: string, windowExecutionId: string | undefined) {
-  try {
-    return consoleUrl({ region, windowId, windowExecutionId });
-  } catch {
-    // A malformed id from the backend should cost the link, not the whole card.
-    return undefined;
-  }
-}
-
 /**
  * One execution: status chip, start, duration, target counts and a console link; expands to its
  * tasks and their per-target invocations.
@@ -56,7 +47,7 @@ export function ExecutionRow(props: {
   const columns = useExecutionColumnStyles();
   const [open, setOpen] = useState(false);
   const record = execution.execution;
-  const href = safeConsoleUrl(region, windowId, record.WindowExecutionId);
+  const href = windowConsoleLink({ region, windowId, windowExecutionId: record.WindowExecutionId });
   const tasks = failedOnly
     ? execution.tasks.filter(
         (task) => isFailed(task.task.Status) || task.error !== undefined || task.summary.failed > 0,
@@ -81,9 +72,7 @@ export function ExecutionRow(props: {
           <StatusChip status={record.Status} />
         </TableCell>
         <TableCell className={columns.start}>{formatReaderTime(record.StartTime)}</TableCell>
-        <TableCell className={columns.duration}>
-          {formatElapsed(record.StartTime, record.EndTime)}
-        </TableCell>
+        <TableCell className={columns.duration}>{formatRunDuration(record)}</TableCell>
         <TableCell className={columns.targets}>
           {summary.total === 0
             ? '—'

@@ -113,6 +113,32 @@ describe('InvocationsTable', () => {
     expect(link.getAttribute('href')).toMatch(/^https:\/\/eu-west-1\.console\.aws\.amazon\.com\//);
   });
 
+  it('links only AWS console pages from a diagnosis, whatever else the backend sends', async () => {
+    const answer = failedCommandDiagnosis(failedInvocation(), FAILED_INSTANCE);
+    const hostile = [
+      'https://evil.example/phish',
+      'https://console.aws.amazon.com.evil.example/systems-manager',
+      'javascript:alert(document.cookie)',
+    ];
+    answer.diagnosis.links.push(
+      ...hostile.map((url, i) => ({
+        kind: 'run-command-output' as const,
+        label: `Hostile link ${i}`,
+        url,
+        targetId: FAILED_INSTANCE,
+      })),
+    );
+    await renderTable(apiAnswering(async () => answer));
+    const panel = await openFailedTarget();
+    const links = within(panel).getAllByRole('link');
+    expect(links.map((link) => link.textContent)).toEqual([
+      `Run Command output on ${FAILED_INSTANCE}`,
+    ]);
+    for (const url of hostile) {
+      expect(panel.querySelector(`a[href="${url}"]`)).toBeNull();
+    }
+  });
+
   it('says a long Automation failure message kept only its start', async () => {
     const failed = failedInvocation();
     const automation = {

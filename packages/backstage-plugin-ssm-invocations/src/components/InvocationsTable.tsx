@@ -11,7 +11,8 @@ import { makeStyles } from '@material-ui/core/styles';
 import KeyboardArrowDownIcon from '@material-ui/icons/KeyboardArrowDown';
 import KeyboardArrowRightIcon from '@material-ui/icons/KeyboardArrowRight';
 import type { ReportInvocation } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
-import { formatElapsed, invocationTargets, isFailed } from '@ssm-invocations/core/model';
+import { invocationTargets, isFailed } from '@ssm-invocations/core/model';
+import { formatRunDuration } from './runDuration';
 import { StatusIcon } from './StatusIndicators';
 import { InvocationDiagnosis } from './diagnosis/InvocationDiagnosis';
 
@@ -93,9 +94,7 @@ function InvocationRow(props: { invocation: ReportInvocation }) {
           <TargetCell invocation={invocation} />
         </TableCell>
         <TableCell>{invocation.StatusDetails ?? '—'}</TableCell>
-        <TableCell className={classes.noWrap}>
-          {formatElapsed(invocation.StartTime, invocation.EndTime)}
-        </TableCell>
+        <TableCell className={classes.noWrap}>{formatRunDuration(invocation)}</TableCell>
       </TableRow>
       {canOpen && ids ? (
         <TableRow>

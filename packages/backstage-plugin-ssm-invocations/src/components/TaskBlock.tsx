@@ -3,12 +3,12 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import {
   formatDuration,
-  formatElapsed,
   isFailed,
   type InvocationSummary,
   type Serialized,
   type TaskReportSummary,
 } from '@ssm-invocations/core/model';
+import { formatRunDuration } from './runDuration';
 import { InvocationsTable } from './InvocationsTable';
 import { StatusChip } from './StatusIndicators';
 import { TaskTargets } from './TaskTargets';
@@ -47,7 +47,7 @@ export function TaskBlock(props: { task: Serialized<TaskReportSummary>; failedOn
           {task.task.TaskType ?? 'Task'} · {task.task.TaskArn ?? task.task.TaskExecutionId}
         </Typography>
         <Typography variant="body2" color="textSecondary">
-          {formatElapsed(task.task.StartTime, task.task.EndTime)}
+          {formatRunDuration(task.task)}
         </Typography>
       </Box>
       {task.task.StatusDetails ? (

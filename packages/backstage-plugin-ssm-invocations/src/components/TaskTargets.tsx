@@ -60,9 +60,16 @@ export function TaskTargets(props: { ids: TaskIds; total: number; failedOnly: bo
   );
 
   if (!api.getTaskTargets || total === 0) return null;
+  // Every task has these buttons: the label names the task (its execution id is unique).
+  const ofTask = `of task ${ids.taskId}`;
   if (pages === undefined) {
     return (
-      <Button size="small" color="primary" onClick={() => loadPage(undefined)}>
+      <Button
+        size="small"
+        color="primary"
+        aria-label={`Show all ${total} targets ${ofTask}`}
+        onClick={() => loadPage(undefined)}
+      >
         Show all {total} targets
       </Button>
     );
@@ -87,7 +94,12 @@ export function TaskTargets(props: { ids: TaskIds; total: number; failedOnly: bo
         </Typography>
       ) : null}
       {!pages.loading && (pages.nextToken !== undefined || pages.error) ? (
-        <Button size="small" color="primary" onClick={() => loadPage(pages)}>
+        <Button
+          size="small"
+          color="primary"
+          aria-label={`Show more targets ${ofTask}`}
+          onClick={() => loadPage(pages)}
+        >
           Show more
         </Button>
       ) : null}

@@ -8,20 +8,13 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
 import { Alert } from '@material-ui/lab';
-import { consoleUrl, isFailed } from '@ssm-invocations/core/model';
+import { isFailed } from '@ssm-invocations/core/model';
 import type { EntityWindowReport } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { ExecutionRow, formatReaderTime } from './ExecutionRow';
 import { ExecutionStrip } from './StatusIndicators';
 import { useExecutionColumnStyles } from './executionColumns';
 import { explainProblem } from './problemHints';
-
-function windowConsoleUrl(region: string, windowId: string): string | undefined {
-  try {
-    return consoleUrl({ region, windowId });
-  } catch {
-    return undefined;
-  }
-}
+import { windowConsoleLink } from './consoleLinks';
 
 /** One annotated window: name, next run, outcome strip and latest executions (or its error). */
 export function WindowSection(props: { window: EntityWindowReport; failedOnly: boolean }) {
@@ -29,7 +22,7 @@ export function WindowSection(props: { window: EntityWindowReport; failedOnly: b
   const columns = useExecutionColumnStyles();
   const report = entry.report;
   const title = report?.window.Name ?? entry.windowId;
-  const href = windowConsoleUrl(entry.region, entry.windowId);
+  const href = windowConsoleLink({ region: entry.region, windowId: entry.windowId });
   const heading = (
     <Box display="flex" alignItems="baseline" flexWrap="wrap" style={{ gap: 12 }}>
       <Typography variant="h6" component="h3">

@@ -2,6 +2,16 @@ import { SSM_INVOCATIONS_IAM_ACTIONS } from '@ssm-invocations/backstage-plugin-s
 import { explainProblem } from './problemHints';
 
 describe('explainProblem', () => {
+  it('says the card retries a throttled request itself, but not a throttled window', () => {
+    expect(explainProblem({ statusCode: 503, message: 'Rate exceeded' }).fix).toMatch(
+      /^The card retries on its own, waiting longer after each failure/,
+    );
+    const windowProblem = explainProblem({ code: 'THROTTLED', message: 'Rate exceeded' });
+    expect(windowProblem.title).toBe('AWS is throttling requests');
+    expect(windowProblem.fix).not.toMatch(/retries on its own/);
+    expect(windowProblem.fix).toMatch(/^Reload the page in a minute/);
+  });
+
   it('names the exact SSM action AWS refused', () => {
     const problem = explainProblem({
       code: 'ACCESS_DENIED',

@@ -65,10 +65,16 @@ export function explainProblem(error: ErrorLike): Problem {
     return { title: 'AWS denied access', message, fix: describeAccessDenied(error.operation) };
   }
   if (code === 'THROTTLED' || name === 'ThrottledError' || error.statusCode === 503) {
+    // The card tries a failed request again by itself (useEntityReport); one throttled window
+    // inside an answered request is only loaded again with the next refresh.
+    const when =
+      error.statusCode === undefined
+        ? 'Reload the page in a minute'
+        : 'The card retries on its own, waiting longer after each failure (or press Retry)';
     return {
       title: 'AWS is throttling requests',
       message,
-      fix: 'The card retries on its own; if this persists, raise the SSM API rate quota or lower the number of executions shown.',
+      fix: `${when}; if this persists, raise the SSM API rate quota or lower the number of executions shown.`,
     };
   }
   if (code === 'NOT_FOUND' || name === 'NotFoundError') {

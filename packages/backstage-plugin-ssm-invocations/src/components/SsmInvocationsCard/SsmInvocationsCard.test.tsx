@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useState } from 'react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
@@ -129,14 +129,23 @@ describe('SsmInvocationsCard', () => {
       within(rows[0] as HTMLElement).getByRole('button', { name: /^Expand execution/ }),
     );
     expect(api.getTaskTargets).not.toHaveBeenCalled();
-    fireEvent.click(await screen.findByRole('button', { name: 'Show all 2 targets' }));
+    // The buttons name their task: every task of the card has them.
+    const taskId = invocations[0]?.TaskExecutionId ?? '';
+    expect(taskId).not.toBe('');
+    fireEvent.click(
+      await screen.findByRole('button', { name: `Show all 2 targets of task ${taskId}` }),
+    );
     const list = await screen.findByTestId('task-targets');
     await within(list).findByText('i-0aaa1111aaaa1111a');
     expect(list).toHaveTextContent('All targets: 1 of 2 loaded');
-    fireEvent.click(within(list).getByRole('button', { name: 'Show more' }));
+    const showMore = within(list).getByRole('button', {
+      name: `Show more targets of task ${taskId}`,
+    });
+    expect(showMore).toHaveTextContent('Show more');
+    fireEvent.click(showMore);
     await within(list).findByText('i-0bbb2222bbbb2222b');
     expect(list).toHaveTextContent('All targets: 2 of 2 loaded');
-    expect(within(list).queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
+    expect(within(list).queryByRole('button', { name: /^Show more/ })).not.toBeInTheDocument();
     expect(within(list).getAllByTestId('invocation-row')).toHaveLength(2);
     const [first, second] = (api.getTaskTargets as jest.Mock).mock.calls;
     expect(first?.[2]).toEqual(expect.not.objectContaining({ nextToken: expect.anything() }));
@@ -193,6 +202,90 @@ describe('SsmInvocationsCard', () => {
     expect(alert).toHaveTextContent('Not signed in');
     expect(alert).toHaveTextContent('Missing credentials');
     expect(alert).toHaveTextContent('Sign in to Backstage again');
+  });
+
+  it("never shows one entity's report under another, even when the other's load fails", async () => {
+    const billing: Entity = {
+      ...annotatedEntity,
+      metadata: { ...annotatedEntity.metadata, name: 'billing' },
+    };
+    let rejectBilling: (error: Error) => void = () => undefined;
+    const api = fakeApi((ref) =>
+      ref.name === 'payments'
+        ? Promise.resolve(mixedReport())
+        : new Promise<EntityReportResponse>((_resolve, reject) => {
+            rejectBilling = reject;
+          }),
+    );
+    function EntitySwitcher() {
+      const [entity, setEntity] = useState(annotatedEntity);
+      return (
+        <>
+          <button type="button" onClick={() => setEntity(billing)}>
+            Open billing
+          </button>
+          <EntityProvider entity={entity}>
+            <SsmInvocationsCard />
+          </EntityProvider>
+        </>
+      );
+    }
+    await renderInTestApp(
+      <TestApiProvider apis={[[ssmInvocationsApiRef, api]]}>
+        <EntitySwitcher />
+      </TestApiProvider>,
+    );
+    expect(await screen.findByText('payments-nightly-patching')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Open billing' }));
+    await waitFor(() => expect(api.getEntityReport).toHaveBeenCalledTimes(2));
+    expect(screen.queryByText('payments-nightly-patching')).not.toBeInTheDocument();
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+    const response = new Response(
+      JSON.stringify({
+        error: { name: 'NotFoundError', message: 'No entity named billing' },
+        request: { method: 'GET', url: '/x' },
+        response: { statusCode: 404 },
+      }),
+      { status: 404, headers: { 'content-type': 'application/json' } },
+    );
+    rejectBilling(await ResponseError.fromResponse(response));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('No entity named billing');
+    expect(screen.queryByText(/Refresh failed/)).not.toBeInTheDocument();
+    expect(screen.queryByText('payments-nightly-patching')).not.toBeInTheDocument();
+  });
+
+  it('loads again when Retry is pressed after a failure', async () => {
+    let attempts = 0;
+    const api = fakeApi(async () => {
+      attempts += 1;
+      if (attempts === 1) throw new Error('socket hang up');
+      return mixedReport();
+    });
+    await renderCard(api);
+    const alert = await screen.findByRole('alert');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('payments-nightly-patching')).toBeInTheDocument();
+    expect(api.getEntityReport).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows how long a running execution, task and target have run so far', async () => {
+    // The running execution of the fixture started 2026-11-28 02:00 UTC.
+    const now = jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-11-28T02:12:30Z'));
+    try {
+      await renderCard(fakeApi(async () => runningReport()));
+      const rows = await screen.findAllByTestId('execution-row');
+      const running = rows[0] as HTMLElement;
+      expect(running).toHaveAttribute('data-status', 'IN_PROGRESS');
+      expect(within(running).getByText('12m 30s so far')).toBeInTheDocument();
+      // Finished executions keep their duration.
+      expect(within(rows[1] as HTMLElement).getByText('4m 00s')).toBeInTheDocument();
+      fireEvent.click(within(running).getByRole('button', { name: /^Expand execution/ }));
+      const task = await screen.findByTestId('task-block');
+      expect(within(task).getAllByText('12m 30s so far')).toHaveLength(2);
+    } finally {
+      now.mockRestore();
+    }
   });
 
   it('reloads while an execution is in progress, and stops once it has finished', async () => {

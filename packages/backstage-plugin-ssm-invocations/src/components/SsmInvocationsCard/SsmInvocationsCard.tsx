@@ -1,4 +1,5 @@
 import React, { useState } from 'react';
+import Button from '@material-ui/core/Button';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Switch from '@material-ui/core/Switch';
 import Typography from '@material-ui/core/Typography';
@@ -50,7 +51,7 @@ function describeRequestError(error: Error) {
 function SsmInvocationsCardContent(props: Required<SsmInvocationsCardProps>) {
   const { entity } = useEntity();
   const [failedOnly, setFailedOnly] = useState(false);
-  const { report, error, loading } = useEntityReport(
+  const { report, error, loading, refresh } = useEntityReport(
     getCompoundEntityRef(entity),
     props.executions,
     props.refreshIntervalMs,
@@ -68,13 +69,18 @@ function SsmInvocationsCardContent(props: Required<SsmInvocationsCardProps>) {
       label="Failed only"
     />
   );
+  const retry = (
+    <Button color="inherit" size="small" onClick={refresh}>
+      Retry
+    </Button>
+  );
   let body: React.ReactNode;
   if (loading) {
     body = <Progress />;
   } else if (error && !report) {
     const problem = describeRequestError(error);
     body = (
-      <Alert severity="error" role="alert">
+      <Alert severity="error" role="alert" action={retry}>
         <strong>{problem.title}.</strong> {problem.message}
         <br />
         {problem.fix}
@@ -90,7 +96,7 @@ function SsmInvocationsCardContent(props: Required<SsmInvocationsCardProps>) {
     body = (
       <>
         {error ? (
-          <Alert severity="warning">
+          <Alert severity="warning" action={retry}>
             Refresh failed, showing the last result: {describeRequestError(error).message}
           </Alert>
         ) : null}

@@ -4,6 +4,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { isRunning } from '@ssm-invocations/core/model';
 import type { EntityReportResponse } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { ssmInvocationsApiRef } from '../../api';
+import { isTransientFailure, retryDelayMs } from './retryDelay';
 
 /** Whether anything in the report is still PENDING / IN_PROGRESS / CANCELLING. */
 export function hasRunningWork(report: EntityReportResponse): boolean {
@@ -23,14 +24,25 @@ export function hasRunningWork(report: EntityReportResponse): boolean {
 export interface EntityReportState {
   report?: EntityReportResponse;
   error?: Error;
-  /** True only until the first answer; refreshes keep showing the last report. */
+  /** True until the first answer for this entity; refreshes keep showing the last report. */
   loading: boolean;
+  /** Loads the report again now (cancelling a pending attempt or scheduled retry). */
   refresh: () => void;
+}
+
+interface LoadedState {
+  /** The entity and execution count the report and error belong to. */
+  key: string;
+  report?: EntityReportResponse;
+  error?: Error;
 }
 
 /**
  * Loads the entity's report and, while any work is still running, loads it again every
- * `refreshIntervalMs` (a finished report is not polled).
+ * `refreshIntervalMs` (a finished report is not polled). After a transient failure (5xx, 429,
+ * network) it tries again, waiting twice as long after each failure in a row (and at least what a
+ * Retry-After asks), up to five minutes. Another entity or execution count starts from scratch:
+ * one entity's report is never shown under another.
  */
 export function useEntityReport(
   entityRef: CompoundEntityRef,
@@ -38,42 +50,52 @@ export function useEntityReport(
   refreshIntervalMs: number,
 ): EntityReportState {
   const api = useApi(ssmInvocationsApiRef);
-  const [state, setState] = useState<{
-    report?: EntityReportResponse;
-    error?: Error;
-    loading: boolean;
-  }>({
-    loading: true,
-  });
+  const { kind, namespace, name } = entityRef;
+  const key = JSON.stringify([kind, namespace, name, executions]);
+  const [state, setState] = useState<LoadedState | undefined>(undefined);
   const [generation, setGeneration] = useState(0);
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
-  const { kind, namespace, name } = entityRef;
-  const timer = useRef<ReturnType<typeof setTimeout>>();
+  // Failures in a row for `key`: the backoff grows with them and resets on success.
+  const failures = useRef({ key, count: 0 });
 
   useEffect(() => {
+    if (failures.current.key !== key) failures.current = { key, count: 0 };
     const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
     api
       .getEntityReport({ kind, namespace, name }, { executions, signal: controller.signal })
       .then((report) => {
         if (controller.signal.aborted) return;
-        setState({ report, loading: false });
-        if (hasRunningWork(report)) {
-          timer.current = setTimeout(refresh, refreshIntervalMs);
-        }
+        failures.current.count = 0;
+        setState({ key, report });
+        if (hasRunningWork(report)) timer = setTimeout(refresh, refreshIntervalMs);
       })
-      .catch((error: unknown) => {
+      .catch((reason: unknown) => {
         if (controller.signal.aborted) return;
+        const error = reason instanceof Error ? reason : new Error(String(reason));
+        failures.current.count += 1;
         setState((previous) => ({
-          report: previous.report,
-          error: error instanceof Error ? error : new Error(String(error)),
-          loading: false,
+          key,
+          ...(previous?.key === key && previous.report ? { report: previous.report } : {}),
+          error,
         }));
+        if (isTransientFailure(error)) {
+          const delay = retryDelayMs(error, failures.current.count, refreshIntervalMs, Date.now());
+          timer = setTimeout(refresh, delay);
+        }
       });
     return () => {
       controller.abort();
-      clearTimeout(timer.current);
+      clearTimeout(timer);
     };
-  }, [api, kind, namespace, name, executions, refreshIntervalMs, generation, refresh]);
+  }, [api, key, kind, namespace, name, executions, refreshIntervalMs, generation, refresh]);
 
-  return { ...state, refresh };
+  // Until the first answer for this key, what is held belongs to another entity: show nothing.
+  if (state?.key !== key) return { loading: true, refresh };
+  return {
+    ...(state.report ? { report: state.report } : {}),
+    ...(state.error ? { error: state.error } : {}),
+    loading: false,
+    refresh,
+  };
 }

@@ -13,6 +13,7 @@ import type {
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { ssmInvocationsApiRef } from '../../api';
 import { explainProblem } from '../problemHints';
+import { isAwsConsoleUrl } from '../consoleLinks';
 import { DiagnosisDetails } from './DiagnosisDetails';
 
 type DiagnosisState =
@@ -104,9 +105,9 @@ export function InvocationDiagnosis(props: { ids: InvocationIds }) {
       {diagnosis.links.length > 0 ? (
         <Box display="flex" flexWrap="wrap" style={{ gap: 16 }} marginTop={0.5}>
           {diagnosis.links
-            .filter((link) => link.url.startsWith('https://'))
+            // The URLs come from the backend: only AWS console pages become links.
+            .filter((link) => isAwsConsoleUrl(link.url))
             .map((link) => (
-              // Plain anchors: the URLs are the AWS console's, built by core from encoded ids.
               <a key={link.url} href={link.url} target="_blank" rel="noopener noreferrer">
                 {link.label}
               </a>
