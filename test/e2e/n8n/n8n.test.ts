@@ -507,6 +507,9 @@ describe('n8n-nodes-ssm-invocations in n8n 2.41.1', () => {
       expect(expected.length).toBeGreaterThan(0);
       // A failed execution's own state change starts the workflow too, as one item without an
       // invocation; the alerts counted here are the targets' (a key of three ids, none empty).
+      // An Automation, Lambda or Step Functions target's events only say COMPLETE, so a failure
+      // whose own event was lost before n8n listened can still be emitted for a later COMPLETE
+      // event of another invocation on its window target: such alerts are left out too.
       const targetAlerts = async () =>
         (await executionsOfPush())
           .flatMap((execution) => nodeOutput({ data: execution.data }, 'Format alert'))
@@ -515,7 +518,10 @@ describe('n8n-nodes-ssm-invocations in n8n 2.41.1', () => {
               .split('/')
               .every((id) => id !== '' && id !== 'undefined'),
           )
-          .filter((alert) => !before.has(String(alert.invocationKey)));
+          .filter((alert) => {
+            const key = String(alert.invocationKey);
+            return !before.has(key) && !undeliverable.has(key);
+          });
       let alerts = await targetAlerts();
       const deadline = Date.now() + 60_000;
       while (alerts.length < expected.length && Date.now() < deadline) {

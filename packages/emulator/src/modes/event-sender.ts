@@ -5,6 +5,7 @@
  * failures are reported to the logger without the key.
  */
 import { randomUUID } from 'node:crypto';
+import type { EmulatorInvocation } from '../state/store';
 import type { LiveStateChange } from './live-reveal';
 
 /**
@@ -30,7 +31,21 @@ export interface EventDeliveryOptions {
 const iso = (date: Date | undefined) => (date === undefined ? undefined : date.toISOString());
 
 /**
- * The EventBridge event of one change.
+ * The status SSM's target-invocation event carries for an invocation, or undefined when SSM sends
+ * none: no invocation event is PENDING; Run Command events carry the invocation's status, while
+ * Automation, Lambda and Step Functions events carry only IN_PROGRESS and then COMPLETE, whatever
+ * the outcome (so they are not sent while CANCELLING either).
+ */
+function invocationEventStatus(invocation: EmulatorInvocation): string | undefined {
+  const { Status, TaskType } = invocation;
+  if (Status === 'PENDING') return undefined;
+  if (TaskType === 'RUN_COMMAND' || Status === 'IN_PROGRESS') return Status;
+  return Status === 'CANCELLING' ? undefined : 'COMPLETE';
+}
+
+/**
+ * The EventBridge event of one change, or undefined for a change SSM sends no event for (an
+ * invocation turning PENDING; an Automation, Lambda or Step Functions one turning CANCELLING).
  *
  * @example
  * ```ts
@@ -40,10 +55,13 @@ const iso = (date: Date | undefined) => (date === undefined ? undefined : date.t
 export function toEventBridgeEvent(
   change: LiveStateChange,
   options: EventDeliveryOptions,
-): Record<string, unknown> {
+): Record<string, unknown> | undefined {
   const account = options.account ?? '123456789012';
   const region = options.region ?? 'us-east-1';
   const { execution } = change;
+  const invocationStatus =
+    change.kind === 'invocation' ? invocationEventStatus(change.invocation) : undefined;
+  if (change.kind === 'invocation' && invocationStatus === undefined) return undefined;
   const detail =
     change.kind === 'execution'
       ? {
@@ -60,7 +78,7 @@ export function toEventBridgeEvent(
           'window-execution-id': execution.WindowExecutionId,
           'task-execution-id': change.invocation.TaskExecutionId,
           'window-target-id': change.invocation.WindowTargetId,
-          status: change.invocation.Status,
+          status: invocationStatus,
           'owner-information': change.invocation.OwnerInformation,
         };
   return {
@@ -80,7 +98,7 @@ export function toEventBridgeEvent(
 }
 
 /**
- * A `LiveOptions.onStateChange` that posts each change to `options.url`.
+ * A `LiveOptions.onStateChange` that posts each change SSM sends an event for to `options.url`.
  *
  * @example
  * ```ts
@@ -98,6 +116,7 @@ export function createEventSender(
   if (options.secret !== undefined) headers[options.headerName ?? 'x-api-key'] = options.secret;
   return (change) => {
     const event = toEventBridgeEvent(change, options);
+    if (event === undefined) return;
     fetch(options.url, { method: 'POST', headers, body: JSON.stringify(event) }).then(
       (response) => {
         if (!response.ok) warn(`event ${String(event.id)} answered ${response.status}`);

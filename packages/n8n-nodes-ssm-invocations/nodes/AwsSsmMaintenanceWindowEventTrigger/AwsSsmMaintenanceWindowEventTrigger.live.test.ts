@@ -30,7 +30,10 @@ beforeAll(async () => {
         autoTick: false,
         tickMs: 1000,
         newExecutionEveryTicks: 1,
-        onStateChange: (change) => delivered.push(toEventBridgeEvent(change, { url: '' })),
+        onStateChange: (change) => {
+          const event = toEventBridgeEvent(change, { url: '' });
+          if (event !== undefined) delivered.push(event);
+        },
       },
     },
   });

@@ -9,7 +9,6 @@ import {
   MAX_REMEMBERED_INVOCATIONS,
   MAX_REMEMBERED_EVENTS,
   readMaintenanceWindowEvent,
-  TARGET_INVOCATION_EVENT,
   rememberEmitted,
   type EventMemory,
 } from './maintenanceWindowEvent';
@@ -22,6 +21,7 @@ import {
   WINDOW_ID,
 } from '../../test-support/ssmFixture';
 import { fakeWebhook, sentCalls, startSsmEmulator } from '../../test-support/fakeN8n';
+import { targetInvocationEvent } from '../../test-support/targetInvocationEvent';
 
 const trigger = new AwsSsmMaintenanceWindowEventTrigger();
 // A test value, not a secret: built at run time so it is never a literal in source.
@@ -35,26 +35,14 @@ const parameters = {
 };
 
 function targetEvent(id: string, target: number, status = 'FAILED'): IDataObject {
-  return {
-    version: '0',
-    id,
-    'detail-type': TARGET_INVOCATION_EVENT,
-    source: 'aws.ssm',
-    account: '111122223333',
-    time: '2026-11-28T20:16:42Z',
-    region: 'eu-west-1',
-    resources: [`arn:aws:ssm:eu-west-1:111122223333:maintenancewindow/${WINDOW_ID}`],
-    detail: {
-      'start-time': '2026-11-28T20:16:15.419Z',
-      'end-time': '2026-11-28T20:16:41.870Z',
-      'window-id': WINDOW_ID,
-      'window-execution-id': EXECUTION_ID,
-      'task-execution-id': TASK_ID,
-      'window-target-id': uuid(5, target),
-      status,
-      'owner-information': 'team-web',
-    },
-  };
+  return targetInvocationEvent(id, {
+    'start-time': '2026-11-28T20:16:15.419Z',
+    'end-time': '2026-11-28T20:16:41.870Z',
+    'task-execution-id': TASK_ID,
+    'window-target-id': uuid(5, target),
+    status,
+    'owner-information': 'team-web',
+  });
 }
 
 let emulator: Emulator;

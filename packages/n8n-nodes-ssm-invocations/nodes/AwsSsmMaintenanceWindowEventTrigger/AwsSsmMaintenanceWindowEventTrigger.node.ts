@@ -22,19 +22,36 @@ import { failureOutputOf, INCLUDE_FAILURE_OUTPUT_PROPERTY } from '../../shared/f
 import { STATUS_OPTIONS } from '../AwsSsmMaintenanceWindow/properties';
 import {
   apiKeyMatches,
-  EXECUTION_EVENT,
+  completeStatusesWanted,
   firstDelivery,
   invocationOfEvent,
+  isCompleteTargetEvent,
   passesFilters,
   readMaintenanceWindowEvent,
   rememberEmitted,
+  takesEveryComplete,
   TARGET_INVOCATION_EVENT,
   type EventMemory,
   type MaintenanceWindowEvent,
 } from './maintenanceWindowEvent';
 
-/** Target-invocation statuses whose invocations are looked up and emitted one by one. */
+/** Run Command target-invocation statuses whose invocations are looked up and emitted one by one. */
 const FAILED_STATUSES = new Set(['FAILED', 'TIMED_OUT']);
+
+/**
+ * The invocation statuses to look a target event's invocation up in, or undefined when the event
+ * is emitted as it came: a Run Command target's FAILED or TIMED_OUT event is about an invocation
+ * in that status; a COMPLETE one (Automation, Lambda, Step Functions) about one in whichever
+ * final status the filter wants, which the lookup finds out.
+ */
+function lookupStatuses(
+  event: MaintenanceWindowEvent,
+  statuses: readonly string[],
+): string[] | undefined {
+  if (event.detailType !== TARGET_INVOCATION_EVENT) return undefined;
+  if (isCompleteTargetEvent(event)) return completeStatusesWanted(statuses);
+  return FAILED_STATUSES.has(event.detail.status) ? [event.detail.status] : undefined;
+}
 
 /** Execution statuses, plus COMPLETE (Automation, Lambda and Step Functions target events). */
 const EVENT_STATUS_OPTIONS = [...STATUS_OPTIONS, { name: 'Complete', value: 'COMPLETE' }];
@@ -66,17 +83,18 @@ async function invocationOfTarget(
   client: InvocationsClient,
   event: MaintenanceWindowEvent,
   memory: EventMemory,
+  statuses: readonly string[],
 ): Promise<InvocationRecord | undefined> {
   const { windowExecutionId, taskExecutionId } = event.detail;
   if (!taskExecutionId) return undefined;
-  // Core's page loop (token guard, max pages), filtered by the event's status: only FAILED and
-  // TIMED_OUT events get here, both STATUS filter values, so a big task is not listed in full.
+  // Core's page loop (token guard, max pages), filtered by invocation status (SSM statuses only:
+  // never COMPLETE), so a big task is not listed in full.
   const found = await client.getAllInvocations({
     windowExecutionId,
     taskId: taskExecutionId,
-    statuses: [event.detail.status as ExecutionStatus],
+    statuses: statuses as ExecutionStatus[],
   });
-  const invocation = invocationOfEvent(found, event, memory.invocationIds ?? []);
+  const invocation = invocationOfEvent(found, event, memory.invocationIds ?? [], statuses);
   if (invocation?.InvocationId !== undefined) rememberEmitted(memory, invocation.InvocationId);
   return invocation;
 }
@@ -85,7 +103,9 @@ async function invocationOfTarget(
  * Receives SSM maintenance-window events from an EventBridge API destination: checks the
  * connection's API-key header in constant time, answers at once (EventBridge retries slow
  * answers), drops repeated deliveries, and emits one item per failed target with its invocation
- * and (with Include Failure Output) its diagnosis, as the polling trigger does.
+ * and (with Include Failure Output) its diagnosis, as the polling trigger does. An Automation,
+ * Lambda or Step Functions target's events say only COMPLETE, failed or not: its invocation is
+ * looked up in the final statuses the filter wants and emitted with its real status.
  */
 export class AwsSsmMaintenanceWindowEventTrigger implements INodeType {
   description: INodeTypeDescription = {
@@ -144,7 +164,8 @@ export class AwsSsmMaintenanceWindowEventTrigger implements INodeType {
         type: 'multiOptions',
         options: EVENT_STATUS_OPTIONS,
         default: ['FAILED', 'TIMED_OUT'],
-        description: 'Emit events with these statuses; none chosen = every status',
+        description:
+          'Emit events with these statuses; none chosen = every status. An Automation, Lambda or Step Functions target only reports Complete: it is emitted when its invocation ended in a chosen status (or with Complete chosen, whatever the outcome).',
       },
       SIMPLIFY_INVOCATION_PROPERTY,
       INCLUDE_FAILURE_OUTPUT_PROPERTY,
@@ -196,17 +217,18 @@ export class AwsSsmMaintenanceWindowEventTrigger implements INodeType {
     answer(202, { message: 'accepted' });
 
     const base = eventJson(event);
-    const failedTarget =
-      event.detailType === TARGET_INVOCATION_EVENT && FAILED_STATUSES.has(event.detail.status);
-    if (event.detailType === EXECUTION_EVENT || !failedTarget) {
-      return { workflowData: [[{ json: base }]], noWebhookResponse: true };
-    }
+    const wanted = lookupStatuses(event, statuses);
+    if (wanted === undefined) return { workflowData: [[{ json: base }]], noWebhookResponse: true };
+    // A COMPLETE event the filter does not take as such is emitted only for an invocation in a
+    // wanted status (a succeeded Automation target is not a failure).
+    const emitUnmatched = !isCompleteTargetEvent(event) || takesEveryComplete(statuses);
     const simple = this.getNodeParameter('simplify', true) as boolean;
     const includeFailureOutput = this.getNodeParameter('includeFailureOutput', true) as boolean;
     let items: INodeExecutionData[];
     try {
       const client = createSsmClient(this);
-      const invocation = await invocationOfTarget(client, event, memory);
+      const invocation = await invocationOfTarget(client, event, memory, wanted);
+      if (invocation === undefined && !emitUnmatched) return { noWebhookResponse: true };
       const invocations = invocation === undefined ? [] : [invocation];
       // Diagnoses never throw: one that cannot be had is a note on its item.
       const extras = includeFailureOutput ? await failureOutputOf(client, invocations, simple) : [];

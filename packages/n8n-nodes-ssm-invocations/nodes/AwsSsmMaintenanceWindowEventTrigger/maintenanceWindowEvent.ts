@@ -12,6 +12,13 @@ export const EXECUTION_EVENT = 'Maintenance Window Execution State-change Notifi
 /** The detail-type of one target's invocation changing state. */
 export const TARGET_INVOCATION_EVENT =
   'Maintenance Window Task Target Invocation State-change Notification';
+/**
+ * The status of an Automation, Lambda or Step Functions target's event once its invocation ended,
+ * whatever the outcome (its real status is only in the listing). Not an SSM invocation status.
+ */
+export const COMPLETE = 'COMPLETE';
+/** The final invocation statuses a COMPLETE event can stand for. */
+export const COMPLETE_FINAL_STATUSES = ['SUCCESS', 'FAILED', 'TIMED_OUT', 'CANCELLED'] as const;
 /** Event ids remembered for dedupe; the oldest are forgotten first. */
 export const MAX_REMEMBERED_EVENTS = 1_000;
 /**
@@ -123,8 +130,42 @@ export function readMaintenanceWindowEvent(body: unknown): MaintenanceWindowEven
   };
 }
 
+/** True for an Automation, Lambda or Step Functions target's event that its invocation ended. */
+export function isCompleteTargetEvent(event: MaintenanceWindowEvent): boolean {
+  return event.detailType === TARGET_INVOCATION_EVENT && event.detail.status === COMPLETE;
+}
+
 /**
- * Whether the event passes the node's filters (an empty list passes everything).
+ * The final statuses of the invocation behind a COMPLETE event that the status filter wants:
+ * every final status when the filter is empty or has COMPLETE itself, else those it names.
+ *
+ * @example
+ * ```ts
+ * completeStatusesWanted(['FAILED', 'TIMED_OUT']); // ['FAILED', 'TIMED_OUT']
+ * ```
+ */
+export function completeStatusesWanted(statuses: readonly string[]): string[] {
+  const everyOutcome = takesEveryComplete(statuses);
+  return COMPLETE_FINAL_STATUSES.filter((status) => everyOutcome || statuses.includes(status));
+}
+
+/**
+ * Whether the status filter takes every COMPLETE event, whatever its outcome (it is empty or
+ * names COMPLETE itself).
+ *
+ * @example
+ * ```ts
+ * takesEveryComplete(['FAILED', 'COMPLETE']); // true
+ * ```
+ */
+export function takesEveryComplete(statuses: readonly string[]): boolean {
+  return statuses.length === 0 || statuses.includes(COMPLETE);
+}
+
+/**
+ * Whether the event passes the node's filters (an empty list passes everything). A COMPLETE
+ * target event passes when the filter wants any final status, since the invocation's real status
+ * decides (after its lookup) whether it is emitted.
  *
  * @example
  * ```ts
@@ -137,17 +178,20 @@ export function passesFilters(
   statuses: readonly string[],
 ): boolean {
   const inWindow = windowIds.length === 0 || windowIds.includes(event.detail.windowId);
-  const inStatus = statuses.length === 0 || statuses.includes(event.detail.status);
+  const inStatus = isCompleteTargetEvent(event)
+    ? completeStatusesWanted(statuses).length > 0
+    : statuses.length === 0 || statuses.includes(event.detail.status);
   return inWindow && inStatus;
 }
 
 /**
  * The invocation a target event is about, of a task's invocations. The event names the window
  * target, not the invocation, and a target that resolves to several instances has one invocation
- * each: so of those on the event's target in the event's status and not emitted yet (`emitted`:
- * invocation ids), the one whose end time is nearest the event's `end-time` (without one, the one
- * that ended first). Skipping emitted ones keeps two instances that end at the same (or a coarse)
- * time from both being emitted twice, or one of them never.
+ * each: so of those on the event's target in one of `statuses` (default: the event's status; for
+ * a COMPLETE event, the final statuses wanted) and not emitted yet (`emitted`: invocation ids),
+ * the one whose end time is nearest the event's `end-time` (without one, the one that ended
+ * first). Skipping emitted ones keeps two instances that end at the same (or a coarse) time from
+ * both being emitted twice, or one of them never.
  *
  * @example
  * ```ts
@@ -158,8 +202,9 @@ export function invocationOfEvent(
   invocations: readonly InvocationRecord[],
   event: MaintenanceWindowEvent,
   emitted: readonly string[],
+  statuses: readonly string[] = [event.detail.status],
 ): InvocationRecord | undefined {
-  const { windowTargetId, status, endTime } = event.detail;
+  const { windowTargetId, endTime } = event.detail;
   const endMs = endTime === undefined ? NaN : Date.parse(endTime);
   const ended = (one: InvocationRecord) => one.EndTime?.getTime() ?? Infinity;
   const distance = Number.isNaN(endMs)
@@ -167,7 +212,7 @@ export function invocationOfEvent(
     : (one: InvocationRecord) => Math.abs(ended(one) - endMs);
   let nearest: InvocationRecord | undefined;
   for (const one of invocations) {
-    if (one.WindowTargetId !== windowTargetId || one.Status !== status) continue;
+    if (one.WindowTargetId !== windowTargetId || !statuses.includes(one.Status ?? '')) continue;
     if (one.InvocationId !== undefined && emitted.includes(one.InvocationId)) continue;
     if (nearest === undefined || distance(one) < distance(nearest)) nearest = one;
   }
