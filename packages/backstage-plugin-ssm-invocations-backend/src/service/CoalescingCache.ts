@@ -10,6 +10,15 @@ export interface CoalescingCacheOptions {
   metrics?: SsmInvocationsMetrics;
 }
 
+/** One key's load, shared by the callers that asked for it while it ran. */
+interface SharedLoad {
+  value: Promise<string>;
+  /** Callers still waiting for it. */
+  waiting: number;
+  /** Aborts the cross-replica wait (see {@link SharedFlight.run}). */
+  stop: AbortController;
+}
+
 /** Parsed values kept in process; a report is ~100 kB, so this bounds the memo to tens of MB. */
 const MAX_PARSED = 200;
 
@@ -27,7 +36,7 @@ const MAX_PARSED = 200;
  * ```
  */
 export class CoalescingCache {
-  readonly #inFlight = new Map<string, Promise<string>>();
+  readonly #inFlight = new Map<string, SharedLoad>();
   /** Last parsed value per key, reused while the cached text is unchanged (see {@link getParsed}). */
   readonly #parsed = new RecentValues<string, { json: string; value: unknown }>(MAX_PARSED);
 
@@ -52,15 +61,16 @@ export class CoalescingCache {
    * than joining a load that may never settle (a server that accepted and never answered).
    */
   get(key: string, load: () => Promise<string>, signal?: AbortSignal): Promise<string> {
+    // A caller that has already given up starts nothing: no load would be waited for.
+    if (signal?.aborted) return Promise.reject(signal.reason);
     let shared = this.#inFlight.get(key);
-    if (!shared) {
-      const started = this.#readThrough(key, load).finally(() => this.#evict(key, started));
-      this.#inFlight.set(key, started);
-      shared = started;
-    } else {
+    if (shared) {
       this.#metrics.coalescedWait('process');
+    } else {
+      shared = this.#start(key, load);
     }
-    return signal ? this.#untilAborted(key, shared, signal) : shared;
+    shared.waiting += 1;
+    return signal ? this.#untilAborted(key, shared, signal) : shared.value;
   }
 
   /**
@@ -77,30 +87,48 @@ export class CoalescingCache {
     return value;
   }
 
+  /**
+   * Starts the key's shared load. Its flight is aborted once every caller waiting for it has
+   * given up (replicas stop polling for nobody); a caller without a signal never gives up.
+   */
+  #start(key: string, load: () => Promise<string>): SharedLoad {
+    const stop = new AbortController();
+    const value = this.#readThrough(key, load, stop.signal).finally(() =>
+      this.#evict(key, started),
+    );
+    const started: SharedLoad = { value, waiting: 0, stop };
+    // Callers that gave up leave the load to settle unobserved: its failure is not theirs.
+    value.catch(() => undefined);
+    this.#inFlight.set(key, started);
+    return started;
+  }
+
   /** Forgets `load` as the key's shared load, unless a newer one has taken its place. */
-  #evict(key: string, load: Promise<string>): void {
+  #evict(key: string, load: SharedLoad): void {
     if (this.#inFlight.get(key) === load) this.#inFlight.delete(key);
   }
 
-  #untilAborted(key: string, shared: Promise<string>, signal: AbortSignal): Promise<string> {
-    if (signal.aborted) {
-      this.#evict(key, shared);
-      return Promise.reject(signal.reason);
-    }
+  #untilAborted(key: string, shared: SharedLoad, signal: AbortSignal): Promise<string> {
     return new Promise<string>((resolve, reject) => {
       const onAbort = () => {
         this.#evict(key, shared);
+        shared.waiting -= 1;
+        if (shared.waiting === 0) shared.stop.abort(signal.reason);
         reject(signal.reason);
       };
       signal.addEventListener('abort', onAbort, { once: true });
-      shared
+      shared.value
         .then(resolve, reject)
         .finally(() => signal.removeEventListener('abort', onAbort))
         .catch(() => undefined);
     });
   }
 
-  async #readThrough(key: string, load: () => Promise<string>): Promise<string> {
+  async #readThrough(
+    key: string,
+    load: () => Promise<string>,
+    signal: AbortSignal,
+  ): Promise<string> {
     if (this.ttlMs <= 0) return load();
     const kind = key.slice(0, key.indexOf(':'));
     const cached = await this.#read(key);
@@ -114,7 +142,7 @@ export class CoalescingCache {
       return value;
     };
     return this.#flight
-      ? this.#flight.run(key, () => this.#read(key), loadAndStore)
+      ? this.#flight.run(key, () => this.#read(key), loadAndStore, signal)
       : loadAndStore();
   }
 
