@@ -142,6 +142,24 @@ describe('SharedFlight', () => {
     ).resolves.toBe('fetched');
   });
 
+  it('answers without waiting for the release of its lease', async () => {
+    const leases = {
+      acquire: async () => true,
+      // A store that stopped answering: the release never settles.
+      release: () => new Promise<void>(() => undefined),
+      held: async () => true,
+      close: async () => undefined,
+    };
+    const flight = new SharedFlight(leases, timings, new SsmInvocationsMetrics(), logger);
+    const answer = flight.run(
+      'k',
+      async () => undefined,
+      async () => 'fetched',
+    );
+    const late = new Promise((done) => setTimeout(() => done('still waiting'), 1_000));
+    await expect(Promise.race([answer, late])).resolves.toBe('fetched');
+  });
+
   it('stops waiting when the caller aborts', async () => {
     const store = sharedStore();
     await store.set('lease:k', 'someone else', { ttl: 10_000 });

@@ -61,7 +61,9 @@ export class SharedFlight {
         // Another replica may have stored the value between our miss and our lease.
         return (await read()) ?? (await fetch());
       } finally {
-        await this.leases
+        // The value is stored (or the fetch failed) already: the answer does not wait for the
+        // store to let go, and a lease whose release is lost expires after its TTL.
+        void this.leases
           .release(leaseKey, token)
           .catch((error: unknown) => this.#warn('release', error));
       }

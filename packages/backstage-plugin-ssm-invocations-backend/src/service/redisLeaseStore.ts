@@ -9,9 +9,17 @@ const RELEASE_SCRIPT =
 const KEY_PREFIX = 'ssm-invocations:lease:';
 
 /**
+ * How long a lease command may go unanswered. A server that stops answering without closing the
+ * connection (a network blackhole) must not hold a request: past this the command fails and the
+ * caller fetches as if there were no lease. Redis answers these in well under a millisecond.
+ */
+const COMMAND_TIMEOUT_MS = 500;
+
+/**
  * Atomic leases in the Redis or Valkey server that `backend.cache` points at (`SET … NX PX`),
  * over one lazily opened connection. Commands fail fast while the server is unreachable (no
- * offline queue); the caller then fetches as if there were no lease.
+ * offline queue) and after {@link COMMAND_TIMEOUT_MS} when it stops answering; the caller then
+ * fetches as if there were no lease.
  *
  * @example
  * ```ts
@@ -24,6 +32,7 @@ export function redisLeaseStore(url: string): LeaseStore {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 2_000,
+    commandTimeout: COMMAND_TIMEOUT_MS,
   });
   // Errors reach the caller through the failed command; the client reconnects on its own.
   client.on('error', () => undefined);
