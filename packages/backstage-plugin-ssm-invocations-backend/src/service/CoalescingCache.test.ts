@@ -151,6 +151,7 @@ describe('CoalescingCache with a caller deadline', () => {
     // Another replica holds the lease for long and never stores a value.
     const leases = {
       acquire: async () => false,
+      renew: async () => true,
       release: async () => undefined,
       held: jest.fn(async () => true),
       close: async () => undefined,

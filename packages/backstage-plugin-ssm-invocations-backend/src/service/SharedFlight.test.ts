@@ -62,6 +62,7 @@ describe('SharedFlight', () => {
     });
     const leases = {
       acquire: async () => false,
+      renew: async () => true,
       release: async () => undefined,
       held: async () => false,
       close: async () => undefined,
@@ -118,6 +119,20 @@ describe('SharedFlight', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
   });
 
+  it('keeps the others waiting while a fetch takes longer than the lease TTL', async () => {
+    const store = sharedStore();
+    const [a, b, c] = [replica(store, 300), replica(store, 300), replica(store, 300)];
+    const slow = a.run('k', a.read, a.fetching('from a', 1_000));
+    await new Promise((done) => setTimeout(done, 20)); // a holds the lease now
+    const values = await Promise.all([
+      slow,
+      b.run('k', b.read, b.fetching('from b')),
+      c.run('k', c.read, c.fetching('from c')),
+    ]);
+    expect(values).toEqual(['from a', 'from a', 'from a']);
+    expect([a, b, c].flatMap((r) => r.fetches)).toHaveLength(1);
+  });
+
   it('fetches when the store cannot hold a lease', async () => {
     const broken = mockServices.cache.mock({
       get: async () => {
@@ -145,6 +160,7 @@ describe('SharedFlight', () => {
   it('answers without waiting for the release of its lease', async () => {
     const leases = {
       acquire: async () => true,
+      renew: async () => true,
       // A store that stopped answering: the release never settles.
       release: () => new Promise<void>(() => undefined),
       held: async () => true,

@@ -87,6 +87,22 @@ it('expires after its TTL, so a holder that died blocks no one for longer', asyn
   expect(await leases.acquire('k3', 'next', 5_000)).toBe(true);
 });
 
+it('is extended only by the token that holds it', async () => {
+  const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+  expect(await leases.acquire('k8', 'holder', 300)).toBe(true);
+  expect(await leases.renew('k8', 'someone else', 5_000)).toBe(false);
+  expect(await leases.renew('k8', 'holder', 5_000)).toBe(true);
+  expect(await leases.acquire('k9', 'holder', 300)).toBe(true);
+  expect(await leases.renew('k9', 'someone else', 5_000)).toBe(false);
+  expect(await leases.acquire('k10', 'died', 200)).toBe(true);
+  await sleep(500);
+  expect(await leases.held('k8')).toBe(true);
+  // Not extended by another token's renewal, and not revived by its late holder's.
+  expect(await leases.held('k9')).toBe(false);
+  expect(await leases.renew('k10', 'died', 5_000)).toBe(false);
+  expect(await leases.held('k10')).toBe(false);
+});
+
 it('fails fast, not forever, when the server is unreachable', async () => {
   const port = await freePort();
   const unreachable = redisLeaseStore(`redis://127.0.0.1:${port}`);

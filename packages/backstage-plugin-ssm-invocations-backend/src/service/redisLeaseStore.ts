@@ -5,6 +5,10 @@ import type { LeaseStore } from './leases';
 const RELEASE_SCRIPT =
   "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
 
+/** Extends the lease only while the token still holds it (a late renewal must not take another's). */
+const RENEW_SCRIPT =
+  "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end";
+
 /** Keys of the plugin's leases in Redis, apart from the cache service's own keys. */
 const KEY_PREFIX = 'ssm-invocations:lease:';
 
@@ -50,6 +54,10 @@ export function redisLeaseStore(url: string): LeaseStore {
     acquire: async (key, token, ttlMs) => {
       await connected();
       return (await client.set(`${KEY_PREFIX}${key}`, token, 'PX', ttlMs, 'NX')) === 'OK';
+    },
+    renew: async (key, token, ttlMs) => {
+      await connected();
+      return (await client.eval(RENEW_SCRIPT, 1, `${KEY_PREFIX}${key}`, token, ttlMs)) === 1;
     },
     release: async (key, token) => {
       await connected();
