@@ -89,6 +89,30 @@ describe('CoalescingCache.getParsed', () => {
     expect(third).toEqual({ n: 2 });
     expect(load).not.toHaveBeenCalled();
   });
+
+  it('keeps parsed values of no more text than its bound, the most recent first', async () => {
+    const texts = new Map<string, string>();
+    const store = mockServices.cache.mock({
+      get: async (key: string) => texts.get(key) as never,
+      set: async () => {},
+    });
+    const entry = (index: number) => JSON.stringify({ index, padding: 'x'.repeat(100_000) });
+    const coalescing = new CoalescingCache(store, 60_000, logger, {
+      maxParsedChars: 3 * entry(0).length,
+    });
+    const load = async () => 'never used';
+    const first = new Map<string, unknown>();
+    for (let index = 0; index < 10; index += 1) {
+      texts.set(`k${index}`, entry(index));
+      first.set(`k${index}`, await coalescing.getParsed(`k${index}`, load));
+    }
+    // The last three fit and are reused; the ones before were let go and are parsed anew.
+    const reused: Record<string, boolean> = {};
+    for (const key of ['k9', 'k8', 'k7', 'k6', 'k0']) {
+      reused[key] = (await coalescing.getParsed(key, load)) === first.get(key);
+    }
+    expect(reused).toEqual({ k9: true, k8: true, k7: true, k6: false, k0: false });
+  });
 });
 
 describe('CoalescingCache with a caller deadline', () => {

@@ -8,6 +8,8 @@ export interface CoalescingCacheOptions {
   /** Single flight across replicas; without it each process fetches on its own miss. */
   flight?: SharedFlight;
   metrics?: SsmInvocationsMetrics;
+  /** Most characters of JSON text whose parsed values {@link CoalescingCache.getParsed} keeps. */
+  maxParsedChars?: number;
 }
 
 /** One key's load, shared by the callers that asked for it while it ran. */
@@ -19,8 +21,14 @@ interface SharedLoad {
   stop: AbortController;
 }
 
-/** Parsed values kept in process; a report is ~100 kB, so this bounds the memo to tens of MB. */
+/** Most keys whose parsed values are kept in process. */
 const MAX_PARSED = 200;
+/**
+ * Most characters of JSON text whose parsed values are kept in process, however large each is (a
+ * full report can be several MB). The JSON of reports is ASCII, which V8 keeps one byte a
+ * character: this is about 16 MB of text; the parsed values kept with it take a few times that.
+ */
+const MAX_PARSED_CHARS = 16 * 1024 * 1024;
 
 /**
  * Read-through cache over the Backstage cache service (memory, Redis, memcache …; shared by
@@ -38,7 +46,7 @@ const MAX_PARSED = 200;
 export class CoalescingCache {
   readonly #inFlight = new Map<string, SharedLoad>();
   /** Last parsed value per key, reused while the cached text is unchanged (see {@link getParsed}). */
-  readonly #parsed = new RecentValues<string, { json: string; value: unknown }>(MAX_PARSED);
+  readonly #parsed: RecentValues<string, { json: string; value: unknown }>;
 
   readonly #flight?: SharedFlight;
   readonly #metrics: SsmInvocationsMetrics;
@@ -52,6 +60,10 @@ export class CoalescingCache {
   ) {
     this.#flight = options.flight;
     this.#metrics = options.metrics ?? new SsmInvocationsMetrics();
+    this.#parsed = new RecentValues(MAX_PARSED, {
+      maxWeight: options.maxParsedChars ?? MAX_PARSED_CHARS,
+      weigh: (memo) => memo.json.length,
+    });
   }
 
   /**
@@ -75,8 +87,9 @@ export class CoalescingCache {
 
   /**
    * Like {@link get}, parsed. Cached reports are large and read far more often than they change,
-   * so the parsed value of the last text seen per key is kept (at most {@link MAX_PARSED} keys)
-   * and reused while the cache returns the same text. Callers must not mutate the result.
+   * so the parsed value of the last text seen per key is kept (at most {@link MAX_PARSED} keys
+   * and {@link MAX_PARSED_CHARS} characters of text, the most recent first) and reused while the
+   * cache returns the same text. Callers must not mutate the result.
    */
   async getParsed<T>(key: string, load: () => Promise<string>, signal?: AbortSignal): Promise<T> {
     const json = await this.get(key, load, signal);
