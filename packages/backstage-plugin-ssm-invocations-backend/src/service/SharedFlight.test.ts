@@ -133,6 +133,37 @@ describe('SharedFlight', () => {
     expect([a, b, c].flatMap((r) => r.fetches)).toHaveLength(1);
   });
 
+  it('fetches a TTL after a holder stopped renewing (it died mid-fetch)', async () => {
+    const store = sharedStore();
+    const leases = cacheLeaseStore(store, SETTLE_MS);
+    // A dead process's renewals never reach the store.
+    const dead = { ...leases, renew: async () => true };
+    const a = new SharedFlight(
+      dead,
+      { ...timings, leaseTtlMs: 300 },
+      new SsmInvocationsMetrics(),
+      logger,
+    );
+    let finish: (value: string) => void = () => undefined;
+    const hanging = new Promise<string>((done) => {
+      finish = done;
+    });
+    const dying = a.run(
+      'k',
+      async () => undefined,
+      () => hanging,
+    );
+    await new Promise((done) => setTimeout(done, 20)); // a holds the lease now
+    const b = replica(store, 300);
+    const started = Date.now();
+    await expect(b.run('k', b.read, b.fetching('b'))).resolves.toBe('b');
+    expect(b.fetches).toHaveLength(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    finish('too late'); // stops its renewal timer
+    await dying;
+  });
+
   it('fetches when the store cannot hold a lease', async () => {
     const broken = mockServices.cache.mock({
       get: async () => {
