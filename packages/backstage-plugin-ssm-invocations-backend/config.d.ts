@@ -22,9 +22,10 @@ export interface Config {
       historyTtl?: number | HumanDuration | string;
       /**
        * With a shared cache store (`backend.cache.store` other than `memory`): how long one
-       * replica's claim to fetch a report holds the other replicas back before they fetch
-       * themselves (a replica that died mid-fetch blocks no one longer). A number is seconds;
-       * from 100 ms to 5 minutes. Default: 10 seconds.
+       * replica's claim to fetch a report lives unless renewed. The fetching replica renews it
+       * every third of this while it fetches, so the others wait for a slow fetch; a replica that
+       * died mid-fetch holds them back this long at most. A number is seconds; from 100 ms to
+       * 5 minutes. Default: 10 seconds.
        */
       leaseTtl?: number | HumanDuration | string;
     };

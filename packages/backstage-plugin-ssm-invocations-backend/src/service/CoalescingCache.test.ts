@@ -1,5 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { CoalescingCache } from './CoalescingCache';
+import { SharedFlight } from './SharedFlight';
+import { SsmInvocationsMetrics } from './SsmInvocationsMetrics';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -87,6 +89,30 @@ describe('CoalescingCache.getParsed', () => {
     expect(third).toEqual({ n: 2 });
     expect(load).not.toHaveBeenCalled();
   });
+
+  it('keeps parsed values of no more text than its bound, the most recent first', async () => {
+    const texts = new Map<string, string>();
+    const store = mockServices.cache.mock({
+      get: async (key: string) => texts.get(key) as never,
+      set: async () => {},
+    });
+    const entry = (index: number) => JSON.stringify({ index, padding: 'x'.repeat(100_000) });
+    const coalescing = new CoalescingCache(store, 60_000, logger, {
+      maxParsedChars: 3 * entry(0).length,
+    });
+    const load = async () => 'never used';
+    const first = new Map<string, unknown>();
+    for (let index = 0; index < 10; index += 1) {
+      texts.set(`k${index}`, entry(index));
+      first.set(`k${index}`, await coalescing.getParsed(`k${index}`, load));
+    }
+    // The last three fit and are reused; the ones before were let go and are parsed anew.
+    const reused: Record<string, boolean> = {};
+    for (const key of ['k9', 'k8', 'k7', 'k6', 'k0']) {
+      reused[key] = (await coalescing.getParsed(key, load)) === first.get(key);
+    }
+    expect(reused).toEqual({ k9: true, k8: true, k7: true, k6: false, k0: false });
+  });
 });
 
 describe('CoalescingCache with a caller deadline', () => {
@@ -119,5 +145,56 @@ describe('CoalescingCache with a caller deadline', () => {
       'gone',
     );
     await expect(coalescing.get('k', load)).resolves.toBe('x');
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves no unhandled rejection when a load fails after its only caller gave up', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const store = mockServices.cache.mock({ get: async () => undefined, set: async () => {} });
+      const coalescing = new CoalescingCache(store, 60_000, logger);
+      const failing = deferred<string>();
+      const controller = new AbortController();
+      const gone = coalescing.get('k', () => failing.promise, controller.signal);
+      controller.abort(new Error('deadline'));
+      await expect(gone).rejects.toThrow('deadline');
+      const early = coalescing.get('k2', () => failing.promise, AbortSignal.abort());
+      await expect(early).rejects.toBeDefined();
+      failing.reject(new Error('upstream down'));
+      await new Promise((done) => setTimeout(done, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('stops waiting for another replica once every caller has given up', async () => {
+    const store = mockServices.cache.mock({ get: async () => undefined, set: async () => {} });
+    // Another replica holds the lease for long and never stores a value.
+    const leases = {
+      acquire: async () => false,
+      renew: async () => true,
+      release: async () => undefined,
+      held: jest.fn(async () => true),
+      close: async () => undefined,
+    };
+    const flight = new SharedFlight(
+      leases,
+      { leaseTtlMs: 60_000, pollMs: 5, maxPollMs: 5 },
+      new SsmInvocationsMetrics(),
+      logger,
+    );
+    const coalescing = new CoalescingCache(store, 60_000, logger, { flight });
+    const controller = new AbortController();
+    const gone = coalescing.get('k', async () => 'never', controller.signal);
+    await new Promise((done) => setTimeout(done, 30));
+    controller.abort(new Error('deadline'));
+    await expect(gone).rejects.toThrow('deadline');
+    await new Promise((done) => setTimeout(done, 30));
+    const polls = leases.held.mock.calls.length;
+    await new Promise((done) => setTimeout(done, 100));
+    expect(leases.held.mock.calls.length).toBe(polls);
   });
 });

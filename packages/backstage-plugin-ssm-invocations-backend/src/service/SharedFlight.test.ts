@@ -62,6 +62,7 @@ describe('SharedFlight', () => {
     });
     const leases = {
       acquire: async () => false,
+      renew: async () => true,
       release: async () => undefined,
       held: async () => false,
       close: async () => undefined,
@@ -118,6 +119,51 @@ describe('SharedFlight', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
   });
 
+  it('keeps the others waiting while a fetch takes longer than the lease TTL', async () => {
+    const store = sharedStore();
+    const [a, b, c] = [replica(store, 300), replica(store, 300), replica(store, 300)];
+    const slow = a.run('k', a.read, a.fetching('from a', 1_000));
+    await new Promise((done) => setTimeout(done, 20)); // a holds the lease now
+    const values = await Promise.all([
+      slow,
+      b.run('k', b.read, b.fetching('from b')),
+      c.run('k', c.read, c.fetching('from c')),
+    ]);
+    expect(values).toEqual(['from a', 'from a', 'from a']);
+    expect([a, b, c].flatMap((r) => r.fetches)).toHaveLength(1);
+  });
+
+  it('fetches a TTL after a holder stopped renewing (it died mid-fetch)', async () => {
+    const store = sharedStore();
+    const leases = cacheLeaseStore(store, SETTLE_MS);
+    // A dead process's renewals never reach the store.
+    const dead = { ...leases, renew: async () => true };
+    const a = new SharedFlight(
+      dead,
+      { ...timings, leaseTtlMs: 300 },
+      new SsmInvocationsMetrics(),
+      logger,
+    );
+    let finish: (value: string) => void = () => undefined;
+    const hanging = new Promise<string>((done) => {
+      finish = done;
+    });
+    const dying = a.run(
+      'k',
+      async () => undefined,
+      () => hanging,
+    );
+    await new Promise((done) => setTimeout(done, 20)); // a holds the lease now
+    const b = replica(store, 300);
+    const started = Date.now();
+    await expect(b.run('k', b.read, b.fetching('b'))).resolves.toBe('b');
+    expect(b.fetches).toHaveLength(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    finish('too late'); // stops its renewal timer
+    await dying;
+  });
+
   it('fetches when the store cannot hold a lease', async () => {
     const broken = mockServices.cache.mock({
       get: async () => {
@@ -140,6 +186,25 @@ describe('SharedFlight', () => {
         async () => 'fetched',
       ),
     ).resolves.toBe('fetched');
+  });
+
+  it('answers without waiting for the release of its lease', async () => {
+    const leases = {
+      acquire: async () => true,
+      renew: async () => true,
+      // A store that stopped answering: the release never settles.
+      release: () => new Promise<void>(() => undefined),
+      held: async () => true,
+      close: async () => undefined,
+    };
+    const flight = new SharedFlight(leases, timings, new SsmInvocationsMetrics(), logger);
+    const answer = flight.run(
+      'k',
+      async () => undefined,
+      async () => 'fetched',
+    );
+    const late = new Promise((done) => setTimeout(() => done('still waiting'), 1_000));
+    await expect(Promise.race([answer, late])).resolves.toBe('fetched');
   });
 
   it('stops waiting when the caller aborts', async () => {

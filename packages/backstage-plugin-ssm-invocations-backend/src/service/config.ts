@@ -19,7 +19,10 @@ export interface SsmInvocationsConfig {
   cacheTtlMs: number;
   /** How long finished executions stay in the cache (core's `historyTtlMs`); 0 keeps none. */
   historyTtlMs: number;
-  /** How long one replica's claim to fetch a key holds the others back. */
+  /**
+   * How long one replica's claim to fetch a key lives unless renewed; the fetching replica renews
+   * it while it fetches, so this is how long a replica that died mid-fetch holds the others back.
+   */
   leaseTtlMs: number;
   /** Whether `backend.cache.store` is shared by replicas (anything but `memory`). */
   sharedCacheStore: boolean;

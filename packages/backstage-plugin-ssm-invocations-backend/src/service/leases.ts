@@ -15,6 +15,11 @@ import type { CacheService } from '@backstage/backend-plugin-api';
 export interface LeaseStore {
   /** Whether `token` now holds `key` (for `ttlMs`, unless released earlier). */
   acquire(key: string, token: string, ttlMs: number, signal?: AbortSignal): Promise<boolean>;
+  /**
+   * Extends `key` to `ttlMs` from now, only while `token` still holds it; whether it did (`false`:
+   * the lease expired or another token holds it now).
+   */
+  renew(key: string, token: string, ttlMs: number): Promise<boolean>;
   /** Gives `key` up, if `token` still holds it. */
   release(key: string, token: string): Promise<void>;
   /** Whether anyone holds `key`. */
@@ -46,6 +51,13 @@ export function cacheLeaseStore(cache: CacheService, settleMs = DEFAULT_SETTLE_M
       await cache.set(key, token, { ttl: ttlMs });
       await sleep(settleMs, undefined, { signal });
       return (await cache.get(key)) === token;
+    },
+    // Read, then write: not atomic, like the acquire above; a lease that expired between the two
+    // is written back, holding the others back one TTL more.
+    renew: async (key, token, ttlMs) => {
+      if ((await cache.get(key)) !== token) return false;
+      await cache.set(key, token, { ttl: ttlMs });
+      return true;
     },
     release: async (key, token) => {
       if ((await cache.get(key)) === token) await cache.delete(key);

@@ -6,8 +6,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
+import { mockServices } from '@backstage/backend-test-utils';
 import type { LeaseStore } from './leases';
 import { redisLeaseStore } from './redisLeaseStore';
+import { SharedFlight } from './SharedFlight';
+import { SsmInvocationsMetrics } from './SsmInvocationsMetrics';
 
 /** A loopback port that was free a moment ago. */
 async function freePort(): Promise<number> {
@@ -84,6 +87,22 @@ it('expires after its TTL, so a holder that died blocks no one for longer', asyn
   expect(await leases.acquire('k3', 'next', 5_000)).toBe(true);
 });
 
+it('is extended only by the token that holds it', async () => {
+  const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+  expect(await leases.acquire('k8', 'holder', 300)).toBe(true);
+  expect(await leases.renew('k8', 'someone else', 5_000)).toBe(false);
+  expect(await leases.renew('k8', 'holder', 5_000)).toBe(true);
+  expect(await leases.acquire('k9', 'holder', 300)).toBe(true);
+  expect(await leases.renew('k9', 'someone else', 5_000)).toBe(false);
+  expect(await leases.acquire('k10', 'died', 200)).toBe(true);
+  await sleep(500);
+  expect(await leases.held('k8')).toBe(true);
+  // Not extended by another token's renewal, and not revived by its late holder's.
+  expect(await leases.held('k9')).toBe(false);
+  expect(await leases.renew('k10', 'died', 5_000)).toBe(false);
+  expect(await leases.held('k10')).toBe(false);
+});
+
 it('fails fast, not forever, when the server is unreachable', async () => {
   const port = await freePort();
   const unreachable = redisLeaseStore(`redis://127.0.0.1:${port}`);
@@ -93,3 +112,55 @@ it('fails fast, not forever, when the server is unreachable', async () => {
     await unreachable.close();
   }
 });
+
+/**
+ * Runs `during` while the server is stopped (SIGSTOP): connected, but answering nothing. Fails
+ * when `during` is still waiting after 8 s, so the server is always let go on again.
+ */
+async function whileServerStopped(during: () => Promise<void>): Promise<void> {
+  const server = redis;
+  if (!server) throw new Error('redis-server did not start');
+  let timer: NodeJS.Timeout | undefined;
+  const stuck = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('still waiting after 8 s')), 8_000);
+  });
+  server.kill('SIGSTOP');
+  try {
+    await Promise.race([during(), stuck]);
+  } finally {
+    clearTimeout(timer);
+    server.kill('SIGCONT');
+  }
+}
+
+// Last in this file: the server is stopped for a moment.
+it('fails a command that the server does not answer, instead of waiting forever', async () => {
+  expect(await leases.acquire('k5', 'before', 5_000)).toBe(true);
+  await whileServerStopped(async () => {
+    const started = Date.now();
+    await expect(leases.held('k5')).rejects.toThrow();
+    await expect(leases.acquire('k6', 'during', 5_000)).rejects.toThrow();
+    await expect(leases.release('k5', 'before')).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+}, 15_000);
+
+it('fetches without a lease when the server stops answering', async () => {
+  const flight = new SharedFlight(
+    leases,
+    { leaseTtlMs: 5_000 },
+    new SsmInvocationsMetrics(),
+    mockServices.logger.mock(),
+  );
+  await whileServerStopped(async () => {
+    const started = Date.now();
+    await expect(
+      flight.run(
+        'k7',
+        async () => undefined,
+        async () => 'fetched',
+      ),
+    ).resolves.toBe('fetched');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+}, 15_000);
