@@ -7,7 +7,7 @@
 import { HISTORY_LIMITS, type ExecutionStatus } from '../model/constants';
 import type { InvocationDiagnosis } from '../model/diagnosis';
 import type { TaskReport } from '../model/report';
-import { isRunning } from '../model/status';
+import { isSettledExecution } from '../model/status';
 import { summarize } from '../model/summarize';
 import type { InvocationRecord, TaskRecord } from '../model/types';
 import { validateInteger } from '../model/validators';
@@ -72,12 +72,15 @@ export function validateHistoryTtl(value: unknown): number {
 
 /** Whether an execution's tasks are settled: nothing in it can change any more. */
 export function isSettled(executionStatus: string | undefined, tasks: TaskReport[]): boolean {
-  if (executionStatus === undefined || isRunning(executionStatus)) return false;
-  return tasks.every(
-    (t) =>
-      t.error === undefined &&
-      !isRunning(t.task.Status) &&
-      t.invocations.every((invocation) => !isRunning(invocation.Status)),
+  return (
+    tasks.every((t) => t.error === undefined) &&
+    isSettledExecution(
+      executionStatus,
+      tasks.flatMap((t) => [
+        t.task.Status,
+        ...t.invocations.map((invocation) => invocation.Status),
+      ]),
+    )
   );
 }
 

@@ -122,7 +122,11 @@ describe('invocationsSince', () => {
     expect(
       ssmMock.commandCalls(DescribeMaintenanceWindowExecutionTaskInvocationsCommand)[0]?.args[0]
         .input,
-    ).toMatchObject({ Filters: [{ Key: 'STATUS', Values: ['FAILED', 'TIMED_OUT'] }] });
+    ).toMatchObject({
+      Filters: [
+        { Key: 'STATUS', Values: ['FAILED', 'TIMED_OUT', 'PENDING', 'IN_PROGRESS', 'CANCELLING'] },
+      ],
+    });
   });
 
   it('keeps the cursor at the oldest execution still running (a running task counts)', async () => {
@@ -190,6 +194,49 @@ describe('invocationsSince', () => {
       skipFinishedExecutionIds: [uuid(1), uuid(2)],
     });
     expect(result.matches.map((m) => m.execution.WindowExecutionId)).toEqual([uuid(2)]);
+  });
+
+  /** W1 ran one execution, cancelled with its task, whose one invocation still runs. */
+  function cancelledWithRunningInvocation(): void {
+    ssmMock.on(GetMaintenanceWindowCommand, { WindowId: W1 }).resolves({ WindowId: W1 });
+    ssmMock.on(DescribeMaintenanceWindowExecutionsCommand).resolves({
+      WindowExecutions: [
+        { WindowExecutionId: uuid(1), Status: 'CANCELLED', StartTime: at('2026-11-29T10:00:00Z') },
+      ],
+    });
+    ssmMock.on(DescribeMaintenanceWindowExecutionTasksCommand).resolves({
+      WindowExecutionTaskIdentities: [{ TaskExecutionId: uuid(11), Status: 'CANCELLED' }],
+    });
+    ssmMock.on(DescribeMaintenanceWindowExecutionTaskInvocationsCommand).resolves({
+      WindowExecutionTaskInvocationIdentities: [
+        { InvocationId: uuid(101), Status: 'IN_PROGRESS' },
+        { InvocationId: uuid(102), Status: 'FAILED' },
+      ],
+    });
+  }
+
+  it('keeps an execution whose invocation still runs unfinished, though it and its task are final', async () => {
+    cancelledWithRunningInvocation();
+    const result = await client().invocationsSince({ windowIds: [W1], after: new Date(0) });
+    expect(result.finishedExecutionIds).toEqual([]);
+    expect(result.oldestRunningStart).toEqual(at('2026-11-29T10:00:00Z'));
+    expect(result.cursor).toEqual(at('2026-11-29T10:00:00Z'));
+  });
+
+  it('asks for the running statuses too under a status filter, and matches only those asked for', async () => {
+    cancelledWithRunningInvocation();
+    const result = await client().invocationsSince({
+      windowIds: [W1],
+      after: new Date(0),
+      statuses: ['FAILED'],
+    });
+    expect(
+      ssmMock.commandCalls(DescribeMaintenanceWindowExecutionTaskInvocationsCommand)[0]?.args[0]
+        .input.Filters,
+    ).toEqual([{ Key: 'STATUS', Values: ['FAILED', 'PENDING', 'IN_PROGRESS', 'CANCELLING'] }]);
+    expect(result.matches.map((m) => m.invocation.InvocationId)).toEqual([uuid(102)]);
+    expect(result.finishedExecutionIds).toEqual([]);
+    expect(result.oldestRunningStart).toEqual(at('2026-11-29T10:00:00Z'));
   });
 
   it('rejects a skipFinishedExecutionIds that is not a set or list of ids', async () => {

@@ -2,10 +2,10 @@
  * Workflows over several reads: the invocations since a point in time across windows (what a
  * polling trigger needs), and which window ran an execution (SSM's execution record does not say).
  */
-import type { ExecutionStatus } from '../model/constants';
+import { RUNNING_STATUSES, type ExecutionStatus } from '../model/constants';
 import { InvalidInputError, NotFoundError, ServiceError } from '../model/errors';
 import { recordOf } from '../model/record-fields';
-import { isRunning } from '../model/status';
+import { isRunning, isSettledExecution } from '../model/status';
 import type { ExecutionDetailRecord, ExecutionRecord, WindowSummaryRecord } from '../model/types';
 import {
   assertInputObject,
@@ -74,6 +74,14 @@ async function failFast<T>(
   }
 }
 
+/**
+ * The STATUS filter of a walk's invocation listings: the statuses asked for plus the running ones,
+ * so the walk still learns whether an execution has settled without a second listing.
+ */
+function listedStatuses(statuses: ExecutionStatus[] | undefined): ExecutionStatus[] | undefined {
+  return statuses === undefined ? undefined : [...new Set([...statuses, ...RUNNING_STATUSES])];
+}
+
 async function executionFindings(
   context: ClientContext,
   window: NamedWindow,
@@ -86,6 +94,8 @@ async function executionFindings(
     throw malformed('DescribeMaintenanceWindowExecutions', 'an execution has no WindowExecutionId');
   }
   const tasks = await tasksOf(context, { windowExecutionId }, signal);
+  const wanted = statuses === undefined ? undefined : new Set<string | undefined>(statuses);
+  const partStatuses: (string | undefined)[] = tasks.map((task) => task.Status);
   const perTask = await Promise.all(
     tasks.map(async (task) => {
       const taskId = task.TaskExecutionId;
@@ -95,14 +105,19 @@ async function executionFindings(
       const found: InvocationMatch[] = [];
       const pages = invocationsOf(
         context,
-        { windowExecutionId, taskId, statuses, pageSize: FULL_PAGE },
+        { windowExecutionId, taskId, statuses: listedStatuses(statuses), pageSize: FULL_PAGE },
         signal,
       );
-      for await (const invocation of pages) found.push({ window, execution, task, invocation });
+      for await (const invocation of pages) {
+        partStatuses.push(invocation.Status);
+        if (wanted === undefined || wanted.has(invocation.Status)) {
+          found.push({ window, execution, task, invocation });
+        }
+      }
       return found;
     }),
   );
-  const running = isRunning(execution.Status) || tasks.some((task) => isRunning(task.Status));
+  const running = !isSettledExecution(execution.Status, partStatuses);
   return {
     matches: perTask.flat(),
     ...startOf(execution),
