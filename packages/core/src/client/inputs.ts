@@ -245,7 +245,13 @@ export interface InvocationsSinceInput {
   after: Date | string;
   /** Only invocations with these statuses (default: every status). */
   statuses?: readonly ExecutionStatus[];
-  /** Only the newest this many executions of each window (default: all since `after`). */
+  /**
+   * Read at most this many executions of each window, newest first (default: all since `after`).
+   * Skipped executions (see `skipFinishedExecutionIds`) do not count. Executions it leaves out are
+   * not read, but still hold the cursor: the result's `cursor` never passes one, `truncated` is
+   * set, and a left-out execution listed as running still gives `oldestRunningStart`. So the next
+   * walk from `cursor` (with `finishedExecutionIds` skipped) reads the next older ones.
+   */
   executionsPerWindow?: number;
   /**
    * Executions already walked when they had finished (the `finishedExecutionIds` of the previous
@@ -284,11 +290,17 @@ export interface InvocationsSince {
   matches: InvocationMatch[];
   /**
    * The `after` to keep for the next walk: the start of the oldest execution still running (its
-   * targets may still change), else the start of the newest execution seen, else `after` itself.
+   * targets may still change) or left out by `executionsPerWindow`, else the start of the newest
+   * execution seen, else `after` itself.
    */
   cursor: Date;
   /** The start of the oldest execution still running; absent when none is. */
   oldestRunningStart?: Date;
+  /**
+   * `true` when `executionsPerWindow` left executions out (not read); the cursor is then held at
+   * the oldest of them. Absent when every listed execution was read or skipped.
+   */
+  truncated?: boolean;
   /**
    * Ids of every finished execution this walk listed, read or skipped (nothing of them can
    * change any more): pass them as the next walk's `skipFinishedExecutionIds`. Ids that are no

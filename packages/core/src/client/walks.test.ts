@@ -258,6 +258,60 @@ describe('invocationsSince', () => {
     expect(result.matches.map((m) => m.execution.WindowExecutionId)).toEqual([uuid(2)]);
   });
 
+  it('never moves the cursor past an execution executionsPerWindow left out, and says so', async () => {
+    ssmMock.on(GetMaintenanceWindowCommand).resolves({ WindowId: W1 });
+    ssmMock.on(DescribeMaintenanceWindowExecutionsCommand).resolves({
+      WindowExecutions: [
+        {
+          WindowExecutionId: uuid(1),
+          Status: 'IN_PROGRESS',
+          StartTime: at('2026-11-29T10:00:00Z'),
+        },
+        {
+          WindowExecutionId: uuid(2),
+          Status: 'SKIPPED_OVERLAPPING',
+          StartTime: at('2026-11-29T10:30:00Z'),
+        },
+        { WindowExecutionId: uuid(3), Status: 'SUCCESS', StartTime: at('2026-11-29T09:00:00Z') },
+      ],
+    });
+    ssmMock.on(DescribeMaintenanceWindowExecutionTasksCommand).resolves({});
+    const first = await client().invocationsSince({
+      windowIds: [W1],
+      after: at('2026-11-29T08:00:00Z'),
+      executionsPerWindow: 1,
+    });
+    expect(first.finishedExecutionIds).toEqual([uuid(2)]);
+    expect(first.truncated).toBe(true);
+    expect(first.oldestRunningStart).toEqual(at('2026-11-29T10:00:00Z'));
+    expect(first.cursor).toEqual(at('2026-11-29T09:00:00Z'));
+
+    // The next walk skips E2 for free and reads E1, the newest not yet read.
+    ssmMock.resetHistory();
+    const next = await client().invocationsSince({
+      windowIds: [W1],
+      after: first.cursor,
+      executionsPerWindow: 1,
+      skipFinishedExecutionIds: first.finishedExecutionIds,
+    });
+    expect(
+      ssmMock
+        .commandCalls(DescribeMaintenanceWindowExecutionTasksCommand)
+        .map((call) => call.args[0].input.WindowExecutionId),
+    ).toEqual([uuid(1)]);
+    expect(next.truncated).toBe(true);
+  });
+
+  it('sets no truncated flag when every execution was read or skipped', async () => {
+    twoWindows();
+    const result = await client().invocationsSince({
+      windowIds: [W2],
+      after: new Date(0),
+      executionsPerWindow: 1,
+    });
+    expect(result).not.toHaveProperty('truncated');
+  });
+
   it('fails on a task without an id instead of asking for its invocations', async () => {
     twoWindows();
     ssmMock

@@ -39,6 +39,8 @@ interface ExecutionFindings {
   running: boolean;
   /** Its id when it had finished (read or skipped). */
   finishedId?: string;
+  /** Left out by `executionsPerWindow`: not read, so the cursor must not pass it. */
+  leftOut?: true;
 }
 
 function malformed(operation: string, what: string): ServiceError {
@@ -148,23 +150,56 @@ function checkSkipIds(value: unknown): ReadonlySet<string> {
   return value instanceof Set ? (value as ReadonlySet<string>) : new Set(ids as string[]);
 }
 
+/** An execution `executionsPerWindow` left out: only its listed status is known. */
+function leftOutFindings(execution: ExecutionRecord): ExecutionFindings {
+  return {
+    matches: [],
+    ...startOf(execution),
+    running: isRunning(execution.Status),
+    leftOut: true,
+  };
+}
+
+/**
+ * What a walk does with each of a window's executions (newest first): skip it (a finished one the
+ * caller already walked: free, so it never uses up the limit), read it (the newest `limit` of the
+ * rest) or leave it out.
+ */
+function planExecutions(
+  executions: ExecutionRecord[],
+  skip: ReadonlySet<string>,
+  limit: number | undefined,
+): ('skip' | 'read' | 'leave')[] {
+  let reads = 0;
+  return executions.map((execution) => {
+    const id = execution.WindowExecutionId;
+    if (id !== undefined && skip.has(id) && !isRunning(execution.Status)) return 'skip';
+    reads += 1;
+    return limit === undefined || reads <= limit ? 'read' : 'leave';
+  });
+}
+
 /** The cursor of a walk from what its executions showed; see {@link InvocationsSince}. */
 function cursorOf(
   after: Date,
   findings: ExecutionFindings[],
 ): Omit<InvocationsSince, 'matches' | 'finishedExecutionIds'> {
   let oldestRunningMs: number | undefined;
+  let oldestHeldMs: number | undefined;
   let newestMs: number | undefined;
-  for (const { startMs, running } of findings) {
+  for (const { startMs, running, leftOut } of findings) {
     // One not started yet has no start time; it will start after any cursor we keep.
     if (startMs === undefined) continue;
     if (running) oldestRunningMs = Math.min(oldestRunningMs ?? startMs, startMs);
+    if (running || leftOut) oldestHeldMs = Math.min(oldestHeldMs ?? startMs, startMs);
     newestMs = Math.max(newestMs ?? startMs, startMs);
   }
-  if (oldestRunningMs !== undefined) {
-    return { cursor: new Date(oldestRunningMs), oldestRunningStart: new Date(oldestRunningMs) };
-  }
-  return { cursor: newestMs === undefined ? after : new Date(newestMs) };
+  const cursorMs = oldestHeldMs ?? newestMs;
+  return {
+    cursor: cursorMs === undefined ? after : new Date(cursorMs),
+    ...(oldestRunningMs === undefined ? {} : { oldestRunningStart: new Date(oldestRunningMs) }),
+    ...(findings.some((f) => f.leftOut) ? { truncated: true } : {}),
+  };
 }
 
 /** `invocationsSince`: windows → executions since `after` → tasks → matching invocations. */
@@ -198,19 +233,21 @@ export async function invocationsSince(
           listed,
           windowIds ? 'GetMaintenanceWindow' : 'DescribeMaintenanceWindows',
         );
+        // Every execution since `after` is listed (executionsOf reads every page anyway); the
+        // limit applies here, so what it leaves out still holds the cursor and running state.
         const executions = await executionsOf(
           context,
-          { windowId: window.WindowId, after, limit },
+          { windowId: window.WindowId, after },
           walkSignal,
         );
+        const plan = planExecutions(executions, skip, limit);
         return Promise.all(
-          executions.map((execution) =>
-            execution.WindowExecutionId !== undefined &&
-            skip.has(execution.WindowExecutionId) &&
-            !isRunning(execution.Status)
-              ? skippedFindings(execution, execution.WindowExecutionId)
-              : executionFindings(context, window, execution, statuses, walkSignal),
-          ),
+          executions.map((execution, i) => {
+            const id = execution.WindowExecutionId;
+            if (plan[i] === 'skip' && id !== undefined) return skippedFindings(execution, id);
+            if (plan[i] === 'leave') return leftOutFindings(execution);
+            return executionFindings(context, window, execution, statuses, walkSignal);
+          }),
         );
       }),
     );
