@@ -175,7 +175,10 @@ export interface ListWindowsInput {
  * ```
  */
 export interface ListExecutionsInput extends WindowRef {
-  /** Only executions that started after this time (`ExecutedAfter`). */
+  /**
+   * Only executions that started at or after this time (`ExecutedAfter`, inclusive; sent in whole
+   * seconds, rounded down). Executions still running are listed, and read, on every walk.
+   */
   after?: Date | string;
   /** Only executions that started before this time (`ExecutedBefore`). */
   before?: Date | string;
@@ -241,7 +244,10 @@ export interface WindowReportInput extends WindowRef {
 export interface InvocationsSinceInput {
   /** The windows to walk (default: every window of the region). */
   windowIds?: readonly string[];
-  /** Only executions that started after this time (`ExecutedAfter`). */
+  /**
+   * Only executions that started at or after this time (`ExecutedAfter`, inclusive; sent in whole
+   * seconds, rounded down). Executions still running are listed, and read, on every walk.
+   */
   after: Date | string;
   /** Only invocations with these statuses (default: every status). */
   statuses?: readonly ExecutionStatus[];
@@ -256,7 +262,8 @@ export interface InvocationsSinceInput {
   /**
    * Executions already walked when they had finished (the `finishedExecutionIds` of the previous
    * walk): when the listing shows one of them finished again, its tasks and invocations are not
-   * read, so a walk over unchanged history costs one execution listing per window.
+   * read. Needed for correctness, not only cost: `after` (the previous `cursor`) is inclusive, so
+   * without it the execution at the cursor is read again and its matches come back every walk.
    */
   skipFinishedExecutionIds?: ReadonlySet<string> | readonly string[];
 }

@@ -385,8 +385,8 @@ describe('findExecutionWindow', () => {
     const listings = ssmMock.commandCalls(DescribeMaintenanceWindowExecutionsCommand);
     expect(listings.map((call) => call.args[0].input.WindowId)).toEqual([W1, W2]);
     expect(listings[0]?.args[0].input.Filters).toEqual([
-      { Key: 'ExecutedAfter', Values: ['2026-11-29T09:59:59.250Z'] },
-      { Key: 'ExecutedBefore', Values: ['2026-11-29T10:00:01.250Z'] },
+      { Key: 'ExecutedAfter', Values: ['2026-11-29T09:59:59Z'] },
+      { Key: 'ExecutedBefore', Values: ['2026-11-29T10:00:02Z'] },
     ]);
   });
 
