@@ -192,10 +192,20 @@ export function tasksFromHistory(
   }
 }
 
-/** `work`, or `undefined` once it fails or `signal` aborts (the abort is then rethrown). */
+/**
+ * How long one history store call may take before the report goes on without it: a store is a
+ * cache, so a hung one must cost a report a bounded wait, not the report.
+ */
+export const HISTORY_STORE_TIMEOUT_MS = 5_000;
+
+/**
+ * `work`, or `undefined` once it fails or takes longer than `timeoutMs`; once `signal` aborts,
+ * the abort is rethrown.
+ */
 export async function tolerated<T>(
   work: () => Promise<T>,
   signal: AbortSignal | undefined,
+  timeoutMs: number = HISTORY_STORE_TIMEOUT_MS,
 ): Promise<T | undefined> {
   signal?.throwIfAborted();
   let onAbort: (() => void) | undefined;
@@ -203,7 +213,11 @@ export async function tolerated<T>(
     onAbort = () => reject(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
-  // The store's promise is raced, not awaited alone: a hung store must not hold an aborted report.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), timeoutMs);
+  });
+  // The store's promise is raced, not awaited alone: a hung store must not hold the report.
   const attempt = (async () => {
     try {
       return await work();
@@ -212,8 +226,9 @@ export async function tolerated<T>(
     }
   })();
   try {
-    return signal === undefined ? await attempt : await Promise.race([attempt, aborted]);
+    return await Promise.race([attempt, aborted, timedOut]);
   } finally {
+    clearTimeout(timer);
     if (onAbort) signal?.removeEventListener('abort', onAbort);
   }
 }
