@@ -6,6 +6,7 @@ import { SSMClient, type SSMClientConfig } from '@aws-sdk/client-ssm';
 import { InvalidInputError } from '../model/errors';
 import { validateInteger } from '../model/validators';
 import { sdkTransport } from '../transport/sdk-transport';
+import { MAX_ATTEMPTS_LIMIT } from '../transport/retry-policy';
 import { resolveTimeouts, type TimeoutOptions } from '../transport/timeouts';
 import type { SsmTransport } from '../transport/types';
 import {
@@ -142,7 +143,7 @@ function buildSsmClient(options: ConnectionOptions): SSMClient {
       'must be { accessKeyId, secretAccessKey, sessionToken? } or a credential provider function',
     );
   }
-  validateInteger(maxAttempts, 'maxAttempts', 1, 20);
+  validateInteger(maxAttempts, 'maxAttempts', 1, MAX_ATTEMPTS_LIMIT);
   const { connectTimeoutMs, requestTimeoutMs } = resolveTimeouts(options);
   return new SSMClient({
     ...(region === undefined ? {} : { region }),

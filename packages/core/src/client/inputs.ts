@@ -42,7 +42,10 @@ export interface CallOptions {
  * ```
  */
 export interface WindowReportOptions extends CallOptions {
-  /** Where finished executions are kept between reports; none by default. */
+  /**
+   * Where finished executions are kept between reports; none by default. A store call that
+   * fails, or takes more than 5 seconds, costs a refetch (or a dropped write), never the report.
+   */
   history?: ReportHistoryStore;
   /**
    * How long a finished execution stays in `history`, in milliseconds (default 7 days, from
@@ -175,7 +178,10 @@ export interface ListWindowsInput {
  * ```
  */
 export interface ListExecutionsInput extends WindowRef {
-  /** Only executions that started after this time (`ExecutedAfter`). */
+  /**
+   * Only executions that started at or after this time (`ExecutedAfter`, inclusive; sent in whole
+   * seconds, rounded down). Executions still running are listed, and read, on every walk.
+   */
   after?: Date | string;
   /** Only executions that started before this time (`ExecutedBefore`). */
   before?: Date | string;
@@ -241,16 +247,26 @@ export interface WindowReportInput extends WindowRef {
 export interface InvocationsSinceInput {
   /** The windows to walk (default: every window of the region). */
   windowIds?: readonly string[];
-  /** Only executions that started after this time (`ExecutedAfter`). */
+  /**
+   * Only executions that started at or after this time (`ExecutedAfter`, inclusive; sent in whole
+   * seconds, rounded down). Executions still running are listed, and read, on every walk.
+   */
   after: Date | string;
   /** Only invocations with these statuses (default: every status). */
   statuses?: readonly ExecutionStatus[];
-  /** Only the newest this many executions of each window (default: all since `after`). */
+  /**
+   * Read at most this many executions of each window, newest first (default: all since `after`).
+   * Skipped executions (see `skipFinishedExecutionIds`) do not count. Executions it leaves out are
+   * not read, but still hold the cursor: the result's `cursor` never passes one, `truncated` is
+   * set, and a left-out execution listed as running still gives `oldestRunningStart`. So the next
+   * walk from `cursor` (with `finishedExecutionIds` skipped) reads the next older ones.
+   */
   executionsPerWindow?: number;
   /**
    * Executions already walked when they had finished (the `finishedExecutionIds` of the previous
    * walk): when the listing shows one of them finished again, its tasks and invocations are not
-   * read, so a walk over unchanged history costs one execution listing per window.
+   * read. Needed for correctness, not only cost: `after` (the previous `cursor`) is inclusive, so
+   * without it the execution at the cursor is read again and its matches come back every walk.
    */
   skipFinishedExecutionIds?: ReadonlySet<string> | readonly string[];
 }
@@ -284,11 +300,17 @@ export interface InvocationsSince {
   matches: InvocationMatch[];
   /**
    * The `after` to keep for the next walk: the start of the oldest execution still running (its
-   * targets may still change), else the start of the newest execution seen, else `after` itself.
+   * targets may still change) or left out by `executionsPerWindow`, else the start of the newest
+   * execution seen, else `after` itself.
    */
   cursor: Date;
   /** The start of the oldest execution still running; absent when none is. */
   oldestRunningStart?: Date;
+  /**
+   * `true` when `executionsPerWindow` left executions out (not read); the cursor is then held at
+   * the oldest of them. Absent when every listed execution was read or skipped.
+   */
+  truncated?: boolean;
   /**
    * Ids of every finished execution this walk listed, read or skipped (nothing of them can
    * change any more): pass them as the next walk's `skipFinishedExecutionIds`. Ids that are no

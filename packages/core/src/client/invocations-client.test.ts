@@ -295,7 +295,7 @@ describe('the other reads', () => {
     expect(list.map((e) => e.WindowExecutionId)).toEqual([uuid(1, 14), uuid(1, 13), uuid(1, 12)]);
     expect(log[0]?.input.Filters).toEqual([
       { Key: 'ExecutedAfter', Values: ['2023-01-01T00:00:00Z'] },
-      { Key: 'ExecutedBefore', Values: ['2030-01-01T00:00:00.500Z'] },
+      { Key: 'ExecutedBefore', Values: ['2030-01-01T00:00:01Z'] },
     ]);
   });
 

@@ -173,12 +173,21 @@ export interface InvocationsClient {
    * keep for the next call. Windows, executions and tasks are read side by side through the
    * client's pool; the first failure stops the rest and rejects.
    *
+   * Across calls the caller must drop repeats: `ExecutedAfter` includes the cursor, so the
+   * execution at it is listed again. Pass `finishedExecutionIds` back as
+   * `skipFinishedExecutionIds` (without it the newest finished execution's matches return on every
+   * call), and dedupe the matches of executions still running, which are read again each call.
+   *
    * @example
    * ```ts
    * let after: Date = new Date(Date.now() - 3_600_000);
-   * const { matches, cursor } = await client.invocationsSince({ after, statuses: ['FAILED'] });
+   * let skip: string[] = [];
+   * const { matches, cursor, finishedExecutionIds } = await client.invocationsSince({
+   *   after, statuses: ['FAILED'], skipFinishedExecutionIds: skip,
+   * });
    * for (const { window, invocation } of matches) console.log(window.WindowId, invocation.InvocationId);
-   * after = cursor; // the next call re-reads executions still running, nothing older
+   * after = cursor; // the next call re-reads executions still running: dedupe their matches
+   * skip = finishedExecutionIds; // else the execution at the cursor comes back
    * ```
    */
   invocationsSince(input: InvocationsSinceInput, options?: CallOptions): Promise<InvocationsSince>;

@@ -75,9 +75,15 @@ function statusFilter(statuses: readonly ExecutionStatus[] | undefined): SsmFilt
   return statuses === undefined ? undefined : [{ Key: 'STATUS', Values: [...statuses] }];
 }
 
-/** ISO-8601 as SSM documents it (`2024-11-04T05:00:00Z`), keeping milliseconds only if set. */
-function isoForFilter(date: Date): string {
-  return date.toISOString().replace(/\.000Z$/, 'Z');
+/**
+ * ISO-8601 in whole seconds, as SSM documents its `ExecutedAfter`/`ExecutedBefore` values
+ * (`2024-11-04T05:00:00Z`). A bound with milliseconds is widened (an `after` down, a `before` up)
+ * so no execution in the range is lost; the caller drops the overlap it already saw.
+ */
+function isoForFilter(date: Date, widen: 'down' | 'up'): string {
+  const ms = date.getTime();
+  const rounded = widen === 'down' ? Math.floor(ms / 1000) * 1000 : Math.ceil(ms / 1000) * 1000;
+  return new Date(rounded).toISOString().replace(/\.000Z$/, 'Z');
 }
 
 function startMillis(record: ExecutionRecord): number {
@@ -169,9 +175,10 @@ export async function executionsOf(
   signal?: AbortSignal,
 ): Promise<ExecutionRecord[]> {
   const filters: SsmFilter[] = [];
-  if (checked.after) filters.push({ Key: 'ExecutedAfter', Values: [isoForFilter(checked.after)] });
+  if (checked.after)
+    filters.push({ Key: 'ExecutedAfter', Values: [isoForFilter(checked.after, 'down')] });
   if (checked.before)
-    filters.push({ Key: 'ExecutedBefore', Values: [isoForFilter(checked.before)] });
+    filters.push({ Key: 'ExecutedBefore', Values: [isoForFilter(checked.before, 'up')] });
   // SSM documents no ordering, so every page is read and sorted here before `limit` applies.
   const all = await listAll<ExecutionRecord>(context, {
     operation: 'DescribeMaintenanceWindowExecutions',

@@ -38,6 +38,50 @@ describe('RateLimiter', () => {
     expect(clock.sleeps).toEqual([]);
   });
 
+  /** A clock whose sleeps with a signal last until it aborts; those without one end at once. */
+  function abortableClock(): RateLimiterClock & { sleeps: number[]; time: number } {
+    const clock = fakeClock();
+    clock.sleep = async (ms, signal) => {
+      clock.sleeps.push(ms);
+      if (signal) {
+        await new Promise<void>((_, reject) => {
+          signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+        });
+      }
+    };
+    return clock;
+  }
+
+  it('gives the slots of aborted waits back, so a later caller does not wait for them', async () => {
+    const clock = abortableClock();
+    const limiter = new RateLimiter(0.5, clock);
+    await limiter.acquire();
+    const controller = new AbortController();
+    const waits = Array.from({ length: 5 }, () => limiter.acquire(controller.signal));
+    clock.time = 100;
+    controller.abort(new Error('gone'));
+    for (const wait of waits) await expect(wait).rejects.toThrow('gone');
+    clock.time = 2100;
+    await limiter.acquire();
+    // Its own slot is taken: the next caller waits one interval after it.
+    await limiter.acquire();
+    expect(clock.sleeps).toEqual([2000, 4000, 6000, 8000, 10000, 2000]);
+  });
+
+  it('keeps the place of a caller still waiting behind an aborted one', async () => {
+    const clock = abortableClock();
+    const limiter = new RateLimiter(1, clock);
+    await limiter.acquire();
+    const controller = new AbortController();
+    const aborted = limiter.acquire(controller.signal);
+    const kept = limiter.acquire();
+    controller.abort(new Error('gone'));
+    await expect(aborted).rejects.toThrow('gone');
+    await kept;
+    await limiter.acquire();
+    expect(clock.sleeps).toEqual([1000, 2000, 3000]);
+  });
+
   it('rejects with the abort reason', async () => {
     const controller = new AbortController();
     controller.abort(new Error('stop'));

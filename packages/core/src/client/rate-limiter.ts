@@ -10,6 +10,10 @@ export interface RateLimiterClock {
 
 export class RateLimiter {
   private nextFreeAt = Number.NEGATIVE_INFINITY;
+  /** The latest slot a caller was let through at. */
+  private lastGrantedAt = Number.NEGATIVE_INFINITY;
+  /** Slots of callers still waiting for them. */
+  private readonly waiting = new Set<number>();
   private readonly intervalMs: number;
 
   constructor(
@@ -25,6 +29,26 @@ export class RateLimiter {
     const now = this.clock.now();
     const slot = Math.max(now, this.nextFreeAt);
     this.nextFreeAt = slot + this.intervalMs;
-    if (slot > now) await this.clock.sleep(slot - now, signal);
+    if (slot > now) {
+      this.waiting.add(slot);
+      try {
+        await this.clock.sleep(slot - now, signal);
+        signal?.throwIfAborted();
+      } catch (error) {
+        this.waiting.delete(slot);
+        this.giveBack();
+        throw error;
+      }
+      this.waiting.delete(slot);
+    }
+    this.lastGrantedAt = Math.max(this.lastGrantedAt, slot);
+  }
+
+  /**
+   * An aborted caller's slot goes back: the next free slot follows the latest one still taken
+   * (granted or waited for). A hole before a caller still waiting stays: it keeps its place.
+   */
+  private giveBack(): void {
+    this.nextFreeAt = Math.max(this.lastGrantedAt, ...this.waiting) + this.intervalMs;
   }
 }

@@ -7,7 +7,7 @@
 import { HISTORY_LIMITS, type ExecutionStatus } from '../model/constants';
 import type { InvocationDiagnosis } from '../model/diagnosis';
 import type { TaskReport } from '../model/report';
-import { isRunning } from '../model/status';
+import { isSettledExecution } from '../model/status';
 import { summarize } from '../model/summarize';
 import type { InvocationRecord, TaskRecord } from '../model/types';
 import { validateInteger } from '../model/validators';
@@ -72,12 +72,15 @@ export function validateHistoryTtl(value: unknown): number {
 
 /** Whether an execution's tasks are settled: nothing in it can change any more. */
 export function isSettled(executionStatus: string | undefined, tasks: TaskReport[]): boolean {
-  if (executionStatus === undefined || isRunning(executionStatus)) return false;
-  return tasks.every(
-    (t) =>
-      t.error === undefined &&
-      !isRunning(t.task.Status) &&
-      t.invocations.every((invocation) => !isRunning(invocation.Status)),
+  return (
+    tasks.every((t) => t.error === undefined) &&
+    isSettledExecution(
+      executionStatus,
+      tasks.flatMap((t) => [
+        t.task.Status,
+        ...t.invocations.map((invocation) => invocation.Status),
+      ]),
+    )
   );
 }
 
@@ -189,10 +192,20 @@ export function tasksFromHistory(
   }
 }
 
-/** `work`, or `undefined` once it fails or `signal` aborts (the abort is then rethrown). */
+/**
+ * How long one history store call may take before the report goes on without it: a store is a
+ * cache, so a hung one must cost a report a bounded wait, not the report.
+ */
+export const HISTORY_STORE_TIMEOUT_MS = 5_000;
+
+/**
+ * `work`, or `undefined` once it fails or takes longer than `timeoutMs`; once `signal` aborts,
+ * the abort is rethrown.
+ */
 export async function tolerated<T>(
   work: () => Promise<T>,
   signal: AbortSignal | undefined,
+  timeoutMs: number = HISTORY_STORE_TIMEOUT_MS,
 ): Promise<T | undefined> {
   signal?.throwIfAborted();
   let onAbort: (() => void) | undefined;
@@ -200,7 +213,11 @@ export async function tolerated<T>(
     onAbort = () => reject(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
-  // The store's promise is raced, not awaited alone: a hung store must not hold an aborted report.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), timeoutMs);
+  });
+  // The store's promise is raced, not awaited alone: a hung store must not hold the report.
   const attempt = (async () => {
     try {
       return await work();
@@ -209,8 +226,9 @@ export async function tolerated<T>(
     }
   })();
   try {
-    return signal === undefined ? await attempt : await Promise.race([attempt, aborted]);
+    return await Promise.race([attempt, aborted, timedOut]);
   } finally {
+    clearTimeout(timer);
     if (onAbort) signal?.removeEventListener('abort', onAbort);
   }
 }

@@ -122,7 +122,11 @@ describe('invocationsSince', () => {
     expect(
       ssmMock.commandCalls(DescribeMaintenanceWindowExecutionTaskInvocationsCommand)[0]?.args[0]
         .input,
-    ).toMatchObject({ Filters: [{ Key: 'STATUS', Values: ['FAILED', 'TIMED_OUT'] }] });
+    ).toMatchObject({
+      Filters: [
+        { Key: 'STATUS', Values: ['FAILED', 'TIMED_OUT', 'PENDING', 'IN_PROGRESS', 'CANCELLING'] },
+      ],
+    });
   });
 
   it('keeps the cursor at the oldest execution still running (a running task counts)', async () => {
@@ -192,6 +196,49 @@ describe('invocationsSince', () => {
     expect(result.matches.map((m) => m.execution.WindowExecutionId)).toEqual([uuid(2)]);
   });
 
+  /** W1 ran one execution, cancelled with its task, whose one invocation still runs. */
+  function cancelledWithRunningInvocation(): void {
+    ssmMock.on(GetMaintenanceWindowCommand, { WindowId: W1 }).resolves({ WindowId: W1 });
+    ssmMock.on(DescribeMaintenanceWindowExecutionsCommand).resolves({
+      WindowExecutions: [
+        { WindowExecutionId: uuid(1), Status: 'CANCELLED', StartTime: at('2026-11-29T10:00:00Z') },
+      ],
+    });
+    ssmMock.on(DescribeMaintenanceWindowExecutionTasksCommand).resolves({
+      WindowExecutionTaskIdentities: [{ TaskExecutionId: uuid(11), Status: 'CANCELLED' }],
+    });
+    ssmMock.on(DescribeMaintenanceWindowExecutionTaskInvocationsCommand).resolves({
+      WindowExecutionTaskInvocationIdentities: [
+        { InvocationId: uuid(101), Status: 'IN_PROGRESS' },
+        { InvocationId: uuid(102), Status: 'FAILED' },
+      ],
+    });
+  }
+
+  it('keeps an execution whose invocation still runs unfinished, though it and its task are final', async () => {
+    cancelledWithRunningInvocation();
+    const result = await client().invocationsSince({ windowIds: [W1], after: new Date(0) });
+    expect(result.finishedExecutionIds).toEqual([]);
+    expect(result.oldestRunningStart).toEqual(at('2026-11-29T10:00:00Z'));
+    expect(result.cursor).toEqual(at('2026-11-29T10:00:00Z'));
+  });
+
+  it('asks for the running statuses too under a status filter, and matches only those asked for', async () => {
+    cancelledWithRunningInvocation();
+    const result = await client().invocationsSince({
+      windowIds: [W1],
+      after: new Date(0),
+      statuses: ['FAILED'],
+    });
+    expect(
+      ssmMock.commandCalls(DescribeMaintenanceWindowExecutionTaskInvocationsCommand)[0]?.args[0]
+        .input.Filters,
+    ).toEqual([{ Key: 'STATUS', Values: ['FAILED', 'PENDING', 'IN_PROGRESS', 'CANCELLING'] }]);
+    expect(result.matches.map((m) => m.invocation.InvocationId)).toEqual([uuid(102)]);
+    expect(result.finishedExecutionIds).toEqual([]);
+    expect(result.oldestRunningStart).toEqual(at('2026-11-29T10:00:00Z'));
+  });
+
   it('rejects a skipFinishedExecutionIds that is not a set or list of ids', async () => {
     await expect(
       client().invocationsSince({
@@ -209,6 +256,60 @@ describe('invocationsSince', () => {
       executionsPerWindow: 1,
     });
     expect(result.matches.map((m) => m.execution.WindowExecutionId)).toEqual([uuid(2)]);
+  });
+
+  it('never moves the cursor past an execution executionsPerWindow left out, and says so', async () => {
+    ssmMock.on(GetMaintenanceWindowCommand).resolves({ WindowId: W1 });
+    ssmMock.on(DescribeMaintenanceWindowExecutionsCommand).resolves({
+      WindowExecutions: [
+        {
+          WindowExecutionId: uuid(1),
+          Status: 'IN_PROGRESS',
+          StartTime: at('2026-11-29T10:00:00Z'),
+        },
+        {
+          WindowExecutionId: uuid(2),
+          Status: 'SKIPPED_OVERLAPPING',
+          StartTime: at('2026-11-29T10:30:00Z'),
+        },
+        { WindowExecutionId: uuid(3), Status: 'SUCCESS', StartTime: at('2026-11-29T09:00:00Z') },
+      ],
+    });
+    ssmMock.on(DescribeMaintenanceWindowExecutionTasksCommand).resolves({});
+    const first = await client().invocationsSince({
+      windowIds: [W1],
+      after: at('2026-11-29T08:00:00Z'),
+      executionsPerWindow: 1,
+    });
+    expect(first.finishedExecutionIds).toEqual([uuid(2)]);
+    expect(first.truncated).toBe(true);
+    expect(first.oldestRunningStart).toEqual(at('2026-11-29T10:00:00Z'));
+    expect(first.cursor).toEqual(at('2026-11-29T09:00:00Z'));
+
+    // The next walk skips E2 for free and reads E1, the newest not yet read.
+    ssmMock.resetHistory();
+    const next = await client().invocationsSince({
+      windowIds: [W1],
+      after: first.cursor,
+      executionsPerWindow: 1,
+      skipFinishedExecutionIds: first.finishedExecutionIds,
+    });
+    expect(
+      ssmMock
+        .commandCalls(DescribeMaintenanceWindowExecutionTasksCommand)
+        .map((call) => call.args[0].input.WindowExecutionId),
+    ).toEqual([uuid(1)]);
+    expect(next.truncated).toBe(true);
+  });
+
+  it('sets no truncated flag when every execution was read or skipped', async () => {
+    twoWindows();
+    const result = await client().invocationsSince({
+      windowIds: [W2],
+      after: new Date(0),
+      executionsPerWindow: 1,
+    });
+    expect(result).not.toHaveProperty('truncated');
   });
 
   it('fails on a task without an id instead of asking for its invocations', async () => {
@@ -284,8 +385,8 @@ describe('findExecutionWindow', () => {
     const listings = ssmMock.commandCalls(DescribeMaintenanceWindowExecutionsCommand);
     expect(listings.map((call) => call.args[0].input.WindowId)).toEqual([W1, W2]);
     expect(listings[0]?.args[0].input.Filters).toEqual([
-      { Key: 'ExecutedAfter', Values: ['2026-11-29T09:59:59.250Z'] },
-      { Key: 'ExecutedBefore', Values: ['2026-11-29T10:00:01.250Z'] },
+      { Key: 'ExecutedAfter', Values: ['2026-11-29T09:59:59Z'] },
+      { Key: 'ExecutedBefore', Values: ['2026-11-29T10:00:02Z'] },
     ]);
   });
 

@@ -2,10 +2,10 @@
  * Workflows over several reads: the invocations since a point in time across windows (what a
  * polling trigger needs), and which window ran an execution (SSM's execution record does not say).
  */
-import type { ExecutionStatus } from '../model/constants';
+import { RUNNING_STATUSES, type ExecutionStatus } from '../model/constants';
 import { InvalidInputError, NotFoundError, ServiceError } from '../model/errors';
 import { recordOf } from '../model/record-fields';
-import { isRunning } from '../model/status';
+import { isRunning, isSettledExecution } from '../model/status';
 import type { ExecutionDetailRecord, ExecutionRecord, WindowSummaryRecord } from '../model/types';
 import {
   assertInputObject,
@@ -39,6 +39,8 @@ interface ExecutionFindings {
   running: boolean;
   /** Its id when it had finished (read or skipped). */
   finishedId?: string;
+  /** Left out by `executionsPerWindow`: not read, so the cursor must not pass it. */
+  leftOut?: true;
 }
 
 function malformed(operation: string, what: string): ServiceError {
@@ -74,6 +76,14 @@ async function failFast<T>(
   }
 }
 
+/**
+ * The STATUS filter of a walk's invocation listings: the statuses asked for plus the running ones,
+ * so the walk still learns whether an execution has settled without a second listing.
+ */
+function listedStatuses(statuses: ExecutionStatus[] | undefined): ExecutionStatus[] | undefined {
+  return statuses === undefined ? undefined : [...new Set([...statuses, ...RUNNING_STATUSES])];
+}
+
 async function executionFindings(
   context: ClientContext,
   window: NamedWindow,
@@ -86,6 +96,8 @@ async function executionFindings(
     throw malformed('DescribeMaintenanceWindowExecutions', 'an execution has no WindowExecutionId');
   }
   const tasks = await tasksOf(context, { windowExecutionId }, signal);
+  const wanted = statuses === undefined ? undefined : new Set<string | undefined>(statuses);
+  const partStatuses: (string | undefined)[] = tasks.map((task) => task.Status);
   const perTask = await Promise.all(
     tasks.map(async (task) => {
       const taskId = task.TaskExecutionId;
@@ -95,14 +107,19 @@ async function executionFindings(
       const found: InvocationMatch[] = [];
       const pages = invocationsOf(
         context,
-        { windowExecutionId, taskId, statuses, pageSize: FULL_PAGE },
+        { windowExecutionId, taskId, statuses: listedStatuses(statuses), pageSize: FULL_PAGE },
         signal,
       );
-      for await (const invocation of pages) found.push({ window, execution, task, invocation });
+      for await (const invocation of pages) {
+        partStatuses.push(invocation.Status);
+        if (wanted === undefined || wanted.has(invocation.Status)) {
+          found.push({ window, execution, task, invocation });
+        }
+      }
       return found;
     }),
   );
-  const running = isRunning(execution.Status) || tasks.some((task) => isRunning(task.Status));
+  const running = !isSettledExecution(execution.Status, partStatuses);
   return {
     matches: perTask.flat(),
     ...startOf(execution),
@@ -133,23 +150,56 @@ function checkSkipIds(value: unknown): ReadonlySet<string> {
   return value instanceof Set ? (value as ReadonlySet<string>) : new Set(ids as string[]);
 }
 
+/** An execution `executionsPerWindow` left out: only its listed status is known. */
+function leftOutFindings(execution: ExecutionRecord): ExecutionFindings {
+  return {
+    matches: [],
+    ...startOf(execution),
+    running: isRunning(execution.Status),
+    leftOut: true,
+  };
+}
+
+/**
+ * What a walk does with each of a window's executions (newest first): skip it (a finished one the
+ * caller already walked: free, so it never uses up the limit), read it (the newest `limit` of the
+ * rest) or leave it out.
+ */
+function planExecutions(
+  executions: ExecutionRecord[],
+  skip: ReadonlySet<string>,
+  limit: number | undefined,
+): ('skip' | 'read' | 'leave')[] {
+  let reads = 0;
+  return executions.map((execution) => {
+    const id = execution.WindowExecutionId;
+    if (id !== undefined && skip.has(id) && !isRunning(execution.Status)) return 'skip';
+    reads += 1;
+    return limit === undefined || reads <= limit ? 'read' : 'leave';
+  });
+}
+
 /** The cursor of a walk from what its executions showed; see {@link InvocationsSince}. */
 function cursorOf(
   after: Date,
   findings: ExecutionFindings[],
 ): Omit<InvocationsSince, 'matches' | 'finishedExecutionIds'> {
   let oldestRunningMs: number | undefined;
+  let oldestHeldMs: number | undefined;
   let newestMs: number | undefined;
-  for (const { startMs, running } of findings) {
+  for (const { startMs, running, leftOut } of findings) {
     // One not started yet has no start time; it will start after any cursor we keep.
     if (startMs === undefined) continue;
     if (running) oldestRunningMs = Math.min(oldestRunningMs ?? startMs, startMs);
+    if (running || leftOut) oldestHeldMs = Math.min(oldestHeldMs ?? startMs, startMs);
     newestMs = Math.max(newestMs ?? startMs, startMs);
   }
-  if (oldestRunningMs !== undefined) {
-    return { cursor: new Date(oldestRunningMs), oldestRunningStart: new Date(oldestRunningMs) };
-  }
-  return { cursor: newestMs === undefined ? after : new Date(newestMs) };
+  const cursorMs = oldestHeldMs ?? newestMs;
+  return {
+    cursor: cursorMs === undefined ? after : new Date(cursorMs),
+    ...(oldestRunningMs === undefined ? {} : { oldestRunningStart: new Date(oldestRunningMs) }),
+    ...(findings.some((f) => f.leftOut) ? { truncated: true } : {}),
+  };
 }
 
 /** `invocationsSince`: windows → executions since `after` → tasks → matching invocations. */
@@ -183,19 +233,21 @@ export async function invocationsSince(
           listed,
           windowIds ? 'GetMaintenanceWindow' : 'DescribeMaintenanceWindows',
         );
+        // Every execution since `after` is listed (executionsOf reads every page anyway); the
+        // limit applies here, so what it leaves out still holds the cursor and running state.
         const executions = await executionsOf(
           context,
-          { windowId: window.WindowId, after, limit },
+          { windowId: window.WindowId, after },
           walkSignal,
         );
+        const plan = planExecutions(executions, skip, limit);
         return Promise.all(
-          executions.map((execution) =>
-            execution.WindowExecutionId !== undefined &&
-            skip.has(execution.WindowExecutionId) &&
-            !isRunning(execution.Status)
-              ? skippedFindings(execution, execution.WindowExecutionId)
-              : executionFindings(context, window, execution, statuses, walkSignal),
-          ),
+          executions.map((execution, i) => {
+            const id = execution.WindowExecutionId;
+            if (plan[i] === 'skip' && id !== undefined) return skippedFindings(execution, id);
+            if (plan[i] === 'leave') return leftOutFindings(execution);
+            return executionFindings(context, window, execution, statuses, walkSignal);
+          }),
         );
       }),
     );

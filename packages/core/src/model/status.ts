@@ -22,6 +22,21 @@ export function isRunning(status: string | undefined): boolean {
 }
 
 /**
+ * Whether an execution is settled: nothing in it can change any more. Its own status is known and
+ * final, and so is the status of every task and invocation read of it (cancelling an execution
+ * lets running tasks finish, so a final execution and task can still hold a running invocation).
+ * The report's history and the walks both decide "finished" with this one rule.
+ */
+export function isSettledExecution(
+  executionStatus: string | undefined,
+  partStatuses: Iterable<string | undefined>,
+): boolean {
+  if (executionStatus === undefined || isRunning(executionStatus)) return false;
+  for (const status of partStatuses) if (isRunning(status)) return false;
+  return true;
+}
+
+/**
  * Whether a status counts as failed (FAILED, TIMED_OUT, CANCELLED).
  *
  * @example

@@ -24,6 +24,16 @@ describe('summarize', () => {
     expect(s.durationMs).toEqual({ min: 1000, p50: 2000, max: 3000 });
   });
 
+  it('counts statuses named like Object.prototype members as plain statuses, adding up to total', () => {
+    const hostile = ['constructor', '__proto__', 'toString', 'hasOwnProperty', '__proto__'];
+    const s = summarize(hostile.map((Status) => ({ Status })));
+    expect(Object.values(s.byStatus).reduce((a, b) => a + b, 0)).toBe(s.total);
+    expect(Object.getOwnPropertyDescriptor(s.byStatus, '__proto__')?.value).toBe(2);
+    expect(s.byStatus.constructor).toBe(1);
+    expect(s.byStatus.toString).toBe(1);
+    expect(JSON.stringify(s.byStatus)).toContain('"__proto__":2');
+  });
+
   it('returns null rate and durations for nothing finished', () => {
     const s = summarize([{ Status: 'PENDING' }]);
     expect(s.successRate).toBeNull();

@@ -35,9 +35,9 @@ function toMillis(value: Date | string | undefined): number | undefined {
  * ```
  */
 export function summarize(records: Iterable<SummarizableRecord>): InvocationSummary {
-  const byStatus: Record<string, number> = Object.fromEntries(
-    EXECUTION_STATUSES.map((s) => [s, 0]),
-  );
+  // No prototype: a server's unknown status such as `constructor` or `__proto__` is a plain key.
+  const byStatus: Record<string, number> = Object.create(null) as Record<string, number>;
+  for (const status of EXECUTION_STATUSES) byStatus[status] = 0;
   const durations: number[] = [];
   let total = 0;
   let failedCount = 0;

@@ -49,6 +49,18 @@ describe('the rule each validator names', () => {
     ['a non-boolean', () => validateOptionalBoolean('yes', 'enabled'), 'enabled', 'type'],
     ['an unparseable date', () => validateTime('yesterday', 'after'), 'after', 'format'],
     [
+      'a date after year 9999',
+      () => validateTime(new Date(Date.parse('9999-12-31T23:59:59Z') + 1000), 'before'),
+      'before',
+      'range',
+    ],
+    [
+      'a date before year 0000',
+      () => validateTime(new Date(-62167219200001), 'after'),
+      'after',
+      'range',
+    ],
+    [
       'a reversed range',
       () => validateTimeRange(new Date('2026-02-01'), new Date('2026-01-01')),
       'after',
@@ -99,6 +111,17 @@ describe('the rule each validator names', () => {
     expect(error.rule).toBe('invalid');
     expect(error.reason).toBe('must be an AWS region');
     expect(error.message).toBe('Invalid input: region must be an AWS region');
+  });
+});
+
+describe('validateTime', () => {
+  it('accepts the first and last whole second a four-digit year can write', () => {
+    expect(validateTime('0000-01-01T00:00:00Z', 'after').toISOString()).toBe(
+      '0000-01-01T00:00:00.000Z',
+    );
+    expect(validateTime(new Date('9999-12-31T23:59:59Z'), 'before').toISOString()).toBe(
+      '9999-12-31T23:59:59.000Z',
+    );
   });
 });
 

@@ -194,8 +194,14 @@ function isCalendarDate(value: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth;
 }
 
+/** The times a four-digit ISO-8601 year can write, in whole seconds (SSM's filter format). */
+const EARLIEST_TIME_MS = Date.parse('0000-01-01T00:00:00Z');
+const LATEST_TIME_MS = Date.parse('9999-12-31T23:59:59Z');
+
 /**
  * Validates a point in time given as a `Date` or an ISO-8601 string and returns it as a `Date`.
+ * It must lie in years 0000–9999 (up to 9999-12-31T23:59:59Z): ISO-8601 writes any other year
+ * as `+010000-…`, which no filter accepts.
  *
  * @example
  * ```ts
@@ -214,6 +220,14 @@ export function validateTime(value: unknown, field: string): Date | undefined {
       field,
       'format',
       `must be a valid Date or ISO-8601 date string, got ${describe(value)}`,
+    );
+  }
+  const ms = date.getTime();
+  if (ms < EARLIEST_TIME_MS || ms > LATEST_TIME_MS) {
+    throw reject(
+      field,
+      'range',
+      `must be from 0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z, got ${date.toISOString()}`,
     );
   }
   return date;

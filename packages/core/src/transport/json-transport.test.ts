@@ -323,4 +323,19 @@ describe('jsonTransport retries', () => {
     expect(() => jsonTransport('nope' as never)).toThrow(InvalidInputError);
     expect(() => jsonTransport(async () => ok({}), { maxAttempts: 0 })).toThrow(/maxAttempts/);
   });
+
+  it.each([
+    ['maxAttempts', 21],
+    ['maxAttempts', 2.5],
+    ['baseDelayMs', 'abc'],
+    ['baseDelayMs', Number.NaN],
+    ['throttlingBaseDelayMs', -1],
+    ['maxDelayMs', Number.POSITIVE_INFINITY],
+    ['sleep', 'soon'],
+    ['random', 0.5],
+  ])('refuses the retry option %s = %p, naming it', (field, value) => {
+    expect(() => jsonTransport(async () => ok({}), { [field]: value })).toThrow(
+      expect.objectContaining({ name: 'InvalidInputError', field }),
+    );
+  });
 });

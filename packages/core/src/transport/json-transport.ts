@@ -5,7 +5,13 @@
  */
 import { SSM_TARGET_PREFIX, type SsmOperation } from '../model/constants';
 import { InvalidInputError } from '../model/errors';
-import { abortableSleep, isRetryable, retryDelayMs, type RetryOptions } from './retry-policy';
+import {
+  abortableSleep,
+  checkRetryOptions,
+  isRetryable,
+  retryDelayMs,
+  type RetryOptions,
+} from './retry-policy';
 import { revive, serialize } from './json-codec';
 import { errorFromFailure, type ServiceFailure } from './service-failure';
 import { globalTimer, resolveTimeouts, type RequestTimer, type TimeoutOptions } from './timeouts';
@@ -284,10 +290,7 @@ export function jsonTransportWithoutTimers(
       'must be a function ({ target, body, signal }) => response',
     );
   }
-  const maxAttempts = options.maxAttempts ?? 3;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
-    throw new InvalidInputError('maxAttempts', 'must be a whole number of at least 1');
-  }
+  const maxAttempts = checkRetryOptions(options);
   const { connectTimeoutMs, requestTimeoutMs } = resolveTimeouts(options);
   const { sleep, requestTimer } = options;
   const secrets = options.secrets ?? [];

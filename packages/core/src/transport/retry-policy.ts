@@ -2,6 +2,8 @@
  * The retry policy of the JSON transport, matching the AWS SDK's `standard` retry mode: which
  * failures are retried and how long to wait between attempts. SDK-free.
  */
+import { InvalidInputError } from '../model/errors';
+import { validateInteger } from '../model/validators';
 import { isThrottling, type ServiceFailure } from './service-failure';
 
 /**
@@ -25,6 +27,29 @@ export interface RetryOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Source of jitter in [0, 1) (default `Math.random`). */
   random?: () => number;
+}
+
+/** Most attempts of one request any transport or client accepts (the SDK's own retries included). */
+export const MAX_ATTEMPTS_LIMIT = 20;
+
+/**
+ * Validates the retry options (a NaN delay would silently mean no backoff at all) and returns
+ * `maxAttempts` with its default. Each failure is an InvalidInputError naming the option.
+ */
+export function checkRetryOptions(options: RetryOptions): number {
+  const maxAttempts = validateInteger(options.maxAttempts, 'maxAttempts', 1, MAX_ATTEMPTS_LIMIT);
+  for (const field of ['baseDelayMs', 'throttlingBaseDelayMs', 'maxDelayMs'] as const) {
+    const value: unknown = options[field];
+    if (value !== undefined && (typeof value !== 'number' || !(value >= 0 && value < Infinity))) {
+      throw new InvalidInputError(field, 'must be a finite number of milliseconds, at least 0');
+    }
+  }
+  for (const field of ['sleep', 'random'] as const) {
+    if (options[field] !== undefined && typeof options[field] !== 'function') {
+      throw new InvalidInputError(field, 'must be a function');
+    }
+  }
+  return maxAttempts ?? 3;
 }
 
 /** HTTP statuses the SDK retries as transient. 501 is deliberately not among them. */

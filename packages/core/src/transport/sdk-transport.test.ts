@@ -149,4 +149,13 @@ describe('sdkTransport', () => {
   it('rejects something that is not an SSMClient', () => {
     expect(() => sdkTransport({} as SSMClient)).toThrow(InvalidInputError);
   });
+
+  it('refuses retry options that would mean no backoff or endless retries, naming them', () => {
+    expect(() => sdkTransport(client, { baseDelayMs: 'abc' as never })).toThrow(
+      expect.objectContaining({ field: 'baseDelayMs' }),
+    );
+    expect(() => sdkTransport(client, { maxAttempts: 21 })).toThrow(
+      expect.objectContaining({ field: 'maxAttempts' }),
+    );
+  });
 });

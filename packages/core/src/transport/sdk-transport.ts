@@ -21,8 +21,8 @@ import {
 import { InvalidInputError, SsmInvocationsError } from '../model/errors';
 import { SSM_OPERATIONS, type SsmOperation } from '../model/operations';
 import { redactSecrets } from '../model/redact';
-import { validateInteger } from '../model/validators';
-import { abortableSleep, isRetryable, retryDelayMs, type RetryOptions } from './retry-policy';
+import type { RetryOptions } from './retry-policy';
+import { abortableSleep, checkRetryOptions, isRetryable, retryDelayMs } from './retry-policy';
 import { errorFromFailure, type ServiceFailure } from './service-failure';
 import type { SendOptions, SsmTransport } from './types';
 
@@ -219,7 +219,7 @@ export function sdkTransport(client: SSMClient, retry: SdkTransportOptions = {})
   if (typeof client !== 'object' || client === null || typeof client.send !== 'function') {
     throw new InvalidInputError('ssmClient', 'must be an SSMClient from @aws-sdk/client-ssm');
   }
-  const maxAttempts = validateInteger(retry.maxAttempts, 'maxAttempts', 1) ?? 3;
+  const maxAttempts = checkRetryOptions(retry);
   const sleep = retry.sleep ?? abortableSleep;
   const secrets = (retry.secrets ?? []).filter((v): v is string => typeof v === 'string');
   return {

@@ -55,11 +55,14 @@ describe('AWS SSM Maintenance Window Trigger', () => {
       WindowName: 'patch-web',
       TaskArn: 'AWS-RunPatchBaseline',
     });
+    // Core also lists the running statuses, to know whether an execution has settled.
     expect(
       first.calls.find(
         (call) => call.operation === 'DescribeMaintenanceWindowExecutionTaskInvocations',
       )?.input.Filters,
-    ).toEqual([{ Key: 'STATUS', Values: ['FAILED', 'TIMED_OUT'] }]);
+    ).toEqual([
+      { Key: 'STATUS', Values: ['FAILED', 'TIMED_OUT', 'PENDING', 'IN_PROGRESS', 'CANCELLING'] },
+    ]);
 
     const second = await poll(emulator, staticData);
     expect(second.emitted).toHaveLength(0);
