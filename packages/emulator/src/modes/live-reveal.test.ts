@@ -107,4 +107,33 @@ describe('live reveal', () => {
       ssm.destroy();
     }
   });
+
+  it('gives an invocation that starts while settling its ExecutionId then', async () => {
+    emulator = await startEmulator({
+      seed: 'demo',
+      live: { tickMs: 1000, autoTick: false, startTime: START },
+    });
+    const waiting = emulator.store.invocations.filter((i) => i.Status === 'PENDING');
+    expect(waiting.some((i) => i.TaskType === 'RUN_COMMAND')).toBe(true);
+    for (const invocation of waiting) expect(invocation.ExecutionId).toBeUndefined();
+    emulator.tick(10);
+    const ssm = new SSMClient({
+      endpoint: emulator.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret' },
+    });
+    try {
+      for (const invocation of waiting) {
+        expect(invocation.StartTime).toBeInstanceOf(Date);
+        expect(invocation.ExecutionId).toEqual(expect.any(String));
+        if (invocation.TaskType !== 'RUN_COMMAND') continue;
+        const listed = await ssm.send(
+          new ListCommandInvocationsCommand({ CommandId: invocation.ExecutionId }),
+        );
+        expect(listed.CommandInvocations?.[0]?.Status).toBe('Success');
+      }
+    } finally {
+      ssm.destroy();
+    }
+  });
 });
