@@ -32,6 +32,7 @@ import {
   readBody,
   send,
   toWireJson,
+  dateAnswersBy,
 } from './wire';
 import { StatsRecorder, type EmulatorStats } from '../modes/stats';
 import type { EmulatorStore } from '../state/store';
@@ -268,8 +269,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     token: options.controlToken,
   });
 
+  const clock = options.sigv4?.now;
   const server = createServer((req, res) => {
     const requestId = randomUUID();
+    if (clock) dateAnswersBy(res, clock);
     const isControl = (req.url ?? '').startsWith(CONTROL_PREFIX);
     (isControl ? handleControl(req, res, requestId) : handleApi(req, res, requestId)).catch(
       (error: unknown) => {

@@ -1,5 +1,6 @@
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { DescribeMaintenanceWindowsCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { EmulatorOptionsError } from './emulator-options';
 import { startEmulator, type Emulator } from './server';
 
 const KEY = { accessKeyId: 'AKIDEMULATOR0001', secretAccessKey: 'emulator/secret+key=1' };
@@ -145,5 +146,107 @@ describe('STS AssumeRole through the real SDK', () => {
     } finally {
       await clock.stop();
     }
+  });
+});
+
+describe('STS requests AWS refuses', () => {
+  let emulator: Emulator;
+  let plain: Emulator;
+  const clients: Array<{ destroy(): void }> = [];
+  beforeAll(async () => {
+    emulator = await startEmulator({
+      sigv4: { credentials: [KEY], region: 'us-east-1' },
+      sts: { maxSessionDurationSeconds: { [ROLE]: 43200 } },
+    });
+    plain = await startEmulator({});
+  });
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await emulator.stop();
+    await plain.stop();
+  });
+  function sts(
+    url: string,
+    credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string },
+  ): STSClient {
+    const made = new STSClient({ endpoint: url, region: 'us-east-1', maxAttempts: 1, credentials });
+    clients.push(made);
+    return made;
+  }
+  async function errorOf(promise: Promise<unknown>): Promise<string> {
+    try {
+      await promise;
+    } catch (error) {
+      return `${(error as Error).name}: ${(error as Error).message}`;
+    }
+    throw new Error('expected a rejection');
+  }
+
+  it('answers InvalidAction to AssumeRole without Version=2011-06-15', async () => {
+    for (const version of [undefined, '2011-06-16']) {
+      const body = new URLSearchParams({
+        Action: 'AssumeRole',
+        RoleArn: ROLE,
+        RoleSessionName: 's1',
+      });
+      if (version) body.set('Version', version);
+      const res = await fetch(plain.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+        body: body.toString(),
+      });
+      expect(res.status).toBe(400);
+      const xml = await res.text();
+      expect(xml).toContain('<Code>InvalidAction</Code>');
+      expect(xml).toContain(`for version ${version ?? ''}<`);
+    }
+  });
+
+  it('caps DurationSeconds at MaxSessionDuration, and at one hour for chained roles', async () => {
+    const other = 'arn:aws:iam::444455556666:role/Other';
+    expect(
+      await errorOf(
+        sts(emulator.url, KEY).send(
+          new AssumeRoleCommand({ RoleArn: other, RoleSessionName: 's1', DurationSeconds: 43200 }),
+        ),
+      ),
+    ).toBe(
+      'ValidationError: The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+    );
+    const issued = await sts(emulator.url, KEY).send(
+      new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: 's1', DurationSeconds: 43200 }),
+    );
+    const temporary = {
+      accessKeyId: issued.Credentials?.AccessKeyId ?? '',
+      secretAccessKey: issued.Credentials?.SecretAccessKey ?? '',
+      sessionToken: issued.Credentials?.SessionToken ?? '',
+    };
+    const chained = sts(emulator.url, temporary);
+    const chain = (DurationSeconds: number) =>
+      chained.send(
+        new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: 's2', DurationSeconds }),
+      );
+    expect(await errorOf(chain(3601))).toMatch(
+      /^ValidationError: .*1 hour session limit .*chaining/,
+    );
+    expect((await chain(3600)).Credentials?.AccessKeyId).toMatch(/^ASIA/);
+    // Without SigV4 checks, the key in the Authorization header still tells chaining apart.
+    const unverified = sts(plain.url, { ...temporary, accessKeyId: 'ASIAEXAMPLE0000000001' });
+    expect(
+      await errorOf(
+        unverified.send(
+          new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: 's3', DurationSeconds: 3601 }),
+        ),
+      ),
+    ).toMatch(/chaining/);
+  });
+
+  it('refuses a MaxSessionDuration IAM would not take', async () => {
+    await expect(startEmulator({ sts: { maxSessionDurationSeconds: 1800 } })).rejects.toThrow(
+      'sts.maxSessionDurationSeconds must be an integer from 3600 to 43200, got 1800',
+    );
+    await expect(
+      startEmulator({ sts: { maxSessionDurationSeconds: { [ROLE]: 50000 } } }),
+    ).rejects.toThrow(EmulatorOptionsError);
   });
 });

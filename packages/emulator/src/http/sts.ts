@@ -8,10 +8,12 @@
 import { ServiceError } from '../protocol/service-error';
 import {
   assumeRole,
+  MAX_SESSION_DURATION_RANGE,
   StsFault,
   type AssumedRole,
   type StsOptions,
 } from '../protocol/sts-assume-role';
+import { EmulatorOptionsError } from './emulator-options';
 import type { SigV4Verifier, SignedRequest } from './sigv4';
 
 /**
@@ -32,7 +34,10 @@ export interface StsAnswer {
   body: string;
 }
 
-const NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
+const VERSION = '2011-06-15';
+const NAMESPACE = `https://sts.amazonaws.com/doc/${VERSION}/`;
+/** The access key id in a SigV4 `Authorization` header, when there is one. */
+const CREDENTIAL_KEY = /Credential=([^/,\s]+)\//;
 
 /** The query-protocol error codes and statuses of the SigV4 rejections. */
 const SIGNATURE_ERRORS: Record<string, [code: string, status: number]> = {
@@ -60,7 +65,32 @@ function errorAnswer(status: number, code: string, message: string, requestId: s
   };
 }
 
-/** Answers `AssumeRole` calls; other actions get `InvalidAction`. */
+/** Refuses a MaxSessionDuration IAM would not accept. */
+function checkMaxSessionDurations(options: StsOptions): void {
+  const max = options.maxSessionDurationSeconds;
+  const entries: [string, number][] =
+    typeof max === 'object'
+      ? Object.entries(max).map(([arn, seconds]) => [
+          `sts.maxSessionDurationSeconds['${arn}']`,
+          seconds,
+        ])
+      : max === undefined
+        ? []
+        : [['sts.maxSessionDurationSeconds', max]];
+  const { min, max: most } = MAX_SESSION_DURATION_RANGE;
+  for (const [name, seconds] of entries) {
+    if (!Number.isInteger(seconds) || seconds < min || seconds > most) {
+      throw new EmulatorOptionsError(
+        `${name} must be an integer from ${min} to ${most}, got ${String(seconds)}`,
+      );
+    }
+  }
+}
+
+/**
+ * Answers `AssumeRole` calls of API version 2011-06-15; other actions and versions get
+ * `InvalidAction`.
+ */
 export class StsEndpoint {
   readonly #options: StsOptions;
   readonly #verifier: SigV4Verifier | undefined;
@@ -71,6 +101,7 @@ export class StsEndpoint {
     verifier: SigV4Verifier | undefined,
     now: () => number = Date.now,
   ) {
+    checkMaxSessionDurations(options);
     this.#options = options;
     this.#verifier = verifier;
     this.#now = now;
@@ -80,17 +111,22 @@ export class StsEndpoint {
   handle(request: SignedRequest, requestId: string): StsAnswer {
     const form = new URLSearchParams(request.body.toString('utf8'));
     const action = form.get('Action');
-    if (action !== 'AssumeRole') {
+    const version = form.get('Version');
+    // The query protocol names an operation by Action and Version together, so AssumeRole
+    // without Version=2011-06-15 is no operation STS knows. The code and wording for a missing
+    // or other Version are inferred (the same answer as an unknown Action), not confirmed.
+    if (action !== 'AssumeRole' || version !== VERSION) {
       return errorAnswer(
         400,
         'InvalidAction',
-        `Could not find operation ${action ?? ''} for version ${form.get('Version') ?? ''}`,
+        `Could not find operation ${action ?? ''} for version ${version ?? ''}`,
         requestId,
       );
     }
+    let caller = CREDENTIAL_KEY.exec(String(request.headers.authorization ?? ''))?.[1];
     if (this.#verifier) {
       try {
-        this.#verifier.verify(request, 'sts');
+        caller = this.#verifier.verify(request, 'sts');
       } catch (error) {
         if (!(error instanceof ServiceError)) throw error;
         const [code, status] = SIGNATURE_ERRORS[error.code] ?? [error.code, error.status];
@@ -102,7 +138,8 @@ export class StsEndpoint {
     }
     let role: AssumedRole;
     try {
-      role = assumeRole(form, this.#options, this.#now());
+      // Temporary (`ASIA…`) keys assuming a role is role chaining.
+      role = assumeRole(form, this.#options, this.#now(), caller?.startsWith('ASIA') ?? false);
     } catch (error) {
       if (!(error instanceof StsFault)) throw error;
       return errorAnswer(error.status, error.code, error.message, requestId);

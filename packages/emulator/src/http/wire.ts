@@ -47,6 +47,19 @@ export function send(
 }
 
 /**
+ * Makes the answer's `Date` header tell `now()` at the moment its headers are written (with a
+ * test clock, so that a client can measure its skew from it, as SDKs do against AWS).
+ */
+export function dateAnswersBy(res: ServerResponse, now: () => number): void {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  // Every path to the headers, the implicit ones of a bare write or end included, goes here.
+  res.writeHead = ((...args: unknown[]) => {
+    if (!res.headersSent) res.setHeader('date', new Date(now()).toUTCString());
+    return writeHead(...args);
+  }) as typeof res.writeHead;
+}
+
+/**
  * Reads the body up to `limit` bytes. One byte more and it answers `too-large` at once and stops
  * reading: waiting for the end of an oversized body would wait forever on an endless one.
  */

@@ -247,7 +247,7 @@ export class LiveMode {
     const tasks = final.tasks.map((task) => ({ ...task }));
     const invocations = final.invocations.map((invocation) => ({ ...invocation }));
     const active: ActiveExecution = { final, execution, tasks, invocations };
-    reveal(active, now, this.#onStateChange);
+    reveal(active, now, this.#onStateChange, true);
     this.#store.addExecution(execution);
     tasks.forEach((task) => this.#store.addTask(task));
     invocations.forEach((invocation) => this.#store.addInvocation(invocation));

@@ -6,13 +6,25 @@ import type { BuiltExecution } from '../state/execution-builder';
 import type { EmulatorExecution, EmulatorInvocation, EmulatorTask } from '../state/store';
 import type { ExecutionStatus } from '../protocol/service-model';
 
-/** The time-dependent fields of an execution, task or invocation. */
+/**
+ * The time-dependent fields of an execution, task or invocation. An invocation's `ExecutionId`
+ * (the command, automation… it sent) exists only once it has started.
+ */
 export type Timed = {
   Status: ExecutionStatus;
   StatusDetails?: string;
   StartTime?: Date;
   EndTime?: Date;
+  ExecutionId?: string;
 };
+
+/** How far along a status is; a record never moves to a lower stage (CANCELLING stays put). */
+function stage(status: ExecutionStatus): number {
+  if (status === 'PENDING') return 0;
+  if (status === 'IN_PROGRESS') return 1;
+  if (status === 'CANCELLING') return 2;
+  return 3;
+}
 
 /** An execution live mode is revealing: its final plan and the records the store serves. */
 export interface ActiveExecution {
@@ -44,19 +56,24 @@ export type LiveStateChange =
 
 /**
  * Shows each record as it is at `now`; returns true once the execution is final. Each status
- * that changed is reported to `onStateChange`: invocations first, then their execution.
+ * that changed is reported to `onStateChange`: invocations first, then their execution. `fresh`
+ * records (copies of the plan, just created) count as not started: they may show any status.
  */
 export function reveal(
   active: ActiveExecution,
   now: number,
   onStateChange?: (change: LiveStateChange) => void,
+  fresh = false,
 ): boolean {
   const executionWas = active.execution.Status;
   const invocationsWere = active.invocations.map((invocation) => invocation.Status);
-  const done = show(active.execution, active.final.execution, now, true);
-  active.final.tasks.forEach((task, i) => show(active.tasks[i], task, now, done));
+  const from = (record: Timed | undefined) => (fresh ? 'PENDING' : record?.Status);
+  const done = show(active.execution, active.final.execution, now, true, from(active.execution));
+  active.final.tasks.forEach((task, i) =>
+    show(active.tasks[i], task, now, done, from(active.tasks[i])),
+  );
   active.final.invocations.forEach((invocation, i) =>
-    show(active.invocations[i], invocation, now, done),
+    show(active.invocations[i], invocation, now, done, from(active.invocations[i])),
   );
   if (onStateChange) {
     const { execution } = active;
@@ -71,15 +88,18 @@ export function reveal(
 }
 
 /**
- * Sets `target` to what `final` looks like at `now`: not started yet → PENDING without times;
- * started but not ended → IN_PROGRESS with its start; ended → final. Records that never start
- * (a task after a timeout) stay PENDING until their execution is final.
+ * Sets `target` to what `final` looks like at `now`: not started yet → PENDING without times (or
+ * ExecutionId); started but not ended → IN_PROGRESS with its start; ended → final. Records that
+ * never start (a task after a timeout) stay PENDING until their execution is final. A status
+ * only moves forward from `from`, the one `target` is in: a CANCELLING record stays CANCELLING until it
+ * ends, never back to IN_PROGRESS or PENDING.
  */
 function show(
   target: Timed | undefined,
   final: Timed,
   now: number,
   executionDone: boolean,
+  from: ExecutionStatus | undefined,
 ): boolean {
   if (!target) return false;
   const start = final.StartTime?.getTime();
@@ -89,13 +109,16 @@ function show(
     Object.assign(target, final);
     return true;
   }
-  if (start !== undefined && now >= start) {
+  const started = start !== undefined && now >= start;
+  if (from !== undefined && stage(started ? 'IN_PROGRESS' : 'PENDING') < stage(from)) return false;
+  if (started) {
     Object.assign(target, {
       Status: 'IN_PROGRESS',
       StatusDetails: 'InProgress',
       StartTime: final.StartTime,
       EndTime: undefined,
     });
+    if (final.ExecutionId !== undefined) target.ExecutionId = final.ExecutionId;
   } else {
     Object.assign(target, {
       Status: 'PENDING',
@@ -103,6 +126,8 @@ function show(
       StartTime: undefined,
       EndTime: undefined,
     });
+    // Nothing has been sent yet, so there is no command (or automation…) id to name.
+    delete target.ExecutionId;
   }
   return false;
 }

@@ -2,8 +2,12 @@
  * Executions that are still in flight when live mode starts (the demo seed's newest runs) finish
  * over its first ticks, like real runs would: PENDING and IN_PROGRESS ones succeed, CANCELLING
  * ones end CANCELLED. Otherwise they would stay "In progress" forever beside newer live runs.
+ * An invocation that starts while settling sends its command (or automation…) then, so it gets
+ * its `ExecutionId` only then, from a PRNG of its own (the live outcomes stay as they were).
  */
 import type { ExecutionStatus } from '../protocol/service-model';
+import { executionIdFor } from '../state/run-fields';
+import { createSeededRandom } from '../state/seeded-random';
 import type { EmulatorStore } from '../state/store';
 import type { ActiveExecution, Timed } from './live-reveal';
 
@@ -51,12 +55,19 @@ export function settleInFlight(
       const invocations = tasks.flatMap((task) =>
         store.invocationsOf(execution.WindowExecutionId, task.TaskExecutionId),
       );
+      const random = createSeededRandom(`settle:${execution.WindowExecutionId}`);
       const final = {
         execution: finish(execution, span.from, span.to),
         tasks: tasks.map((task) => finish(task, span.from, span.to - step)),
-        invocations: invocations.map((invocation) =>
-          finish(invocation, span.from + step, span.to - 2 * step),
-        ),
+        invocations: invocations.map((invocation) => {
+          const settled = finish(invocation, span.from + step, span.to - 2 * step);
+          if (settled.StartTime && settled.ExecutionId === undefined) {
+            const task = tasks.find((t) => t.TaskExecutionId === invocation.TaskExecutionId);
+            const taskArn = task?.TaskArn ?? '';
+            settled.ExecutionId = executionIdFor(invocation.TaskType, { taskArn }, random);
+          }
+          return settled;
+        }),
       };
       // Records that will start keep their place in the lists from now on (see scheduleStart).
       const pairs: [Timed, Timed | undefined][] = [

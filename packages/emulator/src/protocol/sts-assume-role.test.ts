@@ -47,10 +47,12 @@ describe('assumeRole', () => {
     expect(fault.message).toMatch(message);
   });
 
-  it('accepts the bounds of the model', () => {
+  it('accepts the bounds of the model (for a role whose MaxSessionDuration is 12 hours)', () => {
     const { min, max } = ASSUME_ROLE_SHAPES.DurationSeconds;
+    const options = { maxSessionDurationSeconds: 43200 };
     for (const seconds of [min, max]) {
-      const role = assumeRole(form({ RoleArn: ROLE, DurationSeconds: String(seconds) }), {}, NOW);
+      const fields = { RoleArn: ROLE, DurationSeconds: String(seconds) };
+      const role = assumeRole(form(fields), options, NOW);
       expect(role.expiresAtMs).toBe(NOW + seconds * 1000);
     }
     expect(() => assumeRole(form({ RoleArn: ROLE, ExternalId: 'ab' }), {}, NOW)).not.toThrow();
@@ -69,5 +71,43 @@ describe('assumeRole', () => {
     expect(() =>
       assumeRole(form({ RoleArn: ROLE, ExternalId: 'x-7f3c' }), options, NOW),
     ).not.toThrow();
+  });
+
+  it('says a missing RoleArn or RoleSessionName must not be null', () => {
+    const noSession = new URLSearchParams({ Action: 'AssumeRole', RoleArn: ROLE });
+    const noRole = new URLSearchParams({ Action: 'AssumeRole', RoleSessionName: 'mw-report' });
+    for (const [fields, member] of [
+      [noSession, 'roleSessionName'],
+      [noRole, 'roleArn'],
+    ] as const) {
+      expect(() => assumeRole(fields, {}, NOW)).toThrow(
+        `1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`,
+      );
+    }
+  });
+
+  it('caps DurationSeconds at the role’s MaxSessionDuration, 3600 unless set', () => {
+    const longer = (seconds: number) => ({ RoleArn: ROLE, DurationSeconds: String(seconds) });
+    const capped = /exceeds the MaxSessionDuration set for this role/;
+    expect(refusal(longer(43200))).toMatchObject({ code: 'ValidationError', status: 400 });
+    expect(refusal(longer(3601)).message).toMatch(capped);
+    expect(assumeRole(form(longer(3600)), {}, NOW).expiresAtMs).toBe(NOW + 3600_000);
+    // Per role: the listed role allows 2 hours; others keep the default hour.
+    const perRole = { maxSessionDurationSeconds: { [ROLE]: 7200 } };
+    expect(assumeRole(form(longer(7200)), perRole, NOW).expiresAtMs).toBe(NOW + 7200_000);
+    expect(refusal(longer(7201), perRole).message).toMatch(capped);
+    const other = { ...longer(7200), RoleArn: ROLE.replace('ReportReader', 'Other') };
+    expect(refusal(other, perRole).message).toMatch(capped);
+  });
+
+  it('caps a session assumed with temporary credentials (role chaining) at one hour', () => {
+    const options = { maxSessionDurationSeconds: 43200 };
+    const fields = form({ RoleArn: ROLE, DurationSeconds: '3601' });
+    expect(() => assumeRole(fields, options, NOW, true)).toThrow(
+      'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+    );
+    expect(assumeRole(fields, options, NOW, false).expiresAtMs).toBe(NOW + 3601_000);
+    const hour = form({ RoleArn: ROLE, DurationSeconds: '3600' });
+    expect(assumeRole(hour, options, NOW, true).expiresAtMs).toBe(NOW + 3600_000);
   });
 });

@@ -21,7 +21,11 @@ const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
 
 /** A new `ExecutionId` for an invocation of the template's task type. */
-export function executionIdFor(taskType: TaskType, template: TaskTemplate, random: SeededRandom) {
+export function executionIdFor(
+  taskType: TaskType,
+  template: Pick<TaskTemplate, 'taskArn'>,
+  random: SeededRandom,
+) {
   switch (taskType) {
     case 'STEP_FUNCTIONS': {
       const machine = template.taskArn.split(':').pop() ?? 'state-machine';
