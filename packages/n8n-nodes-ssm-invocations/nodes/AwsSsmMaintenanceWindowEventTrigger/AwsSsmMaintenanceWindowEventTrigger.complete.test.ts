@@ -21,11 +21,14 @@ const trigger = new AwsSsmMaintenanceWindowEventTrigger();
 const SECRET = ['complete', 'events', String(Date.now())].join('-');
 const AUTOMATION_TASK = uuid(2, 2);
 const LAMBDA_TASK = uuid(2, 3);
+/** An Automation task whose one window target ran twice: failed first, then succeeded. */
+const SIBLINGS_TASK = uuid(2, 4);
 /** Window targets of the Automation and Lambda invocations (one invocation each). */
 const target = {
   automationFailed: uuid(6, 1),
   automationSucceeded: uuid(6, 2),
   lambdaTimedOut: uuid(6, 3),
+  siblings: uuid(6, 4),
 };
 
 function invocation(
@@ -82,6 +85,18 @@ function fixtureWithOtherTaskTypes(): Fixture {
       ],
     },
   ];
+  tasks.push({
+    TaskExecutionId: SIBLINGS_TASK,
+    TaskType: 'AUTOMATION',
+    TaskArn: 'AWS-RestartEC2Instance',
+    Status: 'FAILED',
+    StartTime: start,
+    EndTime: start + 100,
+    invocations: [
+      invocation(400_001, target.siblings, 'FAILED', automation('i-04'), start + 1),
+      invocation(400_002, target.siblings, 'SUCCESS', automation('i-05'), start + 40),
+    ],
+  });
   execution.tasks.push(...tasks);
   return fixture;
 }
@@ -143,7 +158,10 @@ describe('a COMPLETE target event', () => {
     // The lookup asks SSM for the final statuses the filter wants, never for COMPLETE.
     const lookup = first.calls[0];
     expect(lookup?.operation).toBe('DescribeMaintenanceWindowExecutionTaskInvocations');
-    expect(lookup?.input.Filters).toEqual([{ Key: 'STATUS', Values: ['FAILED', 'TIMED_OUT'] }]);
+    // Every final status: the event is matched among all the target's finished invocations first.
+    expect(lookup?.input.Filters).toEqual([
+      { Key: 'STATUS', Values: ['SUCCESS', 'FAILED', 'TIMED_OUT', 'CANCELLED'] },
+    ]);
 
     const repeated = await deliver(body, {}, staticData);
     expect(repeated.answered).toEqual({
@@ -233,5 +251,28 @@ describe('completeStatusesWanted and passesFilters', () => {
     expect(passesFilters(event, [], ['CANCELLED'])).toBe(true);
     expect(passesFilters(event, [], ['IN_PROGRESS'])).toBe(false);
     expect(passesFilters(event, ['mw-0fedcba9876543210'], ['FAILED'])).toBe(false);
+  });
+
+  it("of a succeeded sibling never takes the failed sibling's invocation, in either order", async () => {
+    const staticData: IDataObject = {};
+    const execution = fixtureWithOtherTaskTypes().windows[0]?.executions?.[0];
+    const start = Number(execution?.StartTime);
+    const endOf = (offset: number) => new Date((start + offset + 30) * 1000).toISOString();
+    const succeeded = targetEvent('s-ok', SIBLINGS_TASK, target.siblings);
+    (succeeded.detail as IDataObject)['end-time'] = endOf(40);
+    const failed = targetEvent('s-failed', SIBLINGS_TASK, target.siblings);
+    (failed.detail as IDataObject)['end-time'] = endOf(1);
+    // The succeeded sibling's event comes first: it starts nothing (its invocation succeeded).
+    const first = await deliver(succeeded, {}, staticData);
+    expect(first.started).toBe(false);
+    // The failed sibling's own event then emits the failure, once.
+    const second = await deliver(failed, {}, staticData);
+    expect(second.items).toEqual([
+      expect.objectContaining({
+        EventId: 's-failed',
+        InvocationId: uuid(3, 400_001),
+        Status: 'FAILED',
+      }),
+    ]);
   });
 });

@@ -22,6 +22,7 @@ import { failureOutputOf, INCLUDE_FAILURE_OUTPUT_PROPERTY } from '../../shared/f
 import { STATUS_OPTIONS } from '../AwsSsmMaintenanceWindow/properties';
 import {
   apiKeyMatches,
+  COMPLETE_FINAL_STATUSES,
   completeStatusesWanted,
   firstDelivery,
   invocationOfEvent,
@@ -41,15 +42,14 @@ const FAILED_STATUSES = new Set(['FAILED', 'TIMED_OUT']);
 /**
  * The invocation statuses to look a target event's invocation up in, or undefined when the event
  * is emitted as it came: a Run Command target's FAILED or TIMED_OUT event is about an invocation
- * in that status; a COMPLETE one (Automation, Lambda, Step Functions) about one in whichever
- * final status the filter wants, which the lookup finds out.
+ * in that status; a COMPLETE one (Automation, Lambda, Step Functions) about one in any final
+ * status — each sibling of the target has its own COMPLETE event, so the event is matched among
+ * all of them (a succeeded sibling's event must not take a failed sibling), and the filter judges
+ * the match afterwards.
  */
-function lookupStatuses(
-  event: MaintenanceWindowEvent,
-  statuses: readonly string[],
-): string[] | undefined {
+function lookupStatuses(event: MaintenanceWindowEvent): string[] | undefined {
   if (event.detailType !== TARGET_INVOCATION_EVENT) return undefined;
-  if (isCompleteTargetEvent(event)) return completeStatusesWanted(statuses);
+  if (isCompleteTargetEvent(event)) return [...COMPLETE_FINAL_STATUSES];
   return FAILED_STATUSES.has(event.detail.status) ? [event.detail.status] : undefined;
 }
 
@@ -217,17 +217,19 @@ export class AwsSsmMaintenanceWindowEventTrigger implements INodeType {
     answer(202, { message: 'accepted' });
 
     const base = eventJson(event);
-    const wanted = lookupStatuses(event, statuses);
-    if (wanted === undefined) return { workflowData: [[{ json: base }]], noWebhookResponse: true };
+    const lookup = lookupStatuses(event);
+    if (lookup === undefined) return { workflowData: [[{ json: base }]], noWebhookResponse: true };
     // A COMPLETE event the filter does not take as such is emitted only for an invocation in a
     // wanted status (a succeeded Automation target is not a failure).
     const emitUnmatched = !isCompleteTargetEvent(event) || takesEveryComplete(statuses);
+    const wanted = isCompleteTargetEvent(event) ? completeStatusesWanted(statuses) : lookup;
     const simple = this.getNodeParameter('simplify', true) as boolean;
     const includeFailureOutput = this.getNodeParameter('includeFailureOutput', true) as boolean;
     let items: INodeExecutionData[];
     try {
       const client = createSsmClient(this);
-      const invocation = await invocationOfTarget(client, event, memory, wanted);
+      const found = await invocationOfTarget(client, event, memory, lookup);
+      const invocation = found && wanted.includes(found.Status ?? '') ? found : undefined;
       if (invocation === undefined && !emitUnmatched) return { noWebhookResponse: true };
       const invocations = invocation === undefined ? [] : [invocation];
       // Diagnoses never throw: one that cannot be had is a note on its item.
