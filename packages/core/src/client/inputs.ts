@@ -42,10 +42,7 @@ export interface CallOptions {
  * ```
  */
 export interface WindowReportOptions extends CallOptions {
-  /**
-   * Where finished executions are kept between reports; none by default. A store call that
-   * fails, or takes more than 5 seconds, costs a refetch (or a dropped write), never the report.
-   */
+  /** Where finished executions are kept between reports; none by default. */
   history?: ReportHistoryStore;
   /**
    * How long a finished execution stays in `history`, in milliseconds (default 7 days, from

@@ -192,20 +192,10 @@ export function tasksFromHistory(
   }
 }
 
-/**
- * How long one history store call may take before the report goes on without it: a store is a
- * cache, so a hung one must cost a report a bounded wait, not the report.
- */
-export const HISTORY_STORE_TIMEOUT_MS = 5_000;
-
-/**
- * `work`, or `undefined` once it fails or takes longer than `timeoutMs`; once `signal` aborts,
- * the abort is rethrown.
- */
+/** `work`, or `undefined` once it fails or `signal` aborts (the abort is then rethrown). */
 export async function tolerated<T>(
   work: () => Promise<T>,
   signal: AbortSignal | undefined,
-  timeoutMs: number = HISTORY_STORE_TIMEOUT_MS,
 ): Promise<T | undefined> {
   signal?.throwIfAborted();
   let onAbort: (() => void) | undefined;
@@ -213,11 +203,7 @@ export async function tolerated<T>(
     onAbort = () => reject(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timedOut = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), timeoutMs);
-  });
-  // The store's promise is raced, not awaited alone: a hung store must not hold the report.
+  // The store's promise is raced, not awaited alone: a hung store must not hold an aborted report.
   const attempt = (async () => {
     try {
       return await work();
@@ -226,9 +212,8 @@ export async function tolerated<T>(
     }
   })();
   try {
-    return await Promise.race([attempt, aborted, timedOut]);
+    return signal === undefined ? await attempt : await Promise.race([attempt, aborted]);
   } finally {
-    clearTimeout(timer);
     if (onAbort) signal?.removeEventListener('abort', onAbort);
   }
 }
