@@ -186,8 +186,18 @@ export async function executionsOf(
     pageSize: FULL_PAGE,
     signal,
   });
-  all.sort((a, b) => startMillis(b) - startMillis(a));
-  return checked.limit === undefined ? all : all.slice(0, checked.limit);
+  // The filters were widened to whole seconds: the exact range is kept here.
+  const { after, before } = checked;
+  const inRange = all.filter((execution) => {
+    const start = execution.StartTime?.getTime();
+    if (start === undefined) return true;
+    return (
+      (after === undefined || start >= after.getTime()) &&
+      (before === undefined || start <= before.getTime())
+    );
+  });
+  inRange.sort((a, b) => startMillis(b) - startMillis(a));
+  return checked.limit === undefined ? inRange : inRange.slice(0, checked.limit);
 }
 
 /** One window by its (validated) id. */
