@@ -325,7 +325,7 @@ describe('jsonTransport retries', () => {
   });
 
   it.each([
-    ['maxAttempts', 21],
+    ['maxAttempts', 101],
     ['maxAttempts', 2.5],
     ['baseDelayMs', 'abc'],
     ['baseDelayMs', Number.NaN],

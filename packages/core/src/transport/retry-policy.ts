@@ -29,15 +29,25 @@ export interface RetryOptions {
   random?: () => number;
 }
 
-/** Most attempts of one request any transport or client accepts (the SDK's own retries included). */
+/** Most attempts of one request the client factory's own SDK client accepts (`maxAttempts`). */
 export const MAX_ATTEMPTS_LIMIT = 20;
+/**
+ * Most attempts of one request a transport accepts: a caller that brings its own transport may
+ * ride out heavier faults than the factory's default client, but not without end.
+ */
+const TRANSPORT_MAX_ATTEMPTS = 100;
 
 /**
  * Validates the retry options (a NaN delay would silently mean no backoff at all) and returns
  * `maxAttempts` with its default. Each failure is an InvalidInputError naming the option.
  */
 export function checkRetryOptions(options: RetryOptions): number {
-  const maxAttempts = validateInteger(options.maxAttempts, 'maxAttempts', 1, MAX_ATTEMPTS_LIMIT);
+  const maxAttempts = validateInteger(
+    options.maxAttempts,
+    'maxAttempts',
+    1,
+    TRANSPORT_MAX_ATTEMPTS,
+  );
   for (const field of ['baseDelayMs', 'throttlingBaseDelayMs', 'maxDelayMs'] as const) {
     const value: unknown = options[field];
     if (value !== undefined && (typeof value !== 'number' || !(value >= 0 && value < Infinity))) {

@@ -154,7 +154,7 @@ describe('sdkTransport', () => {
     expect(() => sdkTransport(client, { baseDelayMs: 'abc' as never })).toThrow(
       expect.objectContaining({ field: 'baseDelayMs' }),
     );
-    expect(() => sdkTransport(client, { maxAttempts: 21 })).toThrow(
+    expect(() => sdkTransport(client, { maxAttempts: 101 })).toThrow(
       expect.objectContaining({ field: 'maxAttempts' }),
     );
   });
