@@ -1,4 +1,5 @@
-import { isAwsConsoleUrl, windowConsoleLink } from './consoleLinks';
+import { isAwsConsoleUrl } from '@ssm-invocations/core/model';
+import { windowConsoleLink } from './consoleLinks';
 
 describe('isAwsConsoleUrl', () => {
   it.each([

@@ -133,6 +133,13 @@ export function formatStatus(status: string | undefined): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** The AWS console domain of each partition (regional consoles are subdomains of it). */
+const CONSOLE_DOMAINS = {
+  aws: 'console.aws.amazon.com',
+  'aws-cn': 'console.amazonaws.cn',
+  'aws-us-gov': 'console.amazonaws-us-gov.com',
+} as const;
+
 /**
  * The AWS console domain for a region's partition.
  *
@@ -143,9 +150,36 @@ export function formatStatus(status: string | undefined): string {
  */
 export function consoleDomain(region: string): string {
   const partition = awsPartition(region);
-  if (partition === 'aws-cn') return 'console.amazonaws.cn';
-  if (partition === 'aws-us-gov') return 'console.amazonaws-us-gov.com';
-  return 'console.aws.amazon.com';
+  return CONSOLE_DOMAINS[partition as keyof typeof CONSOLE_DOMAINS] ?? CONSOLE_DOMAINS.aws;
+}
+
+/**
+ * Whether `url` is an `https:` page of an AWS console — a partition's console domain or one of
+ * its subdomains (`eu-west-1.console.aws.amazon.com`) — with no credentials and no port. The URL
+ * is parsed, so look-alikes such as `https://console.aws.amazon.com.evil.example` or
+ * `https://console.aws.amazon.com@evil.example` are refused. For surfaces that render links
+ * they did not build.
+ *
+ * @example
+ * ```ts
+ * isAwsConsoleUrl('https://eu-west-1.console.aws.amazon.com/systems-manager/home'); // true
+ * isAwsConsoleUrl('https://console.aws.amazon.com.evil.example/'); // false
+ * ```
+ */
+export function isAwsConsoleUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'https:' || parsed.username || parsed.password || parsed.port) {
+    return false;
+  }
+  const host = parsed.hostname;
+  return Object.values(CONSOLE_DOMAINS).some(
+    (domain) => host === domain || host.endsWith(`.${domain}`),
+  );
 }
 
 /**

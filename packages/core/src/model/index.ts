@@ -87,6 +87,7 @@ export {
   formatTimestamp,
   formatStatus,
   consoleDomain,
+  isAwsConsoleUrl,
   consoleUrl,
   parseMaintenanceWindowArn,
   type MaintenanceWindowArn,

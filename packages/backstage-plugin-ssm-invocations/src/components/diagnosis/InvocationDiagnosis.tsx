@@ -13,8 +13,8 @@ import type {
 } from '@ssm-invocations/backstage-plugin-ssm-invocations-common';
 import { ssmInvocationsApiRef } from '../../api';
 import { explainProblem } from '../problemHints';
-import { isAwsConsoleUrl } from '../consoleLinks';
 import { DiagnosisDetails } from './DiagnosisDetails';
+import { isAwsConsoleUrl } from '@ssm-invocations/core/model';
 
 type DiagnosisState =
   | { loading: true }
