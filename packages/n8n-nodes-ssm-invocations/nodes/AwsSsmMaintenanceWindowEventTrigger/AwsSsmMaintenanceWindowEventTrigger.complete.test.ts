@@ -60,43 +60,39 @@ function fixtureWithOtherTaskTypes(): Fixture {
     documentName: 'AWS-RestartEC2Instance',
     parameters: { InstanceId: [instance] },
   });
-  const tasks: FixtureTask[] = [
-    {
-      TaskExecutionId: AUTOMATION_TASK,
-      TaskType: 'AUTOMATION',
-      TaskArn: 'AWS-RestartEC2Instance',
-      Status: 'FAILED',
-      StartTime: start,
-      EndTime: start + 100,
-      invocations: [
-        invocation(200_001, target.automationFailed, 'FAILED', automation('i-01'), start + 1),
-        invocation(200_002, target.automationSucceeded, 'SUCCESS', automation('i-02'), start + 2),
-      ],
-    },
-    {
-      TaskExecutionId: LAMBDA_TASK,
-      TaskType: 'LAMBDA',
-      TaskArn: 'arn:aws:lambda:us-east-1:111122223333:function:reindex',
-      Status: 'TIMED_OUT',
-      StartTime: start,
-      EndTime: start + 100,
-      invocations: [
-        invocation(300_001, target.lambdaTimedOut, 'TIMED_OUT', { target: 'search' }, start + 3),
-      ],
-    },
-  ];
-  tasks.push({
-    TaskExecutionId: SIBLINGS_TASK,
-    TaskType: 'AUTOMATION',
-    TaskArn: 'AWS-RestartEC2Instance',
-    Status: 'FAILED',
+  /** A task started with the execution, ended 100 s later, over `invocations`. */
+  const task = (
+    TaskExecutionId: string,
+    TaskType: FixtureTask['TaskType'],
+    TaskArn: string,
+    Status: FixtureTask['Status'],
+    invocations: FixtureInvocation[],
+  ): FixtureTask => ({
+    TaskExecutionId,
+    TaskType,
+    TaskArn,
+    Status,
     StartTime: start,
     EndTime: start + 100,
-    invocations: [
+    invocations,
+  });
+  const tasks: FixtureTask[] = [
+    task(AUTOMATION_TASK, 'AUTOMATION', 'AWS-RestartEC2Instance', 'FAILED', [
+      invocation(200_001, target.automationFailed, 'FAILED', automation('i-01'), start + 1),
+      invocation(200_002, target.automationSucceeded, 'SUCCESS', automation('i-02'), start + 2),
+    ]),
+    task(
+      LAMBDA_TASK,
+      'LAMBDA',
+      'arn:aws:lambda:us-east-1:111122223333:function:reindex',
+      'TIMED_OUT',
+      [invocation(300_001, target.lambdaTimedOut, 'TIMED_OUT', { target: 'search' }, start + 3)],
+    ),
+    task(SIBLINGS_TASK, 'AUTOMATION', 'AWS-RestartEC2Instance', 'FAILED', [
       invocation(400_001, target.siblings, 'FAILED', automation('i-04'), start + 1),
       invocation(400_002, target.siblings, 'SUCCESS', automation('i-05'), start + 40),
-    ],
-  });
+    ]),
+  ];
   execution.tasks.push(...tasks);
   return fixture;
 }
