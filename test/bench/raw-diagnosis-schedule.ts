@@ -15,22 +15,7 @@ import {
   type MaintenanceWindowExecutionTaskInvocationIdentity,
   type SSMClient,
 } from '@aws-sdk/client-ssm';
-
-/** Runs each call when fewer than `limit` are in flight (first come, first served). */
-function gate(limit: number): <T>(call: () => Promise<T>) => Promise<T> {
-  let running = 0;
-  const waiting: Array<() => void> = [];
-  return async (call) => {
-    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    running += 1;
-    try {
-      return await call();
-    } finally {
-      running -= 1;
-      waiting.shift()?.();
-    }
-  };
-}
+import { gate } from './report-fixture';
 
 /** Returns how many failed invocations got their failed step's output. */
 export async function rawDiagnosisSchedule(

@@ -92,3 +92,19 @@ export async function timedRun(
     throw new Error(`incomplete run: got ${result}, expected ${expected.join(' or ')}`);
   }
 }
+
+/** Runs each call when fewer than `limit` are in flight (first come, first served). */
+export function gate(limit: number): <T>(call: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async (call) => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running += 1;
+    try {
+      return await call();
+    } finally {
+      running -= 1;
+      waiting.shift()?.();
+    }
+  };
+}

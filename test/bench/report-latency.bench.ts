@@ -27,7 +27,7 @@ import {
 } from '@aws-sdk/client-ssm';
 import { clientsFor } from '../support/core-clients';
 import { spawnEmulator } from './emulator-process';
-import { benchFixture, BENCH_WINDOW_ID, median, timedRun, verdict } from './report-fixture';
+import { benchFixture, BENCH_WINDOW_ID, gate, median, timedRun, verdict } from './report-fixture';
 
 const LATENCY_MS = 50;
 const RUNS = 5;
@@ -39,22 +39,6 @@ const TASKS = 8;
 const INVOCATIONS = 120;
 /** Executions call + tasks call + ⌈120 / 100⌉ pages for each of the 8 tasks, one after another. */
 const SEQUENTIAL_ROUND_TRIPS = 2 + TASKS * Math.ceil(INVOCATIONS / 100);
-
-/** Runs `tasks` with at most `limit` in flight, in order. */
-async function limited<T>(limit: number, tasks: Array<() => Promise<T>>): Promise<T[]> {
-  const results: T[] = [];
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < tasks.length) {
-      const index = next;
-      next += 1;
-      const task = tasks[index];
-      if (task) results[index] = await task();
-    }
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
-  return results;
-}
 
 /**
  * The optimal schedule with raw SDK calls: window ‖ executions → tasks → every task's pages in
@@ -91,10 +75,8 @@ async function rawOptimalReport(ssm: SSMClient, concurrency: number): Promise<nu
   let total = 0;
   let pending = taskIds.map((taskId) => ({ taskId, call: page(taskId) }));
   while (pending.length > 0) {
-    const outputs = await limited(
-      concurrency,
-      pending.map((p) => p.call),
-    );
+    const send = gate(concurrency);
+    const outputs = await Promise.all(pending.map((p) => send(p.call)));
     const following: typeof pending = [];
     outputs.forEach((out, i) => {
       total += out.WindowExecutionTaskInvocationIdentities?.length ?? 0;
