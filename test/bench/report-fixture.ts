@@ -98,13 +98,15 @@ export function gate(limit: number): <T>(call: () => Promise<T>) => Promise<T> {
   let running = 0;
   const waiting: Array<() => void> = [];
   return async (call) => {
+    // A finished call hands its slot straight to the next waiter, so none can slip in between.
     if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    running += 1;
+    else running += 1;
     try {
       return await call();
     } finally {
-      running -= 1;
-      waiting.shift()?.();
+      const next = waiting.shift();
+      if (next) next();
+      else running -= 1;
     }
   };
 }
